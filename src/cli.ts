@@ -1,0 +1,140 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { packageVersion } from "./package-paths.js";
+
+/** Exit codes: 0 done, 1 failure (network, GitHub, rendering), 2 usage (flags, dates, files). */
+export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  let token: string | undefined;
+  const program = new Command()
+    .name("k8s-weekly")
+    .description('Drafts the weekly "Last Week in Kubernetes Development" post from the PRs merged on GitHub.')
+    .version(version(), "-V, --version", "print the version")
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => process.stderr.write(text), writeOut: (text) => process.stdout.write(text) })
+    .showSuggestionAfterError();
+
+  program
+    .command("draft")
+    .description("draft one week's post (Monday 00:00 to Sunday 23:59:59 UTC)")
+    .option("-w, --week <date>", 'the Sunday that ends the week (YYYY-MM-DD), any day inside it, or "last"', "last")
+    .addOption(new Option("-f, --format <format>", "markdown post or JSON data").choices(["markdown", "json"]).default("markdown"))
+    .option("-o, --output <file>", "write to this file (atomically) instead of stdout")
+    .option("--force", "replace an existing output file", false)
+    .option("-r, --repo <owner/name>", "repository to draft from, repeatable (default: kubernetes/kubernetes)", collect, [])
+    .option("--token <token>", "GitHub token (default: $GITHUB_TOKEN, then $GH_TOKEN)")
+    .option("--api-url <url>", "GitHub API URL (default: $GITHUB_API_URL, then https://api.github.com)")
+    .option("--input <file>", "read the week's PRs from a JSON file of GitHub search items instead of GitHub")
+    .option("--offline", "never touch the network: use the cache or the sample weeks shipped with the package", false)
+    .option("--refresh", "fetch from GitHub even when the week is cached", false)
+    .option("--date <date>", 'front matter date (YYYY-MM-DD or "YYYY-MM-DD HH:MM:SS -0000")')
+    .option("--template <file>", "main Handlebars template to use instead of the default")
+    .option("--partials <dir>", "folder of Handlebars partials that replace or add to the defaults")
+    .option("--timeout <seconds>", "give up on a GitHub request after this long", seconds, 30)
+    .option("--max-wait <seconds>", "longest wait for a GitHub rate-limit reset", seconds, 60)
+    .option("-q, --quiet", "print only warnings and errors on stderr", false)
+    .option("-v, --verbose", "log every GitHub request on stderr", false)
+    .addHelpText(
+      "after",
+      `
+Examples:
+  k8s-weekly draft --week 2021-07-04 --offline          the sample week, no token needed
+  k8s-weekly draft > _posts/draft.md                    last week, from GitHub ($GITHUB_TOKEN)
+  k8s-weekly draft --week 2024-02-25 -o post.md --force
+  k8s-weekly draft --week 2021-07-04 --offline --format json`,
+    )
+    .action(async (options: RawDraftOptions) => {
+      token = options.token ?? nonEmpty(env.GITHUB_TOKEN) ?? nonEmpty(env.GH_TOKEN);
+      const [{ runDraft }, { createLogger }] = await Promise.all([import("./commands/draft.js"), import("./logger.js")]);
+      const logger = createLogger({ quiet: options.quiet, verbose: options.verbose, secrets: token ? [token] : [] });
+      await runDraft(
+        {
+          week: options.week,
+          format: options.format,
+          ...(options.output !== undefined ? { output: options.output } : {}),
+          force: options.force,
+          repos: options.repo,
+          ...(token !== undefined ? { token } : {}),
+          apiUrl: options.apiUrl ?? nonEmpty(env.GITHUB_API_URL) ?? "https://api.github.com",
+          ...(options.input !== undefined ? { input: options.input } : {}),
+          offline: options.offline,
+          refresh: options.refresh,
+          ...(options.date !== undefined ? { date: options.date } : {}),
+          ...(options.template !== undefined ? { template: options.template } : {}),
+          ...(options.partials !== undefined ? { partials: options.partials } : {}),
+          timeoutSeconds: options.timeout,
+          maxWaitSeconds: options.maxWait,
+          userAgent: `k8s-weekly/${version()}`,
+        },
+        { now: new Date(), env, logger, stdout: (text) => process.stdout.write(text) },
+      );
+    });
+
+  program.addHelpText(
+    "after",
+    `
+Examples:
+  k8s-weekly draft --week 2021-07-04 --offline    print the sample week's draft
+  k8s-weekly draft --week last -o post.md         draft last week from GitHub
+  k8s-weekly draft --help                         all options of draft`,
+  );
+
+  try {
+    await program.parseAsync([...argv]);
+    return 0;
+  } catch (error) {
+    return reportError(error, token);
+  }
+}
+
+interface RawDraftOptions {
+  week: string;
+  format: "markdown" | "json";
+  output?: string;
+  force: boolean;
+  repo: string[];
+  token?: string;
+  apiUrl?: string;
+  input?: string;
+  offline: boolean;
+  refresh: boolean;
+  date?: string;
+  template?: string;
+  partials?: string;
+  timeout: number;
+  maxWait: number;
+  quiet: boolean;
+  verbose: boolean;
+}
+
+function reportError(error: unknown, token: string | undefined): number {
+  if (error instanceof CommanderError) {
+    // Commander has printed its own message; help and version are successes.
+    return error.exitCode === 0 ? 0 : 2;
+  }
+  const exitCode = hasExitCode(error) ? error.exitCode : 1;
+  const message = error instanceof Error ? error.message : String(error);
+  const safe = token ? message.split(token).join("***") : message;
+  process.stderr.write(`k8s-weekly: ${safe.split("\n")[0]}\n`);
+  return exitCode;
+}
+
+function hasExitCode(error: unknown): error is { exitCode: number } {
+  return typeof error === "object" && error !== null && typeof (error as { exitCode?: unknown }).exitCode === "number";
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function seconds(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isFinite(parsed) || parsed <= 0) throw new InvalidArgumentError("expected a number of seconds above 0");
+  return parsed;
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value && value.length > 0 ? value : undefined;
+}
+
+function version(): string {
+  return packageVersion();
+}

@@ -1,0 +1,153 @@
+import { UsageError, FailureError } from "../errors.js";
+import { buildDraft } from "../draft/build-draft.js";
+import { cacheDir, readCachedWeek, writeCachedWeek } from "../fetch/cache.js";
+import { readInputFile } from "../fetch/input-file.js";
+import { readSampleWeek } from "../fetch/samples.js";
+import type { Logger } from "../logger.js";
+import { defaultTemplates, readPartials, readTemplate, renderPost, type TemplateSources } from "../render/render-post.js";
+import { buildPostView } from "../render/view-model.js";
+import type { PullRequest, RepoWeek, Week } from "../types.js";
+import { resolveWeek } from "../week.js";
+import { checkOutputPath, writeOutputFile } from "../write/write-output.js";
+
+export interface DraftOptions {
+  week: string;
+  format: "markdown" | "json";
+  output?: string;
+  force: boolean;
+  /** Repositories the user named; empty means the default. */
+  repos: string[];
+  token?: string;
+  apiUrl: string;
+  input?: string;
+  offline: boolean;
+  refresh: boolean;
+  date?: string;
+  template?: string;
+  partials?: string;
+  timeoutSeconds: number;
+  maxWaitSeconds: number;
+  userAgent: string;
+}
+
+export interface DraftEnvironment {
+  now: Date;
+  env: NodeJS.ProcessEnv;
+  logger: Logger;
+  stdout: (text: string) => void;
+}
+
+export const DEFAULT_REPO = "kubernetes/kubernetes";
+const REPO_PATTERN = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
+
+export async function runDraft(options: DraftOptions, environment: DraftEnvironment): Promise<void> {
+  const { logger } = environment;
+  const { week, note } = resolveWeek(options.week, environment.now);
+  if (note) logger.info(note);
+  for (const repo of options.repos) {
+    if (!REPO_PATTERN.test(repo)) throw new UsageError(`--repo ${repo}: expected OWNER/NAME, e.g. kubernetes/kubernetes`);
+  }
+  const repos = options.repos.length > 0 ? [...new Set(options.repos)] : [DEFAULT_REPO];
+  const date = options.date === undefined ? undefined : frontMatterDate(options.date);
+  if (options.output) checkOutputPath(options.output, options.force);
+  const templates = options.format === "markdown" ? loadTemplates(options) : null;
+
+  const { repoWeeks, requests } = await collectWeek(options, repos, week, environment);
+  const { draft, featuredCandidates, outsideWindow } = buildDraft({ week, repoWeeks, requests, warnings: logger.warnings });
+  if (outsideWindow.length > 0) {
+    logger.info(`left out ${outsideWindow.length} PRs merged outside ${week.from}..${week.to}`);
+  }
+  if (draft.stats.merged === 0) logger.warn(`no merged PRs found for the week ending ${week.ending}`);
+  logger.info(`week ending ${week.ending}: ${draft.stats.merged} merged, ${draft.stats.reported} reported, ${draft.stats.skipped} skipped, ${requests} requests`);
+
+  const text = templates
+    ? renderPost(buildPostView(draft, featuredCandidates, date ? { date } : {}), templates)
+    : `${JSON.stringify({ ...draft, warnings: [...logger.warnings] }, null, 2)}\n`;
+  if (options.output) {
+    await writeOutputFile(options.output, text, options.force);
+    logger.info(`wrote ${options.output}`);
+  } else {
+    environment.stdout(text);
+  }
+}
+
+function loadTemplates(options: DraftOptions): TemplateSources {
+  const defaults = defaultTemplates();
+  return {
+    main: options.template ? readTemplate(options.template) : defaults.main,
+    partials: { ...defaults.partials, ...(options.partials ? readPartials(options.partials) : {}) },
+  };
+}
+
+function frontMatterDate(value: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return `${value} 22:00:00 -0000`;
+  if (/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} [+-]\d{4}$/.test(value)) return value;
+  throw new UsageError(`--date ${value}: use YYYY-MM-DD or "YYYY-MM-DD HH:MM:SS -0000"`);
+}
+
+async function collectWeek(
+  options: DraftOptions,
+  repos: string[],
+  week: Week,
+  environment: DraftEnvironment,
+): Promise<{ repoWeeks: RepoWeek[]; requests: number }> {
+  if (options.input) {
+    const prs = await readInputFile(options.input);
+    return { repoWeeks: groupByRepo(prs, options.repos), requests: 0 };
+  }
+  const { logger } = environment;
+  const dir = cacheDir(environment.env);
+  const repoWeeks: RepoWeek[] = [];
+  const toFetch: string[] = [];
+  for (const repo of repos) {
+    const cached = options.refresh && !options.offline ? null : await readCachedWeek(dir, repo, week.ending, logger);
+    const offlineWeek = cached ?? (options.offline ? await readSampleWeek(repo, week.ending) : null);
+    if (offlineWeek) {
+      logger.info(`${repo}: using ${cached ? "the cached" : "the shipped sample"} week ending ${week.ending}`);
+      repoWeeks.push(offlineWeek);
+    } else if (options.offline) {
+      throw new FailureError(
+        `--offline: no cached or sample data for ${repo}, week ending ${week.ending}; run "k8s-weekly draft --week ${week.ending}" online once to cache it`,
+      );
+    } else {
+      toFetch.push(repo);
+    }
+  }
+  if (toFetch.length === 0) return { repoWeeks, requests: 0 };
+
+  // Loaded only when the network is needed, so --help, --offline and --input start fast.
+  const { createGitHubClient } = await import("../fetch/github-client.js");
+  const { fetchMergedPulls } = await import("../fetch/fetch-merged.js");
+  if (!options.token) {
+    logger.warn("no token (--token, GITHUB_TOKEN or GH_TOKEN): GitHub allows far fewer requests without one");
+  }
+  const client = createGitHubClient({
+    ...(options.token ? { token: options.token } : {}),
+    apiUrl: options.apiUrl,
+    logger,
+    timeoutMs: options.timeoutSeconds * 1000,
+    maxWaitSeconds: options.maxWaitSeconds,
+    userAgent: options.userAgent,
+  });
+  for (const repo of toFetch) {
+    const fetched = await fetchMergedPulls(client, repo, week, logger);
+    await writeCachedWeek(dir, week.ending, fetched, logger);
+    repoWeeks.push({ repo: fetched.repo, defaultBranch: fetched.defaultBranch, prs: fetched.prs });
+  }
+  return { repoWeeks, requests: client.requestCount() };
+}
+
+/** An input file does not say which branch is the default: it is the one most PRs merged into. */
+function groupByRepo(prs: PullRequest[], onlyRepos: string[]): RepoWeek[] {
+  const byRepo = new Map<string, PullRequest[]>();
+  for (const pr of prs) {
+    if (onlyRepos.length > 0 && !onlyRepos.includes(pr.repo)) continue;
+    byRepo.set(pr.repo, [...(byRepo.get(pr.repo) ?? []), pr]);
+  }
+  return [...byRepo.entries()].map(([repo, repoPrs]) => {
+    const counts = new Map<string, number>();
+    for (const pr of repoPrs) if (pr.baseRef) counts.set(pr.baseRef, (counts.get(pr.baseRef) ?? 0) + 1);
+    const defaultBranch = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "master";
+    return { repo, defaultBranch, prs: repoPrs };
+  });
+}

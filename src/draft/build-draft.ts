@@ -1,0 +1,71 @@
+import { classifyWeek, type Classification, type FeaturedCandidate } from "../classify/classify.js";
+import { SECTION_KEYS, type Draft, type DraftEntry, type PullRequest, type RepoWeek, type SectionKey, type Week } from "../types.js";
+import { isInWeek } from "../week.js";
+
+export interface DraftInput {
+  week: Week;
+  repoWeeks: readonly RepoWeek[];
+  requests: number;
+  warnings: readonly string[];
+}
+
+export interface DraftResult {
+  draft: Draft;
+  featuredCandidates: FeaturedCandidate[];
+  /** PRs given to the draft that were merged outside the window and so left out. */
+  outsideWindow: PullRequest[];
+}
+
+/** Pure: the same PRs and week always give the same draft, in the same order. */
+export function buildDraft(input: DraftInput): DraftResult {
+  const defaultBranches: Record<string, string> = {};
+  const inWindow: PullRequest[] = [];
+  const outsideWindow: PullRequest[] = [];
+  const seen = new Set<string>();
+  for (const repoWeek of input.repoWeeks) {
+    defaultBranches[repoWeek.repo] = repoWeek.defaultBranch;
+    for (const pr of repoWeek.prs) {
+      const key = `${pr.repo}#${pr.number}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      (isInWeek(pr.mergedAt, input.week) ? inWindow : outsideWindow).push(pr);
+    }
+  }
+  inWindow.sort(byRepoThenNumber);
+  const classification = classifyWeek(inWindow, { week: input.week, defaultBranches });
+  const sections = toSections(classification);
+  const reported = SECTION_KEYS.reduce((sum, key) => sum + sections[key].length, 0);
+  const skipped = classification.skipped.map(({ pr, reason }) => ({ repo: pr.repo, number: pr.number, title: pr.title, reason }));
+  return {
+    draft: {
+      week: input.week,
+      sections,
+      skipped,
+      stats: { merged: inWindow.length, reported, skipped: skipped.length, requests: input.requests },
+      warnings: [...input.warnings],
+    },
+    featuredCandidates: classification.featuredCandidates,
+    outsideWindow,
+  };
+}
+
+function toSections(classification: Classification): Record<SectionKey, DraftEntry[]> {
+  const sections = Object.fromEntries(SECTION_KEYS.map((key) => [key, [] as DraftEntry[]])) as Record<SectionKey, DraftEntry[]>;
+  for (const { pr, section, reason, line, kep } of classification.reported) {
+    sections[section].push({
+      repo: pr.repo,
+      number: pr.number,
+      url: pr.url,
+      title: pr.title,
+      author: pr.author,
+      line,
+      reason,
+      ...(kep ? { kep } : {}),
+    });
+  }
+  return sections;
+}
+
+function byRepoThenNumber(a: PullRequest, b: PullRequest): number {
+  return a.repo === b.repo ? a.number - b.number : a.repo < b.repo ? -1 : 1;
+}

@@ -1,0 +1,59 @@
+/**
+ * The one place where untrusted text (titles, release notes, user names, release names) becomes
+ * safe markdown for a Jekyll post. Templates never escape: everything they receive is already safe.
+ */
+
+const MAX_TEXT_LENGTH = 300;
+
+// Bidirectional overrides/isolates and zero-width characters can disguise what a line says.
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD]/g;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+/** Collapses untrusted text to one clean line, cut to a readable length. */
+export function cleanText(text: string, maxLength = MAX_TEXT_LENGTH): string {
+  const oneLine = text.replace(INVISIBLE, "").replace(CONTROL, "").replace(/\s+/g, " ").trim();
+  const chars = Array.from(oneLine);
+  return chars.length > maxLength ? `${chars.slice(0, maxLength - 1).join("").trimEnd()}…` : oneLine;
+}
+
+/**
+ * Escapes text so that markdown reads it as literal characters: no HTML, no links or images,
+ * no emphasis surprises, no Liquid tags, and nothing that starts a block at the start of a line.
+ */
+export function escapeInline(text: string, maxLength = MAX_TEXT_LENGTH): string {
+  return cleanText(text, maxLength)
+    .replace(/[\\`*_[\]<>|~&{}]/g, (char) => `\\${char}`)
+    .replace(/([a-z])(:\/\/)/gi, "$1\\$2")
+    .replace(/\b(www)\./gi, "$1\\.")
+    .replace(/^([-+=#])/, "\\$1")
+    .replace(/^(\d+)([.)])/, "$1\\$2");
+}
+
+/**
+ * An identifier in backticks that stays code: the fence is longer than any backtick run inside it,
+ * and Liquid delimiters are broken up because Jekyll expands them even inside code spans.
+ */
+export function codeSpan(identifier: string): string {
+  const text = cleanText(identifier, 120)
+    .replace(/\{([{%])/g, "{\u200B$1")
+    .replace(/([%}])\}/g, "$1\u200B}");
+  const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(longestRun + 1);
+  const pad = text.startsWith("`") || text.endsWith("`") ? " " : "";
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
+
+/** A link whose label is untrusted text and whose target the tool built itself. */
+export function link(label: string, url: string): string {
+  return `[${label}](${safeUrl(url)})`;
+}
+
+/** Only http(s) URLs become link targets; anything else is refused loudly because it is a bug. */
+export function safeUrl(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") {
+    throw new Error(`refusing to link to a non-http URL: ${parsed.protocol}`);
+  }
+  return parsed.href.replace(/[()<>\s]/g, (char) => encodeURIComponent(char));
+}

@@ -1,0 +1,54 @@
+import { FailureError, UsageError } from "../errors.js";
+
+interface HttpishError {
+  status?: number;
+  message?: string;
+  response?: { headers?: Record<string, string | undefined>; data?: unknown };
+  errors?: Array<{ type?: string; message?: string }>;
+  name?: string;
+  cause?: unknown;
+}
+
+function isHttpish(error: unknown): error is HttpishError {
+  return typeof error === "object" && error !== null;
+}
+
+/**
+ * Turns what Octokit throws into one of our two error types with a message a user can act on.
+ * Octokit's own messages may echo request details, so only the parts we choose are shown.
+ */
+export function toGitHubFailure(error: unknown, what: string): Error {
+  if (error instanceof FailureError || error instanceof UsageError) return error;
+  if (!isHttpish(error)) return new FailureError(`${what}: ${String(error)}`);
+  const status = error.status ?? 0;
+  const headers = error.response?.headers ?? {};
+  if (status === 401) {
+    return new FailureError(
+      `${what}: GitHub rejected the token (401 Bad credentials); check --token, GITHUB_TOKEN or GH_TOKEN`,
+    );
+  }
+  if ((status === 403 || status === 429) && headers["x-ratelimit-remaining"] === "0") {
+    const reset = Number(headers["x-ratelimit-reset"]);
+    const when = Number.isFinite(reset) && reset > 0 ? new Date(reset * 1000).toISOString() : "an unknown time";
+    return new FailureError(
+      `${what}: GitHub rate limit exhausted until ${when}; run again after the reset or raise --max-wait`,
+    );
+  }
+  if (status === 403 || status === 429) {
+    return new FailureError(`${what}: GitHub kept refusing with ${status} (secondary rate limit); try again in a few minutes`);
+  }
+  if (status === 404 || status === 422) {
+    return new FailureError(`${what}: GitHub answered ${status} (${firstLine(error.message)}); check that the repository exists and the token can read it`);
+  }
+  if (error.name === "TimeoutError" || error.name === "AbortError" || /timeout|aborted/i.test(error.message ?? "")) {
+    return new FailureError(`${what}: GitHub did not answer in time; check --api-url or raise --timeout`);
+  }
+  if (status >= 500) {
+    return new FailureError(`${what}: GitHub answered ${status} after retries; try again later`);
+  }
+  return new FailureError(`${what}: ${firstLine(error.message)}`);
+}
+
+function firstLine(message: string | undefined): string {
+  return (message ?? "unknown error").split("\n")[0]?.slice(0, 200) ?? "unknown error";
+}

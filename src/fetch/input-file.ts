@@ -1,0 +1,49 @@
+import { readFile } from "node:fs/promises";
+import { UsageError } from "../errors.js";
+import type { PullRequest } from "../types.js";
+import { pullRequestFromSearchItem, type SearchItem } from "./search-item.js";
+
+/**
+ * Reads PRs from a JSON file: an array of GitHub search items, or an object with an `items`
+ * (GitHub's search response) or `prs` (the corpus' week files) array of them.
+ */
+export async function readInputFile(path: string): Promise<PullRequest[]> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    throw new UsageError(`--input ${path}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? "error"}); give an existing JSON file`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`--input ${path}: not valid JSON (${(error as Error).message}); give a JSON array of GitHub search items`);
+  }
+  const items = itemsOf(parsed);
+  if (!items) {
+    throw new UsageError(`--input ${path}: expected an array of GitHub search items, or an object with an "items" or "prs" array`);
+  }
+  return items.map((item, index) => {
+    if (!isSearchItem(item)) {
+      throw new UsageError(`--input ${path}: item ${index} is not a GitHub search item (needs number, title, html_url)`);
+    }
+    return pullRequestFromSearchItem(item);
+  }).filter((pr): pr is PullRequest => pr !== null);
+}
+
+function itemsOf(parsed: unknown): unknown[] | null {
+  if (Array.isArray(parsed)) return parsed;
+  if (typeof parsed === "object" && parsed !== null) {
+    const record = parsed as Record<string, unknown>;
+    if (Array.isArray(record.items)) return record.items;
+    if (Array.isArray(record.prs)) return record.prs;
+  }
+  return null;
+}
+
+function isSearchItem(value: unknown): value is SearchItem {
+  if (typeof value !== "object" || value === null) return false;
+  const item = value as Record<string, unknown>;
+  return typeof item.number === "number" && typeof item.title === "string" && typeof item.html_url === "string";
+}

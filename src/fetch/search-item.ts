@@ -1,0 +1,48 @@
+import type { PullRequest } from "../types.js";
+
+/** The fields of a GitHub REST search item (issue-search-result-item) that k8s-weekly reads. */
+export interface SearchItem {
+  number: number;
+  title: string;
+  html_url: string;
+  repository_url?: string;
+  body?: string | null;
+  user?: { login: string; type?: string } | null;
+  labels?: Array<{ name?: string } | string>;
+  closed_at?: string | null;
+  pull_request?: { merged_at?: string | null; html_url?: string };
+  performed_via_github_app?: unknown;
+  /** Not in GitHub's search items; present in files exported from GraphQL or the corpus. */
+  base?: { ref?: string };
+  files?: Array<{ path: string; additions?: number; deletions?: number }>;
+}
+
+const REPO_FROM_URL = /github\.com\/([^/]+\/[^/]+)\/pull\/\d+/;
+const REPO_FROM_API_URL = /\/repos\/([^/]+\/[^/]+)$/;
+
+/** Maps one search item to the plain PR every later stage reads; null when it is not a merged PR. */
+export function pullRequestFromSearchItem(item: SearchItem, fallbackRepo?: string): PullRequest | null {
+  const mergedAt = item.pull_request?.merged_at;
+  if (!mergedAt) return null;
+  const repo =
+    item.repository_url?.match(REPO_FROM_API_URL)?.[1] ??
+    item.html_url.match(REPO_FROM_URL)?.[1] ??
+    fallbackRepo;
+  if (!repo) return null;
+  const login = item.user?.login ?? "ghost";
+  return {
+    repo,
+    number: item.number,
+    url: item.html_url,
+    title: item.title,
+    author: login,
+    authorIsBot: item.user?.type === "Bot" || login.endsWith("[bot]"),
+    labels: (item.labels ?? [])
+      .map((label) => (typeof label === "string" ? label : (label.name ?? "")))
+      .filter((name) => name !== ""),
+    body: item.body ?? "",
+    mergedAt,
+    baseRef: item.base?.ref ?? null,
+    ...(item.files ? { files: item.files.map((file) => ({ ...file })) } : {}),
+  };
+}

@@ -1,0 +1,99 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import { format } from "date-fns";
+import Handlebars from "handlebars";
+import { UsageError } from "../errors.js";
+import { templatesDir } from "../package-paths.js";
+import { calendarDate } from "../week.js";
+import type { PostView } from "./view-model.js";
+
+export interface TemplateSources {
+  main: { name: string; source: string };
+  partials: Record<string, { name: string; source: string }>;
+}
+
+/** The default main template and partials, read from the package's templates/ folder. */
+export function defaultTemplates(dir = templatesDir()): TemplateSources {
+  return { main: readTemplate(join(dir, "post.md.hbs")), partials: readPartials(join(dir, "partials")) };
+}
+
+export function readTemplate(path: string): { name: string; source: string } {
+  try {
+    return { name: path, source: readFileSync(path, "utf8") };
+  } catch (error) {
+    throw new UsageError(`template ${path}: cannot read it (${(error as NodeJS.ErrnoException).code ?? "error"}); give an existing file`);
+  }
+}
+
+export function readPartials(dir: string): Record<string, { name: string; source: string }> {
+  let files: string[];
+  try {
+    files = readdirSync(dir).filter((file) => file.endsWith(".hbs")).sort();
+  } catch (error) {
+    throw new UsageError(`partials folder ${dir}: cannot read it (${(error as NodeJS.ErrnoException).code ?? "error"}); give an existing folder`);
+  }
+  return Object.fromEntries(files.map((file) => [basename(file, ".hbs"), readTemplate(join(dir, file))]));
+}
+
+/** Renders on a Handlebars instance of our own, so nothing leaks between runs or into globals. */
+export function renderPost(view: PostView, templates: TemplateSources): string {
+  const handlebars = Handlebars.create();
+  handlebars.registerHelper("formatDate", (value: unknown, pattern: unknown) => {
+    if (typeof value !== "string" || typeof pattern !== "string") throw new Error("formatDate needs a date string and a pattern");
+    return format(calendarDate(value), pattern);
+  });
+  handlebars.registerHelper("join", (list: unknown, separator: unknown) =>
+    Array.isArray(list) ? list.join(typeof separator === "string" ? separator : ", ") : "",
+  );
+  handlebars.registerHelper("link", (label: unknown, url: unknown) => `[${String(label)}](${String(url)})`);
+  const compile = (file: { name: string; source: string }): HandlebarsTemplateDelegate => {
+    try {
+      // Parsing eagerly reports a syntax error against the file it is in.
+      handlebars.parse(file.source);
+    } catch (error) {
+      throw new TemplateFileError(file.name, error);
+    }
+    const compiled = handlebars.compile(file.source, { noEscape: true, strict: true });
+    return (context: unknown, options?: Handlebars.RuntimeOptions) => {
+      try {
+        return compiled(context, options);
+      } catch (error) {
+        throw error instanceof TemplateFileError ? error : new TemplateFileError(file.name, error);
+      }
+    };
+  };
+  try {
+    for (const [name, partial] of Object.entries(templates.partials)) {
+      handlebars.registerPartial(name, compile(partial));
+    }
+    return tidy(compile(templates.main)(view));
+  } catch (error) {
+    if (error instanceof TemplateFileError) throw templateError(error.cause, error.file, Object.keys(templates.partials));
+    throw templateError(error, templates.main.name, Object.keys(templates.partials));
+  }
+}
+
+class TemplateFileError extends Error {
+  constructor(
+    readonly file: string,
+    override readonly cause: unknown,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause));
+  }
+}
+
+function templateError(error: unknown, file: string, partialNames: string[]): UsageError {
+  const message = error instanceof Error ? error.message : String(error);
+  const missingPartial = message.match(/The partial (\S+) could not be found/);
+  if (missingPartial) {
+    return new UsageError(`template ${file}: unknown partial "${missingPartial[1]}"; known partials: ${partialNames.join(", ")}`);
+  }
+  const line = message.match(/line (\d+)/)?.[1];
+  const summary = message.split("\n")[0] ?? message;
+  return new UsageError(`template ${file}${line ? `:${line}` : ""}: ${summary}; fix the template`);
+}
+
+/** Sections that render nothing leave blank lines behind; a post has at most one between blocks. */
+function tidy(markdown: string): string {
+  return `${markdown.replace(/\n{3,}/g, "\n\n").trim()}\n`;
+}

@@ -1,0 +1,80 @@
+import type { FeaturedCandidate } from "../classify/classify.js";
+import { escapeInline, safeUrl } from "../draft/escape.js";
+import { SECTION_KEYS, type Draft, type DraftEntry, type SectionKey } from "../types.js";
+
+/**
+ * What a template sees. This is a contract with everyone who customises a template: fields are
+ * only ever added, and every string in it is already safe markdown.
+ */
+export interface PostView {
+  week: { ending: string; from: string; to: string };
+  post: { date: string; slug: string };
+  sections: Record<SectionKey, EntryView[]>;
+  featuredCandidates: CandidateView[];
+  releaseSchedule: { nextDeadline: string | null };
+  stats: Draft["stats"];
+}
+
+export interface EntryView {
+  repo: string;
+  number: number;
+  url: string;
+  title: string;
+  author: string;
+  line: string;
+  reason: string;
+  kep: string | null;
+}
+
+export interface CandidateView {
+  number: number;
+  url: string;
+  title: string;
+  score: number;
+  reasons: string[];
+  kep: string | null;
+}
+
+export interface ViewOptions {
+  /** Front matter date; default: the week's Sunday at 22:00 UTC, as LWKD posts are dated. */
+  date?: string;
+}
+
+export function buildPostView(draft: Draft, featuredCandidates: readonly FeaturedCandidate[], options: ViewOptions = {}): PostView {
+  const sections = Object.fromEntries(
+    SECTION_KEYS.map((key) => [key, draft.sections[key].map(entryView)]),
+  ) as Record<SectionKey, EntryView[]>;
+  return {
+    week: { ...draft.week },
+    post: { date: options.date ?? `${draft.week.ending} 22:00:00 -0000`, slug: `${draft.week.ending}-update` },
+    sections,
+    featuredCandidates: featuredCandidates.map((candidate) => ({
+      number: candidate.pr.number,
+      url: safeUrl(candidate.pr.url),
+      title: insideComment(escapeInline(candidate.pr.title)),
+      score: candidate.score,
+      reasons: candidate.reasons.map((reason) => insideComment(escapeInline(reason))),
+      kep: candidate.kep ? insideComment(safeUrl(candidate.kep)) : null,
+    })),
+    releaseSchedule: { nextDeadline: null },
+    stats: { ...draft.stats },
+  };
+}
+
+function entryView(entry: DraftEntry): EntryView {
+  return {
+    repo: entry.repo,
+    number: entry.number,
+    url: safeUrl(entry.url),
+    title: escapeInline(entry.title),
+    author: escapeInline(entry.author),
+    line: entry.line,
+    reason: entry.reason,
+    kep: entry.kep ? safeUrl(entry.kep) : null,
+  };
+}
+
+/** Text inside an HTML comment must not be able to close it. */
+function insideComment(text: string): string {
+  return text.replace(/--/g, "- -").replace(/>/g, "&gt;");
+}

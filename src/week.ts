@@ -1,0 +1,66 @@
+import { format, isValid, parse } from "date-fns";
+import { UsageError } from "./errors.js";
+import type { Week } from "./types.js";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface ResolvedWeek {
+  week: Week;
+  /** Set when the given day was not a Sunday, so the CLI can say which week it used. */
+  note?: string;
+}
+
+/**
+ * Turns `--week` into the Monday..Sunday UTC window. `now` is passed in so that "last" and the
+ * "has not ended yet" check are testable.
+ */
+export function resolveWeek(value: string, now: Date): ResolvedWeek {
+  if (value === "last") {
+    const today = utcMidnight(now);
+    const daysSinceSunday = today.getUTCDay();
+    // On a Sunday the current week has not ended yet, so "last" is the Sunday before.
+    const sunday = new Date(today.getTime() - (daysSinceSunday === 0 ? 7 : daysSinceSunday) * DAY_MS);
+    return { week: weekEnding(sunday) };
+  }
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    throw new UsageError(`--week "${value}" is not a date: use YYYY-MM-DD (the Sunday that ends the week) or "last"`);
+  }
+  // date-fns parses in local time; a round trip through format() rejects 2021-02-30.
+  const local = parse(value, "yyyy-MM-dd", new Date(2000, 0, 1));
+  if (!isValid(local) || format(local, "yyyy-MM-dd") !== value) {
+    throw new UsageError(`--week ${value} is not a calendar date: use an existing YYYY-MM-DD date`);
+  }
+  const day = new Date(`${value}T00:00:00Z`);
+  const weekday = day.getUTCDay();
+  const sunday = new Date(day.getTime() + ((7 - weekday) % 7) * DAY_MS);
+  const week = weekEnding(sunday);
+  if (new Date(week.to).getTime() >= now.getTime()) {
+    throw new UsageError(
+      `--week ${value}: the week ending ${week.ending} has not ended yet; use an earlier date or "last"`,
+    );
+  }
+  return weekday === 0 ? { week } : { week, note: `${value} is not a Sunday: using the week ${week.from.slice(0, 10)} to ${week.ending}` };
+}
+
+function utcMidnight(date: Date): Date {
+  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+}
+
+function weekEnding(sunday: Date): Week {
+  const ending = sunday.toISOString().slice(0, 10);
+  const monday = new Date(sunday.getTime() - 6 * DAY_MS).toISOString().slice(0, 10);
+  return { ending, from: `${monday}T00:00:00Z`, to: `${ending}T23:59:59Z` };
+}
+
+/** Whether an ISO timestamp falls inside the week's window, both ends included. */
+export function isInWeek(timestamp: string, week: Week): boolean {
+  const time = Date.parse(timestamp);
+  return time >= Date.parse(week.from) && time <= Date.parse(week.to);
+}
+
+/** Local calendar date for a YYYY-MM-DD string, so date-fns formats the same day in any timezone. */
+export function calendarDate(isoDate: string): Date {
+  const [year, month, day] = isoDate.slice(0, 10).split("-").map(Number);
+  return new Date(year ?? 1970, (month ?? 1) - 1, day ?? 1);
+}
+

@@ -1,0 +1,91 @@
+/** GitHub REST search item shape, plus `base` and `files`, which real search items lack. */
+export interface FakeSearchItem {
+  number: number;
+  title: string;
+  html_url: string;
+  body?: string | null;
+  user?: { login: string; type?: string } | null;
+  labels?: Array<{ name: string }>;
+  created_at?: string;
+  closed_at?: string | null;
+  pull_request: { merged_at: string | null; html_url?: string };
+  /** The branch merged into; defaults to the repository's default branch. */
+  base?: { ref: string };
+  files?: Array<{ path: string; additions?: number; deletions?: number; changeType?: string }>;
+  /** Corpus files carry bookkeeping keys; the server never echoes unknown keys. */
+  [key: string]: unknown;
+}
+
+export interface FakeRepo {
+  owner: string;
+  name: string;
+  /** Defaults to "master", as in kubernetes/kubernetes. */
+  defaultBranch?: string;
+  items: FakeSearchItem[];
+}
+
+export type FaultKind =
+  | "502"
+  | "503"
+  | "drop"
+  | "hang"
+  | "secondary-403"
+  | "secondary-429"
+  | "primary"
+  | "malformed"
+  | "incomplete";
+
+export type FaultEndpoint = "search" | "graphql" | "repos" | "any";
+
+export interface Fault {
+  endpoint: FaultEndpoint;
+  /** 1-based index among the calls to `endpoint`. */
+  nth: number;
+  kind: FaultKind;
+  retryAfter?: number;
+  resetIn?: number;
+}
+
+export interface FakeGitHubOptions {
+  repos: FakeRepo[];
+  validToken?: string;
+  /** REST search body key order: `search_type` before `items` (true) or last (false, default). */
+  searchTypeBeforeItems?: boolean;
+  faults?: Fault[];
+}
+
+export type Endpoint = "search" | "graphql" | "repos" | "other";
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  /** 0 when the fake dropped the connection or never answered. */
+  status: number;
+  endpoint: Endpoint;
+  apiVersion?: string;
+  hadAuth: boolean;
+  graphqlQuery?: string;
+  graphqlVariables?: Record<string, unknown>;
+}
+
+export interface FakeGitHub {
+  /** http://127.0.0.1:PORT, usable as Octokit's baseUrl. */
+  url: string;
+  requests: RecordedRequest[];
+  /** Every GraphQL error the fake answered with, except data-dependent NOT_FOUND ones. */
+  graphqlErrors: string[];
+  close(): Promise<void>;
+}
+
+export interface Reply {
+  status: number;
+  body: string;
+  headers?: Record<string, string>;
+}
+
+export const jsonReply = (status: number, value: unknown, headers?: Record<string, string>): Reply => ({
+  status,
+  body: JSON.stringify(value),
+  ...(headers ? { headers } : {}),
+});
