@@ -88,8 +88,12 @@ function templateError(error: unknown, file: string, partialNames: string[]): Us
   if (missingPartial) {
     return new UsageError(`template ${file}: unknown partial "${missingPartial[1]}"; known partials: ${partialNames.join(", ")}`);
   }
+  const strictMiss = message.match(/^"([^"]+)" not defined in .* - (\d+):(\d+)/);
+  if (strictMiss) {
+    return new UsageError(`template ${file}:${strictMiss[2]}:${strictMiss[3]}: "${strictMiss[1]}" not defined in the data the template sees; fix the field name`);
+  }
   const line = message.match(/line (\d+)/)?.[1];
-  const summary = message.split("\n")[0] ?? message;
+  const summary = (message.split("\n").find((part) => /^(Expecting|Parse error|[A-Z])/.test(part) && !/^Parse error on line/.test(part)) ?? message.split("\n")[0] ?? message).trim();
   return new UsageError(`template ${file}${line ? `:${line}` : ""}: ${summary}; fix the template`);
 }
 

@@ -1,0 +1,128 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "./helpers/run-cli.js";
+
+const SAMPLE_NUMBERS = (
+  JSON.parse(readFileSync(new URL("../samples/2021-07-04.json", import.meta.url), "utf8")) as {
+    items: Array<{ number: number; pull_request: { merged_at: string } }>;
+  }
+).items
+  .filter((item) => item.pull_request.merged_at >= "2021-06-28T00:00:00Z" && item.pull_request.merged_at <= "2021-07-04T23:59:59Z")
+  .map((item) => item.number)
+  .sort((a, b) => a - b);
+
+interface JsonDraft {
+  week: { ending: string; from: string; to: string };
+  sections: Record<string, Array<{ number: number; line: string; reason: string; url: string }>>;
+  skipped: Array<{ number: number; reason: string }>;
+  stats: { merged: number; reported: number; skipped: number; requests: number };
+}
+
+describe("k8s-weekly draft --offline", () => {
+  it("prints the shipped sample week with LWKD front matter, and only the draft on stdout", async () => {
+    const result = await runCli(["draft", "--week", "2021-07-04", "--offline"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout.startsWith("---\nlayout: post\ntitle: Week Ending July 4, 2021\ndate: 2021-07-04 22:00:00 -0000\nslug: 2021-07-04-update\n---\n")).toBe(true);
+    expect(result.stderr).toContain("kubernetes/kubernetes: using the shipped sample week ending 2021-07-04");
+    expect(result.stdout).not.toContain("using the shipped sample");
+  });
+
+  it("accounts for every PR of the sample week exactly once, in a section or in skipped", async () => {
+    const result = await runCli(["draft", "--week", "2021-07-04", "--offline", "--format", "json"]);
+    expect(result.code).toBe(0);
+    const draft = JSON.parse(result.stdout) as JsonDraft;
+    expect(draft.week).toEqual({ ending: "2021-07-04", from: "2021-06-28T00:00:00Z", to: "2021-07-04T23:59:59Z" });
+    const listed = [...Object.values(draft.sections).flat().map((entry) => entry.number), ...draft.skipped.map((entry) => entry.number)];
+    expect(listed.sort((a, b) => a - b)).toEqual(SAMPLE_NUMBERS);
+    expect(draft.stats).toEqual({ merged: SAMPLE_NUMBERS.length, reported: draft.stats.reported, skipped: draft.skipped.length, requests: 0 });
+    expect(draft.stats.reported + draft.stats.skipped).toBe(SAMPLE_NUMBERS.length);
+    const markdown = (await runCli(["draft", "--week", "2021-07-04", "--offline"])).stdout;
+    for (const entry of Object.values(draft.sections).flat()) expect(markdown).toContain(entry.line);
+  });
+
+  it("takes any day of the week and says which week it used", async () => {
+    const result = await runCli(["draft", "--week", "2021-07-01", "--offline", "--format", "json"]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain("2021-07-01 is not a Sunday: using the week 2021-06-28 to 2021-07-04");
+    expect((JSON.parse(result.stdout) as JsonDraft).week.ending).toBe("2021-07-04");
+  });
+
+  it("fails with exit 1 for a week it has no data for, naming the week and how to fetch it", async () => {
+    const result = await runCli(["draft", "--week", "2020-01-05", "--offline"]);
+    expect(result).toEqual({
+      code: 1,
+      stdout: "",
+      stderr:
+        'k8s-weekly: --offline: no cached or sample data for kubernetes/kubernetes, week ending 2020-01-05; run "k8s-weekly draft --week 2020-01-05" online once to cache it\n',
+    });
+  });
+});
+
+describe("bad input", () => {
+  it.each([
+    [["draft", "--week", "2021-02-30", "--offline"], "k8s-weekly: --week 2021-02-30 is not a calendar date: use an existing YYYY-MM-DD date\n"],
+    [["draft", "--week", "soon", "--offline"], 'k8s-weekly: --week "soon" is not a date: use YYYY-MM-DD (the Sunday that ends the week) or "last"\n'],
+    [["draft", "--week", "2099-01-04", "--offline"], 'k8s-weekly: --week 2099-01-04: the week ending 2099-01-04 has not ended yet; use an earlier date or "last"\n'],
+    [["draft", "--week", "2021-07-04", "--offline", "--repo", "kubernetes"], "k8s-weekly: --repo kubernetes: expected OWNER/NAME, e.g. kubernetes/kubernetes\n"],
+    [["draft", "--week", "2021-07-04", "--offline", "--date", "July 4"], 'k8s-weekly: --date July 4: use YYYY-MM-DD or "YYYY-MM-DD HH:MM:SS -0000"\n'],
+    [["draft", "--week", "2021-07-04", "--input", "/nonexistent/week.json"], "k8s-weekly: --input /nonexistent/week.json: cannot read the file (ENOENT); give an existing JSON file\n"],
+    [["draft", "--week", "2021-07-04", "--offline", "-o", "/nonexistent/dir/post.md"], "k8s-weekly: -o /nonexistent/dir/post.md: the folder /nonexistent/dir does not exist; create it first\n"],
+    [["draft", "--week", "2021-07-04", "--offline", "--format", "html"], "error: option '-f, --format <format>' argument 'html' is invalid. Allowed choices are markdown, json.\n"],
+    [["draft", "--weeks", "2021-07-04"], "error: unknown option '--weeks'\n(Did you mean --week?)\n"],
+  ])("%j exits 2 with one clear line and nothing on stdout", async (args, stderr) => {
+    const result = await runCli(args);
+    expect(result).toEqual({ code: 2, stdout: "", stderr });
+  });
+
+  it("rejects an --input file that is not JSON or not search items", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-input-"));
+    writeFileSync(join(dir, "bad.json"), "{ not json");
+    writeFileSync(join(dir, "shape.json"), JSON.stringify({ pulls: [] }));
+    const bad = await runCli(["draft", "--week", "2021-07-04", "--input", join(dir, "bad.json")]);
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toBe("");
+    expect(bad.stderr).toMatch(/^k8s-weekly: --input .*bad\.json: not valid JSON \(.*\); give a JSON array of GitHub search items\n$/);
+    const shape = await runCli(["draft", "--week", "2021-07-04", "--input", join(dir, "shape.json")]);
+    expect(shape).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `k8s-weekly: --input ${join(dir, "shape.json")}: expected an array of GitHub search items, or an object with an "items" or "prs" array\n`,
+    });
+  });
+});
+
+describe("--input", () => {
+  it("drafts from a corpus-shaped week file, applying the same window", async () => {
+    const sample = new URL("../samples/2021-07-04.json", import.meta.url);
+    const result = await runCli(["draft", "--week", "2021-07-04", "--input", sample.pathname, "--format", "json"]);
+    expect(result.code).toBe(0);
+    const draft = JSON.parse(result.stdout) as JsonDraft;
+    expect(draft.stats.merged).toBe(SAMPLE_NUMBERS.length);
+    expect(draft.stats.requests).toBe(0);
+    expect(result.stderr).toContain("left out 3 PRs merged outside 2021-06-28T00:00:00Z..2021-07-04T23:59:59Z");
+  });
+});
+
+describe("-o", () => {
+  it("writes the file, and refuses to replace it without --force, leaving it untouched", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-out-"));
+    const file = join(dir, "2021-07-04-update.md");
+    const first = await runCli(["draft", "--week", "2021-07-04", "--offline", "-o", file]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toBe("");
+    const written = readFileSync(file, "utf8");
+    expect(written.startsWith("---\nlayout: post\n")).toBe(true);
+
+    writeFileSync(file, "editor's work\n");
+    const refused = await runCli(["draft", "--week", "2021-07-04", "--offline", "-o", file]);
+    expect(refused).toEqual({ code: 2, stdout: "", stderr: `k8s-weekly: -o ${file}: the file exists; add --force to replace it\n` });
+    expect(readFileSync(file, "utf8")).toBe("editor's work\n");
+
+    const forced = await runCli(["draft", "--week", "2021-07-04", "--offline", "-o", file, "--force"]);
+    expect(forced.code).toBe(0);
+    expect(readFileSync(file, "utf8")).toBe(written);
+    expect(existsSync(file)).toBe(true);
+  });
+});

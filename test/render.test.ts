@@ -1,0 +1,82 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { UsageError } from "../src/errors.js";
+import { defaultTemplates, readPartials, renderPost } from "../src/render/render-post.js";
+import { buildPostView } from "../src/render/view-model.js";
+import type { Draft } from "../src/types.js";
+
+const entry = {
+  repo: "kubernetes/kubernetes",
+  number: 103326,
+  url: "https://github.com/kubernetes/kubernetes/pull/103326",
+  title: "Mark net.ipv4.ip_unprivileged_port_start as a safe sysctl",
+  author: "pacoxu",
+  line: "* [Mark net.ipv4.ip_unprivileged_port_start as a safe sysctl](https://github.com/kubernetes/kubernetes/pull/103326)",
+  reason: "merged-into-default-branch",
+};
+
+function draftWith(otherMerges = [entry]): Draft {
+  return {
+    week: { ending: "2021-07-04", from: "2021-06-28T00:00:00Z", to: "2021-07-04T23:59:59Z" },
+    sections: { featured: [], other_merges: otherMerges, promotions: [], deprecated: [], version_updates: [], subprojects: [] },
+    skipped: [],
+    stats: { merged: otherMerges.length, reported: otherMerges.length, skipped: 0, requests: 0 },
+    warnings: [],
+  };
+}
+
+describe("renderPost", () => {
+  it("writes LWKD front matter and keeps only non-empty generated sections", () => {
+    const post = renderPost(buildPostView(draftWith(), []), defaultTemplates());
+    expect(post.startsWith("---\nlayout: post\ntitle: Week Ending July 4, 2021\ndate: 2021-07-04 22:00:00 -0000\nslug: 2021-07-04-update\n---\n\n## Developer News\n")).toBe(true);
+    expect(post.match(/^## .*/gm)).toEqual([
+      "## Developer News",
+      "## Release Schedule",
+      "## Featured PRs",
+      "## KEP of the Week",
+      "## Other Merges",
+      "## Shoutouts",
+    ]);
+    expect(post).toContain(`## Other Merges\n\n${entry.line}\n\n## Shoutouts`);
+    expect(post.endsWith("\n")).toBe(true);
+    expect(post).not.toMatch(/\n\n\n/);
+  });
+
+  it("uses --date for the front matter", () => {
+    const post = renderPost(buildPostView(draftWith(), [], { date: "2021-07-07 09:00:00 -0000" }), defaultTemplates());
+    expect(post).toContain("\ndate: 2021-07-07 09:00:00 -0000\n");
+  });
+
+  it("renders the same data to the same bytes", () => {
+    const view = buildPostView(draftWith(), []);
+    expect(renderPost(view, defaultTemplates())).toBe(renderPost(view, defaultTemplates()));
+  });
+
+  it("a custom partial changes its section and nothing else", () => {
+    const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-partials-"));
+    writeFileSync(join(dir, "shoutouts.hbs"), "## Shoutouts\n\nThanks to everyone who reviewed this week!\n");
+    const view = buildPostView(draftWith(), []);
+    const standard = renderPost(view, defaultTemplates());
+    const custom = renderPost(view, { ...defaultTemplates(), partials: { ...defaultTemplates().partials, ...readPartials(dir) } });
+    expect(custom).toBe(standard.replace("TODO(editor): shoutouts from #shoutouts.", "Thanks to everyone who reviewed this week!"));
+  });
+
+  it("names the file and line of a field that does not exist", () => {
+    const templates = defaultTemplates();
+    const broken = { ...templates, partials: { ...templates.partials, "pr-line": { name: "my/pr-line.hbs", source: "{{lines}}\n" } } };
+    expect(() => renderPost(buildPostView(draftWith(), []), broken)).toThrow(UsageError);
+    expect(() => renderPost(buildPostView(draftWith(), []), broken)).toThrow("template my/pr-line.hbs:1:2: \"lines\" not defined in the data the template sees; fix the field name");
+  });
+
+  it("names the file of a syntax error and lists the known partials for an unknown one", () => {
+    const templates = defaultTemplates();
+    expect(() => renderPost(buildPostView(draftWith(), []), { ...templates, main: { name: "main.hbs", source: "{{#if}}\n" } })).toThrow(
+      /^template main\.hbs/,
+    );
+    expect(() =>
+      renderPost(buildPostView(draftWith(), []), { ...templates, main: { name: "main.hbs", source: "{{> no-such-section}}\n" } }),
+    ).toThrow('template main.hbs: unknown partial "no-such-section"; known partials: deprecated, developer-news, featured-prs, front-matter, kep-of-the-week, other-merges, pr-line, promotions, release-schedule, shoutouts, subprojects, version-updates');
+  });
+});

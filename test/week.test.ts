@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { UsageError } from "../src/errors.js";
+import { isInWeek, resolveWeek } from "../src/week.js";
+
+const monday = new Date("2021-07-05T03:00:00Z");
+
+describe("resolveWeek", () => {
+  it("turns a Sunday into the Monday..Sunday UTC window", () => {
+    expect(resolveWeek("2021-07-04", monday)).toEqual({
+      week: { ending: "2021-07-04", from: "2021-06-28T00:00:00Z", to: "2021-07-04T23:59:59Z" },
+    });
+  });
+
+  it("uses the week that contains any other day and says so", () => {
+    expect(resolveWeek("2021-06-30", monday)).toEqual({
+      week: { ending: "2021-07-04", from: "2021-06-28T00:00:00Z", to: "2021-07-04T23:59:59Z" },
+      note: "2021-06-30 is not a Sunday: using the week 2021-06-28 to 2021-07-04",
+    });
+    expect(resolveWeek("2021-06-28", monday).week.ending).toBe("2021-07-04");
+  });
+
+  it('"last" is the most recent week that has ended', () => {
+    expect(resolveWeek("last", monday).week.ending).toBe("2021-07-04");
+    expect(resolveWeek("last", new Date("2021-07-04T23:00:00Z")).week.ending).toBe("2021-06-27");
+    expect(resolveWeek("last", new Date("2021-07-10T12:00:00Z")).week.ending).toBe("2021-07-04");
+  });
+
+  it.each([
+    ["2021-02-30", "--week 2021-02-30 is not a calendar date: use an existing YYYY-MM-DD date"],
+    ["2021-13-01", "--week 2021-13-01 is not a calendar date: use an existing YYYY-MM-DD date"],
+    ["yesterday", '--week "yesterday" is not a date: use YYYY-MM-DD (the Sunday that ends the week) or "last"'],
+    ["2021-7-4", '--week "2021-7-4" is not a date: use YYYY-MM-DD (the Sunday that ends the week) or "last"'],
+    ["2021-07-11", '--week 2021-07-11: the week ending 2021-07-11 has not ended yet; use an earlier date or "last"'],
+    ["2021-07-05", '--week 2021-07-05: the week ending 2021-07-11 has not ended yet; use an earlier date or "last"'],
+  ])("rejects %s as a usage error", (value, message) => {
+    expect(() => resolveWeek(value, monday)).toThrow(new UsageError(message));
+  });
+});
+
+describe("isInWeek", () => {
+  const { week } = resolveWeek("2021-07-04", monday);
+  it("includes both ends of the window and nothing outside it", () => {
+    expect(isInWeek("2021-06-28T00:00:00Z", week)).toBe(true);
+    expect(isInWeek("2021-07-04T23:59:59Z", week)).toBe(true);
+    expect(isInWeek("2021-06-27T23:59:59Z", week)).toBe(false);
+    expect(isInWeek("2021-07-05T00:00:00Z", week)).toBe(false);
+  });
+});
