@@ -19,6 +19,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     .addOption(new Option("-f, --format <format>", "markdown post or JSON data").choices(["markdown", "json"]).default("markdown"))
     .option("-o, --output <file>", "write to this file (atomically) instead of stdout")
     .option("--force", "replace an existing output file", false)
+    .option("-u, --update <file>", "refresh the generated sections of an earlier draft, keeping the editor's changes")
     .option("-r, --repo <owner/name>", "repository to draft from, repeatable (default: kubernetes/kubernetes)", collect, [])
     .option("--token <token>", "GitHub token (default: $GITHUB_TOKEN, then $GH_TOKEN)")
     .option("--api-url <url>", "GitHub API URL (default: $GITHUB_API_URL, then https://api.github.com)")
@@ -39,6 +40,7 @@ Examples:
   k8s-weekly draft --week 2021-07-04 --offline          the sample week, no token needed
   k8s-weekly draft > _posts/draft.md                    last week, from GitHub ($GITHUB_TOKEN)
   k8s-weekly draft --week 2024-02-25 -o post.md --force
+  k8s-weekly draft --week 2021-07-04 --update post.md   refresh a draft an editor has changed
   k8s-weekly draft --week 2021-07-04 --offline --format json`,
     )
     .action(async (options: RawDraftOptions) => {
@@ -51,6 +53,7 @@ Examples:
           format: options.format,
           ...(options.output !== undefined ? { output: options.output } : {}),
           force: options.force,
+          ...(options.update !== undefined ? { update: options.update } : {}),
           repos: options.repo,
           ...(token !== undefined ? { token } : {}),
           apiUrl: options.apiUrl ?? nonEmpty(env.GITHUB_API_URL) ?? "https://api.github.com",
@@ -68,12 +71,28 @@ Examples:
       );
     });
 
+  program
+    .command("templates")
+    .description("work with the post templates")
+    .command("export")
+    .description("copy the default template and partials into a folder for editing")
+    .argument("<dir>", "folder to copy them into")
+    .option("--force", "replace files that exist", false)
+    .action(async (dir: string, options: { force: boolean }) => {
+      const [{ exportTemplates }, { createLogger }] = await Promise.all([
+        import("./commands/templates-export.js"),
+        import("./logger.js"),
+      ]);
+      await exportTemplates(dir, options.force, createLogger());
+    });
+
   program.addHelpText(
     "after",
     `
 Examples:
   k8s-weekly draft --week 2021-07-04 --offline    print the sample week's draft
   k8s-weekly draft --week last -o post.md         draft last week from GitHub
+  k8s-weekly templates export my-templates        copy the templates out for editing
   k8s-weekly draft --help                         all options of draft`,
   );
 
@@ -90,6 +109,7 @@ interface RawDraftOptions {
   format: "markdown" | "json";
   output?: string;
   force: boolean;
+  update?: string;
   repo: string[];
   token?: string;
   apiUrl?: string;

@@ -1,4 +1,7 @@
+import { readFile } from "node:fs/promises";
 import { UsageError, FailureError } from "../errors.js";
+import { findRegions } from "../render/markers.js";
+import { MarkerError, updatePost } from "../write/update-post.js";
 import { buildDraft } from "../draft/build-draft.js";
 import { cacheDir, readCachedWeek, writeCachedWeek } from "../fetch/cache.js";
 import { readInputFile } from "../fetch/input-file.js";
@@ -15,6 +18,8 @@ export interface DraftOptions {
   format: "markdown" | "json";
   output?: string;
   force: boolean;
+  /** An earlier draft whose marked sections are refreshed in place. */
+  update?: string;
   /** Repositories the user named; empty means the default. */
   repos: string[];
   token?: string;
@@ -51,6 +56,7 @@ export async function runDraft(options: DraftOptions, environment: DraftEnvironm
   const date = options.date === undefined ? undefined : frontMatterDate(options.date);
   if (options.output) checkOutputPath(options.output, options.force);
   const templates = options.format === "markdown" ? loadTemplates(options) : null;
+  const previous = options.update ? await readPostToUpdate(options.update, options) : null;
 
   const { repoWeeks, requests } = await collectWeek(options, repos, week, environment);
   const { draft, featuredCandidates, outsideWindow } = buildDraft({ week, repoWeeks, requests, warnings: logger.warnings });
@@ -63,11 +69,41 @@ export async function runDraft(options: DraftOptions, environment: DraftEnvironm
   const text = templates
     ? renderPost(buildPostView(draft, featuredCandidates, date ? { date } : {}), templates)
     : `${JSON.stringify({ ...draft, warnings: [...logger.warnings] }, null, 2)}\n`;
-  if (options.output) {
+  if (options.update && previous !== null) {
+    await writeOutputFile(options.update, mergeIntoPost(options.update, previous, text), true);
+    logger.info(`updated ${options.update}`);
+  } else if (options.output) {
     await writeOutputFile(options.output, text, options.force);
     logger.info(`wrote ${options.output}`);
   } else {
     environment.stdout(text);
+  }
+}
+
+async function readPostToUpdate(path: string, options: DraftOptions): Promise<string> {
+  if (options.output) throw new UsageError(`--update ${path}: cannot be combined with -o; --update rewrites the file it names`);
+  if (options.format !== "markdown") throw new UsageError(`--update ${path}: needs the markdown format, not --format ${options.format}`);
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    throw new UsageError(`--update ${path}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? "error"}); give a draft written earlier by k8s-weekly`);
+  }
+  checkOutputPath(path, true);
+  try {
+    findRegions(text.split("\n"));
+  } catch (error) {
+    throw new UsageError(`--update ${path}: broken k8s-weekly markers (${(error as Error).message}); restore them from a fresh draft`);
+  }
+  return text;
+}
+
+function mergeIntoPost(path: string, previous: string, rendered: string): string {
+  try {
+    return updatePost(previous, rendered);
+  } catch (error) {
+    if (error instanceof MarkerError) throw new UsageError(`--update ${path}: ${error.message}; restore them from a fresh draft`);
+    throw error;
   }
 }
 

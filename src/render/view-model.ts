@@ -1,5 +1,6 @@
 import type { FeaturedCandidate } from "../classify/classify.js";
 import { escapeInline, safeUrl } from "../draft/escape.js";
+import { beginMarker, endMarker, MARKED_SECTIONS, stateOfLines, type MarkedSection } from "./markers.js";
 import { SECTION_KEYS, type Draft, type DraftEntry, type SectionKey } from "../types.js";
 
 /**
@@ -13,6 +14,8 @@ export interface PostView {
   featuredCandidates: CandidateView[];
   releaseSchedule: { nextDeadline: string | null };
   stats: Draft["stats"];
+  /** The comment lines around each generated section that `--update` relies on. */
+  markers: Record<MarkedSection, { begin: string; end: string }>;
 }
 
 export interface EntryView {
@@ -58,6 +61,12 @@ export function buildPostView(draft: Draft, featuredCandidates: readonly Feature
     })),
     releaseSchedule: { nextDeadline: null },
     stats: { ...draft.stats },
+    markers: Object.fromEntries(
+      MARKED_SECTIONS.map((key) => [
+        key,
+        { begin: beginMarker(key, stateOfLines(sections[key].map((entry) => entry.line))), end: endMarker(key) },
+      ]),
+    ) as PostView["markers"],
   };
 }
 

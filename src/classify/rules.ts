@@ -1,0 +1,167 @@
+import type { SectionKey } from "../types.js";
+
+/** The sections the classifier fills; subprojects come from release feeds, not from merged PRs. */
+export type ClassifiedSection = Exclude<SectionKey, "subprojects">;
+
+/** Weights of the signals that rank Featured candidates. */
+export interface FeaturedWeights {
+  apiChange: number;
+  feature: number;
+  promotionToGA: number;
+  promotionToBeta: number;
+  enabledByDefault: number;
+  kep: number;
+  actionRequired: number;
+  newFeatureGate: number;
+  longStanding: number;
+  extraSig: number;
+  priority: number;
+  size: number;
+  longReleaseNote: number;
+  bugFix: number;
+}
+
+/**
+ * Everything the classifier decides by, as plain data, so a config file can extend it without
+ * code. Patterns are RegExp sources, always compiled case-insensitive.
+ */
+export interface RuleTable {
+  /** Logins never reported; a leading "*" matches any prefix ("*[bot]"). */
+  skipAuthors: string[];
+  sectionOrder: ClassifiedSection[];
+  labels: {
+    feature: string[];
+    apiChange: string[];
+    deprecation: string[];
+    bug: string[];
+    cleanup: string[];
+    documentation: string[];
+    flake: string[];
+    dependency: string[];
+    releaseNote: string[];
+    releaseNoteNone: string[];
+    actionRequired: string[];
+    highPriority: string[];
+    largeSize: string[];
+  };
+  patterns: {
+    cherryPickTitle: string;
+    promotionTitle: string;
+    promotionNote: string;
+    lockToDefault: string;
+    notAFeaturePromotion: string;
+    deprecation: string;
+    removal: string;
+    typoOrComment: string;
+    docsOnly: string;
+    testOnly: string;
+    groundwork: string;
+    buildTooling: string;
+    security: string;
+    crash: string;
+    addsCapability: string;
+    newMetric: string;
+    newFeatureGate: string;
+    enabledByDefault: string;
+    prerelease: string;
+  };
+  dependencies: {
+    /** Bumps of these are reported even without area/dependency, and grouped on release branches. */
+    critical: string[];
+    /** Short names authors use, mapped to the name the newsletter prints. */
+    aliases: Record<string, string>;
+    /** Versions of these are printed as written, without an added "v". */
+    noVPrefix: string[];
+  };
+  files: {
+    featureGates: string[];
+    dependencyManifests: string[];
+  };
+  featured: {
+    /** "top" moves the best candidate into featured; "candidates-only" leaves the choice to editors. */
+    mode: "top" | "candidates-only";
+    count: number;
+    minScore: number;
+    weights: FeaturedWeights;
+  };
+}
+
+export const DEFAULT_RULES: RuleTable = {
+  skipAuthors: ["k8s-ci-robot", "k8s-infra-ci-robot", "dependabot", "*[bot]"],
+  sectionOrder: ["featured", "promotions", "deprecated", "version_updates", "other_merges"],
+  labels: {
+    feature: ["kind/feature"],
+    apiChange: ["kind/api-change"],
+    deprecation: ["kind/deprecation"],
+    bug: ["kind/bug", "kind/regression"],
+    cleanup: ["kind/cleanup"],
+    documentation: ["kind/documentation"],
+    flake: ["kind/flake", "kind/failing-test"],
+    dependency: ["area/dependency"],
+    releaseNote: ["release-note", "release-note-action-required"],
+    releaseNoteNone: ["release-note-none"],
+    actionRequired: ["release-note-action-required"],
+    highPriority: ["priority/critical-urgent", "priority/important-soon"],
+    largeSize: ["size/XL", "size/XXL"],
+  },
+  patterns: {
+    cherryPickTitle: String.raw`^\s*(?:\[[^\]]*\]\s*)?(?:automated|manual)\s+cherry[- ]?pick\s+of\s+#\d+`,
+    promotionTitle: String.raw`\b(?:promot(?:e|es|ed|ing)|graduat(?:e|es|ed|ing)|mov(?:e|es|ed|ing)|mark(?:s|ed|ing)?)\b(.{0,80}?)\b(?:to|as)\s+(beta|ga|stable|general(?:ly)?\s+availab\w*)\b`,
+    promotionNote: String.raw`(?:\b(?:is|are)\s+now\s+(?:marked\s+as\s+)?(?:in\s+)?(beta|ga|stable|generally\s+available)\b|\b(?:graduat(?:e|es|ed)|promot(?:e|es|ed))\b(.{0,80}?)\bto\s+(beta|ga|stable|general\s+availability)\b)`,
+    lockToDefault: String.raw`\block(?:s|ed|ing)?\b.{0,60}\bto\s+default\b|\bLockToDefault\b`,
+    notAFeaturePromotion: String.raw`\bmetrics?\b|\bstability\s+level\b|\btests?\b|\bconformance\b`,
+    deprecation: String.raw`\bdeprecat(?:e|es|ed|ing|ion)\b`,
+    removal: String.raw`^(?:remov(?:e|es|ed|ing)|drop(?:s|ped|ping)?|delet(?:e|es|ed|ing))\b(?!.*\b(?:tests?|e2e|comments?|typos?|dead\s+code|duplicate)\b).*\b(?:flags?|metrics?|feature[- ]gates?|apis?|fields?|annotations?|options?|endpoints?|(?:sub)?commands?|plugins?|support)\b`,
+    typoOrComment: String.raw`\b(?:typos?|spelling|misspell\w*|grammar|wording|comments?|godoc|doc[- ]comments?)\b`,
+    docsOnly: String.raw`^(?:docs?|documentation|readme)\b|\b(?:update|fix|improve)s?\s+(?:the\s+)?(?:docs?|documentation|readme)\b`,
+    testOnly: String.raw`\b(?:tests?|e2e|testing|unit[- ]tests?|integration[- ]tests?|test[- ]cases?|testdata|flak(?:e|es|y))\b`,
+    groundwork: String.raw`\b(?:foundations?|groundwork|scaffold\w*|plumbing|prep(?:are|aration)?|wip|part\s*\d+|refactor\w*|preliminar\w*)\b`,
+    buildTooling: String.raw`(?:^|\s)(?:hack|build)/|\b(?:codegen|code[- ]generat\w*|kube_codegen|makefile|bazel|golangci-lint|go\s+workspaces?|go:embed|go-bindata)\b`,
+    security: String.raw`\b(?:CVE-\d{4}-\d+|security|vulnerab\w*|privilege\s+escalation|superuser|authori[sz](?:er|ation)|authenticat(?:or|ion)|rbac)\b`,
+    crash: String.raw`\b(?:panic(?:s|ked)?|crash(?:es|ed|ing)?|segfault|nil\s+pointer|deadlock\w*|memory\s+leak\w*|oom)\b`,
+    addsCapability: String.raw`^(?:add(?:s|ed)?|introduc(?:e|es|ed)|support(?:s|ed)?|allow(?:s|ed)?|enabl(?:e|es|ed))\b`,
+    newMetric: String.raw`\b(?:add(?:s|ed)?|new|introduc(?:e|es|ed)|expos(?:e|es|ed))\b.{0,40}\bmetrics?\b`,
+    newFeatureGate: String.raw`\b(?:new|add(?:s|ed)?|introduc(?:e|es|ed))\b.{0,40}\bfeature[- ]gates?\b|\balpha\s+feature\b`,
+    enabledByDefault: String.raw`\b(?:enabled|on)\s+by\s+default\b`,
+    prerelease: String.raw`-(?:alpha|beta|rc|pre)[.\d]*$|^v?\d[\d.]*(?:alpha|beta|rc)\d*$`,
+  },
+  dependencies: {
+    critical: [
+      "go", "golang", "etcd", "coredns", "cni", "containerd", "runc", "cri-tools", "crictl",
+      "golangci-lint", "ginkgo", "gomega", "structured-merge-diff", "kube-openapi", "klog",
+      "cel-go", "grpc", "protobuf", "cadvisor", "pause", "kube-cross", "distroless-iptables",
+      "debian-base", "sample-apiserver", "kustomize",
+    ],
+    aliases: { smd: "structured-merge-diff", golang: "go", sampleapiserver: "sample-apiserver" },
+    noVPrefix: ["go", "golang"],
+  },
+  files: {
+    featureGates: [
+      "pkg/features/kube_features.go",
+      "staging/src/k8s.io/apiserver/pkg/features/kube_features.go",
+      "test/compatibility_lifecycle/reference/versioned_feature_list.yaml",
+    ],
+    dependencyManifests: ["go.mod", "build/dependencies.yaml"],
+  },
+  featured: {
+    mode: "candidates-only",
+    count: 3,
+    minScore: 4,
+    weights: {
+      apiChange: 3,
+      feature: 1,
+      promotionToGA: 2,
+      promotionToBeta: 1,
+      enabledByDefault: 2,
+      kep: 2,
+      actionRequired: 3,
+      newFeatureGate: 2,
+      longStanding: 1,
+      extraSig: 1,
+      priority: 1,
+      size: 1,
+      longReleaseNote: 1,
+      bugFix: -1,
+    },
+  },
+};

@@ -1,0 +1,102 @@
+import type { PullRequest } from "../types.js";
+import type { RuleTable } from "./rules.js";
+
+export type PatternName = keyof RuleTable["patterns"];
+
+/** A rule table with its pattern sources compiled once per classification run. */
+export interface CompiledRules {
+  table: RuleTable;
+  re: Record<PatternName, RegExp>;
+}
+
+export function compileRules(table: RuleTable): CompiledRules {
+  const entries = Object.entries(table.patterns).map(([name, source]) => [name, new RegExp(source, "i")]);
+  return { table, re: Object.fromEntries(entries) as Record<PatternName, RegExp> };
+}
+
+/** What every rule reads about one PR, derived once. */
+export interface PRSignals {
+  /** The title without cherry-pick and release-branch prefixes. */
+  title: string;
+  labels: ReadonlySet<string>;
+  /** The release note text when it is a real note (not NONE, not empty). */
+  note: string | null;
+  /** "absent" means neither a release-note label nor a block: the source did not carry them. */
+  noteState: "text" | "none" | "absent";
+  actionRequired: boolean;
+  kep?: string;
+}
+
+// The prow releasenote plugin's matcher, plus an unterminated block (stored bodies are sometimes cut).
+const NOTE_BLOCK = /(?:release note\*\*:?\s*(?:<!--[^<>]*-->\s*)?```(?:release-note)?|```release-note)([\s\S]*?)(?:```|$)/i;
+const NONE_NOTE = /^\W*NONE\W*$/i;
+const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
+const BRANCH_PREFIX = /^\s*\[(?:release-[\d.]+|[\w.-]*\d+\.\d+)\]\s*/i;
+const CHERRY_PICK_PREFIX = /^\s*(?:automated|manual)\s+cherry[- ]?pick\s+of\s+(?:#\d+(?:\s*(?:,|;|&|and)\s*)?)+:?\s*/i;
+
+/** The raw text of the release-note block, or null when the body has none. */
+export function releaseNoteBlock(body: string): string | null {
+  const match = body.match(NOTE_BLOCK);
+  if (!match) return null;
+  return (match[1] ?? "").replace(HTML_COMMENT, "").trim();
+}
+
+export function stripCherryPickTitle(title: string): string {
+  return title.replace(BRANCH_PREFIX, "").replace(CHERRY_PICK_PREFIX, "").replace(BRANCH_PREFIX, "").trim();
+}
+
+export function hasAny(labels: ReadonlySet<string>, names: readonly string[]): boolean {
+  return names.some((name) => labels.has(name));
+}
+
+export function firstLabel(labels: ReadonlySet<string>, names: readonly string[]): string | undefined {
+  return names.find((name) => labels.has(name));
+}
+
+const KEP_FINDERS: Array<[RegExp, (match: RegExpMatchArray) => string]> = [
+  [/github\.com\/kubernetes\/enhancements\/issues?\/(\d+)/i, (m) => `https://github.com/kubernetes/enhancements/issues/${m[1]}`],
+  [/kep\.k8s\.io\/(\d+)/i, (m) => `https://kep.k8s.io/${m[1]}`],
+  [
+    /(?:github\.com\/kubernetes\/enhancements\/(?:tree|blob)\/[\w.-]+\/|git\.k8s\.io\/enhancements\/)(?:keps\/)?(sig-[\w-]+\/\d+-[\w.-]*[\w])/i,
+    (m) => `https://github.com/kubernetes/enhancements/tree/master/keps/${m[1]}`,
+  ],
+];
+const TITLE_KEP = /\bKEP[- ]?(\d{2,5})\b/i;
+
+/** The KEP a PR implements: a link in the body first, else a "KEP-1234" title prefix. */
+export function findKep(body: string, title: string): string | undefined {
+  for (const [pattern, canonical] of KEP_FINDERS) {
+    const match = body.match(pattern);
+    if (match) return canonical(match);
+  }
+  const fromTitle = title.match(TITLE_KEP);
+  return fromTitle ? `https://kep.k8s.io/${fromTitle[1]}` : undefined;
+}
+
+export function readSignals(pr: PullRequest, rules: CompiledRules): PRSignals {
+  const labels = new Set(pr.labels);
+  const names = rules.table.labels;
+  const block = releaseNoteBlock(pr.body);
+  let noteState: PRSignals["noteState"];
+  let note: string | null = null;
+  if (block !== null && block !== "" && !NONE_NOTE.test(block)) {
+    noteState = "text";
+    note = block;
+  } else if (block !== null) {
+    noteState = hasAny(labels, names.releaseNote) && block === "" ? "text" : "none";
+  } else if (hasAny(labels, names.releaseNote)) {
+    noteState = "text";
+  } else {
+    noteState = hasAny(labels, names.releaseNoteNone) ? "none" : "absent";
+  }
+  const actionRequired = hasAny(labels, names.actionRequired) || /\baction required\b/i.test(note ?? "");
+  const kep = findKep(pr.body, pr.title);
+  return {
+    title: stripCherryPickTitle(pr.title),
+    labels,
+    note,
+    noteState,
+    actionRequired,
+    ...(kep ? { kep } : {}),
+  };
+}

@@ -1,0 +1,83 @@
+import { createHash } from "node:crypto";
+
+/**
+ * Markers around the generated sections let `--update` refresh them and keep every byte outside.
+ * The begin marker records what the tool generated (one short hash per PR line), so a later run
+ * can tell a line the editor changed or deleted from a PR that is new.
+ */
+export const MARKED_SECTIONS = ["other_merges", "promotions", "deprecated", "version_updates", "subprojects"] as const;
+export type MarkedSection = (typeof MARKED_SECTIONS)[number];
+
+export function lineHash(line: string): string {
+  return createHash("sha256").update(line.trimEnd()).digest("hex").slice(0, 10);
+}
+
+export function beginMarker(section: string, generated: ReadonlyMap<string, string>): string {
+  const state = [...generated.entries()].map(([key, hash]) => `${key}=${hash}`).join(" ");
+  return `<!-- k8s-weekly:begin ${section}${state ? ` ${state}` : ""} -->`;
+}
+
+export function endMarker(section: string): string {
+  return `<!-- k8s-weekly:end ${section} -->`;
+}
+
+export interface Region {
+  section: string;
+  /** Index of the begin marker line and of the end marker line. */
+  begin: number;
+  end: number;
+  state: Map<string, string>;
+}
+
+const BEGIN = /^<!-- k8s-weekly:begin ([a-z_]+)((?: [^ ]+=[0-9a-f]+)*) -->$/;
+const END = /^<!-- k8s-weekly:end ([a-z_]+) -->$/;
+const ANY_MARKER = /<!-- k8s-weekly:(begin|end)\b/;
+
+/** Finds the marked regions of a post; throws a plain Error describing the first problem. */
+export function findRegions(lines: readonly string[]): Region[] {
+  const regions: Region[] = [];
+  let open: { section: string; begin: number; state: Map<string, string> } | null = null;
+  lines.forEach((line, index) => {
+    const begin = line.match(BEGIN);
+    const end = line.match(END);
+    if (begin?.[1]) {
+      if (open) throw new Error(`line ${index + 1}: begin marker for ${begin[1]} inside ${open.section}`);
+      const state = new Map<string, string>();
+      for (const pair of (begin[2] ?? "").trim().split(" ").filter(Boolean)) {
+        const at = pair.lastIndexOf("=");
+        state.set(pair.slice(0, at), pair.slice(at + 1));
+      }
+      open = { section: begin[1], begin: index, state };
+    } else if (end?.[1]) {
+      if (!open || open.section !== end[1]) throw new Error(`line ${index + 1}: end marker for ${end[1]} without its begin marker`);
+      regions.push({ ...open, end: index });
+      open = null;
+    } else if (ANY_MARKER.test(line)) {
+      throw new Error(`line ${index + 1}: a damaged k8s-weekly marker`);
+    }
+  });
+  if (open) throw new Error(`the ${(open as { section: string }).section} section has no end marker`);
+  const seen = new Set<string>();
+  for (const region of regions) {
+    if (seen.has(region.section)) throw new Error(`the ${region.section} markers appear twice`);
+    seen.add(region.section);
+  }
+  return regions;
+}
+
+const GITHUB_LINK = /\]\(https:\/\/github\.com\/([^\s)]+)\)/;
+
+/** What identifies a generated line across runs: the GitHub page its first link points at. */
+export function lineKey(line: string): string | null {
+  return line.match(GITHUB_LINK)?.[1] ?? null;
+}
+
+/** The marker state for a section's generated lines. */
+export function stateOfLines(lines: readonly string[]): Map<string, string> {
+  const state = new Map<string, string>();
+  for (const line of lines) {
+    const key = lineKey(line);
+    if (key && !state.has(key)) state.set(key, lineHash(line));
+  }
+  return state;
+}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { beginMarker, endMarker, stateOfLines } from "../src/render/markers.js";
+import { MarkerError, updatePost } from "../src/write/update-post.js";
+
+const url = (n: number) => `https://github.com/kubernetes/kubernetes/pull/${n}`;
+const line = (n: number, text = `Change ${n}`) => `* [${text}](${url(n)})`;
+
+function post(sections: Record<string, string[]>, preface = "## Developer News\n\nTODO(editor): news.\n"): string {
+  const blocks = Object.entries(sections).map(([key, lines]) =>
+    [beginMarker(key, stateOfLines(lines)), ...(lines.length ? ["## Other Merges", "", ...lines] : []), endMarker(key)].join("\n"),
+  );
+  return `---\nlayout: post\n---\n\n${preface}\n${blocks.join("\n\n")}\n\n## Shoutouts\n\nTODO(editor): shoutouts.\n`;
+}
+
+describe("updatePost", () => {
+  const first = post({ other_merges: [line(1), line(2), line(3)] });
+
+  it("keeps every byte outside the markers and the editor's changed lines, and adds new PRs in place", () => {
+    const edited = first
+      .replace("TODO(editor): news.", "Contributor Summit registration is open!")
+      .replace(line(2), `* Change two [now reads better](${url(2)}), thanks to the editor`);
+    const rendered = post({ other_merges: [line(1), line(2), line(3), line(4)] });
+    const updated = updatePost(edited, rendered);
+    expect(updated).toBe(
+      post(
+        { other_merges: [line(1), `* Change two [now reads better](${url(2)}), thanks to the editor`, line(3), line(4)] },
+        "## Developer News\n\nContributor Summit registration is open!\n",
+      ).replace(/begin other_merges [^\n]*-->/, updated.match(/begin other_merges [^\n]*-->/)?.[0] ?? ""),
+    );
+    expect(updated).toContain("Contributor Summit registration is open!");
+    expect(updated).toContain(`* Change two [now reads better](${url(2)}), thanks to the editor`);
+    expect(updated.indexOf(line(4))).toBeGreaterThan(updated.indexOf(line(3)));
+  });
+
+  it("does not bring back a line the editor deleted, on this run or the next", () => {
+    const edited = first.replace(`${line(2)}\n`, "");
+    const rendered = post({ other_merges: [line(1), line(2), line(3), line(5)] });
+    const once = updatePost(edited, rendered);
+    expect(once).not.toContain(url(2));
+    expect(once).toContain(line(5));
+    expect(updatePost(once, rendered)).toBe(once);
+  });
+
+  it("refreshes a line nobody touched and drops one the render no longer lists", () => {
+    const rendered = post({ other_merges: [line(1, "Change one, better worded"), line(3)] });
+    const updated = updatePost(first, rendered);
+    expect(updated).toContain(line(1, "Change one, better worded"));
+    expect(updated).not.toContain(url(2));
+  });
+
+  it("keeps lines the editor added by hand", () => {
+    const edited = first.replace(line(3), `${line(3)}\n* The scheduler team says thanks to all reviewers`);
+    const updated = updatePost(edited, post({ other_merges: [line(1), line(2), line(3), line(4)] }));
+    expect(updated).toContain(`${line(3)}\n${line(4)}\n* The scheduler team says thanks to all reviewers\n`);
+  });
+
+  it("fills a section that was empty", () => {
+    const empty = post({ other_merges: [], promotions: [] });
+    const updated = updatePost(empty, post({ other_merges: [line(1)], promotions: [] }));
+    expect(updated).toContain(`## Other Merges\n\n${line(1)}\n${endMarker("other_merges")}`);
+  });
+
+  it.each([
+    ["missing", (text: string) => text.replace(/<!-- k8s-weekly:end other_merges -->\n/, ""), "the file has broken k8s-weekly markers: line 14: begin marker for promotions inside other_merges"],
+    ["duplicated", (text: string) => `${text}${endMarker("x")}`, /without its begin marker/],
+    [
+      "out of order",
+      (text: string) => text.replace(/(<!-- k8s-weekly:begin other_merges[^\n]*\n[\s\S]*?end other_merges -->)\n\n(<!-- k8s-weekly:begin promotions[^\n]*\n[\s\S]*?end promotions -->)/, "$2\n\n$1"),
+      /do not match the template's \(other_merges, promotions\): markers are missing or out of order/,
+    ],
+  ])("rejects a file whose markers are %s", (_name, damage, message) => {
+    const both = post({ other_merges: [line(1)], promotions: [] });
+    const damaged = damage(both);
+    expect(damaged).not.toBe(both);
+    expect(() => updatePost(damaged, both)).toThrow(MarkerError);
+    expect(() => updatePost(damaged, both)).toThrow(message);
+  });
+});
