@@ -71,6 +71,16 @@ Examples:
       );
     });
 
+  let exitCode = 0;
+  program
+    .command("lint")
+    .description("check a post against the LWKD style guide; exit 1 when it has problems")
+    .argument("<file>", "the post to check")
+    .action(async (file: string) => {
+      const { runLint } = await import("./commands/lint.js");
+      exitCode = await runLint(file, (text) => process.stdout.write(text));
+    });
+
   program
     .command("templates")
     .description("work with the post templates")
@@ -93,12 +103,13 @@ Examples:
   k8s-weekly draft --week 2021-07-04 --offline    print the sample week's draft
   k8s-weekly draft --week last -o post.md         draft last week from GitHub
   k8s-weekly templates export my-templates        copy the templates out for editing
+  k8s-weekly lint _posts/2021-07-04-update.md     check a post against the LWKD style guide
   k8s-weekly draft --help                         all options of draft`,
   );
 
   try {
     await program.parseAsync([...argv]);
-    return 0;
+    return exitCode;
   } catch (error) {
     return reportError(error, token);
   }

@@ -1,0 +1,126 @@
+/** Checks a post against the LWKD style guide. Pure: text in, problems out. */
+export interface LintProblem {
+  line: number;
+  message: string;
+}
+
+export const SECTION_ORDER = [
+  "Developer News",
+  "Release Schedule",
+  "Featured PRs",
+  "Featured PR",
+  "KEP of the Week",
+  "Other Merges",
+  "Promotions",
+  "Deprecated",
+  "Deprecations",
+  "Removals",
+  "Version Updates",
+  "Subprojects and Dependency Updates",
+  "Shoutouts",
+];
+
+const MERGE_SECTIONS = new Set(["Other Merges", "Promotions", "Deprecated", "Deprecations", "Removals", "Version Updates"]);
+
+/** Wrong spellings and the house spelling they should be. */
+const HOUSE_SPELLINGS: Array<[RegExp, string]> = [
+  [/\b(?!kubeadm\b)[Kk][Uu][Bb][Ee][Aa][Dd][Mm]\b/g, "kubeadm"],
+  [/\b(?!kubectl\b)[Kk][Uu][Bb][Ee][Cc][Tt][Ll]\b/g, "kubectl"],
+  // All-lowercase "apiserver" is the component's name; mixed spellings are not.
+  [/(?<![-\w])(?!APIserver\b|apiserver\b)[Aa][Pp][Ii][Ss][Ee][Rr][Vv][Ee][Rr]\b/g, "APIserver"],
+  [/\b(?!etcd\b)[Ee][Tt][Cc][Dd]\b/g, "etcd"],
+  [/\b(?!gRPC\b)[Gg][Rr][Pp][Cc]\b/g, "gRPC"],
+  [/\b(?!KEP)[Kk][Ee][Pp]\b/g, "KEP"],
+  [/\b(?!Prow\b)[Pp][Rr][Oo][Ww]\b/g, "Prow"],
+];
+
+const LINK = /\[((?:\\.|[^\]\\])*)\]\(([^)\s]+)\)/g;
+const PR_URL = /^https:\/\/github\.com\/[^/]+\/[^/]+\/pull\/\d+\/?$/;
+
+export function lintPost(text: string): LintProblem[] {
+  const lines = text.split("\n");
+  const problems: LintProblem[] = [];
+  const frontMatterEnd = checkFrontMatter(lines, problems);
+  let section: { name: string; line: number; hasContent: boolean } | null = null;
+  let lastOrder = -1;
+  let inFence = false;
+  const closeSection = () => {
+    if (section && !section.hasContent) problems.push({ line: section.line, message: `section "${section.name}" is empty` });
+  };
+  for (let index = frontMatterEnd + 1; index < lines.length; index += 1) {
+    const line = lines[index] ?? "";
+    const number = index + 1;
+    if (/^(```|~~~)/.test(line)) inFence = !inFence;
+    if (inFence) {
+      if (section) section.hasContent = true;
+      continue;
+    }
+    const heading = line.match(/^## +(.+?)\s*$/);
+    if (heading?.[1]) {
+      closeSection();
+      section = { name: heading[1], line: number, hasContent: false };
+      const order = SECTION_ORDER.indexOf(heading[1]);
+      if (order >= 0) {
+        if (order < lastOrder) problems.push({ line: number, message: `section "${heading[1]}" is out of order (LWKD order: ${SECTION_ORDER.join(", ")})` });
+        lastOrder = Math.max(lastOrder, order);
+      }
+      continue;
+    }
+    if (section && line.trim() !== "" && !/^<!--.*-->$/.test(line.trim())) section.hasContent = true;
+    if (/^\s*[*-] /.test(line) && /\.\s*$/.test(line) && !/\.\.\.\s*$/.test(line)) {
+      problems.push({ line: number, message: "bullet ends with a period; LWKD bullets have none" });
+    }
+    if (section && MERGE_SECTIONS.has(section.name) && /^[*-] /.test(line)) {
+      const links = [...line.matchAll(LINK)];
+      if (links.length !== 1) problems.push({ line: number, message: `merge line has ${links.length} links; it needs exactly one, to the PR` });
+      else if (!PR_URL.test(links[0]?.[2] ?? "")) problems.push({ line: number, message: `merge line links to ${links[0]?.[2]}, not to a pull request` });
+    }
+    checkSpellings(line, number, problems);
+  }
+  closeSection();
+  return problems;
+}
+
+function checkFrontMatter(lines: readonly string[], problems: LintProblem[]): number {
+  if (lines[0] !== "---") {
+    problems.push({ line: 1, message: "no front matter: the post must start with a --- line" });
+    return -1;
+  }
+  const end = lines.indexOf("---", 1);
+  if (end < 0) {
+    problems.push({ line: 1, message: "front matter is not closed with a --- line" });
+    return -1;
+  }
+  const fields = new Map<string, string>();
+  for (let index = 1; index < end; index += 1) {
+    const match = (lines[index] ?? "").match(/^([a-z_]+):\s*(.*)$/);
+    if (!match?.[1]) problems.push({ line: index + 1, message: "front matter line is not `key: value`" });
+    else fields.set(match[1], match[2] ?? "");
+  }
+  const need: Array<[string, RegExp, string]> = [
+    ["layout", /^post$/, "post"],
+    ["title", /^Week Ending [A-Z][a-z]+ \d{1,2}, \d{4}$/, "Week Ending July 4, 2021"],
+    ["date", /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} [+-]\d{4}$/, "2021-07-04 22:00:00 -0000"],
+    ["slug", /^\d{4}-\d{2}-\d{2}-update$/, "2021-07-04-update"],
+  ];
+  for (const [key, pattern, example] of need) {
+    const value = fields.get(key);
+    if (value === undefined) problems.push({ line: 1, message: `front matter has no ${key} (e.g. ${key}: ${example})` });
+    else if (!pattern.test(value)) problems.push({ line: 1, message: `front matter ${key} "${value}" should look like "${example}"` });
+  }
+  return end;
+}
+
+function checkSpellings(line: string, number: number, problems: LintProblem[]): void {
+  // Code, link targets and comments keep their own spelling.
+  const prose = line
+    .replace(/`[^`]*`/g, " ")
+    .replace(/\]\([^)]*\)/g, "]")
+    .replace(/<!--.*?-->/g, " ")
+    .replace(/https?:\/\/\S+/g, " ");
+  for (const [pattern, house] of HOUSE_SPELLINGS) {
+    for (const match of prose.matchAll(pattern)) {
+      problems.push({ line: number, message: `"${match[0]}" is spelled "${house}" in LWKD` });
+    }
+  }
+}
