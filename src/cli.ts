@@ -27,12 +27,14 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     .option("--offline", "never touch the network: use the cache or the sample weeks shipped with the package", false)
     .option("--refresh", "fetch from GitHub even when the week is cached", false)
     .option("--date <date>", 'front matter date (YYYY-MM-DD or "YYYY-MM-DD HH:MM:SS -0000")')
+    .option("-c, --config <file>", "config file (default: k8s-weekly.config.json in the working folder)")
     .option("--template <file>", "main Handlebars template to use instead of the default")
     .option("--partials <dir>", "folder of Handlebars partials that replace or add to the defaults")
     .option("--timeout <seconds>", "give up on a GitHub request after this long", seconds, 30)
     .option("--max-wait <seconds>", "longest wait for a GitHub rate-limit reset", seconds, 60)
     .option("-q, --quiet", "print only warnings and errors on stderr", false)
     .option("-v, --verbose", "log every GitHub request on stderr", false)
+    .option("--explain", "after the draft, list every PR of the week on stderr with its section or why it was skipped", false)
     .addHelpText(
       "after",
       `
@@ -44,8 +46,13 @@ Examples:
   k8s-weekly draft --week 2021-07-04 --offline --format json`,
     )
     .action(async (options: RawDraftOptions) => {
-      token = options.token ?? nonEmpty(env.GITHUB_TOKEN) ?? nonEmpty(env.GH_TOKEN);
-      const [{ runDraft }, { createLogger }] = await Promise.all([import("./commands/draft.js"), import("./logger.js")]);
+      const [{ runDraft }, { createLogger }, { resolveToken }] = await Promise.all([
+        import("./commands/draft.js"),
+        import("./logger.js"),
+        import("./auth.js"),
+      ]);
+      // Offline and --input runs never need a token, so they do not ask the GitHub CLI for one.
+      token = options.offline || options.input ? undefined : resolveToken(options.token, env);
       const logger = createLogger({ quiet: options.quiet, verbose: options.verbose, secrets: token ? [token] : [] });
       await runDraft(
         {
@@ -62,12 +69,21 @@ Examples:
           refresh: options.refresh,
           ...(options.date !== undefined ? { date: options.date } : {}),
           ...(options.template !== undefined ? { template: options.template } : {}),
+          ...(options.config !== undefined ? { config: options.config } : {}),
           ...(options.partials !== undefined ? { partials: options.partials } : {}),
           timeoutSeconds: options.timeout,
           maxWaitSeconds: options.maxWait,
+          explain: options.explain,
           userAgent: `k8s-weekly/${version()}`,
         },
-        { now: new Date(), env, logger, stdout: (text) => process.stdout.write(text) },
+        {
+          now: new Date(),
+          env,
+          logger,
+          stdout: (text) => process.stdout.write(text),
+          stderr: (text) => process.stderr.write(text),
+          cwd: process.cwd(),
+        },
       );
     });
 
@@ -130,10 +146,12 @@ interface RawDraftOptions {
   date?: string;
   template?: string;
   partials?: string;
+  config?: string;
   timeout: number;
   maxWait: number;
   quiet: boolean;
   verbose: boolean;
+  explain: boolean;
 }
 
 function reportError(error: unknown, token: string | undefined): number {

@@ -1,8 +1,10 @@
 import { readFile } from "node:fs/promises";
+import { loadConfig, type RepoConfig } from "../config/load-config.js";
 import { UsageError, FailureError } from "../errors.js";
 import { findRegions } from "../render/markers.js";
 import { MarkerError, updatePost } from "../write/update-post.js";
 import { buildDraft } from "../draft/build-draft.js";
+import { explainDraft } from "../draft/explain.js";
 import { cacheDir, readCachedWeek, writeCachedWeek } from "../fetch/cache.js";
 import { readInputFile } from "../fetch/input-file.js";
 import { readSampleWeek } from "../fetch/samples.js";
@@ -33,6 +35,10 @@ export interface DraftOptions {
   timeoutSeconds: number;
   maxWaitSeconds: number;
   userAgent: string;
+  /** List every PR of the week with its section or skip reason after the draft. */
+  explain?: boolean;
+  /** --config FILE; without it k8s-weekly.config.json in the working folder, when there is one. */
+  config?: string;
 }
 
 export interface DraftEnvironment {
@@ -40,6 +46,8 @@ export interface DraftEnvironment {
   env: NodeJS.ProcessEnv;
   logger: Logger;
   stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
 }
 
 export const DEFAULT_REPO = "kubernetes/kubernetes";
@@ -52,13 +60,26 @@ export async function runDraft(options: DraftOptions, environment: DraftEnvironm
   for (const repo of options.repos) {
     if (!REPO_PATTERN.test(repo)) throw new UsageError(`--repo ${repo}: expected OWNER/NAME, e.g. kubernetes/kubernetes`);
   }
-  const repos = options.repos.length > 0 ? [...new Set(options.repos)] : [DEFAULT_REPO];
+  const config = loadConfig(options.config, environment.cwd);
+  if (config.path) logger.info(`using the config ${config.path}`);
+  // Flags beat the config file, the config file beats the defaults.
+  const repoConfigs: RepoConfig[] =
+    options.repos.length > 0 ? options.repos.map((repo) => ({ repo })) : (config.repos ?? [{ repo: DEFAULT_REPO }]);
+  const repos = [...new Set(repoConfigs.map((entry) => entry.repo))];
+  const branches = new Map(repoConfigs.flatMap((entry) => (entry.branch ? [[entry.repo, entry.branch] as const] : [])));
   const date = options.date === undefined ? undefined : frontMatterDate(options.date);
   if (options.output) checkOutputPath(options.output, options.force);
-  const templates = options.format === "markdown" ? loadTemplates(options) : null;
+  const template = options.template ?? config.template;
+  const partials = options.partials ?? config.partials;
+  const templates =
+    options.format === "markdown"
+      ? loadTemplates({ ...(template ? { template } : {}), ...(partials ? { partials } : {}) })
+      : null;
   const previous = options.update ? await readPostToUpdate(options.update, options) : null;
 
-  const { repoWeeks, requests } = await collectWeek(options, repos, week, environment);
+  const collected = await collectWeek(options, repos, week, environment);
+  const repoWeeks = collected.repoWeeks.map((repoWeek) => ({ ...repoWeek, defaultBranch: branches.get(repoWeek.repo) ?? repoWeek.defaultBranch }));
+  const { requests } = collected;
   const { draft, featuredCandidates, outsideWindow } = buildDraft({ week, repoWeeks, requests, warnings: logger.warnings });
   if (outsideWindow.length > 0) {
     logger.info(`left out ${outsideWindow.length} PRs merged outside ${week.from}..${week.to}`);
@@ -67,7 +88,13 @@ export async function runDraft(options: DraftOptions, environment: DraftEnvironm
   logger.info(`week ending ${week.ending}: ${draft.stats.merged} merged, ${draft.stats.reported} reported, ${draft.stats.skipped} skipped, ${requests} requests`);
 
   const text = templates
-    ? renderPost(buildPostView(draft, featuredCandidates, date ? { date } : {}), templates)
+    ? renderPost(
+        buildPostView(draft, featuredCandidates, {
+          ...(date ? { date } : {}),
+          ...(config.titleDateFormat ? { titleDateFormat: config.titleDateFormat } : {}),
+        }),
+        templates,
+      )
     : `${JSON.stringify({ ...draft, warnings: [...logger.warnings] }, null, 2)}\n`;
   if (options.update && previous !== null) {
     await writeOutputFile(options.update, mergeIntoPost(options.update, previous, text), true);
@@ -78,6 +105,7 @@ export async function runDraft(options: DraftOptions, environment: DraftEnvironm
   } else {
     environment.stdout(text);
   }
+  if (options.explain) environment.stderr(explainDraft(draft));
 }
 
 async function readPostToUpdate(path: string, options: DraftOptions): Promise<string> {
@@ -107,7 +135,7 @@ function mergeIntoPost(path: string, previous: string, rendered: string): string
   }
 }
 
-function loadTemplates(options: DraftOptions): TemplateSources {
+function loadTemplates(options: { template?: string; partials?: string }): TemplateSources {
   const defaults = defaultTemplates();
   return {
     main: options.template ? readTemplate(options.template) : defaults.main,

@@ -9,7 +9,7 @@ import { SECTION_KEYS, type Draft, type DraftEntry, type SectionKey } from "../t
  */
 export interface PostView {
   week: { ending: string; from: string; to: string };
-  post: { date: string; slug: string };
+  post: { date: string; slug: string; titleDateFormat: string };
   sections: Record<SectionKey, EntryView[]>;
   featuredCandidates: CandidateView[];
   releaseSchedule: { nextDeadline: string | null };
@@ -41,6 +41,8 @@ export interface CandidateView {
 export interface ViewOptions {
   /** Front matter date; default: the week's Sunday at 22:00 UTC, as LWKD posts are dated. */
   date?: string;
+  /** date-fns pattern for the title's date. */
+  titleDateFormat?: string;
 }
 
 export function buildPostView(draft: Draft, featuredCandidates: readonly FeaturedCandidate[], options: ViewOptions = {}): PostView {
@@ -49,7 +51,9 @@ export function buildPostView(draft: Draft, featuredCandidates: readonly Feature
   ) as Record<SectionKey, EntryView[]>;
   return {
     week: { ...draft.week },
-    post: { date: options.date ?? `${draft.week.ending} 22:00:00 -0000`, slug: `${draft.week.ending}-update` },
+    post: { date: options.date ?? `${draft.week.ending} 22:00:00 -0000`, slug: `${draft.week.ending}-update`,
+      titleDateFormat: options.titleDateFormat ?? "MMMM d, yyyy",
+    },
     sections,
     featuredCandidates: featuredCandidates.map((candidate) => ({
       number: candidate.pr.number,

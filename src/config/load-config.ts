@@ -1,0 +1,105 @@
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { Ajv, type ErrorObject } from "ajv";
+import { UsageError } from "../errors.js";
+import { packageRoot } from "../package-paths.js";
+
+export const CONFIG_FILE_NAME = "k8s-weekly.config.json";
+
+export interface RepoConfig {
+  repo: string;
+  branch?: string;
+}
+
+/** Deep-partial rule changes; how they combine with the defaults is the classifier's business. */
+export type RuleOverrides = Record<string, unknown>;
+
+export interface Config {
+  /** The file it came from, or null when there was none. */
+  path: string | null;
+  repos?: RepoConfig[];
+  template?: string;
+  partials?: string;
+  titleDateFormat?: string;
+  rules?: RuleOverrides;
+}
+
+interface RawConfig {
+  repos?: Array<string | RepoConfig>;
+  template?: string;
+  partials?: string;
+  titleDateFormat?: string;
+  rules?: RuleOverrides;
+}
+
+/** `--config FILE`, else k8s-weekly.config.json in the working folder, else no config. */
+export function loadConfig(explicitPath: string | undefined, cwd: string): Config {
+  const path = explicitPath ?? join(cwd, CONFIG_FILE_NAME);
+  if (!explicitPath && !existsSync(path)) return { path: null };
+  const label = explicitPath ? `--config ${explicitPath}` : `config ${path}`;
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    throw new UsageError(`${label}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? "error"}); give an existing JSON file`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`${label}: not valid JSON (${(error as Error).message}); fix the syntax`);
+  }
+  const problems = validate(raw);
+  if (problems.length > 0) throw new UsageError(`${label}: ${problems.join("; ")}`);
+  const config = raw as RawConfig;
+  const base = dirname(resolve(path));
+  return {
+    path,
+    ...(config.repos ? { repos: config.repos.map((entry) => (typeof entry === "string" ? { repo: entry } : entry)) } : {}),
+    ...(config.template ? { template: resolve(base, config.template) } : {}),
+    ...(config.partials ? { partials: resolve(base, config.partials) } : {}),
+    ...(config.titleDateFormat ? { titleDateFormat: config.titleDateFormat } : {}),
+    ...(config.rules ? { rules: config.rules } : {}),
+  };
+}
+
+/** Every problem at once, each with its path (`rules.labels.feature: expected an array`). */
+function validate(raw: unknown): string[] {
+  const schema = JSON.parse(readFileSync(join(packageRoot(), "schema", "config.schema.json"), "utf8")) as object;
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  const check = ajv.compile(schema);
+  if (check(raw)) return [];
+  return dedupe((check.errors ?? []).filter((error) => error.keyword !== "oneOf" && error.keyword !== "if").map(describe));
+}
+
+function describe(error: ErrorObject): string {
+  const path = error.instancePath
+    .split("/")
+    .slice(1)
+    .map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .reduce((text, part) => (/^\d+$/.test(part) ? `${text}[${part}]` : text ? `${text}.${part}` : part), "");
+  const where = path || "(top level)";
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case "type":
+      return `${where}: expected ${article(String(params.type))}`;
+    case "additionalProperties":
+      return `${path ? `${path}.` : ""}${String(params.additionalProperty)}: unknown setting`;
+    case "required":
+      return `${where}: missing "${String(params.missingProperty)}"`;
+    case "enum":
+      return `${where}: expected one of ${(params.allowedValues as unknown[]).map((value) => JSON.stringify(value)).join(", ")}`;
+    case "pattern":
+      return `${where}: expected OWNER/NAME`;
+    default:
+      return `${where}: ${error.message ?? "is not valid"}`;
+  }
+}
+
+function article(type: string): string {
+  return type === "array" || type === "object" || type === "integer" ? `an ${type}` : `a ${type}`;
+}
+
+function dedupe(messages: string[]): string[] {
+  return [...new Set(messages)];
+}
