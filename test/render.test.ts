@@ -39,7 +39,8 @@ describe("renderPost", () => {
       "## Other Merges",
       "## Shoutouts",
     ]);
-    expect(post).toContain(`## Other Merges\n\n${entry.line}\n\n## Shoutouts`);
+    expect(post).toContain(`## Other Merges\n\n${entry.line}\n<!-- k8s-weekly:end other_merges -->\n`);
+    expect(post).toContain("<!-- k8s-weekly:begin promotions -->\n<!-- k8s-weekly:end promotions -->\n");
     expect(post.endsWith("\n")).toBe(true);
     expect(post).not.toMatch(/\n\n\n/);
   });
