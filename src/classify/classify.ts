@@ -1,4 +1,13 @@
 import type { PullRequest, SectionKey, Week } from "../types.js";
+import { type Decision, decide } from "./decide.js";
+import { type DependencyBump, bumpKey, judgeBump } from "./dependency.js";
+import { type FeaturedInput, rankFeatured } from "./featured.js";
+import { branchesPhrase, promotionLine, releaseBranchVersion, versionLine } from "./lines.js";
+import { DEFAULT_RULES, type RuleTable } from "./rules.js";
+import { type CompiledRules, type PRSignals, compileRules, readSignals } from "./signals.js";
+import { sentenceLine } from "./wording.js";
+
+export { DEFAULT_RULES, type RuleTable } from "./rules.js";
 
 export interface ClassifyContext {
   week: Week;
@@ -34,22 +43,114 @@ export interface Classification {
   featuredCandidates: FeaturedCandidate[];
 }
 
-const CHERRY_PICK_TITLE = /^(automated|manual) cherry[- ]pick of #\d+/i;
+interface Backports {
+  bumps: DependencyBump[];
+  members: PullRequest[];
+}
+
+function inWeek(pr: PullRequest, week: Week): boolean {
+  const merged = Date.parse(pr.mergedAt);
+  const from = Date.parse(week.from);
+  const to = Date.parse(week.to);
+  if (Number.isNaN(merged) || Number.isNaN(from) || Number.isNaN(to)) return true;
+  return merged >= from && merged < to + 1000;
+}
+
+function isCherryPick(pr: PullRequest, context: ClassifyContext, rules: CompiledRules): boolean {
+  const defaultBranch = context.defaultBranches[pr.repo] ?? "master";
+  return (pr.baseRef !== null && pr.baseRef !== defaultBranch) || rules.re.cherryPickTitle.test(pr.title);
+}
+
+function lineFor(pr: PullRequest, signals: PRSignals, decision: Decision & { kind: "report" }, table: RuleTable): string {
+  if (decision.promotion) return promotionLine(pr, decision.promotion);
+  if (decision.bumps) return versionLine(pr.url, decision.bumps, table);
+  return sentenceLine(signals.title, signals.note, pr.url);
+}
 
 /**
  * Sorts a week's merged PRs into LWKD sections. Every input PR lands exactly once, in `reported`
- * or in `skipped`, so the draft can account for the whole week.
+ * or in `skipped`, so the draft can account for the whole week. Pure: no I/O, no clock.
  */
-export function classifyWeek(prs: readonly PullRequest[], context: ClassifyContext): Classification {
+export function classifyWeek(
+  prs: readonly PullRequest[],
+  context: ClassifyContext,
+  rules: RuleTable = DEFAULT_RULES,
+): Classification {
+  const compiled = compileRules(rules);
   const reported: ClassifiedPR[] = [];
   const skipped: SkippedPR[] = [];
+  const featuredInputs: FeaturedInput[] = [];
+  const backports = new Map<string, Backports>();
+  const masterBumps = new Map<string, ClassifiedPR>();
+  const seen = new Set<string>();
+
   for (const pr of prs) {
-    const defaultBranch = context.defaultBranches[pr.repo] ?? "master";
-    if ((pr.baseRef !== null && pr.baseRef !== defaultBranch) || CHERRY_PICK_TITLE.test(pr.title)) {
-      skipped.push({ pr, reason: "cherry-pick" });
+    const id = `${pr.repo}#${pr.number}`;
+    if (seen.has(id)) {
+      skipped.push({ pr, reason: "duplicate" });
       continue;
     }
-    reported.push({ pr, section: "other_merges", reason: "merged-into-default-branch", line: `* [${pr.title}](${pr.url})` });
+    seen.add(id);
+    if (!inWeek(pr, context.week)) {
+      skipped.push({ pr, reason: "outside-week" });
+      continue;
+    }
+    const signals = readSignals(pr, compiled);
+    if (isCherryPick(pr, context, compiled)) {
+      const verdict = judgeBump(pr, signals, compiled);
+      if (verdict && "bumps" in verdict) {
+        const key = `${pr.repo} ${bumpKey(verdict.bumps)}`;
+        const group = backports.get(key) ?? { bumps: verdict.bumps, members: [] };
+        group.members.push(pr);
+        backports.set(key, group);
+      } else {
+        skipped.push({ pr, reason: "cherry-pick" });
+      }
+      continue;
+    }
+    const decision = decide(pr, signals, compiled);
+    if (decision.kind === "skip") {
+      skipped.push({ pr, reason: decision.reason });
+      continue;
+    }
+    const entry: ClassifiedPR = {
+      pr,
+      section: decision.section,
+      reason: decision.reason,
+      line: lineFor(pr, signals, decision, rules),
+      ...(signals.kep ? { kep: signals.kep } : {}),
+    };
+    reported.push(entry);
+    if (decision.bumps) masterBumps.set(`${pr.repo} ${bumpKey(decision.bumps)}`, entry);
+    featuredInputs.push({ pr, section: decision.section, signals, ...(decision.promotion ? { promotion: decision.promotion } : {}) });
   }
-  return { reported, skipped, featuredCandidates: [] };
+
+  for (const [key, group] of backports) {
+    const members = [...group.members].sort((a, b) => a.number - b.number);
+    const lead = masterBumps.get(key)?.pr ?? members[0];
+    if (!lead) continue;
+    if (!masterBumps.has(key)) {
+      const branches = branchesPhrase(members.map(releaseBranchVersion));
+      const line = versionLine(lead.url, group.bumps, rules, branches);
+      reported.push({ pr: lead, section: "version_updates", reason: "cherry-pick:version-bump", line });
+    }
+    for (const member of members) {
+      if (member !== lead) skipped.push({ pr: member, reason: `grouped-into #${lead.number}` });
+    }
+  }
+
+  const candidates = rankFeatured(featuredInputs, prs.map((pr) => pr.number), compiled);
+  const top = candidates[0];
+  if (rules.featured.mode === "top" && top && top.score >= rules.featured.minScore) {
+    const entry = reported.find((item) => item.pr === top.pr);
+    if (entry) [entry.section, entry.reason] = ["featured", `featured:top-score+${entry.reason}`];
+  }
+
+  const order = (section: ClassifiedPR["section"]): number => {
+    const index = rules.sectionOrder.indexOf(section);
+    return index < 0 ? rules.sectionOrder.length : index;
+  };
+  const position = new Map(prs.map((pr, index) => [pr, index]));
+  reported.sort((a, b) => order(a.section) - order(b.section) || (position.get(a.pr) ?? 0) - (position.get(b.pr) ?? 0));
+  return { reported, skipped, featuredCandidates: candidates };
 }

@@ -65,10 +65,13 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     ...(options.token ? { auth: options.token } : {}),
     baseUrl: options.apiUrl.replace(/\/+$/, ""),
     userAgent: options.userAgent,
-    headers: { "x-github-api-version": GITHUB_API_VERSION },
     request: { fetch: timedFetch },
     log: { debug: () => {}, info: () => {}, warn: (message: string) => logger.debug(message), error: (message: string) => logger.debug(message) },
     throttle,
+  });
+  // Octokit 7 drops constructor `headers`; a hook pins the API version on REST and GraphQL alike.
+  octokit.hook.before("request", (request) => {
+    request.headers["x-github-api-version"] = GITHUB_API_VERSION;
   });
   return { octokit, authenticated: Boolean(options.token), requestCount: () => requests };
 }

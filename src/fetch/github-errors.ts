@@ -22,6 +22,13 @@ export function toGitHubFailure(error: unknown, what: string): Error {
   if (!isHttpish(error)) return new FailureError(`${what}: ${String(error)}`);
   const status = error.status ?? 0;
   const headers = error.response?.headers ?? {};
+  const graphqlError = error.errors?.[0];
+  if (graphqlError?.type === "NOT_FOUND") {
+    return new FailureError(`${what}: GitHub has no such repository (${firstLine(graphqlError.message)}); check --repo and that the token can read it`);
+  }
+  if (graphqlError) {
+    return new FailureError(`${what}: GitHub answered with an error (${firstLine(graphqlError.message)})`);
+  }
   if (status === 401) {
     return new FailureError(
       `${what}: GitHub rejected the token (401 Bad credentials); check --token, GITHUB_TOKEN or GH_TOKEN`,

@@ -41,7 +41,7 @@ export function analyzeQuery(
 ): QueryCost {
   const cost: QueryCost = { requests: 0, nodeCount: 0, errors: [] };
   const root = schema.getQueryType();
-  if (root && operation.operation === "query") walk(operation.selectionSet, root, 1, [operation.name?.value ?? "query"]);
+  if (root && operation.operation === "query") walk(operation.selectionSet, root, 1, [operation.name ? `query ${operation.name.value}` : "query"]);
   if (cost.nodeCount > MAX_NODES) {
     cost.errors.push({
       type: "MAX_NODE_LIMIT_EXCEEDED",

@@ -14,6 +14,7 @@ import {
 } from "graphql";
 import { analyzeQuery, pointsFor } from "./graphql-cost.js";
 import { repositoryNode, searchConnection, type PageArgs } from "./graphql-nodes.js";
+import { stamp } from "./items.js";
 import type { RateSnapshot } from "./rate.js";
 import { jsonReply, type FakeRepo, type Reply } from "./types.js";
 
@@ -35,8 +36,6 @@ export interface GraphqlContext {
 
 export interface GraphqlOutcome {
   reply: Reply;
-  query?: string;
-  variables?: Record<string, unknown>;
   /** Messages of errors that mean the query itself is wrong (everything but NOT_FOUND). */
   queryErrors: string[];
 }
@@ -83,13 +82,9 @@ function formatExecutionError(error: GraphQLError): FormattedError {
   return typeof type === "string" ? { type, ...located, message: error.message } : { ...located, message: error.message };
 }
 
-function errorsOnly(errors: FormattedError[], query?: string, variables?: Record<string, unknown>): GraphqlOutcome {
-  return {
-    reply: jsonReply(200, { errors }),
-    ...(query === undefined ? {} : { query }),
-    ...(variables === undefined ? {} : { variables }),
-    queryErrors: errors.map((error) => error.message),
-  };
+/** GitHub answers a query it refuses to run with 200 and errors, without a `data` key. */
+function errorsOnly(errors: FormattedError[]): GraphqlOutcome {
+  return { reply: jsonReply(200, { errors }), queryErrors: errors.map((error) => error.message) };
 }
 
 export async function handleGraphql(raw: string, context: GraphqlContext): Promise<GraphqlOutcome> {
@@ -112,24 +107,24 @@ export async function handleGraphql(raw: string, context: GraphqlContext): Promi
     document = parse(query);
   } catch (error) {
     if (!(error instanceof GraphQLError)) throw error;
-    return errorsOnly([{ locations: error.locations ?? [], message: error.message }], query, variables);
+    return errorsOnly([{ locations: error.locations ?? [], message: error.message }]);
   }
   const invalid = validate(schema, document);
-  if (invalid.length > 0) return errorsOnly(invalid.map(formatValidationError), query, variables);
+  if (invalid.length > 0) return errorsOnly(invalid.map(formatValidationError));
   const operation = getOperationAST(document, operationName);
   if (!operation || operation.operation !== "query") {
-    return errorsOnly([{ message: "The fake GitHub server answers exactly one query operation per request." }], query, variables);
+    return errorsOnly([{ message: "The fake GitHub server answers exactly one query operation per request." }]);
   }
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
   if (coerced.errors) {
-    return errorsOnly(coerced.errors.map((error) => ({ locations: error.locations ?? [], message: error.message })), query, variables);
+    return errorsOnly(coerced.errors.map((error) => ({ locations: error.locations ?? [], message: error.message })));
   }
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   }
   const cost = analyzeQuery(schema, operation, fragments, coerced.coerced);
-  if (cost.errors.length > 0) return errorsOnly(cost.errors, query, variables);
+  if (cost.errors.length > 0) return errorsOnly(cost.errors);
 
   const points = pointsFor(cost);
   const rate = context.charge(points);
@@ -139,7 +134,7 @@ export async function handleGraphql(raw: string, context: GraphqlContext): Promi
       limit: rate.limit,
       remaining: rate.remaining,
       used: rate.used,
-      resetAt: new Date(rate.reset * 1000).toISOString().replace(/\.\d{3}Z$/, "Z"),
+      resetAt: stamp(rate.reset * 1000),
       nodeCount: cost.nodeCount,
     },
     viewer: { __typename: "User", login: "k8s-weekly-test", url: "https://github.com/k8s-weekly-test" },
@@ -160,8 +155,6 @@ export async function handleGraphql(raw: string, context: GraphqlContext): Promi
   const errors = (result.errors ?? []).map(formatExecutionError);
   return {
     reply: jsonReply(200, errors.length > 0 ? { data: result.data ?? null, errors } : { data: result.data ?? null }),
-    query,
-    variables,
     queryErrors: errors.filter((error) => error.type !== "NOT_FOUND").map((error) => error.message),
   };
 }

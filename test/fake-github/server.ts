@@ -117,7 +117,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
       record.status = reply.status;
       res.writeHead(reply.status, {
         "content-type": "application/json; charset=utf-8",
-        "x-github-request-id": `F4KE:${id}:1A2B3C:4D5E6F:${id}${id}`,
+        "x-github-request-id": `CAFE:${id}:1A2B3C:4D5E6F:${id}${id}`,
         "x-github-media-type": "github.v3; format=json",
         "x-github-api-version-selected": apiVersion ?? "2022-11-28",
         "access-control-expose-headers":

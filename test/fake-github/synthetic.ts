@@ -29,7 +29,13 @@ const DEPS = ["golang.org/x/net", "google.golang.org/grpc", "github.com/promethe
 const GATES = ["InPlacePodVerticalScaling", "SidecarContainers", "JobPodReplacementPolicy", "ServiceTrafficDistribution", "RecursiveReadOnlyMounts"];
 
 const pick = <T>(list: readonly T[], seed: number): T => list[seed % list.length] as T;
-const rand = (i: number, salt: string): number => hash32(`${salt}:${i}`);
+/** FNV's low bits barely change between "x:1" and "x:2", so finish with murmur3's mixer. */
+function rand(i: number, salt: string): number {
+  let h = hash32(`${salt}:${i}`);
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
 
 /** Kubernetes ships ~3 minors a year; 1.22 was in development in July 2021. */
 function developmentMinor(atMs: number): number {

@@ -1,0 +1,92 @@
+import type { PullRequest } from "../types.js";
+import type { RuleTable } from "./rules.js";
+import { type CompiledRules, type PRSignals, hasAny } from "./signals.js";
+
+export interface DependencyBump {
+  /** Lowercase name after aliases, for grouping and the critical list. */
+  key: string;
+  /** The name as the newsletter prints it. */
+  display: string;
+  version: string;
+}
+
+const VERB = String.raw`\b(?:bump(?:s|ed|ing)?|updat(?:e|es|ed|ing)|upgrad(?:e|es|ed|ing))\b`;
+const NAME = String.raw`([A-Za-z][\w./@-]*)`;
+const VERSION = String.raw`(v?\d[\w.+-]*)`;
+const ITEM = new RegExp(String.raw`${NAME}\s+${VERSION}`, "g");
+const BUMP_PATTERNS: RegExp[] = [
+  // "update golangci-lint version (1.48.0 -> 1.50.0)"
+  new RegExp(String.raw`${VERB}\s+(?:the\s+)?${NAME}(?:\s+version)?\s*\(\s*v?[\d.]+\s*(?:->|→|=>|to)\s*${VERSION}\s*\)`, "i"),
+  // "Bump SMD to v4.1.2", "update x/crypto from 0.18 to 0.19"
+  new RegExp(String.raw`${VERB}\s+(?:the\s+)?${NAME}(?:\s+(?:version|dependency|module|image))?\s+(?:from\s+\S+\s+)?to\s+${VERSION}`, "i"),
+  // "bump etcd v3.5.10"
+  new RegExp(String.raw`${VERB}\s+(?:the\s+)?${NAME}\s+(v?\d+\.\d[\w.+-]*)`, "i"),
+];
+// "update to golangci-lint v1.56.2 and Go v1.21", "Bump images, dependencies and versions to go 1.22.0"
+const LIST_PATTERN = new RegExp(String.raw`${VERB}.*?\bto\s+(?!v?\d)(${NAME.slice(1, -1)}\s+v?\d[\w.+-]*(?:\s*(?:,|and|&)\s*[A-Za-z][\w./@-]*\s+v?\d[\w.+-]*)*)`, "i");
+const NOT_NAMES = new Set(["to", "the", "version", "versions", "dependencies", "deps", "images", "it", "from", "and", "all"]);
+
+function cleanVersion(version: string): string {
+  return version.replace(/[.,;:)]+$/, "");
+}
+
+function makeBump(name: string, version: string, table: RuleTable): DependencyBump | null {
+  const lower = name.toLowerCase();
+  if (NOT_NAMES.has(lower)) return null;
+  const alias = table.dependencies.aliases[lower];
+  return { key: alias ?? lower, display: alias ?? name, version: cleanVersion(version) };
+}
+
+/** The dependencies and versions a bump title names; empty when the title is not a bump. */
+export function parseBumps(title: string, table: RuleTable): DependencyBump[] {
+  const list = title.match(LIST_PATTERN)?.[1];
+  if (list) {
+    const bumps = [...list.matchAll(ITEM)]
+      .map((match) => makeBump(match[1] ?? "", match[2] ?? "", table))
+      .filter((bump): bump is DependencyBump => bump !== null);
+    if (bumps.length > 0) return bumps;
+  }
+  for (const pattern of BUMP_PATTERNS) {
+    const match = title.match(pattern);
+    const bump = match ? makeBump(match[1] ?? "", match[2] ?? "", table) : null;
+    if (bump) return [bump];
+  }
+  return [];
+}
+
+/** Whether the module path names a critical dependency ("go.etcd.io/etcd/client/v3" → etcd). */
+export function isCritical(bump: DependencyBump, table: RuleTable): boolean {
+  const segments = bump.key.split("/").filter((segment) => !/^v\d+$/.test(segment));
+  return segments.some((segment) => table.dependencies.critical.includes(table.dependencies.aliases[segment] ?? segment));
+}
+
+export type BumpVerdict = { bumps: DependencyBump[]; reason: string } | { skip: string } | null;
+
+/**
+ * A dependency bump worth a Version Updates line: the title names dependency and version, and
+ * either the dependency is critical or the PR is known to change the dependency manifests.
+ */
+export function judgeBump(pr: PullRequest, signals: PRSignals, rules: CompiledRules): BumpVerdict {
+  const { table, re } = rules;
+  const bumps = parseBumps(signals.title, table);
+  if (bumps.length === 0) return null;
+  if (bumps.every((bump) => re.prerelease.test(bump.version))) return { skip: "dependency-prerelease" };
+  const manifests = pr.files?.some((file) => table.files.dependencyManifests.includes(file.path)) ?? false;
+  if (hasAny(signals.labels, table.labels.dependency)) return { bumps, reason: "title:version-bump+label:area/dependency" };
+  if (bumps.some((bump) => isCritical(bump, table))) return { bumps, reason: "title:version-bump+critical-dependency" };
+  if (manifests) return { bumps, reason: "title:version-bump+files:dependency-manifest" };
+  return null;
+}
+
+export function bumpText(bumps: readonly DependencyBump[], table: RuleTable): string {
+  return bumps
+    .map((bump) => {
+      const bare = /^\d/.test(bump.version) && !table.dependencies.noVPrefix.includes(bump.key);
+      return `${bump.display} to ${bare ? "v" : ""}${bump.version}`;
+    })
+    .join(" and ");
+}
+
+export function bumpKey(bumps: readonly DependencyBump[]): string {
+  return bumps.map((bump) => `${bump.key}@${bump.version.replace(/^v/, "")}`).join("+");
+}

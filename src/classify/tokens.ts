@@ -1,0 +1,67 @@
+import { codeSpan, escapeInline } from "../draft/escape.js";
+import { isIdentifier } from "./words.js";
+
+/** One word of a sentence being drafted, with the punctuation that hugged it. */
+export interface Token {
+  text: string;
+  code: boolean;
+  lead: string;
+  trail: string;
+}
+
+const RAW_TOKEN = /`[^`]+`\S*|\S+/g;
+const LEAD = /^[(["'“‘]+/;
+const TRAIL = /[)\]"'”’,.;:!?]+$/;
+const QUOTE = /["'“”‘’]/;
+const QUOTES = /["'“”‘’]/g;
+const DASH = /^[-–—]+$/;
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const raw of text.match(RAW_TOKEN) ?? []) {
+    if (DASH.test(raw)) {
+      const previous = tokens.at(-1);
+      if (previous) previous.trail += ";";
+      continue;
+    }
+    if (raw.startsWith("`")) {
+      const end = raw.lastIndexOf("`");
+      tokens.push({ text: raw.slice(1, end), code: true, lead: "", trail: raw.slice(end + 1) });
+      continue;
+    }
+    const lead = raw.match(LEAD)?.[0] ?? "";
+    const rest = raw.slice(lead.length);
+    const trail = rest.match(TRAIL)?.[0] ?? "";
+    const core = rest.slice(0, rest.length - trail.length);
+    if (core === "") continue;
+    // A quoted single word names something ("reason", "age"): it reads best as code.
+    const quoted = QUOTE.test(lead) && QUOTE.test(trail);
+    const code = quoted || isIdentifier(core);
+    tokens.push({
+      text: core,
+      code,
+      lead: code ? lead.replace(QUOTES, "") : lead,
+      trail: code ? trail.replace(QUOTES, "") : trail,
+    });
+  }
+  return tokens;
+}
+
+export function wordCount(tokens: readonly Token[]): number {
+  return tokens.length;
+}
+
+/** Markdown for tokens; the last token loses its trailing punctuation (bullets end without a period). */
+export function renderTokens(tokens: readonly Token[], isEnd: boolean): string {
+  return tokens
+    .map((token, index) => {
+      const trail = isEnd && index === tokens.length - 1 ? "" : token.trail;
+      if (token.code) return `${escapeInline(token.lead)}${codeSpan(token.text)}${escapeInline(trail)}`;
+      return escapeInline(`${token.lead}${token.text}${trail}`);
+    })
+    .join(" ");
+}
+
+export function plain(token: Token | undefined): string {
+  return token && !token.code ? token.text.toLowerCase() : "";
+}

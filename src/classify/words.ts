@@ -1,0 +1,108 @@
+/** Small English and Kubernetes vocabularies that turn titles and notes into newsletter sentences. */
+
+/** Names that stay lowercase even at the start of a sentence. */
+const LOWERCASE_NAMES = /^(?:kube[\w-]*|kubectl|kubeadm|kubelet|client-go|cli-runtime|etcd|containerd|cri-o|crictl|kustomize|kind|kops|minikube|klog|cadvisor|golangci-lint|go|gomega|ginkgo|iptables|nftables|ipvs|cgroups?|runc|systemd|x\/\w+)$/;
+
+export function capitalizeFirst(text: string): string {
+  const first = text.split(/\s+/, 1)[0] ?? "";
+  if (LOWERCASE_NAMES.test(first) || /^[a-z]+[-.][a-z]/.test(first)) return text;
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** CamelCase words that are API kinds or proper names rather than identifiers to put in code. */
+const PLAIN_CAMEL = new Set(
+  (
+    "StatefulSet StatefulSets DaemonSet DaemonSets ReplicaSet ReplicaSets ConfigMap ConfigMaps " +
+    "PersistentVolume PersistentVolumes PersistentVolumeClaim PersistentVolumeClaims StorageClass " +
+    "StorageClasses IngressClass IngressClasses EndpointSlice EndpointSlices ServiceAccount " +
+    "ServiceAccounts CustomResourceDefinition CustomResourceDefinitions CertificateSigningRequest " +
+    "CertificateSigningRequests CronJob CronJobs NetworkPolicy NetworkPolicies PodDisruptionBudget " +
+    "ResourceQuota LimitRange ClusterRole ClusterRoleBinding RoleBinding VolumeAttachment " +
+    "LoadBalancer NodePort ClusterIP ExternalName OpenAPI GitHub CoreDNS PowerShell JavaScript " +
+    "TypeScript WebSocket WebSockets YouTube"
+  ).split(" "),
+);
+
+const FLAG = /^--?[a-zA-Z][\w-]*(?:=\S*)?$/;
+const GATE = /^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+$/;
+const CAMEL_FIELD = /^[a-z][a-z0-9]*(?:[A-Z][a-zA-Z0-9]*)+$/;
+const SNAKE = /^[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+$/;
+const DOTTED = /^[\w-]+(?:\.[\w-]+)+(?:\/[\w./-]*)?$/;
+const VERSION_LIKE = /^[a-z]*-?v?\d+(?:\.\d+)*[a-z]*$/i;
+const ROOTED_PATH = /^\/{1,2}[\w.:-]+(?:\/[\w.:-]*)*$/;
+const REPO_PATH = /^(?:pkg|cmd|hack|staging|test|build|vendor|api|plugin|cluster|third_party)\/[\w./-]+$|^[\w.-]+\/[\w.-]+\/[\w./-]+$/;
+const CALL = /^[\w.]+\(\)$/;
+
+/** Whether a bare word is an identifier (flag, gate, field, metric, path, ...) that belongs in code. */
+export function isIdentifier(word: string): boolean {
+  if (word.length < 2) return false;
+  if (FLAG.test(word) || CALL.test(word) || SNAKE.test(word) || CAMEL_FIELD.test(word)) return true;
+  if (GATE.test(word)) return !PLAIN_CAMEL.has(word);
+  if (ROOTED_PATH.test(word) || REPO_PATH.test(word)) return true;
+  if (DOTTED.test(word) && !VERSION_LIKE.test(word)) {
+    return word.length >= 5 && word.split(/[./]/).some((part) => part.length >= 3);
+  }
+  return false;
+}
+
+const BASE_VERBS = new Set(
+  (
+    "add fix support introduce remove deprecate update allow enable disable expose mark enforce replace " +
+    "promote implement improve make use change move rename switch set decouple track normalize restore " +
+    "drop bump pick prevent avoid ensure handle skip return honor honour respect validate reject extend " +
+    "graduate wire emit record log report register reduce increase speed optimize migrate convert split " +
+    "refactor clean delete create define document enhance limit stop start provide pass include exclude " +
+    "expand wrap mount print warn show let require accept apply unify consolidate align default configure " +
+    "trace enforce mark lock unlock export aggregate tolerate retry preserve propagate populate serve " +
+    "publish deliver detect surface gate graduate add cache watch run build generate verify check sort"
+  ).split(" "),
+);
+const IRREGULAR_PAST: Record<string, string> = { made: "make", set: "set", ran: "run", built: "build", let: "let" };
+const AUXILIARIES = new Set(
+  "is are was were can could will would should may might must has have had gets get becomes become no".split(" "),
+);
+
+/** The base form of a verb in any of its forms ("Added", "adds", "add" → "add"), if it is one we know. */
+export function baseVerb(word: string): string | undefined {
+  const lower = word.toLowerCase();
+  if (BASE_VERBS.has(lower)) return lower;
+  const irregular = IRREGULAR_PAST[lower];
+  if (irregular) return irregular;
+  const candidates = [
+    lower.replace(/ies$/, "y"), lower.replace(/es$/, ""), lower.replace(/s$/, ""),
+    lower.replace(/ied$/, "y"), lower.replace(/ed$/, ""), lower.replace(/d$/, ""), lower.replace(/(\w)\1ed$/, "$1"),
+  ];
+  return candidates.find((candidate) => candidate !== lower && BASE_VERBS.has(candidate));
+}
+
+export function isPastParticiple(word: string): boolean {
+  const lower = word.toLowerCase();
+  return /ed$/.test(lower) || lower in IRREGULAR_PAST;
+}
+
+export function thirdPerson(base: string): string {
+  if (/(?:s|sh|ch|x|z|o)$/.test(base)) return `${base}es`;
+  if (/[^aeiou]y$/.test(base)) return `${base.slice(0, -1)}ies`;
+  return `${base}s`;
+}
+
+/** Whether a word, in the middle of a sentence, is its main verb ("uses", "can", "supports"). */
+export function isFiniteVerb(word: string): boolean {
+  const lower = word.toLowerCase();
+  if (AUXILIARIES.has(lower)) return true;
+  const base = baseVerb(lower);
+  return base !== undefined && lower !== base && lower === thirdPerson(base);
+}
+
+export const PREPOSITIONS = new Set(
+  "with in for on by from during via using through beside besides into at across within without instead after before under over per as to of and or when".split(
+    " ",
+  ),
+);
+/** Words that start a dependent clause: the sentence's point lies before them. */
+export const CLAUSE_BREAKS = new Set(
+  "which that so because since when where if unless while although allowing used using based whereas thus".split(" "),
+);
+export const DANGLING = new Set("the a an of to for and or with in on by from as at its their this that".split(" "));
+/** Openers of a sentence whose main clause comes later. */
+export const SUBORDINATE_START = /^(?:if|when|whenever|while|since|because|although|unless|after|before|once|in order|for example|note)\b/i;

@@ -1,0 +1,136 @@
+import { readFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { makeSyntheticWeek, startFakeGitHub, type FakeGitHub, type FakeSearchItem } from "./fake-github/server.js";
+import { runCli } from "./helpers/run-cli.js";
+
+const TOKEN = "ghp_e2eSecretToken1234567890";
+const SAMPLE = JSON.parse(readFileSync(new URL("../samples/2021-07-04.json", import.meta.url), "utf8")) as { items: FakeSearchItem[] };
+const IN_WINDOW = (item: FakeSearchItem) =>
+  item.pull_request.merged_at !== null && item.pull_request.merged_at >= "2021-06-28T00:00:00Z" && item.pull_request.merged_at <= "2021-07-04T23:59:59Z";
+
+interface JsonDraft {
+  week: { ending: string };
+  sections: Record<string, Array<{ number: number; line: string; reason: string }>>;
+  skipped: Array<{ number: number; reason: string }>;
+  stats: { merged: number; reported: number; skipped: number; requests: number };
+}
+
+let servers: FakeGitHub[] = [];
+afterEach(async () => {
+  await Promise.all(servers.map((server) => server.close()));
+  servers = [];
+});
+
+async function fake(items: FakeSearchItem[], options: { searchTypeBeforeItems?: boolean } = {}): Promise<FakeGitHub> {
+  const server = await startFakeGitHub({
+    repos: [{ owner: "kubernetes", name: "kubernetes", items }],
+    validToken: TOKEN,
+    ...options,
+  });
+  servers.push(server);
+  return server;
+}
+
+function accounted(draft: JsonDraft): number[] {
+  return [...Object.values(draft.sections).flat().map((entry) => entry.number), ...draft.skipped.map((entry) => entry.number)].sort(
+    (a, b) => a - b,
+  );
+}
+
+describe("k8s-weekly draft against GitHub", () => {
+  it("drafts a normal week in one GraphQL request, every PR once, with the API version pinned", async () => {
+    const server = await fake(SAMPLE.items);
+    const result = await runCli(["draft", "--week", "2021-07-04", "--api-url", server.url, "--format", "json"], { GITHUB_TOKEN: TOKEN });
+    expect(result.stderr).not.toContain("warning");
+    expect(result.code).toBe(0);
+    const draft = JSON.parse(result.stdout) as JsonDraft;
+    expect(accounted(draft)).toEqual(SAMPLE.items.filter(IN_WINDOW).map((item) => item.number).sort((a, b) => a - b));
+    expect(draft.stats.requests).toBe(1);
+    expect(server.requests.map((request) => `${request.method} ${request.path} ${request.status} ${request.apiVersion}`)).toEqual([
+      "POST /graphql 200 2022-11-28",
+    ]);
+    expect(server.graphqlErrors).toEqual([]);
+  });
+
+  it("costs at most 2 search requests for a 150-PR week", async () => {
+    const items = makeSyntheticWeek({ owner: "kubernetes", name: "kubernetes", count: 150, from: "2021-06-28T00:00:00Z", to: "2021-07-04T23:59:59Z", cherryPicks: 12 });
+    const server = await fake(items);
+    const result = await runCli(["draft", "--week", "2021-07-04", "--api-url", server.url, "--format", "json"], { GITHUB_TOKEN: TOKEN });
+    expect(result.code).toBe(0);
+    const draft = JSON.parse(result.stdout) as JsonDraft;
+    expect(draft.stats.merged).toBe(150);
+    expect(accounted(draft)).toEqual(items.map((item) => item.number).sort((a, b) => a - b));
+    expect(server.requests.length).toBe(2);
+    expect(draft.stats.requests).toBe(2);
+  });
+
+  it("fetches a 2,500-PR week completely, splitting the window below the 1,000-result cap", async () => {
+    const items = makeSyntheticWeek({ owner: "kubernetes", name: "kubernetes", count: 2500, from: "2021-06-28T00:00:00Z", to: "2021-07-04T23:59:59Z", cherryPicks: 200 });
+    const server = await fake(items);
+    const result = await runCli(["draft", "--week", "2021-07-04", "--api-url", server.url, "--format", "json", "-q"], { GITHUB_TOKEN: TOKEN });
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const draft = JSON.parse(result.stdout) as JsonDraft;
+    expect(draft.stats.merged).toBe(2500);
+    expect(accounted(draft)).toEqual(items.map((item) => item.number).sort((a, b) => a - b));
+    expect(server.graphqlErrors).toEqual([]);
+  });
+
+  it("drafts without a token through REST search, following Link headers, with a warning", async () => {
+    const items = makeSyntheticWeek({ owner: "kubernetes", name: "kubernetes", count: 230, from: "2021-06-28T00:00:00Z", to: "2021-07-04T23:59:59Z" });
+    const server = await fake(items, { searchTypeBeforeItems: true });
+    const result = await runCli(["draft", "--week", "2021-07-04", "--api-url", server.url, "--format", "json"]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain("warning: no token (--token, GITHUB_TOKEN or GH_TOKEN): GitHub allows far fewer requests without one");
+    const draft = JSON.parse(result.stdout) as JsonDraft;
+    expect(draft.stats.merged).toBe(230);
+    expect(server.requests.map((request) => `${request.method} ${request.path} ${request.query.page ?? "1"}`)).toEqual([
+      "GET /repos/kubernetes/kubernetes 1",
+      "GET /search/issues 1",
+      "GET /search/issues 2",
+      "GET /search/issues 3",
+    ]);
+  }, 30_000);
+
+  it("a re-run of a past week sends no request, and --offline serves it from the cache", async () => {
+    const server = await fake(SAMPLE.items);
+    const cache = mkdtempSync(join(tmpdir(), "k8s-weekly-cache-"));
+    const env = { GITHUB_TOKEN: TOKEN, XDG_CACHE_HOME: cache };
+    const first = await runCli(["draft", "--week", "2021-07-04", "--api-url", server.url], env);
+    expect(first.code).toBe(0);
+    const second = await runCli(["draft", "--week", "2021-07-04", "--api-url", server.url], env);
+    expect(second.stdout).toBe(first.stdout);
+    const offline = await runCli(["draft", "--week", "2021-07-04", "--offline"], { XDG_CACHE_HOME: cache });
+    expect(offline.stdout).toBe(first.stdout);
+    expect(offline.stderr).toContain("kubernetes/kubernetes: using the cached week ending 2021-07-04");
+    expect(server.requests.length).toBe(1);
+    const refreshed = await runCli(["draft", "--week", "2021-07-04", "--api-url", server.url, "--refresh"], env);
+    expect(refreshed.stdout).toBe(first.stdout);
+    expect(server.requests.length).toBe(2);
+  });
+
+  it("fails with exit 1 and a clear message for a bad token, never printing it", async () => {
+    const server = await fake(SAMPLE.items);
+    const badToken = "ghp_thisTokenIsWrong000000000000";
+    const result = await runCli(["draft", "--week", "2021-07-04", "--api-url", server.url, "--verbose"], { GITHUB_TOKEN: badToken });
+    expect(result).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: expect.stringContaining(
+        "k8s-weekly: fetching PRs merged in kubernetes/kubernetes: GitHub rejected the token (401 Bad credentials); check --token, GITHUB_TOKEN or GH_TOKEN\n",
+      ),
+    });
+    expect(result.stderr).not.toContain(badToken);
+  });
+
+  it("fails with exit 1 for a repository that does not exist", async () => {
+    const server = await fake(SAMPLE.items);
+    const result = await runCli(["draft", "--week", "2021-07-04", "--api-url", server.url, "--repo", "kubernetes/ngninx-ingress"], { GITHUB_TOKEN: TOKEN });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toBe("k8s-weekly: fetching PRs merged in kubernetes/ngninx-ingress: GitHub has no such repository (Could not resolve to a Repository with the name 'kubernetes/ngninx-ingress'.); check --repo and that the token can read it\n");
+  });
+});
