@@ -23,7 +23,9 @@ export function cleanText(text: string, maxLength = MAX_TEXT_LENGTH): string {
  */
 export function escapeInline(text: string, maxLength = MAX_TEXT_LENGTH): string {
   return cleanText(text, maxLength)
-    .replace(/[\\`*_[\]<>|~&{}]/g, (char) => `\\${char}`)
+    .replace(/[\\`*_[\]<>|~&]/g, (char) => `\\${char}`)
+    // Jekyll runs Liquid before markdown and ignores backslashes, so braces become entities.
+    .replace(/[{}]/g, (char) => (char === "{" ? "&#123;" : "&#125;"))
     .replace(/([a-z])(:\/\/)/gi, "$1\\$2")
     .replace(/\b(www)\./gi, "$1\\.")
     .replace(/^([-+=#])/, "\\$1")
@@ -31,13 +33,12 @@ export function escapeInline(text: string, maxLength = MAX_TEXT_LENGTH): string 
 }
 
 /**
- * An identifier in backticks that stays code: the fence is longer than any backtick run inside it,
- * and Liquid delimiters are broken up because Jekyll expands them even inside code spans.
+ * An identifier in backticks that stays code: the fence is longer than any backtick run inside it.
+ * Liquid would run inside a code span too, so text with braces is escaped as plain text instead.
  */
 export function codeSpan(identifier: string): string {
-  const text = cleanText(identifier, 120)
-    .replace(/\{([{%])/g, "{\u200B$1")
-    .replace(/([%}])\}/g, "$1\u200B}");
+  const text = cleanText(identifier, 120);
+  if (/[{}]/.test(text)) return escapeInline(text, 120);
   const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
   const fence = "`".repeat(longestRun + 1);
   const pad = text.startsWith("`") || text.endsWith("`") ? " " : "";
@@ -55,5 +56,6 @@ export function safeUrl(url: string): string {
   if (parsed.protocol !== "https:" && parsed.protocol !== "http:") {
     throw new Error(`refusing to link to a non-http URL: ${parsed.protocol}`);
   }
-  return parsed.href.replace(/[()<>\s]/g, (char) => encodeURIComponent(char));
+  // Parentheses and angle brackets would end a markdown link target early.
+  return parsed.href.replace(/[()<>\s]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
 }

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { cleanText, codeSpan, escapeInline, link, safeUrl } from "../src/draft/escape.js";
+
+describe("escapeInline", () => {
+  it.each([
+    ["Add tracing to apiserver client-go requests", "Add tracing to apiserver client-go requests"],
+    ["<script>alert(1)</script>", "\\<script\\>alert(1)\\</script\\>"],
+    ["[x](javascript:alert(1))", "\\[x\\](javascript:alert(1))"],
+    ["{% include secrets %}", "&#123;% include secrets %&#125;"],
+    ["# Heading", "\\# Heading"],
+    ["- item", "\\- item"],
+    ["1. item", "1\\. item"],
+    ["see https://evil.example", "see https\\://evil.example"],
+    ["www.evil.example", "www\\.evil.example"],
+    ["line one\nline two", "line one line two"],
+    ["a\u202Eb\u200Bc", "abc"],
+    ["snake_case *and* `code`", "snake\\_case \\*and\\* \\`code\\`"],
+  ])("%j becomes %j", (input, output) => {
+    expect(escapeInline(input)).toBe(output);
+  });
+
+  it("cuts very long text to a readable length", () => {
+    expect(cleanText("word ".repeat(200))).toHaveLength(300);
+    expect(cleanText("word ".repeat(200)).endsWith("…")).toBe(true);
+  });
+});
+
+describe("codeSpan", () => {
+  it("keeps identifiers as code, even with backticks inside", () => {
+    expect(codeSpan("--field-selector")).toBe("`--field-selector`");
+    expect(codeSpan("a`b")).toBe("``a`b``");
+    expect(codeSpan("`edge`")).toBe("`` `edge` ``");
+  });
+
+  it("escapes text with Liquid braces as plain text instead", () => {
+    expect(codeSpan("{{ site.token }}")).toBe("&#123;&#123; site.token &#125;&#125;");
+  });
+});
+
+describe("link and safeUrl", () => {
+  it("links only to http(s) URLs", () => {
+    expect(link("PR", "https://github.com/kubernetes/kubernetes/pull/1")).toBe("[PR](https://github.com/kubernetes/kubernetes/pull/1)");
+    expect(() => safeUrl("javascript:alert(1)")).toThrow("refusing to link to a non-http URL: javascript:");
+    expect(safeUrl("https://example.com/a b(c)")).toBe("https://example.com/a%20b%28c%29");
+  });
+});
