@@ -118,10 +118,14 @@ async function readPostToUpdate(path: string, options: DraftOptions): Promise<st
     throw new UsageError(`--update ${path}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? "error"}); give a draft written earlier by k8s-weekly`);
   }
   checkOutputPath(path, true);
+  let regions: unknown[];
   try {
-    findRegions(text.split("\n"));
+    regions = findRegions(text.split("\n"));
   } catch (error) {
     throw new UsageError(`--update ${path}: broken k8s-weekly markers (${(error as Error).message}); restore them from a fresh draft`);
+  }
+  if (regions.length === 0) {
+    throw new UsageError(`--update ${path}: has no k8s-weekly markers; draft the week with -o first, or restore them from a fresh draft`);
   }
   return text;
 }

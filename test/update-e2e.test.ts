@@ -1,0 +1,90 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "./helpers/run-cli.js";
+
+const SAMPLE = JSON.parse(readFileSync(new URL("../samples/2021-07-04.json", import.meta.url), "utf8")) as { items: Array<{ number: number }> };
+const LATE = [101946, 102155, 103082];
+const url = (n: number) => `https://github.com/kubernetes/kubernetes/pull/${n}`;
+
+/** The post without its marked regions: what --update must keep byte for byte. */
+function outsideMarkers(post: string): string {
+  return post.replace(/<!-- k8s-weekly:begin ([a-z_]+)[^\n]*-->\n[\s\S]*?<!-- k8s-weekly:end \1 -->/g, "<$1>");
+}
+
+describe("draft --update on a real week an editor has worked on", () => {
+  it("keeps the editor's sections and lines, re-adds nothing deleted, and adds the new PRs", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-update-"));
+    const early = join(dir, "early.json");
+    const full = join(dir, "full.json");
+    writeFileSync(early, JSON.stringify({ items: SAMPLE.items.filter((item) => !LATE.includes(item.number)) }));
+    writeFileSync(full, JSON.stringify(SAMPLE));
+    const post = join(dir, "2021-07-04-update.md");
+
+    expect((await runCli(["draft", "--week", "2021-07-04", "--input", early, "-o", post])).code).toBe(0);
+    const generated = readFileSync(post, "utf8");
+    const mergeLines = generated.split("\n").filter((line) => line.startsWith("* ") && line.includes("/pull/"));
+    const [editedOriginal, deleted] = mergeLines;
+    expect(editedOriginal).toBeDefined();
+    expect(deleted).toBeDefined();
+    const editedLine = `${editedOriginal as string}, which the editor reworded by hand`;
+    const deletedKey = (deleted as string).match(/\/pull\/(\d+)/)?.[1] as string;
+    const edited = generated
+      .replace("TODO(editor): developer news, announcements and calls for help.", "Happy Independence Day! Code Freeze is on Thursday.")
+      .replace("TODO(editor): shoutouts from #shoutouts.", "Thanks to everyone who reviewed PRs this week.")
+      .replace(`${editedOriginal as string}\n`, `${editedLine}\n`)
+      .replace(`${deleted as string}\n`, "* Some text an editor added by hand\n");
+    writeFileSync(post, edited);
+
+    const update = await runCli(["draft", "--week", "2021-07-04", "--input", full, "--update", post]);
+    expect(update).toEqual({ code: 0, stdout: "", stderr: expect.stringContaining(`updated ${post}`) });
+    const updated = readFileSync(post, "utf8");
+    expect(outsideMarkers(updated)).toBe(outsideMarkers(edited));
+    expect(updated).toContain(`${editedLine}\n`);
+    expect(updated).toContain("* Some text an editor added by hand\n");
+    expect(updated).not.toContain(url(Number(deletedKey)) + ")");
+    for (const line of mergeLines.slice(2)) expect(updated).toContain(`${line}\n`);
+
+    const fresh = JSON.parse((await runCli(["draft", "--week", "2021-07-04", "--input", full, "--format", "json"])).stdout) as {
+      sections: Record<string, Array<{ number: number; line: string }>>;
+    };
+    const newLines = Object.entries(fresh.sections)
+      .filter(([key]) => key !== "featured")
+      .flatMap(([, entries]) => entries)
+      .filter((entry) => LATE.includes(entry.number));
+    expect(newLines.length).toBeGreaterThan(0);
+    for (const entry of newLines) expect(updated).toContain(`${entry.line}\n`);
+
+    // A second update with nothing new changes nothing.
+    expect((await runCli(["draft", "--week", "2021-07-04", "--input", full, "--update", post])).code).toBe(0);
+    expect(readFileSync(post, "utf8")).toBe(updated);
+  });
+
+  it("refuses a file with broken markers with exit 2 and leaves it untouched", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-update-"));
+    const post = join(dir, "post.md");
+    expect((await runCli(["draft", "--week", "2021-07-04", "--offline", "-o", post])).code).toBe(0);
+    const broken = readFileSync(post, "utf8").replace("<!-- k8s-weekly:end other_merges -->\n", "");
+    writeFileSync(post, broken);
+    const result = await runCli(["draft", "--week", "2021-07-04", "--offline", "--update", post]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toMatch(/^k8s-weekly: --update .*post\.md: broken k8s-weekly markers \(line \d+: begin marker for promotions inside other_merges\); restore them from a fresh draft\n$/);
+    expect(readFileSync(post, "utf8")).toBe(broken);
+    expect(readdirSync(dir)).toEqual(["post.md"]);
+  });
+
+  it("refuses a file without markers", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-update-"));
+    const post = join(dir, "post.md");
+    writeFileSync(post, "---\nlayout: post\n---\n\nHand-written post\n");
+    const result = await runCli(["draft", "--week", "2021-07-04", "--offline", "--update", post]);
+    expect(result).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `k8s-weekly: --update ${post}: has no k8s-weekly markers; draft the week with -o first, or restore them from a fresh draft\n`,
+    });
+    expect(readFileSync(post, "utf8")).toBe("---\nlayout: post\n---\n\nHand-written post\n");
+  });
+});
