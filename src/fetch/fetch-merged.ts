@@ -1,3 +1,4 @@
+import { FailureError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import type { PullRequest, RepoWeek, Week } from "../types.js";
 import type { GitHubClient } from "./github-client.js";
@@ -119,12 +120,10 @@ async function fetchWithGraphql(
     let cursor: string | null = null;
     let page = 1;
     for (;;) {
-      const data: MergedPullsResponse = await client.octokit.graphql<MergedPullsResponse>(MERGED_PULLS_QUERY, {
-        q,
-        cursor,
-        owner,
-        name,
-      });
+      const data: MergedPullsResponse = expectShape(
+        await client.octokit.graphql<MergedPullsResponse | undefined>(MERGED_PULLS_QUERY, { q, cursor, owner, name }),
+        isMergedPullsResponse,
+      );
       defaultBranch = data.repository?.defaultBranchRef?.name ?? defaultBranch;
       const split = page === 1 && data.search.issueCount > SEARCH_RESULT_CAP ? halves(part) : null;
       if (split) {
@@ -189,13 +188,10 @@ async function fetchWithRest(
   while (pending.length > 0) {
     const part = pending.shift() as Window;
     const q = searchQuery(owner, name, part, ` base:${defaultBranch}`);
-    let response: { data: unknown; headers: { link?: string } } = await client.octokit.request("GET /search/issues", {
-      q,
-      per_page: PAGE_SIZE,
-      sort: "created",
-      order: "asc",
-    });
-    let body = response.data as RestSearchPage;
+    let response: { data: unknown; headers: { link?: string } } = await searchPage(client, () =>
+      client.octokit.request("GET /search/issues", { q, per_page: PAGE_SIZE, sort: "created", order: "asc" }),
+    );
+    let body = expectShape(response.data, isRestSearchPage);
     const split = body.total_count > SEARCH_RESULT_CAP ? halves(part) : null;
     if (split) {
       pending.unshift(...split);
@@ -203,7 +199,9 @@ async function fetchWithRest(
     }
     reportedTotal += body.total_count;
     for (let page = 1; ; page += 1) {
-      if (body.incomplete_results) logger.warn(`${repo}: GitHub search timed out on page ${page} and returned incomplete results`);
+      if (body.incomplete_results) {
+        logger.warn(`${repo}: GitHub search timed out on page ${page} twice and returned incomplete results; the draft may miss PRs`);
+      }
       for (const item of body.items) {
         const pr = pullRequestFromSearchItem(item, repo);
         if (pr) prs.push({ ...pr, baseRef: defaultBranch });
@@ -211,11 +209,42 @@ async function fetchWithRest(
       logger.info(`${repo}: page ${page}, ${prs.length} of ${reportedTotal} PRs`);
       const next = nextLink(response.headers.link);
       if (!next) break;
-      response = await client.octokit.request(`GET ${next}`);
-      body = response.data as RestSearchPage;
+      response = await searchPage(client, () => client.octokit.request(`GET ${next}`));
+      body = expectShape(response.data, isRestSearchPage);
     }
   }
   return { repo, defaultBranch, prs: dedupe(prs), reportedTotal };
+}
+
+/** GitHub's docs: a search that timed out may return partial results; asking once more usually completes. */
+async function searchPage<T extends { data: unknown }>(client: GitHubClient, request: () => Promise<T>): Promise<T> {
+  const first = await request();
+  const body = first.data as Partial<RestSearchPage> | undefined;
+  return body?.incomplete_results === true ? request() : first;
+}
+
+function isRestSearchPage(data: unknown): data is RestSearchPage {
+  const page = data as Partial<RestSearchPage> | null;
+  return typeof page === "object" && page !== null && typeof page.total_count === "number" && Array.isArray(page.items);
+}
+
+function isMergedPullsResponse(data: unknown): data is MergedPullsResponse {
+  const response = data as Partial<MergedPullsResponse> | null;
+  return (
+    typeof response === "object" &&
+    response !== null &&
+    typeof response.search?.issueCount === "number" &&
+    Array.isArray(response.search.nodes) &&
+    typeof response.search.pageInfo?.hasNextPage === "boolean"
+  );
+}
+
+/** A body that is not the documented shape (truncated JSON, an HTML error page) is a failure, not a crash. */
+function expectShape<T>(data: unknown, check: (value: unknown) => value is T): T {
+  if (!check(data)) {
+    throw new FailureError("GitHub sent a response that is not the JSON k8s-weekly expects (truncated or malformed); try again");
+  }
+  return data;
 }
 
 /** plugin-paginate-rest breaks when `search_type` precedes `items`, so the Link header is followed here. */

@@ -68,6 +68,8 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     request: { fetch: timedFetch },
     log: { debug: () => {}, info: () => {}, warn: (message: string) => logger.debug(message), error: (message: string) => logger.debug(message) },
     throttle,
+    // Two retries (after 1 s and 4 s) ride out a blip; more would stretch a dead server into minutes.
+    retry: { retries: 2 },
   });
   // Octokit 7 drops constructor `headers`; a hook pins the API version on REST and GraphQL alike.
   octokit.hook.before("request", (request) => {

@@ -5,6 +5,7 @@ interface HttpishError {
   message?: string;
   response?: { headers?: Record<string, string | undefined>; data?: unknown };
   errors?: Array<{ type?: string; message?: string }>;
+  headers?: Record<string, string | undefined>;
   name?: string;
   cause?: unknown;
 }
@@ -18,13 +19,19 @@ function isHttpish(error: unknown): error is HttpishError {
  * Octokit's own messages may echo request details, so only the parts we choose are shown.
  */
 export function toGitHubFailure(error: unknown, what: string): Error {
-  if (error instanceof FailureError || error instanceof UsageError) return error;
+  if (error instanceof UsageError) return error;
+  if (error instanceof FailureError) return new FailureError(`${what}: ${error.message}`);
   if (!isHttpish(error)) return new FailureError(`${what}: ${String(error)}`);
   const status = error.status ?? 0;
   const headers = error.response?.headers ?? {};
   const graphqlError = error.errors?.[0];
   if (graphqlError?.type === "NOT_FOUND") {
     return new FailureError(`${what}: GitHub has no such repository (${firstLine(graphqlError.message)}); check --repo and that the token can read it`);
+  }
+  // plugin-throttling throws its own "GraphQL Rate Limit Exceeded" with the response attached.
+  const responseErrors = (error.response?.data as { errors?: Array<{ type?: string }> } | undefined)?.errors;
+  if (graphqlError?.type === "RATE_LIMITED" || responseErrors?.some((entry) => entry.type === "RATE_LIMITED")) {
+    return rateLimitFailure(what, error.headers?.["x-ratelimit-reset"] ?? headers["x-ratelimit-reset"]);
   }
   if (graphqlError) {
     return new FailureError(`${what}: GitHub answered with an error (${firstLine(graphqlError.message)})`);
@@ -35,11 +42,7 @@ export function toGitHubFailure(error: unknown, what: string): Error {
     );
   }
   if ((status === 403 || status === 429) && headers["x-ratelimit-remaining"] === "0") {
-    const reset = Number(headers["x-ratelimit-reset"]);
-    const when = Number.isFinite(reset) && reset > 0 ? new Date(reset * 1000).toISOString() : "an unknown time";
-    return new FailureError(
-      `${what}: GitHub rate limit exhausted until ${when}; run again after the reset or raise --max-wait`,
-    );
+    return rateLimitFailure(what, headers["x-ratelimit-reset"]);
   }
   if (status === 403 || status === 429) {
     return new FailureError(`${what}: GitHub kept refusing with ${status} (secondary rate limit); try again in a few minutes`);
@@ -54,6 +57,12 @@ export function toGitHubFailure(error: unknown, what: string): Error {
     return new FailureError(`${what}: GitHub answered ${status} after retries; try again later`);
   }
   return new FailureError(`${what}: ${firstLine(error.message)}`);
+}
+
+function rateLimitFailure(what: string, resetHeader: string | undefined): FailureError {
+  const reset = Number(resetHeader);
+  const when = Number.isFinite(reset) && reset > 0 ? new Date(reset * 1000).toISOString() : "an unknown time";
+  return new FailureError(`${what}: GitHub rate limit exhausted until ${when}; run again after the reset or raise --max-wait`);
 }
 
 function firstLine(message: string | undefined): string {
