@@ -30,9 +30,10 @@ function specialSection(pr: PullRequest, s: PRSignals, rules: CompiledRules): De
   const bump = judgeBump(pr, s, rules);
   if (bump && "skip" in bump) return skip(bump.skip);
   if (bump) return { kind: "report", section: "version_updates", reason: bump.reason, bumps: bump.bumps };
-  if (re.deprecation.test(s.title)) return report("deprecated", "title:deprecate");
+  const deprecates = (text: string): boolean => re.deprecation.test(text) && !re.deprecatedUsage.test(text);
+  if (deprecates(s.title)) return report("deprecated", "title:deprecate");
   if (re.removal.test(s.title.replace(/^[^:]{1,40}:\s+/, ""))) return report("deprecated", "title:remove-user-facing");
-  if (s.note && re.deprecation.test(s.note)) return report("deprecated", "release-note:deprecate");
+  if (s.note && deprecates(s.note)) return report("deprecated", "release-note:deprecate");
   return null;
 }
 

@@ -15,12 +15,14 @@ const NAME = String.raw`([A-Za-z][\w./@-]*)`;
 const VERSION = String.raw`(v?\d[\w.+-]*)`;
 const ITEM = new RegExp(String.raw`${NAME}\s+${VERSION}`, "g");
 const BUMP_PATTERNS: RegExp[] = [
-  // "update golangci-lint version (1.48.0 -> 1.50.0)"
-  new RegExp(String.raw`${VERB}\s+(?:the\s+)?${NAME}(?:\s+version)?\s*\(\s*v?[\d.]+\s*(?:->|→|=>|to)\s*${VERSION}\s*\)`, "i"),
-  // "Bump SMD to v4.1.2", "update x/crypto from 0.18 to 0.19"
-  new RegExp(String.raw`${VERB}\s+(?:the\s+)?${NAME}(?:\s+(?:version|dependency|module|image))?\s+(?:from\s+\S+\s+)?to\s+${VERSION}`, "i"),
+  // "update golangci-lint version (1.48.0 -> 1.50.0)", "Bump golang 1.21.6 -> 1.21.7"
+  new RegExp(String.raw`${VERB}\s+(?:the\s+)?${NAME}(?:\s+version)?\s*\(?\s*v?\d[\d.]*\s*(?:->|→|=>|to)\s*${VERSION}`, "i"),
+  // "Bump SMD to v4.1.2", "update x/crypto from 0.18 to 0.19", "Update CNI plugins to v1.4.0"
+  new RegExp(String.raw`${VERB}\s+(?:the\s+)?${NAME}(?:\s+(?:version|dependency|module|images?|plugins?|binaries))?\s+(?:from\s+\S+\s+)?to\s+${VERSION}`, "i"),
   // "bump etcd v3.5.10"
   new RegExp(String.raw`${VERB}\s+(?:the\s+)?${NAME}\s+(v?\d+\.\d[\w.+-]*)`, "i"),
+  // "build: update to go1.22.0"
+  new RegExp(String.raw`${VERB}.*?\b(go(?:lang)?)\s*v?(1\.\d+(?:\.\d+)?(?:rc\d+)?)\b`, "i"),
 ];
 // "update to golangci-lint v1.56.2 and Go v1.21", "Bump images, dependencies and versions to go 1.22.0"
 const LIST_PATTERN = new RegExp(String.raw`${VERB}.*?\bto\s+(?!v?\d)(${NAME.slice(1, -1)}\s+v?\d[\w.+-]*(?:\s*(?:,|and|&)\s*[A-Za-z][\w./@-]*\s+v?\d[\w.+-]*)*)`, "i");

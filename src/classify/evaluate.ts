@@ -33,13 +33,21 @@ export function share({ hit, total }: Ratio): number | null {
   return total === 0 ? null : hit / total;
 }
 
+export interface ScoreInput {
+  /** The PRs the draft was made from: those merged in the week's window. */
+  window: readonly number[];
+  /** Every PR the data set holds, window or not; defaults to `window`. */
+  known?: readonly number[];
+}
+
 /**
- * Compares a draft with what the editors published. `inputNumbers` are the PRs the draft was made
- * from (the week's window); an editor-listed PR outside them cannot be drafted and is left out.
- * Negatives are the input PRs the editors did not list.
+ * Compares a draft with what the editors published. An editor-listed PR the data set lacks is left
+ * out of every denominator; one it holds but outside the window counts as missed. Negatives are the
+ * window's PRs the editors did not list.
  */
-export function scoreWeek(draft: Classification, published: PublishedSections, inputNumbers: readonly number[]): WeekScore {
-  const input = new Set(inputNumbers);
+export function scoreWeek(draft: Classification, published: PublishedSections, numbers: ScoreInput): WeekScore {
+  const input = new Set(numbers.window);
+  const known = new Set([...(numbers.known ?? []), ...numbers.window]);
   const drafted = new Map<number, ClassifiedSection>(draft.reported.map((entry) => [entry.pr.number, entry.section]));
   const candidates = new Set(draft.featuredCandidates.map((candidate) => candidate.pr.number));
   const editor = new Map<number, ClassifiedSection>();
@@ -67,7 +75,7 @@ export function scoreWeek(draft: Classification, published: PublishedSections, i
     deprecated: score.deprecated,
   };
   for (const [number, section] of editor) {
-    if (!input.has(number)) {
+    if (!known.has(number)) {
       score.excludedMissing.push(number);
       continue;
     }

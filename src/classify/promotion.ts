@@ -1,6 +1,10 @@
 import type { PullRequest } from "../types.js";
 import type { CompiledRules, PRSignals } from "./signals.js";
-import { capitalizeFirst } from "./words.js";
+import { capitalizeFirst, isGateName } from "./words.js";
+
+function gateIn(text: string): string | undefined {
+  return text.split(/[^\w]+/).find(isGateName);
+}
 
 export type Stage = "Beta" | "GA";
 
@@ -11,7 +15,6 @@ export interface Promotion {
   reason: string;
 }
 
-const GATE_NAME = /\b[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+\b/;
 const FILLER = /^(?:the|a|an)\s+|\s+(?:feature(?:\s+gates?)?|gates?|field|fields|support|api)\s*$/gi;
 
 function stageOf(word: string): Stage {
@@ -20,12 +23,12 @@ function stageOf(word: string): Stage {
 
 /** Names the feature: a gate-like CamelCase word in the matched words, else those words, else a gate nearby. */
 function featureName(segment: string, ...fallbacks: string[]): string | undefined {
-  const gate = segment.match(GATE_NAME)?.[0];
+  const gate = gateIn(segment);
   if (gate) return gate;
   const words = segment.replace(/[,;:]+$/, "").replace(FILLER, "").replace(FILLER, "").trim();
   if (words !== "" && words.split(/\s+/).length <= 6) return capitalizeFirst(words);
   for (const text of fallbacks) {
-    const nearby = text.match(GATE_NAME)?.[0];
+    const nearby = gateIn(text);
     if (nearby) return nearby;
   }
   return undefined;
@@ -56,7 +59,7 @@ export function detectPromotion(pr: PullRequest, signals: PRSignals, rules: Comp
 
   const title = signals.title.match(re.promotionTitle);
   if (title) {
-    const stage = stageOf(title[2] ?? "");
+    const stage = stageOf(title[2] ?? title[3] ?? "");
     const feature = featureName(title[1] ?? "", signals.title, note);
     if (feature) return { feature, stage, reason: `title:promote-to-${stage.toLowerCase()}${confirmed}` };
   }
@@ -67,8 +70,9 @@ export function detectPromotion(pr: PullRequest, signals: PRSignals, rules: Comp
   if (gates === false || note === "") return null;
   const fromNote = note.match(re.promotionNote);
   if (!fromNote) return null;
-  const stage = stageOf(fromNote[1] ?? fromNote[3] ?? "");
-  const segment = fromNote[1] !== undefined ? subjectBefore(note, fromNote.index ?? 0) : (fromNote[2] ?? "");
+  const stated = fromNote[1] ?? fromNote[2];
+  const stage = stageOf(stated ?? fromNote[4] ?? "");
+  const segment = stated !== undefined ? subjectBefore(note, fromNote.index ?? 0) : (fromNote[3] ?? "");
   const feature = featureName(segment, signals.title);
   if (!feature) return null;
   return { feature, stage, reason: `release-note:promote-to-${stage.toLowerCase()}${confirmed}` };

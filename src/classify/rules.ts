@@ -51,6 +51,8 @@ export interface RuleTable {
     lockToDefault: string;
     notAFeaturePromotion: string;
     deprecation: string;
+    /** Moving away from something deprecated elsewhere is a cleanup, not a deprecation. */
+    deprecatedUsage: string;
     removal: string;
     typoOrComment: string;
     docsOnly: string;
@@ -106,20 +108,21 @@ export const DEFAULT_RULES: RuleTable = {
   },
   patterns: {
     cherryPickTitle: String.raw`^\s*(?:\[[^\]]*\]\s*)?(?:automated|manual)\s+cherry[- ]?pick\s+of\s+#\d+`,
-    promotionTitle: String.raw`\b(?:promot(?:e|es|ed|ing)|graduat(?:e|es|ed|ing)|mov(?:e|es|ed|ing)|mark(?:s|ed|ing)?)\b(.{0,80}?)\b(?:to|as)\s+(beta|ga|stable|general(?:ly)?\s+availab\w*)\b`,
-    promotionNote: String.raw`(?:\b(?:is|are)\s+now\s+(?:marked\s+as\s+)?(?:in\s+)?(beta|ga|stable|generally\s+available)\b|\b(?:graduat(?:e|es|ed)|promot(?:e|es|ed))\b(.{0,80}?)\bto\s+(beta|ga|stable|general\s+availability)\b)`,
+    promotionTitle: String.raw`\b(?:promot(?:e|es|ed|ing)|graduat(?:e|es|ed|ing)|mov(?:e|es|ed|ing)|mark(?:s|ed|ing)?|mak(?:e|es|ing))\b(.{0,80}?)(?:\b(?:to|as)\s+(beta|ga|stable|general(?:ly)?\s+availab\w*)|\s(ga|generally\s+available))\b`,
+    promotionNote: String.raw`(?:\b(?:is|are)\s+now\s+(?:marked\s+as\s+)?(?:in\s+)?(beta|ga|stable|generally\s+available)\b|\b(?:is|are)\s+(?:marked\s+as\s+)?(ga|generally\s+available)\b|\b(?:graduat(?:e|es|ed)|promot(?:e|es|ed))\b(.{0,80}?)\bto\s+(beta|ga|stable|general\s+availability)\b)`,
     lockToDefault: String.raw`\block(?:s|ed|ing)?\b.{0,60}\bto\s+default\b|\bLockToDefault\b`,
     notAFeaturePromotion: String.raw`\bmetrics?\b|\bstability\s+level\b|\btests?\b|\bconformance\b`,
-    deprecation: String.raw`\bdeprecat(?:e|es|ed|ing|ion)\b`,
+    deprecation: String.raw`(?<!non-|un)\bdeprecat(?:e|es|ed|ing|ion)\b`,
+    deprecatedUsage: String.raw`\b(?:replac\w*|migrat\w*|switch\w*|stop\s+using|usages?\s+of|uses?\s+of|instead\s+of|away\s+from)\b.{0,60}\bdeprecated\b|\bdeprecated\b.{0,40}\b(?:usages?|calls?|functions?|methods?|imports?|packages?|libraries|library)\b`,
     removal: String.raw`^(?:remov(?:e|es|ed|ing)|drop(?:s|ped|ping)?|delet(?:e|es|ed|ing))\b(?!.*\b(?:tests?|e2e|comments?|typos?|dead\s+code|duplicate)\b).*\b(?:flags?|metrics?|feature[- ]gates?|apis?|fields?|annotations?|options?|endpoints?|(?:sub)?commands?|plugins?|support)\b`,
     typoOrComment: String.raw`\b(?:typos?|spelling|misspell\w*|grammar|wording|comments?|godoc|doc[- ]comments?)\b`,
     docsOnly: String.raw`^(?:docs?|documentation|readme)\b|\b(?:update|fix|improve)s?\s+(?:the\s+)?(?:docs?|documentation|readme)\b`,
     testOnly: String.raw`\b(?:tests?|e2e|testing|unit[- ]tests?|integration[- ]tests?|test[- ]cases?|testdata|flak(?:e|es|y))\b`,
     groundwork: String.raw`\b(?:foundations?|groundwork|scaffold\w*|plumbing|prep(?:are|aration)?|wip|part\s*\d+|refactor\w*|preliminar\w*)\b`,
-    buildTooling: String.raw`(?:^|\s)(?:hack|build)/|\b(?:codegen|code[- ]generat\w*|kube_codegen|makefile|bazel|golangci-lint|go\s+workspaces?|go:embed|go-bindata)\b`,
-    security: String.raw`\b(?:CVE-\d{4}-\d+|security|vulnerab\w*|privilege\s+escalation|superuser|authori[sz](?:er|ation)|authenticat(?:or|ion)|rbac)\b`,
+    buildTooling: String.raw`(?:^|\s)(?:hack|build)/|\b(?:\w*codegen|[a-z]+-gen|code[- ]generat\w*|makefile|bazel|golangci-lint|go\s+workspaces?)\b`,
+    security: String.raw`\b(?:CVE-\d{4}-\d+|security|vulnerab\w*|privilege\s+escalation|authori[sz](?:er|ation)|authenticat(?:or|ion)|rbac)\b`,
     crash: String.raw`\b(?:panic(?:s|ked)?|crash(?:es|ed|ing)?|segfault|nil\s+pointer|deadlock\w*|memory\s+leak\w*|oom)\b`,
-    addsCapability: String.raw`^(?:add(?:s|ed)?|introduc(?:e|es|ed)|support(?:s|ed)?|allow(?:s|ed)?|enabl(?:e|es|ed))\b`,
+    addsCapability: String.raw`^(?:add(?:s|ed)?|introduc(?:e|es|ed)|support(?:s|ed)?|allow(?:s|ed)?|enabl(?:e|es|ed))\b(?!\s+(?:missing|back|nil|null|checks?|validation|retr(?:y|ies)|locks?|mutex|timeouts?|error|logging)\b)`,
     newMetric: String.raw`\b(?:add(?:s|ed)?|new|introduc(?:e|es|ed)|expos(?:e|es|ed))\b.{0,40}\bmetrics?\b`,
     newFeatureGate: String.raw`\b(?:new|add(?:s|ed)?|introduc(?:e|es|ed))\b.{0,40}\bfeature[- ]gates?\b|\balpha\s+feature\b`,
     enabledByDefault: String.raw`\b(?:enabled|on)\s+by\s+default\b`,
@@ -130,9 +133,9 @@ export const DEFAULT_RULES: RuleTable = {
       "go", "golang", "etcd", "coredns", "cni", "containerd", "runc", "cri-tools", "crictl",
       "golangci-lint", "ginkgo", "gomega", "structured-merge-diff", "kube-openapi", "klog",
       "cel-go", "grpc", "protobuf", "cadvisor", "pause", "kube-cross", "distroless-iptables",
-      "debian-base", "sample-apiserver", "kustomize",
+      "debian-base", "kustomize",
     ],
-    aliases: { smd: "structured-merge-diff", golang: "go", sampleapiserver: "sample-apiserver" },
+    aliases: { smd: "structured-merge-diff", golang: "go" },
     noVPrefix: ["go", "golang"],
   },
   files: {

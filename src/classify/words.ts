@@ -19,12 +19,17 @@ const PLAIN_CAMEL = new Set(
     "CertificateSigningRequests CronJob CronJobs NetworkPolicy NetworkPolicies PodDisruptionBudget " +
     "ResourceQuota LimitRange ClusterRole ClusterRoleBinding RoleBinding VolumeAttachment " +
     "LoadBalancer NodePort ClusterIP ExternalName OpenAPI GitHub CoreDNS PowerShell JavaScript " +
-    "TypeScript WebSocket WebSockets YouTube"
+    "TypeScript WebSocket WebSockets YouTube SELinux OAuth AppArmor gRPC eBPF macOS cAdvisor iOS"
   ).split(" "),
 );
 
+/** A feature-gate-like name: CamelCase with at least two humps, or an acronym and a word ("CSIMigration"). */
+export function isGateName(word: string): boolean {
+  return GATE.test(word) && !PLAIN_CAMEL.has(word);
+}
+
 const FLAG = /^--?[a-zA-Z][\w-]*(?:=\S*)?$/;
-const GATE = /^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+$/;
+const GATE = /^[A-Z]+[a-z0-9]+(?:[A-Z]+[a-z0-9]*)+$|^[A-Z]{2,}[a-z][a-z0-9]{2,}$/;
 const CAMEL_FIELD = /^[a-z][a-z0-9]*(?:[A-Z][a-zA-Z0-9]*)+$/;
 const SNAKE = /^[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+$/;
 const DOTTED = /^[\w-]+(?:\.[\w-]+)+(?:\/[\w./-]*)?$/;
@@ -36,8 +41,8 @@ const CALL = /^[\w.]+\(\)$/;
 /** Whether a bare word is an identifier (flag, gate, field, metric, path, ...) that belongs in code. */
 export function isIdentifier(word: string): boolean {
   if (word.length < 2) return false;
-  if (FLAG.test(word) || CALL.test(word) || SNAKE.test(word) || CAMEL_FIELD.test(word)) return true;
-  if (GATE.test(word)) return !PLAIN_CAMEL.has(word);
+  if (FLAG.test(word) || CALL.test(word) || SNAKE.test(word)) return true;
+  if (CAMEL_FIELD.test(word) || GATE.test(word)) return !PLAIN_CAMEL.has(word);
   if (ROOTED_PATH.test(word) || REPO_PATH.test(word)) return true;
   if (DOTTED.test(word) && !VERSION_LIKE.test(word)) {
     return word.length >= 5 && word.split(/[./]/).some((part) => part.length >= 3);
@@ -53,13 +58,18 @@ const BASE_VERBS = new Set(
     "graduate wire emit record log report register reduce increase speed optimize migrate convert split " +
     "refactor clean delete create define document enhance limit stop start provide pass include exclude " +
     "expand wrap mount print warn show let require accept apply unify consolidate align default configure " +
-    "trace enforce mark lock unlock export aggregate tolerate retry preserve propagate populate serve " +
-    "publish deliver detect surface gate graduate add cache watch run build generate verify check sort"
+    "trace enforce mark lock unlock export tolerate retry preserve propagate populate serve " +
+    "publish deliver detect surface gate graduate add cache watch run build generate verify check sort " +
+    "supply monitor consider speed select control help indicate differentiate distinguish identify specify " +
+    "choose keep reuse override customize tune recover bind schedule fetch read write send receive share " +
+    "find filter query compute calculate measure display inspect debug deploy restart drain evict preempt " +
+    "reserve allocate free prune collect gather load reload rotate renew authenticate authorize encrypt " +
+    "decrypt protect isolate resolve forward connect ignore fail succeed work break clear reset retain"
   ).split(" "),
 );
 const IRREGULAR_PAST: Record<string, string> = { made: "make", set: "set", ran: "run", built: "build", let: "let" };
-const AUXILIARIES = new Set(
-  "is are was were can could will would should may might must has have had gets get becomes become no".split(" "),
+export const AUXILIARIES = new Set(
+  "is are was were be been can could will would should may might must has have had gets becomes become no".split(" "),
 );
 
 /** The base form of a verb in any of its forms ("Added", "adds", "add" → "add"), if it is one we know. */
@@ -101,7 +111,7 @@ export const PREPOSITIONS = new Set(
 );
 /** Words that start a dependent clause: the sentence's point lies before them. */
 export const CLAUSE_BREAKS = new Set(
-  "which that so because since when where if unless while although allowing used using based whereas thus".split(" "),
+  "which that so because since when where whether if unless while although allowing used using based whereas thus".split(" "),
 );
 export const DANGLING = new Set("the a an of to for and or with in on by from as at its their this that".split(" "));
 /** Openers of a sentence whose main clause comes later. */

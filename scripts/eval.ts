@@ -1,0 +1,124 @@
+/**
+ * Measures the classifier against what LWKD editors published:
+ *   npm run eval -- ../shared/corpus/weeks [--lines]
+ * Reads only the PRs (as GitHub would send them) and the published sections; the corpus's
+ * bookkeeping fields never reach the classifier. Always exits 0: it reports, it does not gate.
+ */
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { type Classification, DEFAULT_RULES, type RuleTable, classifyWeek } from "../src/classify/classify.js";
+import { type PublishedSections, type Ratio, type WeekScore, poolScores, scoreWeek, share } from "../src/classify/evaluate.js";
+import { lineProblems } from "../src/classify/line-rules.js";
+import { type SearchItem, pullRequestFromSearchItem } from "../src/fetch/search-item.js";
+import type { PullRequest, Week } from "../src/types.js";
+
+const REPO = "kubernetes/kubernetes";
+const DEFAULT_BRANCHES = { [REPO]: "master" };
+
+interface WeekFile {
+  week_ending: string;
+  window: { from: string; to: string };
+  prs: SearchItem[];
+  published: PublishedSections;
+}
+
+interface LoadedWeek {
+  name: string;
+  week: Week;
+  prs: PullRequest[];
+  inWindow: PullRequest[];
+  published: PublishedSections;
+}
+
+function loadWeek(path: string): LoadedWeek {
+  const file = JSON.parse(readFileSync(path, "utf8")) as WeekFile;
+  const week: Week = {
+    ending: file.week_ending,
+    from: `${file.window.from}T00:00:00Z`,
+    to: `${file.window.to}T23:59:59Z`,
+  };
+  const prs = file.prs
+    .map((item) => pullRequestFromSearchItem(item, REPO))
+    .filter((pr): pr is PullRequest => pr !== null);
+  const [from, to] = [Date.parse(week.from), Date.parse(week.to)];
+  const inWindow = prs.filter((pr) => Date.parse(pr.mergedAt) >= from && Date.parse(pr.mergedAt) <= to);
+  return { name: file.week_ending, week, prs, inWindow, published: file.published };
+}
+
+function run(week: LoadedWeek, rules: RuleTable): { draft: Classification; score: WeekScore } {
+  const draft = classifyWeek(week.inWindow, { week: week.week, defaultBranches: DEFAULT_BRANCHES }, rules);
+  const numbers = { window: week.inWindow.map((pr) => pr.number), known: week.prs.map((pr) => pr.number) };
+  return { draft, score: scoreWeek(draft, week.published, numbers) };
+}
+
+function cell(value: Ratio): string {
+  const fraction = share(value);
+  return fraction === null ? `  n/a (0/0)` : `${fraction.toFixed(2)} (${value.hit}/${value.total})`;
+}
+
+const COLUMNS = ["week", "window", "listed", "excluded", "drafted", "recall", "agreement", "promotions", "version_upd", "deprecated", "noise", "featured@3", "line_issues"];
+const WIDTHS = [11, 7, 7, 9, 8, 14, 14, 14, 14, 14, 14, 14, 11];
+
+function row(values: string[]): string {
+  return values.map((value, i) => value.padEnd(WIDTHS[i] ?? 10)).join(" ");
+}
+
+function scoreRow(name: string, window: number, drafted: number, score: WeekScore, issues: number): string {
+  return row([
+    name, String(window), String(score.listed), String(score.excludedMissing.length), String(drafted),
+    cell(score.recall), cell(score.agreement), cell(score.promotions), cell(score.versionUpdates),
+    cell(score.deprecated), cell(score.noise), cell(score.featuredCandidates), String(issues),
+  ]);
+}
+
+function main(argv: string[]): void {
+  const dir = argv.find((arg) => !arg.startsWith("--")) ?? "../shared/corpus/weeks";
+  const showLines = argv.includes("--lines");
+  const weeks = readdirSync(dir).filter((name) => name.endsWith(".json")).sort().map((name) => loadWeek(join(dir, name)));
+  const lines: string[] = [row(COLUMNS)];
+  const scores: WeekScore[] = [];
+  const details: string[] = [];
+  let window = 0;
+  let drafted = 0;
+  let issues = 0;
+  for (const week of weeks) {
+    const { draft, score } = run(week, DEFAULT_RULES);
+    const problems = draft.reported.flatMap((entry) =>
+      lineProblems(entry.line, entry.section, entry.pr.url).map((problem) => `#${entry.pr.number} ${problem}: ${entry.line}`),
+    );
+    scores.push(score);
+    window += week.inWindow.length;
+    drafted += draft.reported.length;
+    issues += problems.length;
+    lines.push(scoreRow(week.name, week.inWindow.length, draft.reported.length, score, problems.length));
+    details.push(
+      `${week.name}: missed [${score.missed.join(", ")}]; misplaced [${score.misplaced.map((m) => `#${m.number} ${m.editor}→${m.draft}`).join(", ")}]; noise [${score.noisy.join(", ")}]; ` +
+        `left out of the window: ${week.prs.length - week.inWindow.length}; featured candidates ${draft.featuredCandidates.map((c) => `#${c.pr.number}(${c.score})`).join(" ")}`,
+      ...problems.map((problem) => `  line rule: ${problem}`),
+    );
+    if (showLines) {
+      details.push(...draft.reported.map((entry) => `  [${entry.section}] ${entry.reason}\n    ${entry.line}`));
+      details.push(...draft.skipped.map((entry) => `  [skipped] #${entry.pr.number} ${entry.reason}: ${entry.pr.title}`));
+    }
+  }
+  const overall = poolScores(scores);
+  lines.push(scoreRow("overall", window, drafted, overall, issues));
+  console.log(lines.join("\n"));
+  console.log(
+    `\nEditor-listed PRs absent from the corpus are excluded from every denominator: ${overall.excludedMissing.length} excluded ` +
+      `(${overall.excludedMissing.map((number) => `#${number}`).join(", ")}); listed PRs merged outside the window count as missed.`,
+  );
+  console.log("Overall = pooled counts over the weeks; noise = share of the window's unlisted PRs that the draft lists.");
+
+  const modes: Array<RuleTable["featured"]["mode"]> = ["candidates-only", "top"];
+  const comparison = modes.map((mode) => {
+    const rules: RuleTable = { ...DEFAULT_RULES, featured: { ...DEFAULT_RULES.featured, mode } };
+    const pooled = poolScores(weeks.map((week) => run(week, rules).score));
+    return `${mode}${mode === DEFAULT_RULES.featured.mode ? " (default)" : ""}: recall ${cell(pooled.recall)}, agreement ${cell(pooled.agreement)}`;
+  });
+  console.log(`\nFeatured placement: ${comparison.join("; ")}`);
+  console.log(`\n${details.join("\n")}`);
+}
+
+main(process.argv.slice(2));
+process.exitCode = 0;

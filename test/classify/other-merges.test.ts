@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { one, pr, url } from "./fixtures.js";
+
+describe("reported under Other Merges", () => {
+  it("reports kind/api-change even with a NONE note", () => {
+    const api = pr(99494, "csr: add expirationSeconds field to control cert lifetime", { labels: ["kind/api-change", "release-note-none"], note: "NONE" });
+    expect(one(api)).toEqual({ section: "other_merges", reason: "label:kind/api-change", line: `* Adds [\`expirationSeconds\` field](${url(99494)}) to control cert lifetime` });
+  });
+
+  it("reports kind/feature with a release note, drafting from the note", () => {
+    const feature = pr(102155, "Added field-selector option for kubectl top pod", { labels: ["kind/feature", "release-note"], note: "`kubectl top pod` accepts a field selector now." });
+    expect(one(feature)).toEqual({ section: "other_merges", reason: "label:kind/feature", line: `* \`kubectl top pod\` [accepts a field selector now](${url(102155)})` });
+  });
+
+  it("reports an action-required note whatever the kind", () => {
+    const action = pr(86139, "Normalize HTTP lifecycle handlers with HTTP probers", { labels: ["kind/bug", "release-note"], note: "ACTION REQUIRED: when lifecycle hooks call HTTPS endpoints, headers are sent." });
+    expect(one(action)).toEqual({ section: "other_merges", reason: "release-note:action-required", line: `* Normalizes [HTTP lifecycle handlers](${url(86139)}) with HTTP probers` });
+  });
+
+  it("reports a release note on a PR without a kind", () => {
+    const note = pr(100339, "adds metrics for delegated authz", { labels: ["release-note"], note: "adds metrics for the delegated authorizer of aggregated API servers" });
+    expect(one(note)).toEqual({ section: "other_merges", reason: "release-note", line: `* Adds [metrics for the delegated authorizer](${url(100339)}) of aggregated API servers` });
+  });
+
+  it("reports bug fixes only for security, crashes or new capabilities", () => {
+    const security = pr(111558, "add superuser fallback to authorizer", { labels: ["kind/bug", "release-note-none"], note: "NONE" });
+    expect(one(security)).toMatchObject({ section: "other_merges", reason: "title:security-fix" });
+    const crash = pr(20, "Fix kubelet panic on nil pod status", { labels: ["kind/bug", "release-note"], note: "The kubelet no longer crashes." });
+    expect(one(crash)).toMatchObject({ section: "other_merges", reason: "title:crash-fix" });
+    const flag = pr(120344, "Add a flag to disable force detach behavior in kube-controller-manager", { labels: ["kind/bug", "release-note"], note: "This change adds a new option." });
+    expect(one(flag)).toEqual({ section: "other_merges", reason: "title:adds-capability", line: `* Adds [a flag to disable force detach behavior](${url(120344)}) in kube-controller-manager` });
+    const missing = pr(22, "Add missing nil check in the volume manager", { labels: ["kind/bug", "release-note"], note: "No more nil dereference." });
+    expect(one(missing)).toEqual({ section: "skipped", reason: "label:kind/bug" });
+    const minor = pr(113113, "Fix metrics time durations in schedulerCycle and bindingCycle", { labels: ["kind/bug", "release-note"], note: "Durations now include unreserve." });
+    expect(one(minor)).toEqual({ section: "skipped", reason: "label:kind/bug" });
+  });
+
+  it("reports a NONE-note feature only when it implements a KEP, and never groundwork", () => {
+    const kep = "```docs\n- [KEP]: https://github.com/kubernetes/enhancements/tree/master/keps/sig-api-machinery/3488-cel-admission-control\n```";
+    const plugin = pr(112858, "CEL Admission Plugin", { labels: ["kind/feature", "release-note-none"], note: "NONE", extra: kep });
+    expect(one(plugin)).toEqual({
+      section: "other_merges",
+      reason: "label:kind/feature+kep",
+      line: `* [CEL admission plugin](${url(112858)}) is added`,
+      kep: "https://github.com/kubernetes/enhancements/tree/master/keps/sig-api-machinery/3488-cel-admission-control",
+    });
+    const groundwork = pr(113024, "kubectl explain openapiv3 template foundations", { labels: ["kind/feature", "release-note-none"], note: "NONE", extra: kep });
+    expect(one(groundwork)).toEqual({ section: "skipped", reason: "release-note:none+groundwork" });
+    const bare = pr(122880, "Add aggregated discovery v2 types", { labels: ["kind/feature", "release-note-none"], note: "NONE" });
+    expect(one(bare)).toEqual({ section: "skipped", reason: "release-note:none+feature" });
+  });
+
+  it("reports changes to build and code-generation tooling", () => {
+    const codegen = pr(123387, "kube_codegen: add plural-exceptions and use grep for finding API types", { labels: ["kind/feature", "release-note-none"], note: "NONE" });
+    expect(one(codegen)).toEqual({
+      section: "other_merges",
+      reason: "title:build-tooling",
+      line: `* \`kube_codegen\` [adds plural-exceptions and uses grep](${url(123387)}) for finding API types`,
+    });
+  });
+
+  it("reports new metrics", () => {
+    const metric = pr(21, "kubelet: expose new metric for image pulls", { labels: ["release-note-none"], note: "NONE" });
+    expect(one(metric)).toMatchObject({ section: "other_merges", reason: "title:new-metric" });
+  });
+
+  it("leaves a PR without any release-note information to the editor", () => {
+    const unknown = pr(99378, "StatefulSet PersistentVolumeClaimDeletePolicy", { body: "" });
+    expect(one(unknown)).toEqual({
+      section: "other_merges",
+      reason: "release-note:unknown",
+      line: `* [StatefulSet \`PersistentVolumeClaimDeletePolicy\`](${url(99378)}) is added`,
+    });
+  });
+});

@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import { lineProblems } from "../../src/classify/line-rules.js";
+import { sentenceLine } from "../../src/classify/wording.js";
+import { url } from "./fixtures.js";
+
+const U = url(1);
+const line = (title: string, note: string | null = null): string => sentenceLine(title, note, U);
+
+describe("sentence lines", () => {
+  it("turns imperative and past-tense titles into present-tense statements", () => {
+    expect(line("Added field-selector option for kubectl top pod")).toBe(`* Adds [field-selector option](${U}) for kubectl top pod`);
+    expect(line("Fixed the status of terminating pods")).toBe(`* Fixes [the status of terminating pods](${U})`);
+    expect(line("Support dynamically set log level for kube-proxy")).toBe(`* Supports [dynamically set log level](${U}) for kube-proxy`);
+  });
+
+  it("makes a known component prefix the subject and drops other prefixes", () => {
+    expect(line("kubeadm: fix the invalid cross-device link bug during upgrade")).toBe(
+      `* kubeadm [fixes the invalid cross-device link bug](${U}) during upgrade`,
+    );
+    expect(line("KEP-4210: kubelet: add reason field to image gc metric")).toBe(`* kubelet [adds reason field](${U}) to image gc metric`);
+    expect(line("[sig-storage] pkg/volume: skip detach of unmounted volumes")).toBe(`* Skips [detach of unmounted volumes](${U})`);
+  });
+
+  it("puts flags, gates, fields, metrics and paths in code and escapes the rest", () => {
+    expect(line("Expose container start time in kubelet /metrics/resource endpoint")).toBe(
+      `* Exposes [container start time](${U}) in kubelet \`/metrics/resource\` endpoint`,
+    );
+    expect(line("x", "kube-controller-manager supports the --concurrent-horizontal-pod-autoscaler-syncs flag")).toBe(
+      `* kube-controller-manager [supports the \`--concurrent-horizontal-pod-autoscaler-syncs\` flag](${U})`,
+    );
+    expect(line("x", 'The "reason" field of image_garbage_collected_total distinguishes age from space')).toBe(
+      `* The \`reason\` field of \`image_garbage_collected_total\` [distinguishes age](${U}) from space`,
+    );
+    expect(line("Allow <script> and *stars* in ServiceInternalTrafficPolicy docs")).toBe(
+      `* Allows [\\<script\\> and \\*stars\\*](${U}) in \`ServiceInternalTrafficPolicy\` docs`,
+    );
+  });
+
+  it("prefers the release note, shortened to its main clause", () => {
+    expect(
+      line(
+        "Add metric for terminated pods",
+        "Add \"reason\" field to image_garbage_collected_total metric, so admins can tell images collected for age from those collected for space",
+      ),
+    ).toBe(`* Adds [\`reason\` field](${U}) to \`image_garbage_collected_total\` metric`);
+    expect(line("x", "ACTION REQUIRED: `kubectl debug` is able to attach to pods in older clusters when the gate is on.")).toBe(
+      `* \`kubectl debug\` [can attach](${U}) to pods in older clusters`,
+    );
+  });
+
+  it("falls back to the title when the note opens with a condition or talks about itself", () => {
+    expect(line("track legacy service account tokens", "When the gate is on, tokens get a last-used label.")).toBe(
+      `* Tracks [legacy service account tokens](${U})`,
+    );
+    expect(line("Add a flag to skip detach", "This change adds the following option for the controller manager:")).toBe(
+      `* Adds [a flag to skip detach](${U})`,
+    );
+  });
+
+  it("writes a noun-phrase title as something added, in sentence case, keeping a one-word prefix", () => {
+    expect(line("CEL Admission Plugin")).toBe(`* [CEL admission plugin](${U}) is added`);
+    expect(line("Aggregated discovery types")).toBe(`* [Aggregated discovery types](${U}) are added`);
+    expect(line("DRA: structured parameters")).toBe(`* [DRA structured parameters](${U}) are added`);
+    expect(line("kube-proxy: nftables mode")).toBe(`* [kube-proxy nftables mode](${U}) is added`);
+  });
+
+  it("conjugates a second action but not a list of command names", () => {
+    expect(line("kube_codegen: add plural-exceptions and use grep for finding API types")).toBe(
+      `* \`kube_codegen\` [adds plural-exceptions and uses grep](${U}) for finding API types`,
+    );
+    expect(line("kubectl: add --subresource flag to get, patch, edit and replace")).toBe(
+      `* kubectl [adds \`--subresource\` flag](${U}) to get, patch, edit and replace`,
+    );
+  });
+
+  it("passes over a note that only introduces a command or a list", () => {
+    expect(line("kube-proxy: nftables mode", "kube-proxy now has a new nftables-based mode, available by running\n\n    kube-proxy --proxy-mode nftables")).toBe(
+      `* [kube-proxy nftables mode](${U}) is added`,
+    );
+  });
+
+  it("drops asides in parentheses and never ends with a period", () => {
+    expect(line("Fix TerminationGracePeriodSeconds is negative (part 1).")).toBe(`* Fixes [\`TerminationGracePeriodSeconds\` is negative](${U})`);
+  });
+
+  it("keeps every drafted line within the line rules", () => {
+    const drafted = [
+      line("Mark net.ipv4.ip_unprivileged_port_start as a safe sysctl"),
+      line("x", "Scheduler could be configured to consider new resources beside CPU and memory, GPU for example, for the score plugin."),
+      line("Replace go-bindata with //go:embed"),
+      line("StatefulSet PersistentVolumeClaimDeletePolicy"),
+    ];
+    expect(drafted).toEqual([
+      `* Marks [\`net.ipv4.ip_unprivileged_port_start\`](${U}) as a safe sysctl`,
+      `* Scheduler [can be configured](${U}) to consider new resources`,
+      `* Replaces [go-bindata](${U}) with \`//go:embed\``,
+      `* [StatefulSet \`PersistentVolumeClaimDeletePolicy\`](${U}) is added`,
+    ]);
+    for (const text of drafted) expect(lineProblems(text, "other_merges", U)).toEqual([]);
+  });
+});
