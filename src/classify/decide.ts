@@ -70,6 +70,8 @@ function bugFix(s: PRSignals, rules: CompiledRules): Decision {
 export function decide(pr: PullRequest, s: PRSignals, rules: CompiledRules): Decision {
   const { table, re } = rules;
   if (isSkippedAuthor(pr, table.skipAuthors)) return skip("author:bot");
+  const skipTitle = table.skipTitlePatterns.find((source) => new RegExp(source, "i").test(pr.title));
+  if (skipTitle !== undefined) return skip(`title:skip-pattern ${skipTitle}`);
   const special = specialSection(pr, s, rules);
   if (special) return special;
   const routine = routineChange(s, rules);

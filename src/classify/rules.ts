@@ -28,6 +28,8 @@ export interface FeaturedWeights {
 export interface RuleTable {
   /** Logins never reported; a leading "*" matches any prefix ("*[bot]"). */
   skipAuthors: string[];
+  /** Title patterns (RegExp sources) of PRs never reported, e.g. from a config file. */
+  skipTitlePatterns: string[];
   sectionOrder: ClassifiedSection[];
   labels: {
     feature: string[];
@@ -90,6 +92,7 @@ export interface RuleTable {
 
 export const DEFAULT_RULES: RuleTable = {
   skipAuthors: ["k8s-ci-robot", "k8s-infra-ci-robot", "dependabot", "*[bot]"],
+  skipTitlePatterns: [],
   sectionOrder: ["featured", "promotions", "deprecated", "version_updates", "other_merges"],
   labels: {
     feature: ["kind/feature"],

@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { applyRuleOverrides } from "../config/apply-rules.js";
 import { loadConfig, type RepoConfig } from "../config/load-config.js";
 import { UsageError, FailureError } from "../errors.js";
 import { findRegions } from "../render/markers.js";
@@ -62,6 +63,7 @@ export async function runDraft(options: DraftOptions, environment: DraftEnvironm
   }
   const config = loadConfig(options.config, environment.cwd);
   if (config.path) logger.info(`using the config ${config.path}`);
+  const rules = applyRuleOverrides(config.rules, options.config ? `--config ${options.config}` : `config ${config.path}`);
   // Flags beat the config file, the config file beats the defaults.
   const repoConfigs: RepoConfig[] =
     options.repos.length > 0 ? options.repos.map((repo) => ({ repo })) : (config.repos ?? [{ repo: DEFAULT_REPO }]);
@@ -80,7 +82,7 @@ export async function runDraft(options: DraftOptions, environment: DraftEnvironm
   const collected = await collectWeek(options, repos, week, environment);
   const repoWeeks = collected.repoWeeks.map((repoWeek) => ({ ...repoWeek, defaultBranch: branches.get(repoWeek.repo) ?? repoWeek.defaultBranch }));
   const { requests } = collected;
-  const { draft, featuredCandidates, outsideWindow } = buildDraft({ week, repoWeeks, requests, warnings: logger.warnings });
+  const { draft, featuredCandidates, outsideWindow } = buildDraft({ week, repoWeeks, requests, warnings: logger.warnings, rules });
   if (outsideWindow.length > 0) {
     logger.info(`left out ${outsideWindow.length} PRs merged outside ${week.from}..${week.to}`);
   }

@@ -1,4 +1,5 @@
 import { classifyWeek, type Classification, type FeaturedCandidate } from "../classify/classify.js";
+import type { RuleTable } from "../classify/rules.js";
 import { SECTION_KEYS, type Draft, type DraftEntry, type PullRequest, type RepoWeek, type SectionKey, type Week } from "../types.js";
 import { isInWeek } from "../week.js";
 
@@ -7,6 +8,8 @@ export interface DraftInput {
   repoWeeks: readonly RepoWeek[];
   requests: number;
   warnings: readonly string[];
+  /** The classifier's rule table; the defaults unless a config file changed them. */
+  rules?: RuleTable;
 }
 
 export interface DraftResult {
@@ -32,7 +35,7 @@ export function buildDraft(input: DraftInput): DraftResult {
     }
   }
   inWindow.sort(byRepoThenNumber);
-  const classification = classifyWeek(inWindow, { week: input.week, defaultBranches });
+  const classification = classifyWeek(inWindow, { week: input.week, defaultBranches }, input.rules);
   const sections = toSections(classification);
   const reported = SECTION_KEYS.reduce((sum, key) => sum + sections[key].length, 0);
   const skipped = classification.skipped.map(({ pr, reason }) => ({ repo: pr.repo, number: pr.number, title: pr.title, reason }));

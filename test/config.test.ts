@@ -1,0 +1,96 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { applyRuleOverrides } from "../src/config/apply-rules.js";
+import { loadConfig } from "../src/config/load-config.js";
+import { DEFAULT_RULES } from "../src/classify/rules.js";
+import { UsageError } from "../src/errors.js";
+import { runCli } from "./helpers/run-cli.js";
+
+function folderWith(config: unknown): string {
+  const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-config-"));
+  writeFileSync(join(dir, "k8s-weekly.config.json"), typeof config === "string" ? config : JSON.stringify(config));
+  return dir;
+}
+
+describe("loadConfig", () => {
+  it("is optional", () => {
+    expect(loadConfig(undefined, mkdtempSync(join(tmpdir(), "k8s-weekly-none-")))).toEqual({ path: null });
+  });
+
+  it("reads repositories, branches, paths relative to the file, the title format and rules", () => {
+    const dir = folderWith({
+      $schema: "./node_modules/k8s-weekly/schema/config.schema.json",
+      repos: ["kubernetes/kubernetes", { repo: "kubernetes/kubectl", branch: "main" }],
+      template: "lwkd/post.md.hbs",
+      partials: "lwkd/partials",
+      titleDateFormat: "d MMMM yyyy",
+      rules: { skipAuthors: ["my-bot"] },
+    });
+    expect(loadConfig(undefined, dir)).toEqual({
+      path: join(dir, "k8s-weekly.config.json"),
+      repos: [{ repo: "kubernetes/kubernetes" }, { repo: "kubernetes/kubectl", branch: "main" }],
+      template: join(dir, "lwkd/post.md.hbs"),
+      partials: join(dir, "lwkd/partials"),
+      titleDateFormat: "d MMMM yyyy",
+      rules: { skipAuthors: ["my-bot"] },
+    });
+  });
+
+  it("reports every problem at once with its path", () => {
+    const dir = folderWith({ repos: ["kubernetes"], rules: { labels: { feature: "kind/feature" }, skipAuthors: [1] }, colour: true });
+    const path = join(dir, "k8s-weekly.config.json");
+    expect(() => loadConfig(undefined, dir)).toThrow(
+      new UsageError(
+        `config ${path}: colour: unknown setting; repos[0]: expected OWNER/NAME; repos[0]: expected an object; rules.skipAuthors[0]: expected a string; rules.labels.feature: expected an array`,
+      ),
+    );
+  });
+
+  it("names a file that is not JSON", () => {
+    const dir = folderWith("{ repos: ");
+    expect(() => loadConfig(join(dir, "k8s-weekly.config.json"), "/")).toThrow(/^--config .*k8s-weekly\.config\.json: not valid JSON \(.*\); fix the syntax$/);
+  });
+});
+
+describe("applyRuleOverrides", () => {
+  it("adds lists to the defaults and replaces strings", () => {
+    const rules = applyRuleOverrides({ skipAuthors: ["my-bot"], labels: { feature: ["kind/enhancement"] }, patterns: { crash: "\\bboom\\b" } }, "config");
+    expect(rules.skipAuthors).toEqual([...DEFAULT_RULES.skipAuthors, "my-bot"]);
+    expect(rules.labels.feature).toEqual(["kind/feature", "kind/enhancement"]);
+    expect(rules.patterns.crash).toBe("\\bboom\\b");
+    expect(rules.patterns.security).toBe(DEFAULT_RULES.patterns.security);
+  });
+
+  it("rejects a pattern that is not a regular expression", () => {
+    expect(() => applyRuleOverrides({ skipTitlePatterns: ["(unclosed"] }, "config x.json")).toThrow(
+      /^config x\.json: rules\.skipTitlePatterns\[0\]: not a valid regular expression \(/,
+    );
+  });
+});
+
+describe("draft with a config file", () => {
+  it("skips what the config says, formats the title its way, and flags beat the file", async () => {
+    const sample = JSON.parse(readFileSync(new URL("../samples/2021-07-04.json", import.meta.url), "utf8")) as { items: Array<{ number: number; user: { login: string } }> };
+    const dir = folderWith({ titleDateFormat: "d MMMM yyyy", rules: { skipTitlePatterns: ["^Promote LogarithmicScaleDown"], skipAuthors: [sample.items.find((item) => item.number === 103326)?.user.login] } });
+    mkdirSync(join(dir, "out"));
+    const json = await runCli(["draft", "--week", "2021-07-04", "--offline", "--format", "json"], {}, dir);
+    expect(json.code).toBe(0);
+    const draft = JSON.parse(json.stdout) as { skipped: Array<{ number: number; reason: string }> };
+    expect(draft.skipped).toContainEqual({ repo: "kubernetes/kubernetes", number: 101767, title: "Promote LogarithmicScaleDown to Beta", reason: "title:skip-pattern ^Promote LogarithmicScaleDown" });
+    expect(draft.skipped.find((entry) => entry.number === 103326)?.reason).toBe("author:bot");
+    const markdown = await runCli(["draft", "--week", "2021-07-04", "--offline"], {}, dir);
+    expect(markdown.stdout).toContain("\ntitle: Week Ending 4 July 2021\n");
+    expect(markdown.stderr).toContain(`using the config ${join(dir, "k8s-weekly.config.json")}`);
+    const flagged = await runCli(["draft", "--week", "2021-07-04", "--offline", "--repo", "kubernetes/kubectl"], {}, dir);
+    expect(flagged.code).toBe(1);
+    expect(flagged.stderr).toContain("no cached or sample data for kubernetes/kubectl");
+  });
+
+  it("refuses an invalid config with exit 2 before doing anything", async () => {
+    const dir = folderWith({ repos: "kubernetes/kubernetes" });
+    const result = await runCli(["draft", "--week", "2021-07-04", "--offline"], {}, dir);
+    expect(result).toEqual({ code: 2, stdout: "", stderr: `k8s-weekly: config ${join(dir, "k8s-weekly.config.json")}: repos: expected an array\n` });
+  });
+});
