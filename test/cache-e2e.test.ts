@@ -1,0 +1,61 @@
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { makeSyntheticWeek, startFakeGitHub, type FakeGitHub } from "./fake-github/server.js";
+import { runCli } from "./helpers/run-cli.js";
+
+const TOKEN = "ghp_cacheSecretToken12345";
+const ITEMS = makeSyntheticWeek({ owner: "kubernetes", name: "kubernetes", count: 120, from: "2021-06-28T00:00:00Z", to: "2021-07-04T23:59:59Z" });
+
+let server: FakeGitHub | null = null;
+afterEach(async () => {
+  await server?.close();
+  server = null;
+});
+
+async function setUp(): Promise<{ env: Record<string, string>; file: string; args: string[] }> {
+  server = await startFakeGitHub({ repos: [{ owner: "kubernetes", name: "kubernetes", items: ITEMS }], validToken: TOKEN });
+  const cache = mkdtempSync(join(tmpdir(), "k8s-weekly-cache-"));
+  return {
+    env: { GITHUB_TOKEN: TOKEN, XDG_CACHE_HOME: cache },
+    file: join(cache, "k8s-weekly", "weeks", "kubernetes", "kubernetes", "2021-07-04.json"),
+    args: ["draft", "--week", "2021-07-04", "--api-url", server.url, "--format", "json"],
+  };
+}
+
+describe("the on-disk cache", () => {
+  it.each([
+    ["truncated", (text: string) => text.slice(0, Math.floor(text.length / 2))],
+    ["not a cache file", () => JSON.stringify({ format: "k8s-weekly-cache/1", repo: "kubernetes/kubernetes", prs: "nope" })],
+    ["for another week", (text: string) => text.replace('"weekEnding":"2021-07-04"', '"weekEnding":"2021-06-27"')],
+  ])("a %s cache file is ignored, refetched and replaced", async (_name, damage) => {
+    const { env, file, args } = await setUp();
+    const first = await runCli(args, env);
+    expect(first.code).toBe(0);
+    const good = readFileSync(file, "utf8");
+    writeFileSync(file, damage(good));
+    const second = await runCli(args, env);
+    expect(second.code).toBe(0);
+    expect(second.stderr).toContain(`warning: ignoring a corrupt cache file ${file}; it will be replaced`);
+    expect(second.stdout).toBe(first.stdout.replace('"warnings": []', second.stdout.match(/"warnings": \[[^\]]*\]/)?.[0] ?? ""));
+    expect(readFileSync(file, "utf8")).toBe(good);
+    expect(server?.requests.length).toBe(4);
+  });
+
+  it("two runs at once leave one whole cache file and no temporary files", async () => {
+    const { env, file, args } = await setUp();
+    const [a, b, c] = await Promise.all([runCli(args, env), runCli(args, env), runCli(args, env)]);
+    expect([a.code, b.code, c.code]).toEqual([0, 0, 0]);
+    expect(b.stdout).toBe(a.stdout);
+    expect(c.stdout).toBe(a.stdout);
+    expect(() => JSON.parse(readFileSync(file, "utf8")) as unknown).not.toThrow();
+    expect(readdirSync(join(file, ".."))).toEqual(["2021-07-04.json"]);
+    const warm = JSON.parse((await runCli(args, env)).stdout) as { sections: unknown; skipped: unknown; stats: { requests: number } };
+    const cold = JSON.parse(a.stdout) as typeof warm;
+    expect(warm.sections).toEqual(cold.sections);
+    expect(warm.skipped).toEqual(cold.skipped);
+    expect(warm.stats.requests).toBe(0);
+  });
+});
