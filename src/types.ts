@@ -58,7 +58,8 @@ export const SECTION_KEYS: readonly SectionKey[] = [
 
 export interface DraftEntry {
   repo: string;
-  number: number;
+  /** The PR number; null for a release in Subprojects and Dependency Updates. */
+  number: number | null;
   url: string;
   title: string;
   author: string;
@@ -83,10 +84,20 @@ export interface DraftStats {
   requests: number;
 }
 
+export interface ReleaseSchedule {
+  /** "Code Freeze, July 8"; null keeps the editor's placeholder. */
+  nextDeadline: string | null;
+  /** Patch-release deadlines and releases in the coming week, as sentences. */
+  notes: string[];
+}
+
 export interface Draft {
   week: Week;
   sections: Record<SectionKey, DraftEntry[]>;
   skipped: SkippedEntry[];
   stats: DraftStats;
   warnings: string[];
+  releaseSchedule: ReleaseSchedule;
+  /** Feature-gate and dependency changes of the week that no PR explains, for the editor. */
+  unexplainedChanges: string[];
 }

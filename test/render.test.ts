@@ -24,6 +24,8 @@ function draftWith(otherMerges = [entry]): Draft {
     skipped: [],
     stats: { merged: otherMerges.length, reported: otherMerges.length, skipped: 0, requests: 0 },
     warnings: [],
+    releaseSchedule: { nextDeadline: null, notes: [] },
+    unexplainedChanges: [],
   };
 }
 

@@ -1,6 +1,16 @@
 import { classifyWeek, type Classification, type FeaturedCandidate } from "../classify/classify.js";
 import type { RuleTable } from "../classify/rules.js";
-import { SECTION_KEYS, type Draft, type DraftEntry, type PullRequest, type RepoWeek, type SectionKey, type Week } from "../types.js";
+import {
+  SECTION_KEYS,
+  type Draft,
+  type DraftEntry,
+  type PullRequest,
+  type ReleaseSchedule,
+  type RepoWeek,
+  type SectionKey,
+  type Week,
+} from "../types.js";
+import { confirmChanges, type ConfirmedChange } from "./confirm-changes.js";
 import { isInWeek } from "../week.js";
 
 export interface DraftInput {
@@ -10,6 +20,15 @@ export interface DraftInput {
   warnings: readonly string[];
   /** The classifier's rule table; the defaults unless a config file changed them. */
   rules?: RuleTable;
+  /** What the week's files, releases and schedule say, when they could be fetched. */
+  context?: DraftContext;
+}
+
+export interface DraftContext {
+  confirmedChanges: readonly ConfirmedChange[];
+  unexplainedChanges: readonly string[];
+  subprojects: readonly DraftEntry[];
+  releaseSchedule: ReleaseSchedule;
 }
 
 export interface DraftResult {
@@ -36,9 +55,11 @@ export function buildDraft(input: DraftInput): DraftResult {
   }
   inWindow.sort(byRepoThenNumber);
   const classification = classifyWeek(inWindow, { week: input.week, defaultBranches }, input.rules);
-  const sections = toSections(classification);
-  const reported = SECTION_KEYS.reduce((sum, key) => sum + sections[key].length, 0);
-  const skipped = classification.skipped.map(({ pr, reason }) => ({ repo: pr.repo, number: pr.number, title: pr.title, reason }));
+  const classified = toSections(classification);
+  const classifiedSkips = classification.skipped.map(({ pr, reason }) => ({ repo: pr.repo, number: pr.number, title: pr.title, reason }));
+  const { sections, skipped } = confirmChanges(classified, classifiedSkips, input.context?.confirmedChanges ?? []);
+  sections.subprojects = [...(input.context?.subprojects ?? [])];
+  const reported = SECTION_KEYS.filter((key) => key !== "subprojects").reduce((sum, key) => sum + sections[key].length, 0);
   return {
     draft: {
       week: input.week,
@@ -46,6 +67,8 @@ export function buildDraft(input: DraftInput): DraftResult {
       skipped,
       stats: { merged: inWindow.length, reported, skipped: skipped.length, requests: input.requests },
       warnings: [...input.warnings],
+      releaseSchedule: input.context?.releaseSchedule ?? { nextDeadline: null, notes: [] },
+      unexplainedChanges: [...(input.context?.unexplainedChanges ?? [])],
     },
     featuredCandidates: classification.featuredCandidates,
     outsideWindow,

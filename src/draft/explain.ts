@@ -5,6 +5,7 @@ export function explainDraft(draft: Draft): string {
   const rows: Array<{ repo: string; number: number; text: string }> = [];
   for (const key of SECTION_KEYS) {
     for (const entry of draft.sections[key]) {
+      if (entry.number === null) continue;
       rows.push({ repo: entry.repo, number: entry.number, text: `${key} (${entry.reason})` });
     }
   }

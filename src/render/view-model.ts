@@ -12,7 +12,9 @@ export interface PostView {
   post: { date: string; slug: string; titleDateFormat: string };
   sections: Record<SectionKey, EntryView[]>;
   featuredCandidates: CandidateView[];
-  releaseSchedule: { nextDeadline: string | null };
+  releaseSchedule: { nextDeadline: string | null; notes: string[] };
+  /** Feature-gate and dependency changes no PR explains, safe inside an HTML comment. */
+  unexplainedChanges: string[];
   stats: Draft["stats"];
   /** The comment lines around each generated section that `--update` relies on. */
   markers: Record<MarkedSection, { begin: string; end: string }>;
@@ -20,7 +22,8 @@ export interface PostView {
 
 export interface EntryView {
   repo: string;
-  number: number;
+  /** null for a release in Subprojects and Dependency Updates. */
+  number: number | null;
   url: string;
   title: string;
   author: string;
@@ -63,7 +66,8 @@ export function buildPostView(draft: Draft, featuredCandidates: readonly Feature
       reasons: candidate.reasons.map((reason) => insideComment(escapeInline(reason))),
       kep: candidate.kep ? insideComment(safeUrl(candidate.kep)) : null,
     })),
-    releaseSchedule: { nextDeadline: null },
+    releaseSchedule: { nextDeadline: draft.releaseSchedule.nextDeadline, notes: [...draft.releaseSchedule.notes] },
+    unexplainedChanges: draft.unexplainedChanges.map((change) => insideComment(change)),
     stats: { ...draft.stats },
     markers: Object.fromEntries(
       MARKED_SECTIONS.map((key) => [

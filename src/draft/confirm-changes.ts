@@ -1,0 +1,55 @@
+import type { DraftEntry, PullRequest, SectionKey, SkippedEntry } from "../types.js";
+
+/** A promotion or version change seen in the files at both ends of the week, tied to its PR. */
+export interface ConfirmedChange {
+  pr: PullRequest;
+  section: "promotions" | "version_updates";
+  /** The bullet the draft prints when the classifier had not already put the PR there. */
+  line: string;
+  /** e.g. "feature-gate:ServiceLBNodePortControl Alpha→Beta". */
+  evidence: string;
+}
+
+/**
+ * Moves PRs whose file changes prove a promotion or version update into that section. A PR the
+ * classifier already put there keeps its line and gains the evidence in its reason.
+ */
+export function confirmChanges(
+  sections: Record<SectionKey, DraftEntry[]>,
+  skipped: SkippedEntry[],
+  changes: readonly ConfirmedChange[],
+): { sections: Record<SectionKey, DraftEntry[]>; skipped: SkippedEntry[] } {
+  const result = Object.fromEntries(Object.entries(sections).map(([key, entries]) => [key, [...entries]])) as Record<SectionKey, DraftEntry[]>;
+  let remaining = [...skipped];
+  for (const change of changes) {
+    const same = (entry: { repo: string; number: number | null }) => entry.repo === change.pr.repo && entry.number === change.pr.number;
+    const already = result[change.section].find(same);
+    if (already) {
+      if (!already.reason.includes(change.evidence)) already.reason = `${already.reason}+${change.evidence}`;
+      continue;
+    }
+    let previous: DraftEntry | SkippedEntry | undefined;
+    for (const key of Object.keys(result) as SectionKey[]) {
+      const index = result[key].findIndex(same);
+      if (index >= 0) previous = result[key].splice(index, 1)[0];
+    }
+    const skippedIndex = remaining.findIndex(same);
+    if (skippedIndex >= 0) {
+      previous = remaining[skippedIndex];
+      remaining = remaining.filter((_, index) => index !== skippedIndex);
+    }
+    // A PR merged outside the week (or not fetched) is not the week's to report.
+    if (!previous) continue;
+    result[change.section].push({
+      repo: change.pr.repo,
+      number: change.pr.number,
+      url: change.pr.url,
+      title: change.pr.title,
+      author: change.pr.author,
+      line: change.line,
+      reason: change.evidence,
+    });
+  }
+  for (const key of ["promotions", "version_updates"] as const) result[key].sort((a, b) => (a.number ?? 0) - (b.number ?? 0));
+  return { sections: result, skipped: remaining };
+}
