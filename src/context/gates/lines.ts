@@ -1,0 +1,45 @@
+/**
+ * Newsletter bullets. Names come from files anyone can edit in a PR, so only the characters a
+ * gate or module name can legitimately hold survive: nothing can open a link or inject markup.
+ */
+
+/** Gate and dependency names keep [A-Za-z0-9./_-]; zeitgeist's "golang: upstream version" → golang. */
+export function safeName(name: string): string {
+  const beforeComment = name.includes(":") ? (name.split(":")[0] ?? "") : name;
+  return beforeComment.replace(/[^A-Za-z0-9./_-]+/g, "");
+}
+
+function safeVersion(version: string): string {
+  return version.replace(/[^A-Za-z0-9.+_-]+/g, "");
+}
+
+/** Characters that would end a markdown link target or break out of it. */
+function safeUrl(url: string): string {
+  // encodeURIComponent leaves "(" and ")" alone, and those are exactly what ends a link target.
+  return url.replace(/[\s()<>[\]]/g, (char) => {
+    const code = char.charCodeAt(0);
+    return code < 128 ? `%${code.toString(16).toUpperCase().padStart(2, "0")}` : encodeURIComponent(char);
+  });
+}
+
+const NO_V_PREFIX = new Set(["go", "golang", "toolchain"]);
+
+/**
+ * The version as LWKD prints it: "v" before a bare number ("3.5.10" → v3.5.10), except for Go,
+ * which is never written "v1.16"; tags that already carry a prefix (v…, go1.22) stay as they are.
+ */
+export function displayVersion(name: string, version: string): string {
+  const clean = safeVersion(version);
+  if (NO_V_PREFIX.has(safeName(name).toLowerCase())) return clean;
+  return /^\d/.test(clean) ? `v${clean}` : clean;
+}
+
+/** `* [ServiceLBNodePortControl to Beta](url)` */
+export function promotionLine(gate: string, stage: "Beta" | "GA", url: string): string {
+  return `* [${safeName(gate)} to ${stage}](${safeUrl(url)})`;
+}
+
+/** `* [etcd to v3.5.10](url)`, `* [golang to 1.16.6](url)` */
+export function versionLine(name: string, version: string, url: string): string {
+  return `* [${safeName(name)} to ${displayVersion(name, version)}](${safeUrl(url)})`;
+}
