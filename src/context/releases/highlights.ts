@@ -1,0 +1,124 @@
+import { plainText } from "../schedule/markdown-text.js";
+
+// Longer lines are cut before any pattern runs, so a hostile body costs linear time.
+const MAX_LINE = 500;
+const MAX_WORDS = 4;
+const MAX_CANDIDATES = 3;
+
+const HIGHLIGHTS = /\b(?:highlights?|notable (?:changes|updates|features)|what'?s changed|what’s changed|major (?:changes|themes)|key (?:changes|features)|new features)\b/i;
+// Sections whose bullets say nothing about the release itself.
+const NOISE_SECTION = /contributors|dependenc|checksum|download|(?:container|docker|release) images|assets|install|upgrad|full changelog|sha256|signature/i;
+const NOISE_ITEM = /^(?:@|full changelog|new contributors|build\(deps\)|chore\(deps\)|bump |update (?:module|dependenc|go\.mod)|sha256|https?:\/\/\S+$)|made their first contribution/i;
+const STOPWORDS = new Set([
+  "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "if", "in", "into", "is", "of", "on", "or",
+  "so", "than", "that", "the", "to", "via", "when", "where", "which", "with",
+]);
+
+interface Item {
+  kind: "heading" | "bullet";
+  level: number;
+  text: string;
+}
+
+/**
+ * Two to four words on what a release brings, read from the body's structure: security fixes
+ * first ("fix CVE-2021-32760"), then the first heading or bullet under a Highlights / Notable
+ * changes / What's Changed heading, else the first bullet. Plain text, still to be escaped;
+ * "" when the body has nothing usable. Prose paragraphs are never used: they are greetings.
+ */
+export function releaseHighlights(body: string | null): string {
+  return highlightCandidates(body)[0] ?? "";
+}
+
+/** The same reading, with the next few highlights after the first, for lines that have room. */
+export function highlightCandidates(body: string | null): string[] {
+  if (!body || body.trim() === "") return [];
+  const candidates: string[] = [];
+  const security = securityHighlight(body);
+  if (security) candidates.push(security);
+  const items = structure(body);
+  const section = highlightSection(items);
+  for (const item of section ?? items) {
+    if (candidates.length >= MAX_CANDIDATES) break;
+    if (!section && item.kind === "heading") continue;
+    // The security fix is already said; its bullet would say it again, worse.
+    if (security && /\b(?:cve|ghsa|security)\b/i.test(item.text)) continue;
+    const short = shorten(item.text);
+    if (short !== "" && !candidates.includes(short)) candidates.push(short);
+  }
+  return candidates;
+}
+
+function securityHighlight(body: string): string {
+  const cves = [...new Set([...body.matchAll(/\bCVE-\d{4}-\d{4,7}\b/gi)].slice(0, 50).map((match) => match[0].toUpperCase()))];
+  if (cves.length > 2) return `fix ${cves.length} CVEs`;
+  if (cves.length > 0) return `fix ${cves.join(", ")}`;
+  const advisory = /\bGHSA(?:-[0-9a-z]{4}){3}\b/i.exec(body);
+  if (advisory) return `fix ${advisory[0].replace(/^ghsa/i, "GHSA")}`;
+  return /^#{1,6}[ \t]+[^\n]{0,40}\bsecurity\b/im.test(body) ? "security fixes" : "";
+}
+
+/** Headings and list items in order, outside code fences and HTML comments, noise sections dropped. */
+function structure(body: string): Item[] {
+  const items: Item[] = [];
+  let fenced = false;
+  let comment = false;
+  let noise = 0;
+  for (const rawLine of body.split("\n")) {
+    const line = rawLine.slice(0, MAX_LINE).trimEnd();
+    if (comment) {
+      comment = !line.includes("-->");
+      continue;
+    }
+    if (/^\s{0,3}(?:```|~~~)/.test(line)) fenced = !fenced;
+    if (fenced || line.trim() === "") continue;
+    if (line.trimStart().startsWith("<!--") && !line.includes("-->")) {
+      comment = true;
+      continue;
+    }
+    const heading = /^\s{0,3}(#{1,6})[ \t]+(.*)$/.exec(line);
+    if (heading) {
+      const level = heading[1]?.length ?? 1;
+      if (noise > 0 && level <= noise) noise = 0;
+      if (NOISE_SECTION.test(heading[2] ?? "")) noise = level;
+      else if (noise === 0) items.push({ kind: "heading", level, text: heading[2] ?? "" });
+      continue;
+    }
+    const bullet = /^( {0,3})(?:[-*+]|\d{1,3}[.)])[ \t]+(.*)$/.exec(line);
+    if (bullet && noise === 0) items.push({ kind: "bullet", level: 7, text: bullet[2] ?? "" });
+  }
+  return items;
+}
+
+/** Items under the first highlights heading, up to the next heading of its level or higher. */
+function highlightSection(items: Item[]): Item[] | null {
+  const start = items.findIndex((item) => item.kind === "heading" && HIGHLIGHTS.test(item.text));
+  if (start < 0) return null;
+  const level = items[start]?.level ?? 1;
+  const section: Item[] = [];
+  for (const item of items.slice(start + 1)) {
+    if (item.kind === "heading" && item.level <= level) break;
+    section.push(item);
+  }
+  return section.length > 0 ? section : null;
+}
+
+/** "**Add runc 1.0.0** ([#5521](…)) by @someone" → "add runc 1.0.0". */
+export function shorten(raw: string): string {
+  // A bold lead-in of a few words is the author's own summary of the item.
+  const lead = /^\s*(?:\*\*|__)([^*_\n]{1,60})(?:\*\*|__)/.exec(raw)?.[1];
+  let text = (lead && /\S\s+\S/.test(lead) ? lead : raw)
+    .replace(/\{\{[^{}]*\}\}|\{%[^{}]*%\}/g, " ")
+    .replace(/\bby @[\w-]+ in \S+/gi, " ");
+  text = plainText(text, MAX_LINE)
+    .replace(/\bhttps?:\/\/\S+/gi, " ")
+    .replace(/\(\s*#?\d+\s*\)|#\d+\b|@[\w-]+/g, " ")
+    .replace(/^\s*\[[^[\]]*\]\s*/, "")
+    .replace(/^(?:feat|fix|chore|docs|refactor|perf|build|ci|test)(?:\([^()]*\))?!?:\s*/i, "")
+    .replace(/[{}<>|]/g, " ");
+  if (NOISE_ITEM.test(text.trim())) return "";
+  const words = text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).slice(0, MAX_WORDS);
+  while (words.length > 0 && STOPWORDS.has((words[words.length - 1] ?? "").toLowerCase().replace(/[^\p{L}]/gu, ""))) words.pop();
+  const phrase = words.join(" ").replace(/[\s.,;:!?…\-–—(]+$/, "");
+  return /^\p{Lu}\p{Ll}*(?:\s|$)/u.test(phrase) ? phrase.charAt(0).toLowerCase() + phrase.slice(1) : phrase;
+}

@@ -1,0 +1,97 @@
+import { escapeInline, safeUrl } from "../../draft/escape.js";
+import { highlightCandidates } from "./highlights.js";
+import { displayName, GO_REPO } from "./repos.js";
+import type { GoTag, ReleaseFilter, RepoReleases, TimeWindow } from "./types.js";
+import { golangTagsInWeek, goTagUrl, releasesInWeek } from "./window.js";
+
+export interface SubprojectOptions extends ReleaseFilter {
+  /** golang/go tags; null when they could not be fetched, undefined when Go is not wanted. */
+  goTags?: readonly GoTag[] | null;
+  /** Display names that replace or extend DISPLAY_NAMES, keyed by "owner/name". */
+  displayNames?: Readonly<Record<string, string>>;
+}
+
+export interface SubprojectLines {
+  /** `* [containerd v1.5.3](url): fix CVE-2021-32760, faster pulls; also [v1.4.7](url)`, one per project. */
+  lines: string[];
+  /** A missing repository, one without releases, an unusable URL: worth telling, never fatal. */
+  warnings: string[];
+}
+
+interface Shipped {
+  label: string;
+  url: string;
+  body: string | null;
+}
+
+// A first highlight this short leaves room for a second one.
+const SHORT_HIGHLIGHT_WORDS = 3;
+const MAX_HIGHLIGHT_WORDS = 7;
+
+/**
+ * One line per project with releases in the window, ordered by repository name so the section
+ * reads the same every run: the newest release linked with its highlights, the week's other
+ * releases (backports, other branches) after "also".
+ */
+export function subprojectLines(repos: readonly RepoReleases[], week: TimeWindow, options: SubprojectOptions): SubprojectLines {
+  const warnings: string[] = [];
+  const projects = new Map<string, Shipped[]>();
+  for (const { repo, releases } of repos) {
+    if (repo === GO_REPO || projects.has(repo)) continue;
+    if (!/^[\w.-]+\/[\w.-]+$/.test(repo)) {
+      warnings.push(`${escapeInline(repo, 100)}: not an owner/name repository, skipped`);
+      continue;
+    }
+    if (releases === null) warnings.push(`${repo}: no such repository`);
+    else if (releases.length === 0) warnings.push(`${repo}: has no releases`);
+    const shipped = releasesInWeek({ repo, releases }, week, options).map((release) => ({
+      label: release.tagName,
+      url: linkTarget(release.url, repo, release.tagName, warnings),
+      body: release.description,
+    }));
+    projects.set(repo, shipped);
+  }
+  if (options.goTags === null) warnings.push(`${GO_REPO}: tags could not be fetched`);
+  if (options.goTags) {
+    const tags = golangTagsInWeek(options.goTags, week, options);
+    projects.set(GO_REPO, tags.map((tag) => ({ label: tag.name.replace(/^go/, ""), url: goTagUrl(tag.name), body: null })));
+  }
+  const lines = [...projects.entries()]
+    .filter(([, shipped]) => shipped.length > 0)
+    .sort(([a], [b]) => a.toLowerCase().localeCompare(b.toLowerCase()))
+    .map(([repo, shipped]) => line(displayName(repo, options.displayNames), shipped));
+  return { lines, warnings };
+}
+
+function line(project: string, [newest, ...others]: Shipped[]): string {
+  if (!newest) return "";
+  let text = `* [${escapeInline(`${project} ${newest.label}`, 120)}](${newest.url})`;
+  const highlights = combine(highlightCandidates(newest.body));
+  if (highlights !== "") text += `: ${escapeInline(highlights, 120)}`;
+  if (others.length > 0) text += `; also ${others.map((other) => `[${escapeLabel(other.label)}](${other.url})`).join(", ")}`;
+  return text;
+}
+
+/** Escaped, minus the "1\." escape for a leading number: inside brackets it cannot start a list. */
+function escapeLabel(label: string): string {
+  return escapeInline(label, 80).replace(/^(\d+)\\([.)])/, "$1$2");
+}
+
+function combine([first, second]: string[]): string {
+  if (!first) return "";
+  const words = (text: string): number => text.split(" ").length;
+  if (second && words(first) <= SHORT_HIGHLIGHT_WORDS && words(first) + words(second) <= MAX_HIGHLIGHT_WORDS) {
+    return `${first}, ${second}`;
+  }
+  return first;
+}
+
+/** The release's own URL when it is http(s), else the tag's page, which GitHub always has. */
+function linkTarget(url: string, repo: string, tag: string, warnings: string[]): string {
+  try {
+    return safeUrl(url);
+  } catch {
+    warnings.push(`${repo} ${escapeInline(tag, 80)}: unusable release URL, linked the tag page instead`);
+    return safeUrl(`https://github.com/${repo}/releases/tag/${encodeURIComponent(tag)}`);
+  }
+}

@@ -1,0 +1,74 @@
+import type { GoTag, ReleaseFilter, RepoRelease, RepoReleases, TimeWindow } from "./types.js";
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+function bounds(window: TimeWindow): [number, number] {
+  const from = Date.parse(DATE_ONLY.test(window.from) ? `${window.from}T00:00:00Z` : window.from);
+  const to = Date.parse(DATE_ONLY.test(window.to) ? `${window.to}T23:59:59.999Z` : window.to);
+  return [from, to];
+}
+
+function inWindow(timestamp: string | null, [from, to]: [number, number]): boolean {
+  if (!timestamp) return false;
+  const time = Date.parse(DATE_ONLY.test(timestamp) ? `${timestamp}T12:00:00Z` : timestamp);
+  return time >= from && time <= to;
+}
+
+// Some projects tag release candidates without ticking "pre-release" on GitHub.
+const PRERELEASE_TAG = /(?:^|[-.+_\d])(?:alpha|beta|rc|pre|preview)[-.]?\d*(?:\.\d+)*$|-(?:alpha|beta|rc)\b/i;
+
+export function isPrereleaseTag(tag: string): boolean {
+  return PRERELEASE_TAG.test(tag.slice(0, 200));
+}
+
+/** The repository's releases published inside the window, newest first; never drafts. */
+export function releasesInWeek(input: RepoReleases, week: TimeWindow, options: ReleaseFilter): RepoRelease[] {
+  const window = bounds(week);
+  return (input.releases ?? [])
+    .filter((release) => !release.isDraft && inWindow(release.publishedAt, window))
+    .filter((release) => options.prereleases || !(release.isPrerelease || isPrereleaseTag(release.tagName)))
+    .sort((a, b) => newestFirst(a.publishedAt, a.tagName, b.publishedAt, b.tagName));
+}
+
+const GO_TAG = /^go(\d+)\.(\d+)(?:\.(\d+))?(?:(beta|rc)(\d+))?$/;
+
+/** golang/go release tags (go1.16.5, go1.17, go1.17beta1) inside the window, newest first. */
+export function golangTagsInWeek(tags: readonly GoTag[], week: TimeWindow, options: ReleaseFilter): GoTag[] {
+  const window = bounds(week);
+  return tags
+    .filter((tag) => GO_TAG.test(tag.name) && inWindow(tag.date, window))
+    .filter((tag) => options.prereleases || !/(?:beta|rc)\d+$/.test(tag.name))
+    .sort((a, b) => newestFirst(a.date, a.name, b.date, b.name));
+}
+
+/**
+ * Where a Go tag is described: patch releases in the release history (go.dev/doc/devel/release,
+ * one anchor per minor: `#go1.16.minor`), a new minor in its release notes (go.dev/doc/go1.17),
+ * a beta or RC on the tag's GitHub page, since go.dev has no page for those.
+ */
+export function goTagUrl(tag: string): string {
+  const match = GO_TAG.exec(tag);
+  if (!match) return `https://github.com/golang/go/releases/tag/${encodeURIComponent(tag)}`;
+  const [, major, minor, patch, pre] = match;
+  if (pre) return `https://github.com/golang/go/releases/tag/${tag}`;
+  if (patch && patch !== "0") return `https://go.dev/doc/devel/release#go${major}.${minor}.minor`;
+  return `https://go.dev/doc/go${major}.${minor}`;
+}
+
+/**
+ * Newest day first; on the same day the higher version first, so a backport pair reads
+ * "v1.5.3; also v1.4.7" whichever was published a minute earlier.
+ */
+function newestFirst(aDate: string | null, aTag: string, bDate: string | null, bTag: string): number {
+  return (bDate ?? "").slice(0, 10).localeCompare((aDate ?? "").slice(0, 10)) || compareVersions(bTag, aTag) || aTag.localeCompare(bTag);
+}
+
+export function compareVersions(a: string, b: string): number {
+  const left = (/\d+(?:\.\d+)*/.exec(a)?.[0] ?? "").split(".").map(Number);
+  const right = (/\d+(?:\.\d+)*/.exec(b)?.[0] ?? "").split(".").map(Number);
+  for (let index = 0; index < Math.max(left.length, right.length); index += 1) {
+    const difference = (left[index] ?? -1) - (right[index] ?? -1);
+    if (difference !== 0) return difference;
+  }
+  return 0;
+}

@@ -1,0 +1,59 @@
+import { cleanText, escapeInline } from "../../draft/escape.js";
+import { addDays, monthDay } from "./dates.js";
+import type { Milestone, MilestoneKind, NextDeadline } from "./types.js";
+
+/**
+ * Kinds that make a "Next Deadline". A call for exceptions opens a period rather than closing
+ * one: for the week ending 2024-02-25 the editors skipped it (Feb 26) for Code Freeze (March 5).
+ * Betas, RCs, meetings and blog dates are not deadlines either.
+ */
+export const MAJOR_KINDS: ReadonlySet<MilestoneKind> = new Set<MilestoneKind>([
+  "enhancements-freeze",
+  "code-freeze",
+  "test-freeze",
+  "docs-deadline",
+  "release",
+]);
+
+/**
+ * The first major milestone strictly after the week's Sunday, as the editors write it
+ * ("Code Freeze, July 8"). A week before the timeline's first row or past its last major
+ * milestone is between releases: the next cycle's dates are unknown, so nothing is guessed.
+ */
+export function nextDeadline(milestones: readonly Milestone[], weekEnding: string): NextDeadline {
+  let first: string | undefined;
+  let next: Milestone | undefined;
+  for (const milestone of milestones) {
+    if (first === undefined || milestone.date < first) first = milestone.date;
+    if (!MAJOR_KINDS.has(milestone.kind) || milestone.date <= weekEnding) continue;
+    if (next === undefined || milestone.date < next.date) next = milestone;
+  }
+  if (first === undefined || weekEnding < first || next === undefined) return { betweenReleases: true };
+  return { text: escapeInline(`${cleanText(milestoneLabel(next), 80)}, ${monthDay(next.date)}`, 200), date: next.date };
+}
+
+/**
+ * The row's name without the clock time and the "Begin" the tables put before freezes:
+ * "Begin Code Freeze (18:00 PDT)" → "Code Freeze". Plain text, not escaped.
+ */
+export function milestoneLabel(milestone: Milestone): string {
+  const label = milestone.what
+    .replace(/\([^()]*\)/g, " ")
+    .replace(/^\s*(?:begin|start(?: of)?)\s+(?=\S)/i, "")
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/[\s.,;:—–-]+$/, "");
+  if (label === "") return milestone.what;
+  return milestone.kind === "release" ? label.replace(/\breleased\b/i, "release") : label;
+}
+
+/** Milestones of the Monday..Sunday after `weekEnding`, in date order (ties keep table order). */
+export function milestonesInComingWeek(milestones: readonly Milestone[], weekEnding: string): Milestone[] {
+  const from = addDays(weekEnding, 1);
+  const to = addDays(weekEnding, 7);
+  return milestones
+    .map((milestone, index) => ({ milestone, index }))
+    .filter(({ milestone }) => milestone.date >= from && milestone.date <= to)
+    .sort((a, b) => a.milestone.date.localeCompare(b.milestone.date) || a.index - b.index)
+    .map(({ milestone }) => milestone);
+}
