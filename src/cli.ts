@@ -34,6 +34,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     .option("--max-wait <seconds>", "longest wait for a GitHub rate-limit reset", seconds, 60)
     .option("-q, --quiet", "print only warnings and errors on stderr", false)
     .option("-v, --verbose", "log every GitHub request on stderr", false)
+    .option("--prereleases", "also list prereleases of related projects under Subprojects and Dependency Updates", false)
     .option("--explain", "after the draft, list every PR of the week on stderr with its section or why it was skipped", false)
     .addHelpText(
       "after",
@@ -74,6 +75,7 @@ Examples:
           timeoutSeconds: options.timeout,
           maxWaitSeconds: options.maxWait,
           explain: options.explain,
+          prereleases: options.prereleases,
           userAgent: `k8s-weekly/${version()}`,
         },
         {
@@ -152,6 +154,7 @@ interface RawDraftOptions {
   quiet: boolean;
   verbose: boolean;
   explain: boolean;
+  prereleases: boolean;
 }
 
 function reportError(error: unknown, token: string | undefined): number {

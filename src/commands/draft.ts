@@ -4,11 +4,10 @@ import { loadConfig, type RepoConfig } from "../config/load-config.js";
 import { UsageError, FailureError } from "../errors.js";
 import { findRegions } from "../render/markers.js";
 import { MarkerError, updatePost } from "../write/update-post.js";
-import { buildDraft } from "../draft/build-draft.js";
+import { interpretWeekContext, planWeekContext } from "../context/week-context.js";
+import { buildDraft, type DraftContext } from "../draft/build-draft.js";
+import { collectWeek } from "./collect-week.js";
 import { explainDraft } from "../draft/explain.js";
-import { cacheDir, readCachedWeek, writeCachedWeek } from "../fetch/cache.js";
-import { readInputFile } from "../fetch/input-file.js";
-import { readSampleWeek } from "../fetch/samples.js";
 import type { Logger } from "../logger.js";
 import { defaultTemplates, readPartials, readTemplate, renderPost, type TemplateSources } from "../render/render-post.js";
 import { buildPostView } from "../render/view-model.js";
@@ -38,6 +37,8 @@ export interface DraftOptions {
   userAgent: string;
   /** List every PR of the week with its section or skip reason after the draft. */
   explain?: boolean;
+  /** Include prereleases of related projects in Subprojects and Dependency Updates. */
+  prereleases: boolean;
   /** --config FILE; without it k8s-weekly.config.json in the working folder, when there is one. */
   config?: string;
 }
@@ -79,10 +80,43 @@ export async function runDraft(options: DraftOptions, environment: DraftEnvironm
       : null;
   const previous = options.update ? await readPostToUpdate(options.update, options) : null;
 
-  const collected = await collectWeek(options, repos, week, environment);
+  const contextRequest = planWeekContext(repos, week.ending, config.relatedRepos);
+  const collected = await collectWeek(
+    {
+      ...(options.input ? { input: options.input } : {}),
+      namedRepos: options.repos,
+      offline: options.offline,
+      refresh: options.refresh,
+      ...(options.token ? { token: options.token } : {}),
+      apiUrl: options.apiUrl,
+      timeoutSeconds: options.timeoutSeconds,
+      maxWaitSeconds: options.maxWaitSeconds,
+      userAgent: options.userAgent,
+    },
+    repos,
+    week,
+    contextRequest,
+    environment,
+  );
   const repoWeeks = collected.repoWeeks.map((repoWeek) => ({ ...repoWeek, defaultBranch: branches.get(repoWeek.repo) ?? repoWeek.defaultBranch }));
   const { requests } = collected;
-  const { draft, featuredCandidates, outsideWindow } = buildDraft({ week, repoWeeks, requests, warnings: logger.warnings, rules });
+  let context: DraftContext | undefined;
+  if (collected.context) {
+    const interpreted = interpretWeekContext(contextRequest, collected.context, repoWeeks.flatMap((repoWeek) => repoWeek.prs), week, {
+      prereleases: options.prereleases,
+      aliases: rules.dependencies.aliases,
+    });
+    for (const problem of interpreted.problems) logger.warn(problem);
+    context = interpreted.context;
+  }
+  const { draft, featuredCandidates, outsideWindow } = buildDraft({
+    week,
+    repoWeeks,
+    requests,
+    warnings: logger.warnings,
+    rules,
+    ...(context ? { context } : {}),
+  });
   if (outsideWindow.length > 0) {
     logger.info(`left out ${outsideWindow.length} PRs merged outside ${week.from}..${week.to}`);
   }
@@ -153,71 +187,4 @@ function frontMatterDate(value: string): string {
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return `${value} 22:00:00 -0000`;
   if (/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} [+-]\d{4}$/.test(value)) return value;
   throw new UsageError(`--date ${value}: use YYYY-MM-DD or "YYYY-MM-DD HH:MM:SS -0000"`);
-}
-
-async function collectWeek(
-  options: DraftOptions,
-  repos: string[],
-  week: Week,
-  environment: DraftEnvironment,
-): Promise<{ repoWeeks: RepoWeek[]; requests: number }> {
-  if (options.input) {
-    const prs = await readInputFile(options.input);
-    return { repoWeeks: groupByRepo(prs, options.repos), requests: 0 };
-  }
-  const { logger } = environment;
-  const dir = cacheDir(environment.env);
-  const repoWeeks: RepoWeek[] = [];
-  const toFetch: string[] = [];
-  for (const repo of repos) {
-    const cached = options.refresh && !options.offline ? null : await readCachedWeek(dir, repo, week.ending, logger);
-    const offlineWeek = cached ?? (options.offline ? await readSampleWeek(repo, week.ending) : null);
-    if (offlineWeek) {
-      logger.info(`${repo}: using ${cached ? "the cached" : "the shipped sample"} week ending ${week.ending}`);
-      repoWeeks.push(offlineWeek);
-    } else if (options.offline) {
-      throw new FailureError(
-        `--offline: no cached or sample data for ${repo}, week ending ${week.ending}; run "k8s-weekly draft --week ${week.ending}" online once to cache it`,
-      );
-    } else {
-      toFetch.push(repo);
-    }
-  }
-  if (toFetch.length === 0) return { repoWeeks, requests: 0 };
-
-  // Loaded only when the network is needed, so --help, --offline and --input start fast.
-  const { createGitHubClient } = await import("../fetch/github-client.js");
-  const { fetchMergedPulls } = await import("../fetch/fetch-merged.js");
-  if (!options.token) {
-    logger.warn("no token (--token, GITHUB_TOKEN or GH_TOKEN): GitHub allows far fewer requests without one");
-  }
-  const client = createGitHubClient({
-    ...(options.token ? { token: options.token } : {}),
-    apiUrl: options.apiUrl,
-    logger,
-    timeoutMs: options.timeoutSeconds * 1000,
-    maxWaitSeconds: options.maxWaitSeconds,
-    userAgent: options.userAgent,
-  });
-  for (const repo of toFetch) {
-    const fetched = await fetchMergedPulls(client, repo, week, logger);
-    await writeCachedWeek(dir, week.ending, fetched, logger);
-    repoWeeks.push({ repo: fetched.repo, defaultBranch: fetched.defaultBranch, prs: fetched.prs });
-  }
-  return { repoWeeks, requests: client.requestCount() };
-}
-
-/** An input file does not say which branch is the default: it is the one most PRs merged into. */
-function groupByRepo(prs: PullRequest[], onlyRepos: string[]): RepoWeek[] {
-  const byRepo = new Map<string, PullRequest[]>();
-  for (const pr of prs) {
-    if (onlyRepos.length > 0 && !onlyRepos.includes(pr.repo)) continue;
-    byRepo.set(pr.repo, [...(byRepo.get(pr.repo) ?? []), pr]);
-  }
-  return [...byRepo.entries()].map(([repo, repoPrs]) => {
-    const counts = new Map<string, number>();
-    for (const pr of repoPrs) if (pr.baseRef) counts.set(pr.baseRef, (counts.get(pr.baseRef) ?? 0) + 1);
-    const defaultBranch = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "master";
-    return { repo, defaultBranch, prs: repoPrs };
-  });
 }

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { Ajv, type ErrorObject } from "ajv";
+import { DEFAULT_RELATED_REPOS } from "../context/releases/index.js";
 import { UsageError } from "../errors.js";
 import { packageRoot } from "../package-paths.js";
 
@@ -22,9 +23,13 @@ export interface Config {
   partials?: string;
   titleDateFormat?: string;
   rules?: RuleOverrides;
+  /** Related repositories whose releases fill Subprojects and Dependency Updates. */
+  relatedRepos?: string[];
 }
 
 interface RawConfig {
+  relatedRepos?: string[];
+  extraRelatedRepos?: string[];
   repos?: Array<string | RepoConfig>;
   template?: string;
   partials?: string;
@@ -60,6 +65,9 @@ export function loadConfig(explicitPath: string | undefined, cwd: string): Confi
     ...(config.partials ? { partials: resolve(base, config.partials) } : {}),
     ...(config.titleDateFormat ? { titleDateFormat: config.titleDateFormat } : {}),
     ...(config.rules ? { rules: config.rules } : {}),
+    ...(config.relatedRepos || config.extraRelatedRepos
+      ? { relatedRepos: [...(config.relatedRepos ?? DEFAULT_RELATED_REPOS), ...(config.extraRelatedRepos ?? [])] }
+      : {}),
   };
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { mkdir, readFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
@@ -90,4 +91,42 @@ function isPullRequest(value: unknown): value is PullRequest {
     typeof pr.mergedAt === "string" &&
     (pr.baseRef === null || typeof pr.baseRef === "string")
   );
+}
+
+const CONTEXT_FORMAT = "k8s-weekly-context/1";
+
+/** The week's context depends on what was asked (related repositories, files), so the key hashes the request. */
+function contextPath(dir: string, weekEnding: string, requestKey: string): string {
+  const hash = createHash("sha256").update(requestKey).digest("hex").slice(0, 16);
+  return join(dir, "context", `${weekEnding}-${hash}.json`);
+}
+
+export async function readCachedContext<T>(dir: string, weekEnding: string, requestKey: string, logger: Logger): Promise<T | null> {
+  const path = contextPath(dir, weekEnding, requestKey);
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch {
+    return null;
+  }
+  try {
+    const parsed = JSON.parse(text) as { format?: unknown; requestKey?: unknown; data?: unknown };
+    if (parsed.format === CONTEXT_FORMAT && parsed.requestKey === requestKey && typeof parsed.data === "object" && parsed.data !== null) {
+      return parsed.data as T;
+    }
+  } catch {
+    // fall through: treated like any other corrupt file
+  }
+  logger.warn(`ignoring a corrupt cache file ${path}; it will be replaced`);
+  return null;
+}
+
+export async function writeCachedContext(dir: string, weekEnding: string, requestKey: string, data: unknown, logger: Logger): Promise<void> {
+  const path = contextPath(dir, weekEnding, requestKey);
+  try {
+    await mkdir(join(path, ".."), { recursive: true });
+    await writeFileAtomic(path, `${JSON.stringify({ format: CONTEXT_FORMAT, requestKey, data })}\n`);
+  } catch (error) {
+    logger.warn(`could not write the cache ${path}: ${(error as Error).message}`);
+  }
 }

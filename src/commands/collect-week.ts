@@ -1,0 +1,129 @@
+import { FailureError } from "../errors.js";
+import { cacheDir, readCachedContext, readCachedWeek, writeCachedContext, writeCachedWeek } from "../fetch/cache.js";
+import type { WeekContextData, WeekContextRequest } from "../fetch/fetch-week-context.js";
+import type { GitHubClient } from "../fetch/github-client.js";
+import { readInputFile } from "../fetch/input-file.js";
+import { readSampleWeek } from "../fetch/samples.js";
+import type { Logger } from "../logger.js";
+import type { PullRequest, RepoWeek, Week } from "../types.js";
+
+export interface CollectOptions {
+  input?: string;
+  /** Repositories named with --repo, to filter an --input file. */
+  namedRepos: readonly string[];
+  offline: boolean;
+  refresh: boolean;
+  token?: string;
+  apiUrl: string;
+  timeoutSeconds: number;
+  maxWaitSeconds: number;
+  userAgent: string;
+}
+
+export interface CollectedWeek {
+  repoWeeks: RepoWeek[];
+  /** Releases, files and schedule; null when they could not be had (no token, --input, offline without cache). */
+  context: WeekContextData | null;
+  requests: number;
+}
+
+/**
+ * Gathers the week from the cheapest source that has it: an --input file, the cache, the shipped
+ * samples, then GitHub. Only this function decides whether the network is touched.
+ */
+export async function collectWeek(
+  options: CollectOptions,
+  repos: readonly string[],
+  week: Week,
+  contextRequest: WeekContextRequest,
+  environment: { env: NodeJS.ProcessEnv; logger: Logger },
+): Promise<CollectedWeek> {
+  const { logger } = environment;
+  if (options.input) {
+    const repoWeeks = groupByRepo(await readInputFile(options.input), options.namedRepos);
+    logger.info("--input: releases, the release schedule and feature-gate checks keep their editor placeholders");
+    return { repoWeeks, context: null, requests: 0 };
+  }
+  const dir = cacheDir(environment.env);
+  const useCache = options.offline || !options.refresh;
+  const repoWeeks: RepoWeek[] = [];
+  const toFetch: string[] = [];
+  for (const repo of repos) {
+    const cached = useCache ? await readCachedWeek(dir, repo, week.ending, logger) : null;
+    const offlineWeek = cached ?? (options.offline ? await readSampleWeek(repo, week.ending) : null);
+    if (offlineWeek) {
+      logger.info(`${repo}: using ${cached ? "the cached" : "the shipped sample"} week ending ${week.ending}`);
+      repoWeeks.push(offlineWeek);
+    } else if (options.offline) {
+      throw new FailureError(
+        `--offline: no cached or sample data for ${repo}, week ending ${week.ending}; run "k8s-weekly draft --week ${week.ending}" online once to cache it`,
+      );
+    } else {
+      toFetch.push(repo);
+    }
+  }
+  const contextKey = JSON.stringify(contextRequest);
+  let context = useCache ? await readCachedContext<WeekContextData>(dir, week.ending, contextKey, logger) : null;
+  if (options.offline || (toFetch.length === 0 && context)) {
+    if (!context) logger.info("--offline: no cached releases or release schedule for this week; those sections keep their editor placeholders");
+    return { repoWeeks, context, requests: 0 };
+  }
+
+  const client = await gitHubClient(options, logger);
+  const { fetchMergedPulls } = await import("../fetch/fetch-merged.js");
+  for (const repo of toFetch) {
+    const fetched = await fetchMergedPulls(client, repo, week, logger);
+    await writeCachedWeek(dir, week.ending, fetched, logger);
+    repoWeeks.push({ repo: fetched.repo, defaultBranch: fetched.defaultBranch, prs: fetched.prs });
+  }
+  if (!context) context = await fetchContext(client, contextRequest, week, logger);
+  if (context) await writeCachedContext(dir, week.ending, contextKey, context, logger);
+  return { repoWeeks, context, requests: client.requestCount() };
+}
+
+async function gitHubClient(options: CollectOptions, logger: Logger): Promise<GitHubClient> {
+  // Loaded only when the network is needed, so --help, --offline and --input start fast.
+  const { createGitHubClient } = await import("../fetch/github-client.js");
+  if (!options.token) {
+    logger.warn("no token (--token, GITHUB_TOKEN or GH_TOKEN): GitHub allows far fewer requests without one");
+  }
+  return createGitHubClient({
+    ...(options.token ? { token: options.token } : {}),
+    apiUrl: options.apiUrl,
+    logger,
+    timeoutMs: options.timeoutSeconds * 1000,
+    maxWaitSeconds: options.maxWaitSeconds,
+    userAgent: options.userAgent,
+  });
+}
+
+/** The PRs are the draft; releases and the schedule only add to it, so their failure is a warning. */
+async function fetchContext(client: GitHubClient, request: WeekContextRequest, week: Week, logger: Logger): Promise<WeekContextData | null> {
+  if (!client.authenticated) {
+    logger.warn("releases, the release schedule and feature-gate checks need a token (GraphQL); those sections keep their editor placeholders");
+    return null;
+  }
+  const { fetchWeekContext } = await import("../fetch/fetch-week-context.js");
+  const { toGitHubFailure } = await import("../fetch/github-errors.js");
+  try {
+    return await fetchWeekContext(client, request, week, logger);
+  } catch (error) {
+    logger.warn(`${toGitHubFailure(error, "fetching releases, the release schedule and feature-gate files").message}; those sections keep their editor placeholders`);
+    return null;
+  }
+}
+
+/** An input file does not say which branch is the default: it is the one most PRs merged into. */
+function groupByRepo(prs: PullRequest[], onlyRepos: readonly string[]): RepoWeek[] {
+  const byRepo = new Map<string, PullRequest[]>();
+  for (const pr of prs) {
+    if (onlyRepos.length > 0 && !onlyRepos.includes(pr.repo)) continue;
+    byRepo.set(pr.repo, [...(byRepo.get(pr.repo) ?? []), pr]);
+  }
+  return [...byRepo.entries()].map(([repo, repoPrs]) => {
+    const counts = new Map<string, number>();
+    for (const pr of repoPrs) if (pr.baseRef) counts.set(pr.baseRef, (counts.get(pr.baseRef) ?? 0) + 1);
+    const defaultBranch = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "master";
+    return { repo, defaultBranch, prs: repoPrs };
+  });
+}

@@ -1,0 +1,100 @@
+import type { DraftContext } from "../draft/build-draft.js";
+import type { ConfirmedChange } from "../draft/confirm-changes.js";
+import type { WeekContextData, WeekContextRequest } from "../fetch/fetch-week-context.js";
+import type { DraftEntry, PullRequest, Week } from "../types.js";
+import { findWeekChanges, isGateChange, promotionLine, versionLine, WEEK_SNAPSHOT_PATHS } from "./gates/index.js";
+import { DEFAULT_RELATED_REPOS, subprojectLines } from "./releases/index.js";
+import { candidateReleases, releaseScheduleSection } from "./schedule/index.js";
+
+const KUBERNETES = "kubernetes/kubernetes";
+const SIG_RELEASE = "kubernetes/sig-release";
+const WEBSITE = "kubernetes/website";
+const GO = "golang/go";
+const PATCH_RELEASES = "master:releases/patch-releases.md";
+const WEBSITE_SCHEDULE = "main:data/releases/schedule.yaml";
+const timeline = (release: string) => `master:releases/release-${release}/README.md`;
+
+/** Everything the draft needs besides the PRs, asked for in one GraphQL request. */
+export function planWeekContext(repos: readonly string[], weekEnding: string, relatedRepos: readonly string[] = DEFAULT_RELATED_REPOS): WeekContextRequest {
+  const related = [...new Set(relatedRepos)];
+  return {
+    snapshotRepo: repos.includes(KUBERNETES) ? KUBERNETES : null,
+    snapshotPaths: WEEK_SNAPSHOT_PATHS,
+    relatedRepos: related.filter((repo) => repo !== GO),
+    tagRepos: related.includes(GO) ? [GO] : [],
+    blobs: [
+      ...candidateReleases(weekEnding).map((release) => ({ repo: SIG_RELEASE, expression: timeline(release) })),
+      { repo: SIG_RELEASE, expression: PATCH_RELEASES },
+      { repo: WEBSITE, expression: WEBSITE_SCHEDULE },
+    ],
+  };
+}
+
+export interface InterpretOptions {
+  prereleases: boolean;
+  /** Other names of dependencies, from the classifier's rule table. */
+  aliases?: Readonly<Record<string, string>>;
+}
+
+/** Pure: turns the fetched files, releases and tags into what the draft adds, plus problems for stderr. */
+export function interpretWeekContext(
+  request: WeekContextRequest,
+  data: WeekContextData,
+  prs: readonly PullRequest[],
+  week: Week,
+  options: InterpretOptions,
+): { context: DraftContext; problems: string[] } {
+  const problems: string[] = [];
+  const confirmedChanges: ConfirmedChange[] = [];
+  const unexplainedChanges: string[] = [];
+  if (data.snapshots) {
+    const changes = findWeekChanges({ before: data.snapshots.before, after: data.snapshots.after, prs, ...(options.aliases ? { aliases: options.aliases } : {}) });
+    for (const { pr, gate, stage } of changes.promotions) {
+      confirmedChanges.push({ pr, section: "promotions", line: promotionLine(gate, stage, pr.url), evidence: `feature-gate:${gate}→${stage}` });
+    }
+    for (const { pr, name, from, to } of changes.versionUpdates) {
+      confirmedChanges.push({ pr, section: "version_updates", line: versionLine(name, to, pr.url), evidence: `file-diff:${name} ${from ?? "(new)"}→${to}` });
+    }
+    for (const change of changes.unexplained) {
+      unexplainedChanges.push(isGateChange(change) ? `feature gate ${change.gate}: ${change.from ?? "(new)"} → ${change.to}` : `${change.name}: ${change.from ?? "(new)"} → ${change.to}`);
+    }
+  } else if (request.snapshotRepo) {
+    problems.push(`${request.snapshotRepo}: could not read the feature-gate and dependency files at the week's ends`);
+  }
+
+  const subprojects = subprojectLines(
+    request.relatedRepos.map((repo) => ({ repo, releases: data.releases[repo] ?? null })),
+    week,
+    { prereleases: options.prereleases, ...(request.tagRepos.includes(GO) ? { goTags: data.tags[GO] ?? null } : {}) },
+  );
+  problems.push(...subprojects.warnings);
+
+  const readmes: Record<string, string | null> = {};
+  for (const blob of request.blobs) {
+    const release = blob.expression.match(/release-(\d+\.\d+)\/README\.md$/)?.[1];
+    if (release) readmes[release] = data.blobs[`${blob.repo}:${blob.expression}`] ?? null;
+  }
+  const schedule = releaseScheduleSection({
+    readmes,
+    patchMarkdown: data.blobs[`${SIG_RELEASE}:${PATCH_RELEASES}`] ?? null,
+    websiteYaml: data.blobs[`${WEBSITE}:${WEBSITE_SCHEDULE}`] ?? null,
+    weekEnding: week.ending,
+  });
+  problems.push(...schedule.problems.map((problem) => `release schedule: ${problem}`));
+
+  return {
+    context: {
+      confirmedChanges,
+      unexplainedChanges,
+      subprojects: subprojects.lines.map(releaseEntry),
+      releaseSchedule: { nextDeadline: schedule.nextDeadline, notes: schedule.notes },
+    },
+    problems,
+  };
+}
+
+function releaseEntry(line: string): DraftEntry {
+  const url = line.match(/\]\((https?:\/\/[^)\s]+)\)/)?.[1] ?? "";
+  const repo = url.match(/^https:\/\/github\.com\/([^/]+\/[^/]+)\//)?.[1] ?? (url.includes("go.dev") ? GO : "");
+  return { repo, number: null, url, title: "", author: "", line, reason: "release-in-week" };
+}
