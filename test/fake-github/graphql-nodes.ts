@@ -1,61 +1,13 @@
 import { GraphQLError } from "graphql";
+import { connection, type PageArgs } from "./graphql-connection.js";
+import { gitRepositoryFields } from "./graphql-git.js";
 import { fullName, hash32, isBotLogin, itemTimes, labelColor, labelDescription, repoId } from "./items.js";
 import { baseRef, runSearch } from "./search-query.js";
 import type { FakeRepo, FakeSearchItem } from "./types.js";
 
-/** GitHub's search cursors are literally base64("cursor:N"), N being the 1-based position. */
-export const encodeCursor = (position: number): string => Buffer.from(`cursor:${position}`).toString("base64");
+export { encodeCursor, type PageArgs } from "./graphql-connection.js";
 
-function decodeCursor(cursor: string | null | undefined): number {
-  if (cursor === null || cursor === undefined) return 0;
-  const match = /^cursor:(\d+)$/.exec(Buffer.from(cursor, "base64").toString("utf8"));
-  if (!match) throw new GraphQLError(`\`${cursor}\` does not appear to be a valid cursor.`);
-  return Number(match[1]);
-}
-
-export interface PageArgs {
-  first?: number | null;
-  after?: string | null;
-  last?: number | null;
-  before?: string | null;
-}
-
-interface Page<T> {
-  slice: T[];
-  start: number;
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
-}
-
-function page<T>(list: readonly T[], args: PageArgs): Page<T> {
-  if (args.last !== undefined && args.last !== null) {
-    throw new GraphQLError("The fake GitHub server pages forward only (`first`/`after`), not with `last`/`before`.");
-  }
-  const start = decodeCursor(args.after);
-  const slice = list.slice(start, start + (args.first ?? 0));
-  return {
-    slice,
-    start,
-    pageInfo: {
-      hasNextPage: start + slice.length < list.length,
-      hasPreviousPage: start > 0,
-      startCursor: slice.length > 0 ? encodeCursor(start + 1) : null,
-      endCursor: slice.length > 0 ? encodeCursor(start + slice.length) : null,
-    },
-  };
-}
-
-function connection<T, N>(list: readonly T[], args: PageArgs, toNode: (value: T) => N) {
-  const { slice, start, pageInfo } = page(list, args);
-  const nodes = slice.map(toNode);
-  return {
-    totalCount: list.length,
-    pageInfo,
-    nodes,
-    edges: nodes.map((node, i) => ({ cursor: encodeCursor(start + i + 1), node })),
-  };
-}
-
-export function repositoryNode(repo: FakeRepo) {
+export function repositoryNode(repo: FakeRepo): Record<string, unknown> {
   const name = fullName(repo);
   return {
     __typename: "Repository",
@@ -69,7 +21,7 @@ export function repositoryNode(repo: FakeRepo) {
     isArchived: false,
     isFork: false,
     description: null,
-    defaultBranchRef: { __typename: "Ref", name: repo.defaultBranch ?? "master", prefix: "refs/heads/" },
+    ...gitRepositoryFields(repo, () => repositoryNode(repo)),
   };
 }
 

@@ -44,7 +44,7 @@ export function isBotLogin(user: FakeSearchItem["user"]): boolean {
   return user?.type === "Bot" || (user?.type === undefined && (user?.login.endsWith("[bot]") ?? false));
 }
 
-function userObject(api: string, user: FakeSearchItem["user"]): Record<string, unknown> | null {
+export function userObject(api: string, user: FakeSearchItem["user"]): Record<string, unknown> | null {
   if (!user) return null;
   const { login } = user;
   const u = `${api}/users/${login}`;

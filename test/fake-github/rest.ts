@@ -1,4 +1,5 @@
-import { restRepository, restSearchItem } from "./items.js";
+import { orderedReleases, restRelease } from "./git-data.js";
+import { repoId, restRepository, restSearchItem } from "./items.js";
 import { runSearch } from "./search-query.js";
 import { jsonReply, type FakeRepo, type Reply } from "./types.js";
 
@@ -84,4 +85,39 @@ export function getRepository(repos: FakeRepo[], origin: string, owner: string, 
     });
   }
   return jsonReply(200, restRepository(origin, repo));
+}
+
+const findRepo = (repos: FakeRepo[], owner: string, name: string): FakeRepo | undefined =>
+  repos.find((candidate) => `${candidate.owner}/${candidate.name}`.toLowerCase() === `${owner}/${name}`.toLowerCase());
+
+export type RepoLocator = { owner: string; name: string } | { id: number };
+
+export interface ReleasesContext {
+  repos: FakeRepo[];
+  origin: string;
+  /** Anonymous callers never have push access, so GitHub hides drafts from them. */
+  authed: boolean;
+}
+
+/**
+ * `GET /repos/{owner}/{repo}/releases`, newest created first. Like GitHub, the Link header
+ * names the repository by id (`/repositories/{id}/releases`), which this server also answers.
+ */
+export function listReleases(context: ReleasesContext, url: URL, locator: RepoLocator): Reply {
+  const repo = "id" in locator
+    ? context.repos.find((candidate) => repoId(candidate) === locator.id)
+    : findRepo(context.repos, locator.owner, locator.name);
+  if (!repo) {
+    return jsonReply(404, {
+      message: "Not Found",
+      documentation_url: "https://docs.github.com/rest/releases/releases#list-releases",
+      status: "404",
+    });
+  }
+  const visible = orderedReleases(repo, "CREATED_AT", "DESC").filter((release) => context.authed || release.isDraft !== true);
+  const perPage = Math.min(100, positiveInt(url.searchParams.get("per_page"), 30));
+  const page = positiveInt(url.searchParams.get("page"), 1);
+  const items = visible.slice((page - 1) * perPage, page * perPage).map((release) => restRelease(context.origin, repo, release));
+  const link = linkHeader(context.origin, `/repositories/${repoId(repo)}/releases`, url.searchParams, page, Math.ceil(visible.length / perPage));
+  return jsonReply(200, items, link ? { link } : undefined);
 }

@@ -3,14 +3,17 @@ import type { AddressInfo } from "node:net";
 import { FaultPlan, faultAction } from "./faults.js";
 import { handleGraphql } from "./graphql.js";
 import { RateBook, rateHeaders, type Resource } from "./rate.js";
-import { getRepository, searchIssues } from "./rest.js";
+import { getRepository, listReleases, searchIssues } from "./rest.js";
 import { jsonReply, type Endpoint, type FakeGitHub, type FakeGitHubOptions, type RecordedRequest, type Reply } from "./types.js";
 
 export type {
   FakeGitHub,
+  FakeCommit,
   FakeGitHubOptions,
+  FakeRelease,
   FakeRepo,
   FakeSearchItem,
+  FakeTag,
   Fault,
   FaultKind,
   RecordedRequest,
@@ -19,11 +22,13 @@ export { makeSyntheticWeek } from "./synthetic.js";
 
 const API_VERSIONS = new Set(["2022-11-28", "2026-03-10"]);
 const REPO_PATH = /^\/repos\/([^/]+)\/([^/]+)\/?$/;
+const RELEASES_PATH = /^\/repos\/([^/]+)\/([^/]+)\/releases\/?$/;
+const RELEASES_BY_ID_PATH = /^\/repositories\/(\d+)\/releases\/?$/;
 
 function classify(method: string, path: string): Endpoint {
   if (method === "GET" && path === "/search/issues") return "search";
   if (method === "POST" && path === "/graphql") return "graphql";
-  if (path.startsWith("/repos/")) return "repos";
+  if (path.startsWith("/repos/") || path.startsWith("/repositories/")) return "repos";
   return "other";
 }
 
@@ -173,6 +178,16 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     if (repoPath) {
       const [, owner = "", name = ""] = repoPath;
       return send(getRepository(options.repos, origin, decodeURIComponent(owner), decodeURIComponent(name)), "core", authed);
+    }
+    const releasesPath = method === "GET" ? RELEASES_PATH.exec(url.pathname) : null;
+    if (releasesPath) {
+      const [, owner = "", name = ""] = releasesPath;
+      const locator = { owner: decodeURIComponent(owner), name: decodeURIComponent(name) };
+      return send(listReleases({ repos: options.repos, origin, authed }, url, locator), "core", authed);
+    }
+    const releasesById = method === "GET" ? RELEASES_BY_ID_PATH.exec(url.pathname) : null;
+    if (releasesById) {
+      return send(listReleases({ repos: options.repos, origin, authed }, url, { id: Number(releasesById[1]) }), "core", authed);
     }
     return send(jsonReply(404, { message: "Not Found", documentation_url: "https://docs.github.com/rest", status: "404" }), "core", authed);
   }

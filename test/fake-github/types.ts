@@ -16,12 +16,59 @@ export interface FakeSearchItem {
   [key: string]: unknown;
 }
 
+/** A GitHub release. Drafts stay in the data: GraphQL and authenticated REST calls see them. */
+export interface FakeRelease {
+  tagName: string;
+  /** The release title; GitHub answers null when a release has none. */
+  name?: string | null;
+  /** Markdown; GraphQL calls it `description`, REST `body`. */
+  body?: string;
+  /** Defaults to https://github.com/{owner}/{repo}/releases/tag/{tagName}. */
+  url?: string;
+  isDraft?: boolean;
+  isPrerelease?: boolean;
+  /** null for drafts. */
+  publishedAt: string | null;
+  createdAt: string;
+  /** REST `target_commitish`: the branch the tag was cut from; defaults to the default branch. */
+  targetCommitish?: string;
+  /** REST `author.login`; defaults to "k8s-release-robot". */
+  author?: string;
+}
+
+/** A lightweight tag, pointing straight at a commit, unless `annotated`. */
+export interface FakeTag {
+  name: string;
+  /** The commit's committedDate, ISO 8601 (also the tagger's date of an annotated tag). */
+  date: string;
+  /** The commit's oid; defaults to a stable hash of the repository and tag name. */
+  oid?: string;
+  /** The ref then targets a Tag object ({ name, message, tagger { name email date }, target: Commit }). */
+  annotated?: boolean;
+}
+
+/** A commit on the default branch, with the full text of every file the fixture cares about. */
+export interface FakeCommit {
+  oid: string;
+  committedDate: string;
+  /** path -> full text at this commit; a path missing here does not exist at this commit. */
+  files: Record<string, string>;
+  message?: string;
+}
+
 export interface FakeRepo {
   owner: string;
   name: string;
   /** Defaults to "master", as in kubernetes/kubernetes. */
   defaultBranch?: string;
   items: FakeSearchItem[];
+  releases?: FakeRelease[];
+  /** When left out, every non-draft release's tag, dated at the release's createdAt. */
+  tags?: FakeTag[];
+  /** The default branch's history, in any order: the fake sorts by committedDate. */
+  commits?: FakeCommit[];
+  /** "branch:path" -> text, for `Repository.object(expression:)`. */
+  blobs?: Record<string, string>;
 }
 
 export type FaultKind =
