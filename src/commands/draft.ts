@@ -1,19 +1,18 @@
 import { readFile } from "node:fs/promises";
 import { applyRuleOverrides } from "../config/apply-rules.js";
 import { loadConfig, type RepoConfig } from "../config/load-config.js";
-import { UsageError, FailureError } from "../errors.js";
-import { findRegions } from "../render/markers.js";
-import { MarkerError, updatePost } from "../write/update-post.js";
 import { interpretWeekContext, planWeekContext } from "../context/week-context.js";
 import { buildDraft, type DraftContext } from "../draft/build-draft.js";
-import { collectWeek } from "./collect-week.js";
 import { explainDraft } from "../draft/explain.js";
+import { UsageError } from "../errors.js";
 import type { Logger } from "../logger.js";
+import { findRegions } from "../render/markers.js";
 import { defaultTemplates, readPartials, readTemplate, renderPost, type TemplateSources } from "../render/render-post.js";
 import { buildPostView } from "../render/view-model.js";
-import type { PullRequest, RepoWeek, Week } from "../types.js";
 import { resolveWeek } from "../week.js";
+import { MarkerError, updatePost } from "../write/update-post.js";
 import { checkOutputPath, writeOutputFile } from "../write/write-output.js";
+import { collectWeek } from "./collect-week.js";
 
 export interface DraftOptions {
   week: string;

@@ -148,6 +148,7 @@ async function fetchWithGraphql(
 function pullRequestFromGraphql(node: GraphqlPullNode, repo: string): PullRequest | null {
   if (node.number === undefined || !node.mergedAt || !node.url) return null;
   const login = node.author?.login ?? "ghost";
+  const files = (node.files?.nodes ?? []).flatMap((file) => (file ? [{ ...file }] : []));
   return {
     repo,
     number: node.number,
@@ -159,7 +160,8 @@ function pullRequestFromGraphql(node: GraphqlPullNode, repo: string): PullReques
     body: node.body ?? "",
     mergedAt: node.mergedAt,
     baseRef: node.baseRefName ?? null,
-    files: (node.files?.nodes ?? []).flatMap((file) => (file ? [{ ...file }] : [])),
+    // Every real PR changes a file; an empty list means GitHub did not say, not "no files".
+    ...(files.length > 0 ? { files } : {}),
   };
 }
 

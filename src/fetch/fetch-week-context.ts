@@ -107,7 +107,8 @@ export async function fetchWeekContext(
     const partial = (error as { data?: Record<string, Json>; errors?: Array<{ type?: string; path?: string[]; message?: string }> });
     const errors = partial.errors ?? [];
     if (!partial.data || errors.some((entry) => entry.type !== "NOT_FOUND")) throw error;
-    for (const entry of errors) logger.warn(`${describeAlias(request, entry.path?.[0])}: ${entry.message ?? "not found"}`);
+    // The sections that use each repository say what is missing; here it is only worth a debug line.
+    for (const entry of errors) logger.debug(`${describeAlias(request, entry.path?.[0])}: ${entry.message ?? "not found"}`);
     data = partial.data;
   }
   return parseWeekContext(request, data);

@@ -1,0 +1,145 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { EXPECTED_GO_RELEASES_IN_WEEK, EXPECTED_WEEK_PRERELEASES, EXPECTED_WEEK_RELEASES, RELATED_REPO_NAMES } from "./fake-github/context-fixtures.js";
+import { makeSyntheticWeek, type FakeGitHub, type FakeSearchItem } from "./fake-github/server.js";
+import { searchRequests, startFakeWorld, WEEK_FROM, WEEK_TO } from "./helpers/fake-world.js";
+import { runCli } from "./helpers/run-cli.js";
+
+const TOKEN = "ghp_contextSecretToken424242";
+const pr = (number: number, title: string, body: string, files: string[], labels: string[]): FakeSearchItem => ({
+  number,
+  title,
+  html_url: `https://github.com/kubernetes/kubernetes/pull/${number}`,
+  body,
+  user: { login: "contributor" },
+  labels: labels.map((name) => ({ name })),
+  pull_request: { merged_at: "2021-07-01T10:00:00Z" },
+  base: { ref: "master" },
+  files: files.map((path) => ({ path, additions: 3, deletions: 1 })),
+});
+/** PRs that make the fixture's file changes, titled so that only the files say what they did. */
+const GATE_PR = pr(
+  900001,
+  "Turn on the proxy's slice-based endpoint handling for everyone",
+  "#### What this PR does / why we need it:\nEndpointSliceProxying graduates.\n```release-note\nkube-proxy always uses EndpointSlices.\n```\n",
+  ["pkg/features/kube_features.go", "pkg/proxy/endpointslicecache.go"],
+  ["kind/feature", "release-note", "sig/network"],
+);
+const CADVISOR_PR = pr(900002, "Bump cadvisor to v0.39.2", "```release-note\nNONE\n```\n", ["go.mod", "go.sum", "vendor/modules.txt"], ["area/dependency", "release-note-none"]);
+const ITEMS = [
+  ...makeSyntheticWeek({ owner: "kubernetes", name: "kubernetes", count: 148, from: WEEK_FROM, to: WEEK_TO, cherryPicks: 10 }),
+  GATE_PR,
+  CADVISOR_PR,
+];
+
+interface JsonDraft {
+  sections: Record<string, Array<{ repo: string; number: number | null; line: string; reason: string; url: string }>>;
+  releaseSchedule: { nextDeadline: string | null; notes: string[] };
+  unexplainedChanges: string[];
+  stats: { merged: number; requests: number };
+}
+
+/** The fixture world's 35 related repositories (plus one that does not exist) instead of the default list. */
+function configFolder(): string {
+  const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-config-"));
+  writeFileSync(join(dir, "k8s-weekly.config.json"), JSON.stringify({ relatedRepos: RELATED_REPO_NAMES }));
+  return dir;
+}
+
+let server: FakeGitHub | null = null;
+afterEach(async () => {
+  await server?.close();
+  server = null;
+});
+
+async function draft(args: string[], env: Record<string, string> = {}): Promise<{ json: JsonDraft; stderr: string; code: number | null }> {
+  const result = await runCli(["draft", "--week", "2021-07-04", "--api-url", server?.url ?? "", "--format", "json", ...args], { GITHUB_TOKEN: TOKEN, ...env }, configFolder());
+  return { json: JSON.parse(result.stdout || "{}") as JsonDraft, stderr: result.stderr, code: result.code };
+}
+
+describe("the week's releases, schedule and file changes", () => {
+  it("a cold draft of 150 PRs and 35 related repositories costs 3 requests, a warm re-run none", async () => {
+    server = await startFakeWorld({ items: ITEMS, validToken: TOKEN });
+    const cache = mkdtempSync(join(tmpdir(), "k8s-weekly-cache-"));
+    const config = configFolder();
+    const cold = await runCli(["draft", "--week", "2021-07-04", "--api-url", server.url, "--format", "json"], { GITHUB_TOKEN: TOKEN, XDG_CACHE_HOME: cache }, config);
+    expect(cold.code).toBe(0);
+    expect(server.requests.length).toBeLessThanOrEqual(4);
+    expect(server.requests.length).toBe(3);
+    expect(searchRequests(server.requests).length).toBe(2);
+    expect(server.graphqlErrors).toEqual([]);
+    const warm = await runCli(["draft", "--week", "2021-07-04", "--api-url", server.url, "--format", "json"], { GITHUB_TOKEN: TOKEN, XDG_CACHE_HOME: cache }, config);
+    expect(warm.code).toBe(0);
+    expect(server.requests.length).toBe(3);
+    expect((JSON.parse(warm.stdout) as JsonDraft).sections).toEqual((JSON.parse(cold.stdout) as JsonDraft).sections);
+  });
+
+  it("lists the week's published releases of related projects, one line per project, with warnings for missing and empty ones", async () => {
+    server = await startFakeWorld({ items: ITEMS, validToken: TOKEN });
+    const { json, stderr, code } = await draft([]);
+    expect(code).toBe(0);
+    const lines = json.sections.subprojects?.map((entry) => entry.line) ?? [];
+    const expectedProjects = Object.keys(EXPECTED_WEEK_RELEASES).length + 1; // plus Go, read from tags
+    expect(lines).toHaveLength(expectedProjects);
+    for (const [repo, tags] of Object.entries(EXPECTED_WEEK_RELEASES)) {
+      const line = lines.find((candidate) => candidate.includes(`https://github.com/${repo}/releases/tag/`));
+      expect(line, repo).toBeDefined();
+      for (const tag of tags) expect(line).toContain(`https://github.com/${repo}/releases/tag/${tag})`);
+    }
+    for (const tags of Object.values(EXPECTED_WEEK_PRERELEASES)) for (const tag of tags) expect(lines.join("\n")).not.toContain(tag);
+    expect(lines.join("\n")).not.toContain("v1.22.0-alpha.1");
+    expect(lines).toContain(
+      "* [containerd v1.5.4](https://github.com/containerd/containerd/releases/tag/v1.5.4): fix CVE-2021-32760, fix the archive package; also [v1.4.8](https://github.com/containerd/containerd/releases/tag/v1.4.8)",
+    );
+    expect(lines.find((line) => line.startsWith("* [Go "))).toBe(
+      `* [Go ${EXPECTED_GO_RELEASES_IN_WEEK[0].slice(2)}](https://go.dev/doc/devel/release#go1.16.minor); also [${EXPECTED_GO_RELEASES_IN_WEEK[1].slice(2)}](https://go.dev/doc/devel/release#go1.15.minor)`,
+    );
+    expect(stderr).toContain("warning: kubernetes-csi/csi-driver-vsphere: no such repository");
+    expect(stderr).toContain("warning: kubernetes/cloud-provider: has no releases");
+    expect(RELATED_REPO_NAMES.filter((repo) => repo !== "kubernetes-csi/csi-driver-vsphere")).toHaveLength(35);
+  });
+
+  it("shows prereleases only with --prereleases", async () => {
+    server = await startFakeWorld({ items: ITEMS, validToken: TOKEN });
+    const { json } = await draft(["--prereleases"]);
+    const text = json.sections.subprojects?.map((entry) => entry.line).join("\n") ?? "";
+    for (const tags of Object.values(EXPECTED_WEEK_PRERELEASES)) for (const tag of tags) expect(text).toContain(tag);
+    expect(text).not.toContain("v1.22.0-alpha.1");
+  });
+
+  it("reads the next deadline from the 1.22 timeline, and the coming patch releases", async () => {
+    server = await startFakeWorld({ items: ITEMS, validToken: TOKEN });
+    const { json } = await draft([]);
+    expect(json.releaseSchedule.nextDeadline).toBe("Code Freeze, July 8");
+    expect(json.releaseSchedule.notes).toContain("Cherry-picks for the next patch releases (1.21.3, 1.20.9, 1.19.13) are due Saturday, July 10");
+    const post = await runCli(["draft", "--week", "2021-07-04", "--api-url", server.url], { GITHUB_TOKEN: TOKEN });
+    expect(post.stdout).toContain("## Release Schedule\n\n**Next Deadline: Code Freeze, July 8**\n");
+  });
+
+  it("says a week between releases is between releases instead of guessing", async () => {
+    server = await startFakeWorld({ items: [], validToken: TOKEN, weekFrom: "2021-08-09T00:00:00Z", weekTo: "2021-08-15T23:59:59Z" });
+    const result = await runCli(["draft", "--week", "2021-08-15", "--api-url", server.url], { GITHUB_TOKEN: TOKEN });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("**Next Deadline: TODO(editor)**");
+    expect(result.stderr).toMatch(/warning: release schedule: between releases: the 1\.22 timeline ends on 2021-08-\d\d and no later timeline has started by 2021-08-15/);
+  });
+
+  it("a feature-gate table changed between the week's ends yields the promotion with its PR", async () => {
+    server = await startFakeWorld({ items: ITEMS, validToken: TOKEN });
+    const { json } = await draft([]);
+    expect(json.sections.promotions).toContainEqual({
+      repo: "kubernetes/kubernetes",
+      number: GATE_PR.number,
+      url: GATE_PR.html_url,
+      title: GATE_PR.title,
+      author: "contributor",
+      line: `* [EndpointSliceProxying to GA](${GATE_PR.html_url})`,
+      reason: "feature-gate:EndpointSliceProxying→GA",
+    });
+    const cadvisor = json.sections.version_updates?.find((entry) => entry.number === CADVISOR_PR.number);
+    expect(cadvisor?.reason).toMatch(/\+file-diff:github\.com\/google\/cadvisor v0\.39\.0→v0\.39\.2$/);
+    expect(json.unexplainedChanges).toEqual(["feature gate ServiceLBNodePortControl: Alpha → Beta", "etcd: 3.4.13 → 3.5.0"]);
+  });
+});
