@@ -1,0 +1,89 @@
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import type { FakeGitHub } from "./fake-github/server.js";
+import { startFakeWorld } from "./helpers/fake-world.js";
+import { runCli } from "./helpers/run-cli.js";
+
+const SAMPLE = JSON.parse(readFileSync(new URL("../samples/2021-07-04.json", import.meta.url), "utf8")) as { items: [] };
+const TOKEN = "ghp_environmentToken777";
+
+let server: FakeGitHub | null = null;
+afterEach(async () => {
+  await server?.close();
+  server = null;
+});
+
+describe("where the token and the API URL come from", () => {
+  it("GITHUB_API_URL and GH_TOKEN, as GitHub Actions and the GitHub CLI set them", async () => {
+    server = await startFakeWorld({ items: SAMPLE.items, validToken: TOKEN });
+    const result = await runCli(["draft", "--week", "2021-07-04", "--format", "json"], { GITHUB_API_URL: server.url, GH_TOKEN: TOKEN });
+    expect(result.code).toBe(0);
+    expect(server.requests.every((request) => request.hadAuth)).toBe(true);
+  });
+
+  it("`gh auth token` when no token is given and the GitHub CLI is logged in", async () => {
+    server = await startFakeWorld({ items: SAMPLE.items, validToken: TOKEN });
+    const bin = mkdtempSync(join(tmpdir(), "k8s-weekly-gh-"));
+    writeFileSync(join(bin, "gh"), `#!/bin/sh\n[ "$1 $2" = "auth token" ] && echo ${TOKEN}\n`);
+    chmodSync(join(bin, "gh"), 0o755);
+    const result = await runCli(["draft", "--week", "2021-07-04", "--api-url", server.url, "--format", "json", "--verbose"], { PATH: `${bin}:${process.env.PATH ?? ""}` });
+    expect(result.code).toBe(0);
+    expect(result.stderr).not.toContain("no token");
+    expect(result.stderr).not.toContain(TOKEN);
+    expect(server.requests.every((request) => request.hadAuth)).toBe(true);
+  });
+});
+
+describe("templates from the command line", () => {
+  it("exports the defaults, which render the same post when given back", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-templates-"));
+    const exported = await runCli(["templates", "export", join(dir, "lwkd")]);
+    expect(exported.code).toBe(0);
+    expect(existsSync(join(dir, "lwkd", "partials", "other-merges.hbs"))).toBe(true);
+    const standard = await runCli(["draft", "--week", "2021-07-04", "--offline"]);
+    const custom = await runCli(["draft", "--week", "2021-07-04", "--offline", "--template", join(dir, "lwkd", "post.md.hbs"), "--partials", join(dir, "lwkd", "partials")]);
+    expect(custom.stdout).toBe(standard.stdout);
+  });
+
+  it("a broken partial is exit 2 naming the file and line, and nothing is written", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-templates-"));
+    mkdirSync(join(dir, "partials"));
+    writeFileSync(join(dir, "partials", "shoutouts.hbs"), "## Shoutouts\n\n{{#each shoutouts}}\n");
+    const result = await runCli(["draft", "--week", "2021-07-04", "--offline", "--partials", join(dir, "partials"), "-o", join(dir, "post.md")]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr.trimEnd().split("\n").at(-1)).toMatch(new RegExp(`^k8s-weekly: template ${join(dir, "partials", "shoutouts.hbs")}:\\d+: .*; fix the template$`));
+    expect(existsSync(join(dir, "post.md"))).toBe(false);
+  });
+
+  it("an unknown partial lists the known ones", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-templates-"));
+    writeFileSync(join(dir, "post.md.hbs"), "{{> front-matter}}\n{{> sponsors}}\n");
+    const result = await runCli(["draft", "--week", "2021-07-04", "--offline", "--template", join(dir, "post.md.hbs")]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trimEnd().split("\n").at(-1)).toBe(
+      `k8s-weekly: template ${join(dir, "post.md.hbs")}: unknown partial "sponsors"; known partials: deprecated, developer-news, featured-prs, front-matter, kep-of-the-week, other-merges, pr-line, promotions, release-schedule, shoutouts, subprojects, version-updates`,
+    );
+  });
+});
+
+describe("k8s-weekly lint", () => {
+  it("passes a generated draft and fails a post with problems, one line each", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-lint-"));
+    const post = join(dir, "post.md");
+    expect((await runCli(["draft", "--week", "2021-07-04", "--offline", "-o", post])).code).toBe(0);
+    expect(await runCli(["lint", post])).toEqual({ code: 0, stdout: "", stderr: "" });
+    writeFileSync(post, readFileSync(post, "utf8").replace("## Shoutouts\n\nTODO(editor): shoutouts from #shoutouts.", "## Shoutouts\n\nThanks to the Kubeadm team."));
+    expect(await runCli(["lint", post])).toEqual({ code: 1, stdout: `${post}:${readFileSync(post, "utf8").split("\n").indexOf("Thanks to the Kubeadm team.") + 1}: "Kubeadm" is spelled "kubeadm" in LWKD\n`, stderr: "" });
+  });
+});
+
+describe("help and version", () => {
+  it("shows examples and the version", async () => {
+    expect((await runCli(["--help"])).stdout).toContain("k8s-weekly draft --week 2021-07-04 --offline");
+    expect((await runCli(["draft", "--help"])).stdout).toContain("Examples:");
+    expect((await runCli(["--version"])).stdout).toBe(`${(JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version}\n`);
+  });
+});
