@@ -1,0 +1,53 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parseDependenciesYaml, parseFeatureGates, parseGoMod, parseVersionedFeatureList } from "../../src/context/gates/index.js";
+import { releaseHighlights, subprojectLines } from "../../src/context/releases/index.js";
+import { nextDeadline, parsePatchReleasesMarkdown, parseReleaseTimeline, parseWebsiteSchedule } from "../../src/context/schedule/index.js";
+
+const GO_FRAGMENTS = ["var defaultKubernetesFeatureGates = map[featuregate.Feature]featuregate.FeatureSpec{", "{Default: true, PreRelease: featuregate.Beta},", "featuregate.GA", "LockToDefault: true", "{", "}", "//", "/*", "*/", "\"", "`", ":", ",", "\n", "genericfeatures.", "version.MustParse(\"1.2", "VersionedSpecs{", "require (", "replace ", " => ", " v1.2.3", ")"];
+const ROW_FRAGMENTS = ["| ", " |", "**Begin [Code Freeze]**", "Thur July 8", "Thu", "Jul", "May 3-7", "week 11", "[@x](https://github.com/x)", "<br>", "\n", "---", "| **What** | **Who** | **When** | **WEEK** |", "2021-07-10", "1.21.3", "schedules:", "- release: 1.27", "  next:", "cherryPickDeadline: 2023-07-14", "targetDate:"];
+const fragments = (list: string[]) => fc.array(fc.oneof(fc.constantFrom(...list), fc.string({ maxLength: 8 })), { maxLength: 60 }).map((parts) => parts.join(""));
+
+describe("context parsers on arbitrary input", () => {
+  it("feature-gate tables, go.mod and dependencies.yaml never throw and only report well-formed stages", () => {
+    fc.assert(
+      fc.property(fragments(GO_FRAGMENTS), (text) => {
+        for (const stage of [...parseFeatureGates(text).values(), ...parseVersionedFeatureList(text).values()]) {
+          expect(["Alpha", "Beta", "GA", "Deprecated"]).toContain(stage);
+        }
+        for (const version of [...parseGoMod(text).values(), ...parseDependenciesYaml(text).values()]) expect(version).not.toMatch(/\s/);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("schedule tables and patch schedules never throw and give real dates", () => {
+    fc.assert(
+      fc.property(fragments(ROW_FRAGMENTS), (text) => {
+        const milestones = parseReleaseTimeline(text, "1.22", 2021);
+        for (const milestone of milestones) expect(Number.isNaN(Date.parse(milestone.date))).toBe(false);
+        nextDeadline(milestones, "2021-07-04");
+        for (const event of [...parsePatchReleasesMarkdown(text), ...parseWebsiteSchedule(text)]) expect(event.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("release bodies give at most a short highlight and lines with only the release's own link", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 400 }), fc.string({ maxLength: 40 }), (body, tag) => {
+        expect(releaseHighlights(body).split(/\s+/).length).toBeLessThanOrEqual(12);
+        const { lines } = subprojectLines(
+          [{ repo: "containerd/containerd", releases: [{ tagName: tag || "v1", name: tag, url: "https://github.com/containerd/containerd/releases/tag/v1", description: body, isDraft: false, isPrerelease: false, publishedAt: "2021-07-01T00:00:00Z" }] }],
+          { from: "2021-06-28T00:00:00Z", to: "2021-07-04T23:59:59Z" },
+          { prereleases: false },
+        );
+        for (const line of lines) {
+          expect(line).not.toMatch(/\n/);
+          expect([...line.matchAll(/\]\(([^)]*)\)/g)].map((match) => match[1])).toEqual(["https://github.com/containerd/containerd/releases/tag/v1"]);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
