@@ -1,3 +1,4 @@
+import type { GoTag, RepoRelease } from "../context/releases/index.js";
 import type { Logger } from "../logger.js";
 import type { Week } from "../types.js";
 import type { GitHubClient } from "./github-client.js";
@@ -15,20 +16,9 @@ export interface WeekContextRequest {
   blobs: ReadonlyArray<{ repo: string; expression: string }>;
 }
 
-export interface RawRelease {
-  tagName: string;
-  name: string | null;
-  url: string;
-  description: string | null;
-  isDraft: boolean;
-  isPrerelease: boolean;
-  publishedAt: string | null;
-}
-
-export interface RawTag {
-  name: string;
-  date: string | null;
-}
+/** The pure release code defines what it reads; the fetcher fills exactly that. */
+export type RawRelease = RepoRelease;
+export type RawTag = GoTag;
 
 export interface WeekContextData {
   snapshots: { before: Record<string, string | null>; after: Record<string, string | null> } | null;
