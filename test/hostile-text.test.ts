@@ -8,7 +8,7 @@ import { defaultTemplates, renderPost } from "../src/render/render-post.js";
 import { buildPostView } from "../src/render/view-model.js";
 import type { PullRequest } from "../src/types.js";
 
-/** Titles and release notes that anyone could put on a PR. Each becomes one PR of the week. */
+/** Titles and release notes that anyone could put on a PR. Each becomes one PR of the week (42 cases). */
 const HOSTILE: Array<[name: string, text: string]> = [
   ["script tag", "<script>alert(document.cookie)</script> Add retries"],
   ["img onerror", 'Fix <img src=x onerror="alert(1)"> in kubelet'],
@@ -48,6 +48,10 @@ const HOSTILE: Array<[name: string, text: string]> = [
   ["trailing backslash", "Fix path handling \\"],
   ["entity", "&lt;script&gt; &#x3C;b&#x3E; Fix entity handling"],
   ["indented code", "    indented code title"],
+  ["url after the key phrase", "Adds the kubelet flag for node shutdown handling, see https://evil.example/phish for details"],
+  ["www after the key phrase", "Supports graceful node shutdown in kubelet as documented at www.evil.example today"],
+  ["email after the key phrase", "Fixes the scheduler preemption race reported by admin@evil.example last week"],
+  ["liquid after the key phrase", "Adds metrics for the apiserver watch cache {{ site.github.token }} {% include x %}"],
 ];
 
 const URL_OF = (n: number) => `https://github.com/kubernetes/kubernetes/pull/${n}`;

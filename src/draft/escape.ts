@@ -22,15 +22,37 @@ export function cleanText(text: string, maxLength = MAX_TEXT_LENGTH): string {
  * no emphasis surprises, no Liquid tags, and nothing that starts a block at the start of a line.
  */
 export function escapeInline(text: string, maxLength = MAX_TEXT_LENGTH): string {
-  return cleanText(text, maxLength)
-    .replace(/[\\`*_[\]<>|~&]/g, (char) => `\\${char}`)
-    // Jekyll runs Liquid before markdown and ignores backslashes, so braces become entities.
-    .replace(/[{}]/g, (char) => (char === "{" ? "&#123;" : "&#125;"))
-    .replace(/([a-z])(:\/\/)/gi, "$1\\$2")
-    .replace(/\b(www)\./gi, "$1\\.")
-    .replace(/^([-+=#])/, "\\$1")
-    .replace(/^(\d+)([.)])/, "$1\\$2");
+  const clean = cleanText(text, maxLength);
+  let escaped = "";
+  let last = 0;
+  // GFM finds autolinks after entities are decoded, so escaping cannot stop them: URLs and
+  // e-mail addresses become inert code spans instead.
+  for (const match of clean.matchAll(LINKISH)) {
+    escaped += escapeText(clean.slice(last, match.index)) + (/[{}`]/.test(match[0]) ? "(link removed)" : `\`${match[0]}\``);
+    last = match.index + match[0].length;
+  }
+  escaped += escapeText(clean.slice(last));
+  return escaped.replace(/^([-+=#])/, "\\$1").replace(/^(\d+)([.)])/, "$1\\$2");
 }
+
+const LINKISH = /(?:\b[a-z][a-z0-9+.-]*:\/\/|\bwww\.)[^\s<>]*[^\s<>.,;:!?)\]]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gi;
+
+function escapeText(text: string): string {
+  // Entities where a backslash escape is not enough: kramdown and CommonMark disagree on `\&`,
+  // and Liquid ignores backslashes.
+  return text.replace(/[&<>~|{}@]/g, (char) => ENTITIES[char] ?? char).replace(/[\\`*_[\]]/g, (char) => `\\${char}`);
+}
+
+const ENTITIES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  "~": "&#126;",
+  "|": "&#124;",
+  "{": "&#123;",
+  "}": "&#125;",
+  "@": "&#64;",
+};
 
 /**
  * An identifier in backticks that stays code: the fence is longer than any backtick run inside it.
@@ -56,6 +78,6 @@ export function safeUrl(url: string): string {
   if (parsed.protocol !== "https:" && parsed.protocol !== "http:") {
     throw new Error(`refusing to link to a non-http URL: ${parsed.protocol}`);
   }
-  // Parentheses and angle brackets would end a markdown link target early.
-  return parsed.href.replace(/[()<>\s]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+  // Parentheses and angle brackets would end a markdown link target early; braces would be Liquid.
+  return parsed.href.replace(/[()<>\s{}[\]]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
 }

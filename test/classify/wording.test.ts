@@ -32,7 +32,7 @@ describe("sentence lines", () => {
       `* The \`reason\` field of \`image_garbage_collected_total\` [distinguishes age](${U}) from space`,
     );
     expect(line("Allow <script> and *stars* in ServiceInternalTrafficPolicy docs")).toBe(
-      `* Allows [\\<script\\> and \\*stars\\*](${U}) in \`ServiceInternalTrafficPolicy\` docs`,
+      `* Allows [&lt;script&gt; and \\*stars\\*](${U}) in \`ServiceInternalTrafficPolicy\` docs`,
     );
   });
 

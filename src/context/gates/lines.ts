@@ -1,3 +1,5 @@
+import { escapeInline, link } from "../../draft/escape.js";
+
 /**
  * Newsletter bullets. Names come from files anyone can edit in a PR, so only the characters a
  * gate or module name can legitimately hold survive: nothing can open a link or inject markup.
@@ -11,15 +13,6 @@ export function safeName(name: string): string {
 
 function safeVersion(version: string): string {
   return version.replace(/[^A-Za-z0-9.+_-]+/g, "");
-}
-
-/** Characters that would end a markdown link target or break out of it. */
-function safeUrl(url: string): string {
-  // encodeURIComponent leaves "(" and ")" alone, and those are exactly what ends a link target.
-  return url.replace(/[\s()<>[\]]/g, (char) => {
-    const code = char.charCodeAt(0);
-    return code < 128 ? `%${code.toString(16).toUpperCase().padStart(2, "0")}` : encodeURIComponent(char);
-  });
 }
 
 const NO_V_PREFIX = new Set(["go", "golang", "toolchain"]);
@@ -36,10 +29,10 @@ export function displayVersion(name: string, version: string): string {
 
 /** `* [ServiceLBNodePortControl to Beta](url)` */
 export function promotionLine(gate: string, stage: "Beta" | "GA", url: string): string {
-  return `* [${safeName(gate)} to ${stage}](${safeUrl(url)})`;
+  return `* ${link(escapeInline(`${safeName(gate)} to ${stage}`), url)}`;
 }
 
 /** `* [etcd to v3.5.10](url)`, `* [golang to 1.16.6](url)` */
 export function versionLine(name: string, version: string, url: string): string {
-  return `* [${safeName(name)} to ${displayVersion(name, version)}](${safeUrl(url)})`;
+  return `* ${link(escapeInline(`${safeName(name)} to ${displayVersion(name, version)}`), url)}`;
 }

@@ -96,13 +96,13 @@ describe("newsletter lines", () => {
   });
 
   it("adds v to bare numbers, never to Go, and leaves pseudo-versions alone", () => {
-    expect(versionLine("etcd", "3.5.10", "u")).toBe("* [etcd to v3.5.10](u)");
-    expect(versionLine("sigs.k8s.io/structured-merge-diff/v4", "v4.1.2", "u")).toBe(
-      "* [sigs.k8s.io/structured-merge-diff/v4 to v4.1.2](u)",
+    expect(versionLine("etcd", "3.5.10", "https://u.example/1")).toBe("* [etcd to v3.5.10](https://u.example/1)");
+    expect(versionLine("sigs.k8s.io/structured-merge-diff/v4", "v4.1.2", "https://u.example/1")).toBe(
+      "* [sigs.k8s.io/structured-merge-diff/v4 to v4.1.2](https://u.example/1)",
     );
-    expect(versionLine("golang.org/x/net", XNET_AFTER, "u")).toBe(`* [golang.org/x/net to ${XNET_AFTER}](u)`);
-    expect(versionLine("go", "1.16", "u")).toBe("* [go to 1.16](u)");
-    expect(versionLine("golang: upstream version", "1.16.6", "u")).toBe("* [golang to 1.16.6](u)");
+    expect(versionLine("golang.org/x/net", XNET_AFTER, "https://u.example/1")).toBe(`* [golang.org/x/net to ${XNET_AFTER}](https://u.example/1)`);
+    expect(versionLine("go", "1.16", "https://u.example/1")).toBe("* [go to 1.16](https://u.example/1)");
+    expect(versionLine("golang: upstream version", "1.16.6", "https://u.example/1")).toBe("* [golang to 1.16.6](https://u.example/1)");
     expect(displayVersion("toolchain", "go1.23.2")).toBe("go1.23.2");
   });
 
@@ -111,6 +111,6 @@ describe("newsletter lines", () => {
     // everything after a colon is a zeitgeist comment, not part of the name
     expect(safeName("Evil](http://x)")).toBe("Evilhttp");
     expect(promotionLine("A]B\n*C", "GA", "https://e.com/a b)")).toBe("* [ABC to GA](https://e.com/a%20b%29)");
-    expect(versionLine("x", "1.0](y", "u")).toBe("* [x to v1.0y](u)");
+    expect(versionLine("x", "1.0](y", "https://u.example/1")).toBe("* [x to v1.0y](https://u.example/1)");
   });
 });

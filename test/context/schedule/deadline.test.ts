@@ -46,7 +46,7 @@ describe("nextDeadline", () => {
       { date: "2021-07-08", what: "Begin Code Freeze <img src=x> {{ site }}", kind: "code-freeze" },
     ];
     expect(nextDeadline(hostile, "2021-07-04")).toEqual({
-      text: "Code Freeze \\<img src=x\\> &#123;&#123; site &#125;&#125;, July 8",
+      text: "Code Freeze &lt;img src=x&gt; &#123;&#123; site &#125;&#125;, July 8",
       date: "2021-07-08",
     });
   });
