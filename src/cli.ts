@@ -9,7 +9,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     .description('Drafts the weekly "Last Week in Kubernetes Development" post from the PRs merged on GitHub.')
     .version(version(), "-V, --version", "print the version")
     .exitOverride()
-    .configureOutput({ writeErr: (text) => process.stderr.write(text), writeOut: (text) => process.stdout.write(text) })
+    .configureOutput({ writeErr: (text) => process.stderr.write(maskSecrets(text, argv, env)), writeOut: (text) => process.stdout.write(text) })
     .showSuggestionAfterError();
 
   program
@@ -171,6 +171,19 @@ function reportError(error: unknown, token: string | undefined): number {
 
 function hasExitCode(error: unknown): error is { exitCode: number } {
   return typeof error === "object" && error !== null && typeof (error as { exitCode?: unknown }).exitCode === "number";
+}
+
+/** Commander echoes bad arguments back, and a mistyped --token flag would carry the token with it. */
+function maskSecrets(text: string, argv: readonly string[], env: NodeJS.ProcessEnv): string {
+  const tokenFlag = /^--?to?k/;
+  const flagValues = argv.flatMap((arg, index) => {
+    if (tokenFlag.test(argv[index - 1] ?? "") && !arg.startsWith("-")) return [arg];
+    return tokenFlag.test(arg) && arg.includes("=") ? [arg.slice(arg.indexOf("=") + 1)] : [];
+  });
+  const secrets = [env.GITHUB_TOKEN, env.GH_TOKEN, ...flagValues]
+    .filter((secret): secret is string => secret !== undefined && secret.length >= 8);
+  const masked = secrets.reduce((current, secret) => current.split(secret).join("***"), text);
+  return masked.replace(/\b(gh[pousr]_[A-Za-z0-9]{16,}|github_pat_\w{16,})/g, "***");
 }
 
 function collect(value: string, previous: string[]): string[] {

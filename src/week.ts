@@ -25,9 +25,7 @@ export function resolveWeek(value: string, now: Date): ResolvedWeek {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) {
     throw new UsageError(`--week "${value}" is not a date: use YYYY-MM-DD (the Sunday that ends the week) or "last"`);
   }
-  // date-fns parses in local time; a round trip through format() rejects 2021-02-30.
-  const local = parse(value, "yyyy-MM-dd", new Date(2000, 0, 1));
-  if (!isValid(local) || format(local, "yyyy-MM-dd") !== value) {
+  if (!isCalendarDate(value)) {
     throw new UsageError(`--week ${value} is not a calendar date: use an existing YYYY-MM-DD date`);
   }
   const day = new Date(`${value}T00:00:00Z`);
@@ -40,6 +38,12 @@ export function resolveWeek(value: string, now: Date): ResolvedWeek {
     );
   }
   return weekday === 0 ? { week } : { week, note: `${value} is not a Sunday: using the week ${week.from.slice(0, 10)} to ${week.ending}` };
+}
+
+/** date-fns parses in local time; a round trip through format() rejects 2021-02-30. */
+export function isCalendarDate(value: string): boolean {
+  const local = parse(value, "yyyy-MM-dd", new Date(2000, 0, 1));
+  return isValid(local) && format(local, "yyyy-MM-dd") === value;
 }
 
 function utcMidnight(date: Date): Date {

@@ -66,7 +66,11 @@ describe("bad input", () => {
     [["draft", "--week", "soon", "--offline"], 'k8s-weekly: --week "soon" is not a date: use YYYY-MM-DD (the Sunday that ends the week) or "last"\n'],
     [["draft", "--week", "2099-01-04", "--offline"], 'k8s-weekly: --week 2099-01-04: the week ending 2099-01-04 has not ended yet; use an earlier date or "last"\n'],
     [["draft", "--week", "2021-07-04", "--offline", "--repo", "kubernetes"], "k8s-weekly: --repo kubernetes: expected OWNER/NAME, e.g. kubernetes/kubernetes\n"],
-    [["draft", "--week", "2021-07-04", "--offline", "--date", "July 4"], 'k8s-weekly: --date July 4: use YYYY-MM-DD or "YYYY-MM-DD HH:MM:SS -0000"\n'],
+    [["draft", "--week", "2021-07-04", "--offline", "--date", "July 4"], 'k8s-weekly: --date July 4: use an existing date as YYYY-MM-DD or "YYYY-MM-DD HH:MM:SS -0000"\n'],
+    [["draft", "--week", "2021-07-04", "--offline", "--date", "2021-02-30"], 'k8s-weekly: --date 2021-02-30: use an existing date as YYYY-MM-DD or "YYYY-MM-DD HH:MM:SS -0000"\n'],
+    [["draft", "--week", "2021-07-04", "--offline", "--date", "2021-07-04 25:00:00 -0000"], 'k8s-weekly: --date 2021-07-04 25:00:00 -0000: use an existing date as YYYY-MM-DD or "YYYY-MM-DD HH:MM:SS -0000"\n'],
+    [["draft", "--week", "2021-07-04", "--api-url", "notaurl"], "k8s-weekly: --api-url notaurl: not a URL; use e.g. https://api.github.com or https://HOST/api/v3\n"],
+    [["draft", "--tokn=ghp_abcdefghijklmnopqrstuvwxyz"], "error: unknown option '--tokn=***'\n"],
     [["draft", "--week", "2021-07-04", "--input", "/nonexistent/week.json"], "k8s-weekly: --input /nonexistent/week.json: cannot read the file (ENOENT); give an existing JSON file\n"],
     [["draft", "--week", "2021-07-04", "--offline", "-o", "/nonexistent/dir/post.md"], "k8s-weekly: -o /nonexistent/dir/post.md: the folder /nonexistent/dir does not exist; create it first\n"],
     [["draft", "--week", "2021-07-04", "--offline", "--format", "html"], "error: option '-f, --format <format>' argument 'html' is invalid. Allowed choices are markdown, json.\n"],
@@ -74,6 +78,31 @@ describe("bad input", () => {
   ])("%j exits 2 with one clear line and nothing on stdout", async (args, stderr) => {
     const result = await runCli(args);
     expect(result).toEqual({ code: 2, stdout: "", stderr });
+  });
+
+  it("rejects an --input item whose URL is not a pull request", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-input-"));
+    const file = join(dir, "week.json");
+    writeFileSync(file, JSON.stringify([{ number: 1, title: "x", html_url: "javascript:alert(1)", pull_request: { merged_at: "2021-06-30T00:00:00Z" } }]));
+    expect(await runCli(["draft", "--week", "2021-07-04", "--input", file])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `k8s-weekly: --input ${file}: item 0 has html_url "javascript:alert(1)", not a pull request URL; fix the file\n`,
+    });
+  });
+
+  it("refuses to --update the draft of another week", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-update-"));
+    const post = join(dir, "2021-07-04-update.md");
+    expect((await runCli(["draft", "--week", "2021-07-04", "--offline", "-o", post])).code).toBe(0);
+    const before = readFileSync(post, "utf8");
+    const result = await runCli(["draft", "--week", "2021-07-11", "--offline", "--update", post]);
+    expect(result).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `k8s-weekly: --update ${post}: is the draft for the week ending 2021-07-04, not 2021-07-11; give --week 2021-07-04 or the right file\n`,
+    });
+    expect(readFileSync(post, "utf8")).toBe(before);
   });
 
   it("rejects an --input file that is not JSON or not search items", async () => {

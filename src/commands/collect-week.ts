@@ -73,7 +73,10 @@ export async function collectWeek(
   const { fetchMergedPulls } = await import("../fetch/fetch-merged.js");
   for (const repo of toFetch) {
     const fetched = await fetchMergedPulls(client, repo, week, logger);
-    await writeCachedWeek(dir, week.ending, fetched, logger);
+    // A partial week (no token: default branch only, no files; or fewer PRs than GitHub counted)
+    // must not stand in for a complete one on the next run.
+    if (client.authenticated && fetched.prs.length === fetched.reportedTotal) await writeCachedWeek(dir, week.ending, fetched, logger);
+    else logger.info(`${repo}: not caching this week, it is incomplete`);
     repoWeeks.push({ repo: fetched.repo, defaultBranch: fetched.defaultBranch, prs: fetched.prs });
   }
   if (!context) context = await fetchContext(client, contextRequest, week, logger);

@@ -9,7 +9,7 @@ import type { Logger } from "../logger.js";
 import { findRegions } from "../render/markers.js";
 import { defaultTemplates, readPartials, readTemplate, renderPost, type TemplateSources } from "../render/render-post.js";
 import { buildPostView } from "../render/view-model.js";
-import { resolveWeek } from "../week.js";
+import { isCalendarDate, resolveWeek } from "../week.js";
 import { MarkerError, updatePost } from "../write/update-post.js";
 import { checkOutputPath, writeOutputFile } from "../write/write-output.js";
 import { collectWeek } from "./collect-week.js";
@@ -70,6 +70,7 @@ export async function runDraft(options: DraftOptions, environment: DraftEnvironm
   const repos = [...new Set(repoConfigs.map((entry) => entry.repo))];
   const branches = new Map(repoConfigs.flatMap((entry) => (entry.branch ? [[entry.repo, entry.branch] as const] : [])));
   const date = options.date === undefined ? undefined : frontMatterDate(options.date);
+  apiUrl(options.apiUrl);
   if (options.output) checkOutputPath(options.output, options.force);
   const template = options.template ?? config.template;
   const partials = options.partials ?? config.partials;
@@ -77,7 +78,7 @@ export async function runDraft(options: DraftOptions, environment: DraftEnvironm
     options.format === "markdown"
       ? loadTemplates({ ...(template ? { template } : {}), ...(partials ? { partials } : {}) })
       : null;
-  const previous = options.update ? await readPostToUpdate(options.update, options) : null;
+  const previous = options.update ? await readPostToUpdate(options.update, options, week.ending) : null;
 
   const contextRequest = planWeekContext(repos, week.ending, config.relatedRepos);
   const collected = await collectWeek(
@@ -143,7 +144,7 @@ export async function runDraft(options: DraftOptions, environment: DraftEnvironm
   if (options.explain) environment.stderr(explainDraft(draft));
 }
 
-async function readPostToUpdate(path: string, options: DraftOptions): Promise<string> {
+async function readPostToUpdate(path: string, options: DraftOptions, weekEnding: string): Promise<string> {
   if (options.output) throw new UsageError(`--update ${path}: cannot be combined with -o; --update rewrites the file it names`);
   if (options.format !== "markdown") throw new UsageError(`--update ${path}: needs the markdown format, not --format ${options.format}`);
   let text: string;
@@ -161,6 +162,10 @@ async function readPostToUpdate(path: string, options: DraftOptions): Promise<st
   }
   if (regions.length === 0) {
     throw new UsageError(`--update ${path}: has no k8s-weekly markers; draft the week with -o first, or restore them from a fresh draft`);
+  }
+  const slug = text.match(/^slug:\s*(\d{4}-\d{2}-\d{2})-update\s*$/m)?.[1];
+  if (slug !== undefined && slug !== weekEnding) {
+    throw new UsageError(`--update ${path}: is the draft for the week ending ${slug}, not ${weekEnding}; give --week ${slug} or the right file`);
   }
   return text;
 }
@@ -183,7 +188,30 @@ function loadTemplates(options: { template?: string; partials?: string }): Templ
 }
 
 function frontMatterDate(value: string): string {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return `${value} 22:00:00 -0000`;
-  if (/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} [+-]\d{4}$/.test(value)) return value;
-  throw new UsageError(`--date ${value}: use YYYY-MM-DD or "YYYY-MM-DD HH:MM:SS -0000"`);
+  const match = value.match(/^(\d{4}-\d{2}-\d{2})(?: (\d{2}):(\d{2}):(\d{2}) [+-](\d{2})(\d{2}))?$/);
+  const [hours, minutes, seconds, zoneHours, zoneMinutes] = (match?.slice(2) ?? []).map((part) => Number(part ?? 0));
+  const valid =
+    match?.[1] !== undefined &&
+    isCalendarDate(match[1]) &&
+    (hours ?? 0) < 24 &&
+    (minutes ?? 0) < 60 &&
+    (seconds ?? 0) < 60 &&
+    (zoneHours ?? 0) < 15 &&
+    (zoneMinutes ?? 0) < 60;
+  if (!valid) throw new UsageError(`--date ${value}: use an existing date as YYYY-MM-DD or "YYYY-MM-DD HH:MM:SS -0000"`);
+  return match[2] === undefined ? `${value} 22:00:00 -0000` : value;
+}
+
+/** GitHub Enterprise URLs are fine; anything that is not an http(s) URL is a typo. */
+function apiUrl(value: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    throw new UsageError(`--api-url ${value}: not a URL; use e.g. https://api.github.com or https://HOST/api/v3`);
+  }
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") {
+    throw new UsageError(`--api-url ${value}: not an http(s) URL; use e.g. https://api.github.com`);
+  }
+  return value;
 }

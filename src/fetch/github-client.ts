@@ -54,7 +54,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       return false;
     },
     onSecondaryRateLimit: (retryAfter, request, _octokit, retryCount) => {
-      if (retryCount < 3) {
+      if (retryCount < 3 && retryAfter <= options.maxWaitSeconds) {
         logger.warn(`GitHub secondary rate limit on ${request.method} ${request.url}; retrying in ${retryAfter}s`);
         return true;
       }

@@ -53,6 +53,10 @@ export function toGitHubFailure(error: unknown, what: string): Error {
   if (error.name === "TimeoutError" || error.name === "AbortError" || /timeout|aborted/i.test(error.message ?? "")) {
     return new FailureError(`${what}: GitHub did not answer in time; check --api-url or raise --timeout`);
   }
+  if (status === 500 && !error.response) {
+    // Octokit reports a request that never got an answer (refused, DNS, TLS) as a 500.
+    return new FailureError(`${what}: could not reach GitHub (${firstLine(error.message)}); check --api-url and the network`);
+  }
   if (status >= 500) {
     return new FailureError(`${what}: GitHub answered ${status} after retries; try again later`);
   }

@@ -28,6 +28,9 @@ export async function readInputFile(path: string): Promise<PullRequest[]> {
     if (!isSearchItem(item)) {
       throw new UsageError(`--input ${path}: item ${index} is not a GitHub search item (needs number, title, html_url)`);
     }
+    if (!/^https?:\/\/[^\s/]+\/[^\s/]+\/[^\s/]+\/pull\/\d+\/?$/.test(item.html_url)) {
+      throw new UsageError(`--input ${path}: item ${index} has html_url "${item.html_url.slice(0, 100)}", not a pull request URL; fix the file`);
+    }
     return pullRequestFromSearchItem(item);
   }).filter((pr): pr is PullRequest => pr !== null);
 }

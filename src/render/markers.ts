@@ -65,11 +65,11 @@ export function findRegions(lines: readonly string[]): Region[] {
   return regions;
 }
 
-const GITHUB_LINK = /\]\(https:\/\/github\.com\/([^\s)]+)\)/;
+const LINK_TARGET = /\]\(https?:\/\/(?:github\.com\/)?([^\s)]+)\)/;
 
-/** What identifies a generated line across runs: the GitHub page its first link points at. */
+/** What identifies a generated line across runs: the page its first link points at (GitHub, GHE, go.dev). */
 export function lineKey(line: string): string | null {
-  return line.match(GITHUB_LINK)?.[1] ?? null;
+  return line.match(LINK_TARGET)?.[1] ?? null;
 }
 
 /** The marker state for a section's generated lines. */

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { format } from "date-fns";
 import Handlebars from "handlebars";
+import { link } from "../draft/escape.js";
 import { UsageError } from "../errors.js";
 import { templatesDir } from "../package-paths.js";
 import { calendarDate } from "../week.js";
@@ -45,7 +46,7 @@ export function renderPost(view: PostView, templates: TemplateSources): string {
   handlebars.registerHelper("join", (list: unknown, separator: unknown) =>
     Array.isArray(list) ? list.join(typeof separator === "string" ? separator : ", ") : "",
   );
-  handlebars.registerHelper("link", (label: unknown, url: unknown) => `[${String(label)}](${String(url)})`);
+  handlebars.registerHelper("link", (label: unknown, url: unknown) => link(String(label), String(url)));
   const compile = (file: { name: string; source: string }): HandlebarsTemplateDelegate => {
     try {
       // Parsing eagerly reports a syntax error against the file it is in.

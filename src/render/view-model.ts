@@ -67,7 +67,7 @@ export function buildPostView(draft: Draft, featuredCandidates: readonly Feature
       kep: candidate.kep ? insideComment(safeUrl(candidate.kep)) : null,
     })),
     releaseSchedule: { nextDeadline: draft.releaseSchedule.nextDeadline, notes: [...draft.releaseSchedule.notes] },
-    unexplainedChanges: draft.unexplainedChanges.map((change) => insideComment(change)),
+    unexplainedChanges: draft.unexplainedChanges.map((change) => insideComment(escapeInline(change))),
     stats: { ...draft.stats },
     markers: Object.fromEntries(
       MARKED_SECTIONS.map((key) => [
@@ -86,7 +86,7 @@ function entryView(entry: DraftEntry): EntryView {
     title: escapeInline(entry.title),
     author: escapeInline(entry.author),
     line: entry.line,
-    reason: entry.reason,
+    reason: escapeInline(entry.reason),
     kep: entry.kep ? safeUrl(entry.kep) : null,
   };
 }
