@@ -47,10 +47,6 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
-export function wordCount(tokens: readonly Token[]): number {
-  return tokens.length;
-}
-
 /** Markdown for tokens; the last token loses its trailing punctuation (bullets end without a period). */
 export function renderTokens(tokens: readonly Token[], isEnd: boolean): string {
   return tokens

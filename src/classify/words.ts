@@ -85,11 +85,6 @@ export function baseVerb(word: string): string | undefined {
   return candidates.find((candidate) => candidate !== lower && BASE_VERBS.has(candidate));
 }
 
-export function isPastParticiple(word: string): boolean {
-  const lower = word.toLowerCase();
-  return /ed$/.test(lower) || lower in IRREGULAR_PAST;
-}
-
 export function thirdPerson(base: string): string {
   if (/(?:s|sh|ch|x|z|o)$/.test(base)) return `${base}es`;
   if (/[^aeiou]y$/.test(base)) return `${base.slice(0, -1)}ies`;

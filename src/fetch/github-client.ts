@@ -5,7 +5,6 @@ import Bottleneck from "bottleneck";
 import type { Logger } from "../logger.js";
 
 export const GITHUB_API_VERSION = "2022-11-28";
-export const DEFAULT_API_URL = "https://api.github.com";
 
 export interface GitHubClientOptions {
   token?: string;
