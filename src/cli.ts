@@ -3,6 +3,11 @@ import { packageVersion } from "./package-paths.js";
 
 /** Exit codes: 0 done, 1 failure (network, GitHub, rendering), 2 usage (flags, dates, files). */
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  // `k8s-weekly draft | head` closes the pipe early; that is the reader's choice, not an error.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   let token: string | undefined;
   const program = new Command()
     .name("k8s-weekly")
@@ -20,7 +25,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     .option("-o, --output <file>", "write to this file (atomically) instead of stdout")
     .option("--force", "replace an existing output file", false)
     .option("-u, --update <file>", "refresh the generated sections of an earlier draft, keeping the editor's changes")
-    .option("-r, --repo <owner/name>", "repository to draft from, repeatable (default: kubernetes/kubernetes)", collect, [])
+    .addOption(new Option("-r, --repo <owner/name>", "repository to draft from, repeatable").argParser(collect).default([], "kubernetes/kubernetes"))
     .option("--token <token>", "GitHub token (default: $GITHUB_TOKEN, then $GH_TOKEN)")
     .option("--api-url <url>", "GitHub API URL (default: $GITHUB_API_URL, then https://api.github.com)")
     .option("--input <file>", "read the week's PRs from a JSON file of GitHub search items instead of GitHub")
