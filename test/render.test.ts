@@ -70,7 +70,20 @@ describe("renderPost", () => {
     const templates = defaultTemplates();
     const broken = { ...templates, partials: { ...templates.partials, "pr-line": { name: "my/pr-line.hbs", source: "{{lines}}\n" } } };
     expect(() => renderPost(buildPostView(draftWith(), []), broken)).toThrow(UsageError);
-    expect(() => renderPost(buildPostView(draftWith(), []), broken)).toThrow("template my/pr-line.hbs:1:2: \"lines\" not defined in the data the template sees; fix the field name");
+    expect(() => renderPost(buildPostView(draftWith(), []), broken)).toThrow("template my/pr-line.hbs:1:2: \"lines\" not defined in the data the template sees; fix the field name (the README lists the fields)");
+  });
+
+  it.each([
+    ["{{#if sections.deprecatd.length}}x{{/if}}", "sections.deprecatd.length", 6],
+    ["{{#each sections.deprecatd}}x{{/each}}", "sections.deprecatd", 8],
+    ['{{join sections.other_merges.reasons ", "}}', "sections.other_merges.reasons", 7],
+    ["{{#each sections.other_merges}}{{titel}}{{/each}}", "titel", 33],
+  ])("names the file and line of a misspelt field inside a helper or block: %s", (source, field, column) => {
+    const templates = defaultTemplates();
+    const broken = { ...templates, partials: { ...templates.partials, shoutouts: { name: "my/shoutouts.hbs", source: `## Shoutouts\n\n${source}\n` } } };
+    expect(() => renderPost(buildPostView(draftWith(), []), broken)).toThrow(
+      `template my/shoutouts.hbs:3:${column}: "${field}" not defined in the data the template sees; fix the field name (the README lists the fields)`,
+    );
   });
 
   it("names the file of a syntax error and lists the known partials for an unknown one", () => {

@@ -6,6 +6,7 @@ import { link } from "../draft/escape.js";
 import { UsageError } from "../errors.js";
 import { templatesDir } from "../package-paths.js";
 import { calendarDate } from "../week.js";
+import { checkFields, UnknownFieldError } from "./check-fields.js";
 import type { PostView } from "./view-model.js";
 
 export interface TemplateSources {
@@ -47,13 +48,26 @@ export function renderPost(view: PostView, templates: TemplateSources): string {
     Array.isArray(list) ? list.join(typeof separator === "string" ? separator : ", ") : "",
   );
   handlebars.registerHelper("link", (label: unknown, url: unknown) => link(String(label), String(url)));
-  const compile = (file: { name: string; source: string }): HandlebarsTemplateDelegate => {
+  const parsed = new Map<string, { file: string; ast: hbs.AST.Program }>();
+  const parse = (file: { name: string; source: string }): hbs.AST.Program => {
     try {
       // Parsing eagerly reports a syntax error against the file it is in.
-      handlebars.parse(file.source);
+      return handlebars.parse(file.source);
     } catch (error) {
-      throw new TemplateFileError(file.name, error);
+      throw templateError(error, file.name, Object.keys(templates.partials));
     }
+  };
+  for (const [name, partial] of Object.entries(templates.partials)) parsed.set(name, { file: partial.name, ast: parse(partial) });
+  const main = parse(templates.main);
+  try {
+    checkFields(main, { context: view, file: templates.main.name }, parsed, HELPERS);
+  } catch (error) {
+    if (error instanceof UnknownFieldError) {
+      throw new UsageError(`template ${error.file}:${error.line}:${error.column}: ${error.message}; fix the field name (the README lists the fields)`);
+    }
+    throw error;
+  }
+  const compile = (file: { name: string; source: string }): HandlebarsTemplateDelegate => {
     const compiled = handlebars.compile(file.source, { noEscape: true, strict: true });
     return (context: unknown, options?: Handlebars.RuntimeOptions) => {
       try {
@@ -73,6 +87,8 @@ export function renderPost(view: PostView, templates: TemplateSources): string {
     throw templateError(error, templates.main.name, Object.keys(templates.partials));
   }
 }
+
+const HELPERS = new Set(["formatDate", "join", "link"]);
 
 class TemplateFileError extends Error {
   constructor(
