@@ -56,6 +56,18 @@ describe("k8s-weekly draft against GitHub", () => {
       "POST /graphql 200 2022-11-28",
     ]);
     expect(server.graphqlErrors).toEqual([]);
+    expect(result.stderr).toContain("kubernetes/kubernetes: page 1, 33 of 33 PRs\n");
+  });
+
+  it("--verbose logs each request with its status, time and rate limit left; --quiet keeps only warnings", async () => {
+    const server = await fake(SAMPLE.items);
+    const verbose = await runCli(["draft", "--week", "2021-07-04", "--api-url", server.url, "--verbose"], { GITHUB_TOKEN: TOKEN });
+    const requestLines = verbose.stderr.split("\n").filter((line) => line.startsWith("POST "));
+    expect(requestLines).toHaveLength(2);
+    for (const line of requestLines) expect(line).toMatch(/^POST \/graphql 200 \d+ms \(rate limit left: \d+\)$/);
+    const quiet = await runCli(["draft", "--week", "2021-07-04", "--api-url", server.url, "--quiet", "--refresh"], { GITHUB_TOKEN: TOKEN });
+    expect(quiet.stderr.split("\n").filter((line) => line !== "" && !line.startsWith("warning: "))).toEqual([]);
+    expect(quiet.stdout).toBe(verbose.stdout);
   });
 
   it("costs at most 2 search requests for a 150-PR week", async () => {
