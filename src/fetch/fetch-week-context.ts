@@ -2,7 +2,7 @@ import type { GoTag, RepoRelease } from "../context/releases/index.js";
 import type { Logger } from "../logger.js";
 import type { Week } from "../types.js";
 import type { GitHubClient } from "./github-client.js";
-import { splitRepo } from "./fetch-merged.js";
+import { splitRepo } from "./search-window.js";
 
 /** What one GraphQL request brings besides the PRs: releases, tags, files at both ends of the week. */
 export interface WeekContextRequest {

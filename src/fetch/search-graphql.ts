@@ -1,0 +1,119 @@
+import type { Logger } from "../logger.js";
+import type { PullRequest } from "../types.js";
+import type { FetchedRepoWeek } from "./fetch-merged.js";
+import type { GitHubClient } from "./github-client.js";
+import { dedupe, expectShape, halves, PAGE_SIZE, SEARCH_RESULT_CAP, searchQuery, type Window } from "./search-window.js";
+
+const MERGED_PULLS_QUERY = `
+query MergedPulls($q: String!, $cursor: String, $owner: String!, $name: String!) {
+  repository(owner: $owner, name: $name) { defaultBranchRef { name } }
+  search(query: $q, type: ISSUE, first: ${PAGE_SIZE}, after: $cursor) {
+    issueCount
+    pageInfo { hasNextPage endCursor }
+    nodes {
+      ... on PullRequest {
+        number title url body mergedAt baseRefName
+        author { __typename login }
+        labels(first: 50) { nodes { name } }
+        files(first: 100) { totalCount nodes { path additions deletions } }
+      }
+    }
+  }
+}`;
+
+interface GraphqlPullNode {
+  number?: number;
+  title?: string;
+  url?: string;
+  body?: string;
+  mergedAt?: string | null;
+  baseRefName?: string;
+  author?: { __typename?: string; login?: string } | null;
+  labels?: { nodes?: Array<{ name?: string } | null> | null } | null;
+  files?: { totalCount?: number; nodes?: Array<{ path: string; additions?: number; deletions?: number } | null> | null } | null;
+}
+
+interface MergedPullsResponse {
+  repository: { defaultBranchRef: { name: string } | null } | null;
+  search: {
+    issueCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    nodes: Array<GraphqlPullNode | null>;
+  };
+}
+
+/** With a token: GraphQL search, 100 PRs a request with base branch and files. */
+export async function fetchWithGraphql(
+  client: GitHubClient,
+  owner: string,
+  name: string,
+  window: Window,
+  logger: Logger,
+): Promise<FetchedRepoWeek> {
+  const repo = `${owner}/${name}`;
+  const prs: PullRequest[] = [];
+  let reportedTotal = 0;
+  let defaultBranch = "master";
+  const pending: Window[] = [window];
+  while (pending.length > 0) {
+    const part = pending.shift() as Window;
+    const q = searchQuery(owner, name, part);
+    let cursor: string | null = null;
+    let page = 1;
+    for (;;) {
+      const data: MergedPullsResponse = expectShape(
+        await client.octokit.graphql<MergedPullsResponse | undefined>(MERGED_PULLS_QUERY, { q, cursor, owner, name }),
+        isMergedPullsResponse,
+      );
+      defaultBranch = data.repository?.defaultBranchRef?.name ?? defaultBranch;
+      const split = page === 1 && data.search.issueCount > SEARCH_RESULT_CAP ? halves(part) : null;
+      if (split) {
+        logger.info(`${repo}: ${data.search.issueCount} PRs in one search, splitting ${part.from.toISOString()}..${part.to.toISOString()}`);
+        pending.unshift(...split);
+        break;
+      }
+      if (page === 1) reportedTotal += data.search.issueCount;
+      for (const node of data.search.nodes) {
+        const pr = node ? pullRequestFromGraphql(node, repo) : null;
+        if (pr) prs.push(pr);
+      }
+      logger.info(`${repo}: page ${page}, ${prs.length} of ${reportedTotal} PRs`);
+      if (!data.search.pageInfo.hasNextPage || !data.search.pageInfo.endCursor) break;
+      cursor = data.search.pageInfo.endCursor;
+      page += 1;
+    }
+  }
+  return { repo, defaultBranch, prs: dedupe(prs), reportedTotal };
+}
+
+function pullRequestFromGraphql(node: GraphqlPullNode, repo: string): PullRequest | null {
+  if (node.number === undefined || !node.mergedAt || !node.url) return null;
+  const login = node.author?.login ?? "ghost";
+  const files = (node.files?.nodes ?? []).flatMap((file) => (file ? [{ ...file }] : []));
+  return {
+    repo,
+    number: node.number,
+    url: node.url,
+    title: node.title ?? "",
+    author: login,
+    authorIsBot: node.author?.__typename === "Bot" || login.endsWith("[bot]"),
+    labels: (node.labels?.nodes ?? []).flatMap((label) => (label?.name ? [label.name] : [])),
+    body: node.body ?? "",
+    mergedAt: node.mergedAt,
+    baseRef: node.baseRefName ?? null,
+    // Every real PR changes a file; an empty list means GitHub did not say, not "no files".
+    ...(files.length > 0 ? { files } : {}),
+  };
+}
+
+function isMergedPullsResponse(data: unknown): data is MergedPullsResponse {
+  const response = data as Partial<MergedPullsResponse> | null;
+  return (
+    typeof response === "object" &&
+    response !== null &&
+    typeof response.search?.issueCount === "number" &&
+    Array.isArray(response.search.nodes) &&
+    typeof response.search.pageInfo?.hasNextPage === "boolean"
+  );
+}
+

@@ -1,0 +1,56 @@
+import { FailureError } from "../errors.js";
+import type { PullRequest } from "../types.js";
+
+/** GitHub search never returns more than this many results for one query. */
+export const SEARCH_RESULT_CAP = 1000;
+export const PAGE_SIZE = 100;
+
+export interface Window {
+  from: Date;
+  to: Date;
+}
+
+export function splitRepo(repo: string): [string, string] {
+  const [owner, name, ...rest] = repo.split("/");
+  if (!owner || !name || rest.length > 0) throw new Error(`not an OWNER/NAME repository: ${repo}`);
+  return [owner, name];
+}
+
+export function searchQuery(owner: string, name: string, window: Window, extra = ""): string {
+  const bound = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, "Z");
+  return `repo:${owner}/${name} is:pr is:merged${extra} merged:${bound(window.from)}..${bound(window.to)}`;
+}
+
+export function halves(window: Window): [Window, Window] | null {
+  const seconds = Math.floor((window.to.getTime() - window.from.getTime()) / 1000);
+  if (seconds < 1) return null;
+  const middle = new Date(window.from.getTime() + Math.floor(seconds / 2) * 1000);
+  return [
+    { from: window.from, to: middle },
+    { from: new Date(middle.getTime() + 1000), to: window.to },
+  ];
+}
+
+/** A body that is not the documented shape (truncated JSON, an HTML error page) is a failure, not a crash. */
+export function expectShape<T>(data: unknown, check: (value: unknown) => value is T): T {
+  if (!check(data)) {
+    throw new FailureError("GitHub sent a response that is not the JSON k8s-weekly expects (truncated or malformed); try again");
+  }
+  return data;
+}
+
+/** plugin-paginate-rest breaks when `search_type` precedes `items`, so the Link header is followed here. */
+export function nextLink(header: string | undefined): string | null {
+  if (!header) return null;
+  for (const part of header.split(",")) {
+    const match = part.match(/<([^>]+)>\s*;\s*rel="next"/);
+    if (match?.[1]) return match[1];
+  }
+  return null;
+}
+
+export function dedupe(prs: PullRequest[]): PullRequest[] {
+  const seen = new Map<number, PullRequest>();
+  for (const pr of prs) seen.set(pr.number, pr);
+  return [...seen.values()];
+}
