@@ -21,11 +21,16 @@ export function confirmChanges(
 ): { sections: Record<SectionKey, DraftEntry[]>; skipped: SkippedEntry[] } {
   const result = Object.fromEntries(Object.entries(sections).map(([key, entries]) => [key, [...entries]])) as Record<SectionKey, DraftEntry[]>;
   let remaining = [...skipped];
+  const confirmedBefore = new Set<DraftEntry>();
   for (const change of changes) {
     const same = (entry: { repo: string; number: number | null }) => entry.repo === change.pr.repo && entry.number === change.pr.number;
     const already = result[change.section].find(same);
     if (already) {
-      if (!already.reason.includes(change.evidence)) already.reason = `${already.reason}+${change.evidence}`;
+      if (!already.reason.includes(change.evidence)) {
+        // Two gates or two dependencies from one PR share its line: "[A to Beta, B to GA](url)".
+        if (confirmedBefore.has(already)) already.line = joinLabels(already.line, change.line);
+        already.reason = `${already.reason}+${change.evidence}`;
+      }
       continue;
     }
     let previous: DraftEntry | SkippedEntry | undefined;
@@ -40,7 +45,7 @@ export function confirmChanges(
     }
     // A PR merged outside the week (or not fetched) is not the week's to report.
     if (!previous) continue;
-    result[change.section].push({
+    const entry: DraftEntry = {
       repo: change.pr.repo,
       number: change.pr.number,
       url: change.pr.url,
@@ -48,8 +53,18 @@ export function confirmChanges(
       author: change.pr.author,
       line: change.line,
       reason: change.evidence,
-    });
+    };
+    confirmedBefore.add(entry);
+    result[change.section].push(entry);
   }
   for (const key of ["promotions", "version_updates"] as const) result[key].sort((a, b) => (a.number ?? 0) - (b.number ?? 0));
   return { sections: result, skipped: remaining };
+}
+
+const BULLET_LINK = /^\* \[(.*)\]\(([^)]*)\)$/;
+
+function joinLabels(line: string, other: string): string {
+  const first = line.match(BULLET_LINK);
+  const second = other.match(BULLET_LINK);
+  return first && second ? `* [${first[1]}, ${second[1]}](${first[2]})` : line;
 }
