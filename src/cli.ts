@@ -57,9 +57,15 @@ Examples:
         import("./logger.js"),
         import("./auth.js"),
       ]);
-      // Offline and --input runs never need a token, so they do not ask the GitHub CLI for one.
-      token = options.offline || options.input ? undefined : resolveToken(options.token, env);
-      const logger = createLogger({ quiet: options.quiet, verbose: options.verbose, secrets: token ? [token] : [] });
+      // The flag and the variables are known now, so every message can mask them from the start.
+      const known = [options.token, env.GITHUB_TOKEN, env.GH_TOKEN].filter((value): value is string => Boolean(value));
+      const logger = createLogger({ quiet: options.quiet, verbose: options.verbose, secrets: known });
+      // Asking the GitHub CLI costs a process start: only when the network is about to be used.
+      const getToken = (): string | undefined => {
+        token ??= resolveToken(options.token, env);
+        if (token) logger.addSecret(token);
+        return token;
+      };
       await runDraft(
         {
           week: options.week,
@@ -68,7 +74,7 @@ Examples:
           force: options.force,
           ...(options.update !== undefined ? { update: options.update } : {}),
           repos: options.repo,
-          ...(token !== undefined ? { token } : {}),
+          getToken,
           apiUrl: options.apiUrl ?? nonEmpty(env.GITHUB_API_URL) ?? "https://api.github.com",
           ...(options.input !== undefined ? { input: options.input } : {}),
           offline: options.offline,
@@ -134,7 +140,7 @@ Examples:
     await program.parseAsync([...argv]);
     return exitCode;
   } catch (error) {
-    return reportError(error, token);
+    return reportError(error, token, argv, env);
   }
 }
 
@@ -162,14 +168,14 @@ interface RawDraftOptions {
   prereleases: boolean;
 }
 
-function reportError(error: unknown, token: string | undefined): number {
+function reportError(error: unknown, token: string | undefined, argv: readonly string[], env: NodeJS.ProcessEnv): number {
   if (error instanceof CommanderError) {
     // Commander has printed its own message; help and version are successes.
     return error.exitCode === 0 ? 0 : 2;
   }
   const exitCode = hasExitCode(error) ? error.exitCode : 1;
   const message = error instanceof Error ? error.message : String(error);
-  const safe = token ? message.split(token).join("***") : message;
+  const safe = maskSecrets(token ? message.split(token).join("***") : message, argv, env);
   process.stderr.write(`k8s-weekly: ${safe.split("\n")[0]}\n`);
   return exitCode;
 }

@@ -5,6 +5,8 @@ export interface Logger {
   debug(message: string): void;
   /** Every warning said so far, so the JSON draft can carry them too. */
   readonly warnings: readonly string[];
+  /** A secret learnt later (the GitHub CLI's token) is masked from then on. */
+  addSecret(secret: string): void;
 }
 
 export interface LoggerOptions {
@@ -23,6 +25,9 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     secrets.reduce((text, secret) => text.split(secret).join("***"), message);
   return {
     warnings,
+    addSecret(secret) {
+      if (secret.length > 0 && !secrets.includes(secret)) secrets.push(secret);
+    },
     info(message) {
       if (!options.quiet) write(`${mask(message)}\n`);
     },

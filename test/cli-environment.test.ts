@@ -34,6 +34,17 @@ describe("where the token and the API URL come from", () => {
     expect(result.stderr).not.toContain(TOKEN);
     expect(server.requests.every((request) => request.hadAuth)).toBe(true);
   });
+
+  it("does not ask the GitHub CLI when the command line is wrong or the run is offline", async () => {
+    const bin = mkdtempSync(join(tmpdir(), "k8s-weekly-gh-"));
+    const marker = join(bin, "asked");
+    writeFileSync(join(bin, "gh"), `#!/bin/sh\ntouch ${marker}\necho ${TOKEN}\n`);
+    chmodSync(join(bin, "gh"), 0o755);
+    const env = { PATH: `${bin}:${process.env.PATH ?? ""}` };
+    expect((await runCli(["draft", "--week", "2021-02-30"], env)).code).toBe(2);
+    expect((await runCli(["draft", "--week", "2021-07-04", "--offline"], env)).code).toBe(0);
+    expect(existsSync(marker)).toBe(false);
+  });
 });
 
 describe("templates from the command line", () => {

@@ -13,7 +13,7 @@ export interface CollectOptions {
   namedRepos: readonly string[];
   offline: boolean;
   refresh: boolean;
-  token?: string;
+  getToken: () => string | undefined;
   apiUrl: string;
   timeoutSeconds: number;
   maxWaitSeconds: number;
@@ -87,11 +87,12 @@ export async function collectWeek(
 async function gitHubClient(options: CollectOptions, logger: Logger): Promise<GitHubClient> {
   // Loaded only when the network is needed, so --help, --offline and --input start fast.
   const { createGitHubClient } = await import("../fetch/github-client.js");
-  if (!options.token) {
+  const token = options.getToken();
+  if (!token) {
     logger.warn("no token (--token, GITHUB_TOKEN or GH_TOKEN): GitHub allows far fewer requests without one");
   }
   return createGitHubClient({
-    ...(options.token ? { token: options.token } : {}),
+    ...(token ? { token } : {}),
     apiUrl: options.apiUrl,
     logger,
     timeoutMs: options.timeoutSeconds * 1000,

@@ -23,7 +23,8 @@ export interface DraftOptions {
   update?: string;
   /** Repositories the user named; empty means the default. */
   repos: string[];
-  token?: string;
+  /** The GitHub token, looked up only when the network is about to be used. */
+  getToken: () => string | undefined;
   apiUrl: string;
   input?: string;
   offline: boolean;
@@ -87,7 +88,7 @@ export async function runDraft(options: DraftOptions, environment: DraftEnvironm
       namedRepos: options.repos,
       offline: options.offline,
       refresh: options.refresh,
-      ...(options.token ? { token: options.token } : {}),
+      getToken: options.getToken,
       apiUrl: options.apiUrl,
       timeoutSeconds: options.timeoutSeconds,
       maxWaitSeconds: options.maxWaitSeconds,
