@@ -35,7 +35,10 @@ export function escapeInline(text: string, maxLength = MAX_TEXT_LENGTH): string 
   return escaped.replace(/^([-+=#])/, "\\$1").replace(/^(\d+)([.)])/, "$1\\$2");
 }
 
-const LINKISH = /(?:\b[a-z][a-z0-9+.-]*:\/\/|\bwww\.)[^\s<>]*[^\s<>.,;:!?)\]]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gi;
+// No word boundaries: GFM also links "_www.x" and "*http://x", after emphasis markers.
+// Brackets stay outside the code span: a "]:" inside it could still end a link label and start a
+// reference definition, which is parsed before code spans are.
+const LINKISH = /(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>[\]]*[^\s<>.,;:!?)[\]]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gi;
 
 function escapeText(text: string): string {
   // Entities where a backslash escape is not enough: kramdown and CommonMark disagree on `\&`,
@@ -56,11 +59,12 @@ const ENTITIES: Record<string, string> = {
 
 /**
  * An identifier in backticks that stays code: the fence is longer than any backtick run inside it.
- * Liquid would run inside a code span too, so text with braces is escaped as plain text instead.
+ * Liquid would run inside a code span too, and brackets could end a link label around it, so text
+ * with braces or brackets is escaped as plain text instead.
  */
 export function codeSpan(identifier: string): string {
   const text = cleanText(identifier, 120);
-  if (/[{}]/.test(text)) return escapeInline(text, 120);
+  if (/[{}[\]]/.test(text)) return escapeInline(text, 120);
   const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
   const fence = "`".repeat(longestRun + 1);
   const pad = text.startsWith("`") || text.endsWith("`") ? " " : "";
