@@ -4,6 +4,9 @@ import { fromMarkdown } from "mdast-util-from-markdown";
 import { gfmFromMarkdown } from "mdast-util-gfm";
 import { gfm } from "micromark-extension-gfm";
 import { describe, expect, it } from "vitest";
+
+// A fixed seed keeps CI reproducible; change it (or run with a random one) to explore further.
+fc.configureGlobal({ seed: 20261126 });
 import { parseDependenciesYaml, parseFeatureGates, parseGoMod, parseVersionedFeatureList } from "../../src/context/gates/index.js";
 import { releaseHighlights, subprojectLines } from "../../src/context/releases/index.js";
 import { nextDeadline, parsePatchReleasesMarkdown, parseReleaseTimeline, parseWebsiteSchedule } from "../../src/context/schedule/index.js";
