@@ -48,28 +48,28 @@ const HOSTILE: Record<string, string> = {
 };
 
 describe("linear time on 1 MB inputs", () => {
-  it("parses a 1 MB versioned gate table in well under 100 ms", () => {
+  it("parses a 1 MB versioned gate table in linear time (milliseconds; a backtracking pattern would take minutes)", () => {
     let gates = new Map<string, string>();
     const elapsed = fastest(() => (gates = parseFeatureGates(GO_TABLE)));
     expect(gates.size).toBeGreaterThan(5000);
     expect(gates.get("Gate0")).toBe("Beta");
-    expect(elapsed).toBeLessThan(100);
+    expect(elapsed).toBeLessThan(2000);
   });
 
-  it("parses 1 MB of yaml and go.mod in well under 100 ms", () => {
+  it("parses 1 MB of yaml and go.mod in linear time (milliseconds; a backtracking pattern would take minutes)", () => {
     const yaml = fill((index) => `- name: Gate${index}\n  versionedSpecs:\n  - default: true\n    lockToDefault: false\n    preRelease: Beta\n    version: "1.31"\n`);
     const deps = `dependencies:\n${fill((index) => `  - name: "dep${index}"\n    version: 1.${index}.0\n    refPaths:\n    - path: a/b\n      match: x\n`)}`;
     const gomod = `module k8s.io/kubernetes\n\nrequire (\n${fill((index) => `\texample.com/m${index} v1.${index}.0 // indirect\n`)})\n`;
-    expect(fastest(() => parseVersionedFeatureList(yaml))).toBeLessThan(100);
-    expect(fastest(() => parseDependenciesYaml(deps))).toBeLessThan(100);
-    expect(fastest(() => parseGoMod(gomod))).toBeLessThan(100);
+    expect(fastest(() => parseVersionedFeatureList(yaml))).toBeLessThan(2000);
+    expect(fastest(() => parseDependenciesYaml(deps))).toBeLessThan(2000);
+    expect(fastest(() => parseGoMod(gomod))).toBeLessThan(2000);
     expect(parseGoMod(gomod).get("example.com/m7")).toBe("v1.7.0");
   });
 
   it.each(Object.keys(HOSTILE))("survives 1 MB of %s quickly", (name) => {
     const text = HOSTILE[name] ?? "";
     for (const parse of [parseFeatureGates, parseVersionedFeatureList, parseDependenciesYaml, parseGoMod]) {
-      expect(fastest(() => parse(text))).toBeLessThan(100);
+      expect(fastest(() => parse(text))).toBeLessThan(2000);
     }
   });
 
@@ -82,6 +82,6 @@ describe("linear time on 1 MB inputs", () => {
         versionChanges: [{ name: "golang.org/x/net", from: null, to: "v0.0.0-20210520170846-37e1c6afe023" }],
         prs,
       });
-    expect(fastest(run)).toBeLessThan(500);
+    expect(fastest(run)).toBeLessThan(3000);
   });
 });

