@@ -128,6 +128,17 @@ describe("k8s-weekly draft against GitHub", () => {
     expect(server.requests.length).toBe(4);
   });
 
+  it("warns, naming both counts, when GitHub reports more PRs than it hands out", async () => {
+    // Search results drift while paging; a PR seen twice is one PR, so the counts disagree.
+    const server = await fake([...SAMPLE.items, SAMPLE.items[0] as FakeSearchItem]);
+    const result = await runCli(["draft", "--week", "2021-07-04", "--api-url", server.url, "--format", "json"], { GITHUB_TOKEN: TOKEN });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain("warning: kubernetes/kubernetes: fetched 33 merged PRs but GitHub reported 34; the draft may be incomplete\n");
+    expect((JSON.parse(result.stdout) as { warnings: string[] }).warnings).toContain(
+      "kubernetes/kubernetes: fetched 33 merged PRs but GitHub reported 34; the draft may be incomplete",
+    );
+  });
+
   it("fails with exit 1 and a clear message for a bad token, never printing it", async () => {
     const server = await fake(SAMPLE.items);
     const badToken = "ghp_thisTokenIsWrong000000000000";
