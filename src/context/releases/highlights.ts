@@ -11,8 +11,10 @@ const NOISE_SECTION = /contributors|dependenc|checksum|download|(?:container|doc
 const NOISE_ITEM = /^(?:@|full changelog|new contributors|build\(deps\)|chore\(deps\)|bump |update (?:module|dependenc|go\.mod)|sha256|https?:\/\/\S+$)|made their first contribution/i;
 const STOPWORDS = new Set([
   "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "if", "in", "into", "is", "of", "on", "or",
-  "so", "than", "that", "the", "to", "via", "when", "where", "which", "with",
+  "so", "than", "that", "the", "to", "via", "when", "where", "which", "with", "now", "will", "has", "have", "can",
 ]);
+// "CRI-O v1.21.1" or "Release 2.28.1": a heading that only names the release says nothing new.
+const ONLY_A_VERSION = /^(?:[\p{L}-]+\s+){0,2}v?\d+\.\d+(?:\.\d+)?(?:[-+][\w.]+)?$/iu;
 
 interface Item {
   kind: "heading" | "bullet";
@@ -114,9 +116,16 @@ export function shorten(raw: string): string {
     .replace(/\bhttps?:\/\/\S+/gi, " ")
     .replace(/\(\s*#?\d+\s*\)|#\d+\b|@[\w-]+/g, " ")
     .replace(/^\s*\[[^[\]]*\]\s*/, "")
+    // Generated changelogs start items with the commit hash, a change kind or a scope.
+    .replace(/^\s*[0-9a-f]{7,40}\b\s*/i, "")
+    .replace(/^\s*\[?(?:bugfix|bug fix|enhancement|feature|change|security)\]?:?\s+/i, "")
+    .replace(/^\s*\([^()]{1,30}\)\s*/, "")
     .replace(/^(?:feat|fix|chore|docs|refactor|perf|build|ci|test)(?:\([^()]*\))?!?:\s*/i, "")
     .replace(/[{}<>|]/g, " ");
-  if (NOISE_ITEM.test(text.trim())) return "";
+  const trimmed = text.trim();
+  // A table of contents ("- [Downloads](#downloads)") names sections, it does not say what changed.
+  const tocEntry = NOISE_SECTION.test(trimmed) && trimmed.split(/\s+/).length <= 3;
+  if (NOISE_ITEM.test(trimmed) || ONLY_A_VERSION.test(trimmed) || tocEntry) return "";
   const words = text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).slice(0, MAX_WORDS);
   while (words.length > 0 && STOPWORDS.has((words[words.length - 1] ?? "").toLowerCase().replace(/[^\p{L}]/gu, ""))) words.pop();
   const phrase = words.join(" ").replace(/[\s.,;:!?…\-–—(]+$/, "");

@@ -72,7 +72,7 @@ describe("subprojectLines", () => {
     };
     const { lines, warnings } = subprojectLines([hostile], week, { prereleases: false });
     expect(lines).toEqual([
-      "* [project v1\\](`https://evil.example`) &#123;&#123; x &#125;&#125;](https://github.com/evil/project/releases/tag/v1%5D%28https://evil.example%29%20%7B%7B%20x%20%7D%7D): steal tokens now; also [v0.1](https://github.com/evil/project/releases/tag/v0.1)",
+      "* [project v1\\](`https://evil.example`) &#123;&#123; x &#125;&#125;](https://github.com/evil/project/releases/tag/v1%5D%28https://evil.example%29%20%7B%7B%20x%20%7D%7D): steal tokens; also [v0.1](https://github.com/evil/project/releases/tag/v0.1)",
     ]);
     expect(lines[0]).not.toMatch(/\{\{|<img|<script|javascript:|\{%/);
     expect(warnings).toEqual(["evil/project v0.1: unusable release URL, linked the tag page instead"]);
