@@ -2,7 +2,7 @@ import type { Logger } from "../logger.js";
 import type { PullRequest } from "../types.js";
 import type { FetchedRepoWeek } from "./fetch-merged.js";
 import type { GitHubClient } from "./github-client.js";
-import { dedupe, expectShape, halves, PAGE_SIZE, SEARCH_RESULT_CAP, searchQuery, type Window } from "./search-window.js";
+import { expectShape, PAGE_SIZE, searchQuery, searchWindow, type SearchPage, type Window } from "./search-window.js";
 
 const MERGED_PULLS_QUERY = `
 query MergedPulls($q: String!, $cursor: String, $owner: String!, $name: String!) {
@@ -51,39 +51,25 @@ export async function fetchWithGraphql(
   logger: Logger,
 ): Promise<FetchedRepoWeek> {
   const repo = `${owner}/${name}`;
-  const prs: PullRequest[] = [];
-  let reportedTotal = 0;
   let defaultBranch = "master";
-  const pending: Window[] = [window];
-  while (pending.length > 0) {
-    const part = pending.shift() as Window;
-    const q = searchQuery(owner, name, part);
-    let cursor: string | null = null;
-    let page = 1;
-    for (;;) {
-      const data: MergedPullsResponse = expectShape(
-        await client.octokit.graphql<MergedPullsResponse | undefined>(MERGED_PULLS_QUERY, { q, cursor, owner, name }),
-        isMergedPullsResponse,
-      );
-      defaultBranch = data.repository?.defaultBranchRef?.name ?? defaultBranch;
-      const split = page === 1 && data.search.issueCount > SEARCH_RESULT_CAP ? halves(part) : null;
-      if (split) {
-        logger.info(`${repo}: ${data.search.issueCount} PRs in one search, splitting ${part.from.toISOString()}..${part.to.toISOString()}`);
-        pending.unshift(...split);
-        break;
-      }
-      if (page === 1) reportedTotal += data.search.issueCount;
-      for (const node of data.search.nodes) {
+  const page = async (q: string, cursor: string | null): Promise<SearchPage> => {
+    const data = expectShape(
+      await client.octokit.graphql<MergedPullsResponse | undefined>(MERGED_PULLS_QUERY, { q, cursor, owner, name }),
+      isMergedPullsResponse,
+    );
+    defaultBranch = data.repository?.defaultBranchRef?.name ?? defaultBranch;
+    const { endCursor, hasNextPage } = data.search.pageInfo;
+    return {
+      total: data.search.issueCount,
+      prs: data.search.nodes.flatMap((node) => {
         const pr = node ? pullRequestFromGraphql(node, repo) : null;
-        if (pr) prs.push(pr);
-      }
-      logger.info(`${repo}: page ${page}, ${prs.length} of ${reportedTotal} PRs`);
-      if (!data.search.pageInfo.hasNextPage || !data.search.pageInfo.endCursor) break;
-      cursor = data.search.pageInfo.endCursor;
-      page += 1;
-    }
-  }
-  return { repo, defaultBranch, prs: dedupe(prs), reportedTotal };
+        return pr ? [pr] : [];
+      }),
+      next: hasNextPage && endCursor ? () => page(q, endCursor) : null,
+    };
+  };
+  const { prs, reportedTotal } = await searchWindow(repo, window, (part) => page(searchQuery(owner, name, part), null), logger);
+  return { repo, defaultBranch, prs, reportedTotal };
 }
 
 function pullRequestFromGraphql(node: GraphqlPullNode, repo: string): PullRequest | null {

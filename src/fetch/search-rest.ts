@@ -1,9 +1,8 @@
 import type { Logger } from "../logger.js";
-import type { PullRequest } from "../types.js";
 import type { FetchedRepoWeek } from "./fetch-merged.js";
 import type { GitHubClient } from "./github-client.js";
 import { pullRequestFromSearchItem, type SearchItem } from "./search-item.js";
-import { dedupe, expectShape, halves, nextLink, PAGE_SIZE, SEARCH_RESULT_CAP, searchQuery, type Window } from "./search-window.js";
+import { expectShape, nextLink, PAGE_SIZE, searchQuery, searchWindow, type SearchPage, type Window } from "./search-window.js";
 
 interface RestSearchPage {
   total_count: number;
@@ -24,42 +23,37 @@ export async function fetchWithRest(
   const defaultBranch = repository.default_branch;
   // REST search items carry no base branch, so ask only for the default branch's merges.
   logger.warn(`${repo}: without a token only PRs merged into ${defaultBranch} are fetched`);
-  const prs: PullRequest[] = [];
-  let reportedTotal = 0;
-  const pending: Window[] = [window];
-  while (pending.length > 0) {
-    const part = pending.shift() as Window;
-    const q = searchQuery(owner, name, part, ` base:${defaultBranch}`);
-    let response: { data: unknown; headers: { link?: string } } = await searchPage(client, () =>
-      client.octokit.request("GET /search/issues", { q, per_page: PAGE_SIZE, sort: "created", order: "asc" }),
-    );
-    let body = expectShape(response.data, isRestSearchPage);
-    const split = body.total_count > SEARCH_RESULT_CAP ? halves(part) : null;
-    if (split) {
-      pending.unshift(...split);
-      continue;
+  const page = async (request: () => Promise<{ data: unknown; headers: { link?: string } }>): Promise<SearchPage> => {
+    const response = await searchPage(request);
+    const body = expectShape(response.data, isRestSearchPage);
+    if (body.incomplete_results) {
+      logger.warn(`${repo}: a GitHub search page timed out twice and returned incomplete results; the draft may miss PRs`);
     }
-    reportedTotal += body.total_count;
-    for (let page = 1; ; page += 1) {
-      if (body.incomplete_results) {
-        logger.warn(`${repo}: GitHub search timed out on page ${page} twice and returned incomplete results; the draft may miss PRs`);
-      }
-      for (const item of body.items) {
+    const next = nextLink(response.headers.link);
+    return {
+      total: body.total_count,
+      prs: body.items.flatMap((item) => {
         const pr = pullRequestFromSearchItem(item, repo);
-        if (pr) prs.push({ ...pr, baseRef: defaultBranch });
-      }
-      logger.info(`${repo}: page ${page}, ${prs.length} of ${reportedTotal} PRs`);
-      const next = nextLink(response.headers.link);
-      if (!next) break;
-      response = await searchPage(client, () => client.octokit.request(`GET ${next}`));
-      body = expectShape(response.data, isRestSearchPage);
-    }
-  }
-  return { repo, defaultBranch, prs: dedupe(prs), reportedTotal };
+        return pr ? [{ ...pr, baseRef: defaultBranch }] : [];
+      }),
+      next: next ? () => page(() => client.octokit.request(`GET ${next}`)) : null,
+    };
+  };
+  const first = (part: Window) =>
+    page(() =>
+      client.octokit.request("GET /search/issues", {
+        q: searchQuery(owner, name, part, ` base:${defaultBranch}`),
+        per_page: PAGE_SIZE,
+        sort: "created",
+        order: "asc",
+      }),
+    );
+  const { prs, reportedTotal } = await searchWindow(repo, window, first, logger);
+  return { repo, defaultBranch, prs, reportedTotal };
 }
 
 /** GitHub's docs: a search that timed out may return partial results; asking once more usually completes. */
-async function searchPage<T extends { data: unknown }>(client: GitHubClient, request: () => Promise<T>): Promise<T> {
+async function searchPage<T extends { data: unknown }>(request: () => Promise<T>): Promise<T> {
   const first = await request();
   const body = first.data as Partial<RestSearchPage> | undefined;
   return body?.incomplete_results === true ? request() : first;

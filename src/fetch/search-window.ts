@@ -1,4 +1,5 @@
 import { FailureError } from "../errors.js";
+import type { Logger } from "../logger.js";
 import type { PullRequest } from "../types.js";
 
 /** GitHub search never returns more than this many results for one query. */
@@ -21,7 +22,7 @@ export function searchQuery(owner: string, name: string, window: Window, extra =
   return `repo:${owner}/${name} is:pr is:merged${extra} merged:${bound(window.from)}..${bound(window.to)}`;
 }
 
-export function halves(window: Window): [Window, Window] | null {
+function halves(window: Window): [Window, Window] | null {
   const seconds = Math.floor((window.to.getTime() - window.from.getTime()) / 1000);
   if (seconds < 1) return null;
   const middle = new Date(window.from.getTime() + Math.floor(seconds / 2) * 1000);
@@ -49,7 +50,48 @@ export function nextLink(header: string | undefined): string | null {
   return null;
 }
 
-export function dedupe(prs: PullRequest[]): PullRequest[] {
+/** One page of search results, however the API pages (Link header or cursor). */
+export interface SearchPage {
+  /** What GitHub says the whole search holds. */
+  total: number;
+  prs: PullRequest[];
+  next: (() => Promise<SearchPage>) | null;
+}
+
+/**
+ * Every page of a search over the window, which is halved by time wherever GitHub counts more
+ * results than its 1,000-result cap lets it hand out. REST and GraphQL differ only in `firstPage`.
+ */
+export async function searchWindow(
+  repo: string,
+  window: Window,
+  firstPage: (part: Window) => Promise<SearchPage>,
+  logger: Logger,
+): Promise<{ prs: PullRequest[]; reportedTotal: number }> {
+  const prs: PullRequest[] = [];
+  let reportedTotal = 0;
+  const pending: Window[] = [window];
+  while (pending.length > 0) {
+    const part = pending.shift() as Window;
+    let page = await firstPage(part);
+    const split = page.total > SEARCH_RESULT_CAP ? halves(part) : null;
+    if (split) {
+      logger.info(`${repo}: ${page.total} PRs in one search, splitting ${part.from.toISOString()}..${part.to.toISOString()}`);
+      pending.unshift(...split);
+      continue;
+    }
+    reportedTotal += page.total;
+    for (let number = 1; ; number += 1) {
+      prs.push(...page.prs);
+      logger.info(`${repo}: page ${number}, ${prs.length} of ${reportedTotal} PRs`);
+      if (!page.next) break;
+      page = await page.next();
+    }
+  }
+  return { prs: dedupe(prs), reportedTotal };
+}
+
+function dedupe(prs: PullRequest[]): PullRequest[] {
   const seen = new Map<number, PullRequest>();
   for (const pr of prs) seen.set(pr.number, pr);
   return [...seen.values()];
