@@ -1,4 +1,4 @@
-import { escapeInline, link } from "../draft/escape.js";
+import { linkBullet } from "../draft/escape.js";
 import type { PullRequest } from "../types.js";
 import { type DependencyBump, bumpText } from "./dependency.js";
 import type { Promotion } from "./promotion.js";
@@ -6,13 +6,13 @@ import type { RuleTable } from "./rules.js";
 
 /** `* [ServiceLBNodePortControl to Beta](url)` */
 export function promotionLine(pr: PullRequest, promotion: Promotion): string {
-  return `* ${link(escapeInline(`${promotion.feature} to ${promotion.stage}`), pr.url)}`;
+  return linkBullet(`${promotion.feature} to ${promotion.stage}`, pr.url);
 }
 
 /** `* [etcd to v3.5.10](url)`, or `* [go to 1.21.7 in 1.26 through 1.29](url)` for backports. */
 export function versionLine(url: string, bumps: readonly DependencyBump[], table: RuleTable, branches?: string): string {
   const text = bumpText(bumps, table) + (branches ? ` ${branches}` : "");
-  return `* ${link(escapeInline(text), url)}`;
+  return linkBullet(text, url);
 }
 
 function compareVersions(a: string, b: string): number {

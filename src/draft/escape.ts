@@ -71,6 +71,11 @@ export function codeSpan(identifier: string): string {
   return `${fence}${pad}${text}${pad}${fence}`;
 }
 
+/** `* [label](url)`: the bullet Promotions and Version Updates use, from untrusted text. */
+export function linkBullet(text: string, url: string): string {
+  return `* ${link(escapeInline(text), url)}`;
+}
+
 /** A link whose label is untrusted text and whose target the tool built itself. */
 export function link(label: string, url: string): string {
   return `[${label}](${safeUrl(url)})`;

@@ -1,3 +1,4 @@
+import { DEFAULT_RELATED_REPOS } from "../../src/context/releases/index.js";
 import * as notes from "./context-release-notes.js";
 import { stamp } from "./items.js";
 import type { FakeRelease, FakeRepo, FakeTag } from "./types.js";
@@ -23,44 +24,13 @@ export interface WeekWindow {
 }
 
 /** The crawler's list in its order, plus four more; the one that does not exist is left out of the fixtures. */
-export const RELATED_REPO_NAMES = [
-  "coredns/coredns",
-  "kubernetes-csi/csi-driver-nfs",
-  "kubernetes-csi/csi-driver-host-path",
-  "kubernetes-csi/csi-driver-smb",
-  "kubernetes-csi/csi-driver-vsphere",
-  "containernetworking/cni",
-  "cri-o/cri-o",
-  "cri-o/ocicni",
-  "containerd/containerd",
-  "containerd/nerdctl",
-  "kubernetes/kops",
-  "kubernetes/kubeadm",
-  "kubernetes/ingress-nginx",
-  "kubernetes/cloud-provider",
-  "kubernetes/cloud-provider-aws",
-  "kubernetes/cloud-provider-gcp",
-  "kubernetes/cloud-provider-openstack",
-  "kubernetes/cloud-provider-vsphere",
-  "kubernetes/minikube",
-  "kubernetes/ingress-gce",
-  "kubernetes/kompose",
-  "kubernetes/cloud-provider-alibaba-cloud",
-  "kubernetes-sigs/cluster-api-provider-vsphere",
-  "kubernetes-sigs/cluster-api",
-  "kubernetes-sigs/kind",
-  "kubernetes-sigs/kubebuilder",
-  "kubernetes-sigs/kustomize",
-  "kubernetes-sigs/kubespray",
-  "etcd-io/etcd",
-  "prometheus/prometheus",
-  "grpc/grpc",
-  "golang/go",
+export const RELATED_REPO_NAMES: readonly string[] = [
+  ...DEFAULT_RELATED_REPOS,
   "kubernetes-sigs/cluster-api-provider-aws",
   "kubernetes-sigs/cluster-api-provider-azure",
   "kubernetes/dashboard",
   "kubernetes-sigs/metrics-server",
-] as const;
+];
 
 /** In RELATED_REPO_NAMES, absent from makeRelatedRepos(): GraphQL answers NOT_FOUND, REST 404. */
 export const MISSING_RELATED_REPO = "kubernetes-csi/csi-driver-vsphere";

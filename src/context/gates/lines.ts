@@ -1,4 +1,4 @@
-import { escapeInline, link } from "../../draft/escape.js";
+import { linkBullet } from "../../draft/escape.js";
 
 /**
  * Newsletter bullets. Names come from files anyone can edit in a PR, so only the characters a
@@ -29,10 +29,10 @@ export function displayVersion(name: string, version: string): string {
 
 /** `* [ServiceLBNodePortControl to Beta](url)` */
 export function promotionLine(gate: string, stage: "Beta" | "GA", url: string): string {
-  return `* ${link(escapeInline(`${safeName(gate)} to ${stage}`), url)}`;
+  return linkBullet(`${safeName(gate)} to ${stage}`, url);
 }
 
 /** `* [etcd to v3.5.10](url)`, `* [golang to 1.16.6](url)` */
 export function versionLine(name: string, version: string, url: string): string {
-  return `* ${link(escapeInline(`${safeName(name)} to ${displayVersion(name, version)}`), url)}`;
+  return linkBullet(`${safeName(name)} to ${displayVersion(name, version)}`, url);
 }
