@@ -68,6 +68,10 @@ export interface DraftEntry {
   /** The rule that put the PR in this section. */
   reason: string;
   kep?: string;
+  /** Notability: the learned chance that an editor lists this PR (0..1); absent for releases. */
+  score?: number;
+  /** The signals behind `score`, strongest first, e.g. "kind/feature +0.41". */
+  signals?: string[];
 }
 
 export interface SkippedEntry {

@@ -23,6 +23,10 @@ export interface ClassifiedPR {
   /** The markdown bullet as it will stand in the post, starting with "* ". */
   line: string;
   kep?: string;
+  /** Notability: the learned chance that an editor lists this PR (0..1). */
+  score: number;
+  /** The signals behind `score`, strongest first. */
+  signals: string[];
 }
 
 export interface SkippedPR {
@@ -119,6 +123,8 @@ export function classifyWeek(
       reason: decision.reason,
       line: lineFor(pr, signals, decision, rules),
       ...(signals.kep ? { kep: signals.kep } : {}),
+      score: 0,
+      signals: [],
     };
     reported.push(entry);
     if (decision.bumps) masterBumps.set(`${pr.repo} ${bumpKey(decision.bumps)}`, entry);
@@ -132,7 +138,7 @@ export function classifyWeek(
     if (!masterBumps.has(key)) {
       const branches = branchesPhrase(members.map(releaseBranchVersion));
       const line = versionLine(lead.url, group.bumps, rules, branches);
-      reported.push({ pr: lead, section: "version_updates", reason: "cherry-pick:version-bump", line });
+      reported.push({ pr: lead, section: "version_updates", reason: "cherry-pick:version-bump", line, score: 0, signals: [] });
     }
     for (const member of members) {
       if (member !== lead) skipped.push({ pr: member, reason: `grouped-into #${lead.number}` });

@@ -77,7 +77,7 @@ export function buildDraft(input: DraftInput): DraftResult {
 
 function toSections(classification: Classification): Record<SectionKey, DraftEntry[]> {
   const sections = Object.fromEntries(SECTION_KEYS.map((key) => [key, [] as DraftEntry[]])) as Record<SectionKey, DraftEntry[]>;
-  for (const { pr, section, reason, line, kep } of classification.reported) {
+  for (const { pr, section, reason, line, kep, score, signals } of classification.reported) {
     sections[section].push({
       repo: pr.repo,
       number: pr.number,
@@ -87,6 +87,8 @@ function toSections(classification: Classification): Record<SectionKey, DraftEnt
       line,
       reason,
       ...(kep ? { kep } : {}),
+      score,
+      signals,
     });
   }
   return sections;

@@ -6,7 +6,7 @@ import { pr } from "./fixtures.js";
 
 function draft(sections: Array<[number, ClassifiedSection]>, candidates: number[] = []): Classification {
   return {
-    reported: sections.map(([number, section]) => ({ pr: pr(number, "t"), section, reason: "r", line: "* l" })),
+    reported: sections.map(([number, section]) => ({ pr: pr(number, "t"), section, reason: "r", line: "* l", score: 0, signals: [] })),
     skipped: [],
     featuredCandidates: candidates.map((number) => ({ pr: pr(number, "t"), score: 1, reasons: [] })),
   };
