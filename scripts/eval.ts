@@ -11,6 +11,7 @@ import { type PublishedSections, type Ratio, type WeekScore, poolScores, scoreWe
 import { lineProblems } from "../src/classify/line-rules.js";
 import { type SearchItem, pullRequestFromSearchItem } from "../src/fetch/search-item.js";
 import type { PullRequest, Week } from "../src/types.js";
+import { evalPicks } from "./eval-picks.js";
 
 const REPO = "kubernetes/kubernetes";
 const DEFAULT_BRANCHES = { [REPO]: "master" };
@@ -72,6 +73,11 @@ function scoreRow(name: string, window: number, drafted: number, score: WeekScor
 }
 
 function main(argv: string[]): void {
+  const picks = argv.indexOf("--picks");
+  if (picks >= 0) {
+    console.log(evalPicks(argv[picks + 1] ?? "../shared/corpus/picks"));
+    return;
+  }
   const dir = argv.find((arg) => !arg.startsWith("--")) ?? "../shared/corpus/weeks";
   const showLines = argv.includes("--lines");
   const weeks = readdirSync(dir).filter((name) => name.endsWith(".json")).sort().map((name) => loadWeek(join(dir, name)));

@@ -1,0 +1,122 @@
+/**
+ * The classifier on 15 release cycles of release notes: each cycle's notes drafted as the PRs of one
+ * synthetic week (title = the note's first sentence), scored against whether an LWKD post listed
+ * them. Picks hold only release-noted PRs, so this measures what the draft keeps of real notes.
+ */
+import { type Classification, DEFAULT_RULES, classifyWeek } from "../src/classify/classify.js";
+import { lineProblems } from "../src/classify/line-rules.js";
+import type { ClassifiedSection } from "../src/classify/rules.js";
+import type { Week } from "../src/types.js";
+import { type Pick, loadPicks } from "./picks.js";
+
+const SYNTHETIC_WEEK: Week = { ending: "2021-07-04", from: "2021-06-28T00:00:00Z", to: "2021-07-04T23:59:59Z" };
+const MERGED_AT = "2021-07-01T12:00:00Z";
+const DEFAULT_BRANCHES = { "kubernetes/kubernetes": "master" };
+const RARELY_REPORTED_KINDS = ["documentation", "flake", "failing-test"];
+
+interface Counts {
+  notes: number;
+  listed: number;
+  drafted: number;
+  hits: number;
+  agreed: number;
+  routineNoise: number;
+  realNoise: number;
+  lineIssues: number;
+  /** Editor sections the draft chose differently, "editor→draft". */
+  misplaced: Map<string, number>;
+}
+
+const empty = (): Counts => ({
+  notes: 0, listed: 0, drafted: 0, hits: 0, agreed: 0, routineNoise: 0, realNoise: 0, lineIssues: 0, misplaced: new Map(),
+});
+
+function count(picks: readonly Pick[], draft: Classification): Counts {
+  const placed = new Map<number, ClassifiedSection>(draft.reported.map((entry) => [entry.pr.number, entry.section]));
+  const counts = empty();
+  for (const { note } of picks) {
+    counts.notes++;
+    const section = placed.get(note.number);
+    if (section !== undefined) counts.drafted++;
+    if (note.lwkd_section === null) {
+      if (section === undefined) continue;
+      const routine = note.kinds.length > 0 && note.kinds.every((kind) => RARELY_REPORTED_KINDS.includes(kind));
+      if (routine) counts.routineNoise++;
+      else counts.realNoise++;
+      continue;
+    }
+    counts.listed++;
+    if (section === undefined) continue;
+    counts.hits++;
+    if (section === note.lwkd_section || note.lwkd_section === "featured") counts.agreed++;
+    else {
+      const key = `${note.lwkd_section}→${section}`;
+      counts.misplaced.set(key, (counts.misplaced.get(key) ?? 0) + 1);
+    }
+  }
+  counts.lineIssues = draft.reported.filter((entry) => lineProblems(entry.line, entry.section, entry.pr.url).length > 0).length;
+  return counts;
+}
+
+function add(total: Counts, part: Counts): void {
+  for (const key of ["notes", "listed", "drafted", "hits", "agreed", "routineNoise", "realNoise", "lineIssues"] as const) total[key] += part[key];
+  for (const [key, value] of part.misplaced) total.misplaced.set(key, (total.misplaced.get(key) ?? 0) + value);
+}
+
+const fixed = (hit: number, total: number): string => (total === 0 ? "n/a" : (hit / total).toFixed(3));
+
+/** Editors' featured PR among the top three candidates of its week's listed notes. */
+function featuredAtThree(cycles: ReadonlyMap<string, Pick[]>): { hit: number; total: number } {
+  const weeks = new Map<string, Pick[]>();
+  for (const picks of cycles.values()) {
+    for (const pick of picks) {
+      if (pick.note.lwkd_week === null) continue;
+      const group = weeks.get(pick.note.lwkd_week) ?? [];
+      group.push(pick);
+      weeks.set(pick.note.lwkd_week, group);
+    }
+  }
+  let hit = 0;
+  let total = 0;
+  for (const group of weeks.values()) {
+    const featured = group.filter((pick) => pick.note.lwkd_section === "featured").map((pick) => pick.note.number);
+    if (featured.length === 0) continue;
+    const draft = classifyWeek(group.map((pick) => pick.pr), { week: SYNTHETIC_WEEK, defaultBranches: DEFAULT_BRANCHES }, DEFAULT_RULES);
+    const top = new Set(draft.featuredCandidates.slice(0, 3).map((candidate) => candidate.pr.number));
+    total++;
+    if (featured.some((number) => top.has(number))) hit++;
+  }
+  return { hit, total };
+}
+
+export function evalPicks(dir: string): string {
+  const cycles = loadPicks(dir, MERGED_AT);
+  const header = ["cycle", "notes", "listed", "base", "drafted", "recall", "precision", "agreement", "noise:routine", "noise:real", "line_issues"];
+  const widths = [8, 6, 7, 6, 8, 7, 10, 10, 14, 11, 11];
+  const row = (values: string[]): string => values.map((value, i) => value.padEnd(widths[i] ?? 8)).join(" ");
+  const rows = [row(header)];
+  const total = empty();
+  const render = (name: string, c: Counts): string =>
+    row([
+      name, String(c.notes), String(c.listed), fixed(c.listed, c.notes), String(c.drafted), fixed(c.hits, c.listed),
+      fixed(c.hits, c.drafted), fixed(c.agreed, c.hits), String(c.routineNoise), String(c.realNoise), String(c.lineIssues),
+    ]);
+  for (const [release, picks] of cycles) {
+    const draft = classifyWeek(picks.map((pick) => pick.pr), { week: SYNTHETIC_WEEK, defaultBranches: DEFAULT_BRANCHES }, DEFAULT_RULES);
+    const counts = count(picks, draft);
+    add(total, counts);
+    rows.push(render(release, counts));
+  }
+  rows.push(render("overall", total));
+  const featured = featuredAtThree(cycles);
+  const misplaced = [...total.misplaced].sort((a, b) => b[1] - a[1]).map(([key, value]) => `${key} ${value}`);
+  return [
+    ...rows,
+    "",
+    "recall = editor-listed notes the draft lists; precision = listed share of what the draft lists (compare with base,",
+    "the share editors listed); agreement = drafted listed notes in the editors' section (featured agrees with any);",
+    "noise = passed-over notes the draft lists: routine (documentation, flake, failing-test only) or real notes.",
+    `featured@3 (editors' featured PR among the top 3 candidates of its week's listed notes): ${fixed(featured.hit, featured.total)} (${featured.hit}/${featured.total})`,
+    `misplaced (editor→draft): ${misplaced.join(", ")}`,
+  ].join("\n");
+}
