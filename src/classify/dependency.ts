@@ -35,7 +35,8 @@ function cleanVersion(version: string): string {
 function makeBump(name: string, version: string, table: RuleTable): DependencyBump | null {
   const lower = name.toLowerCase();
   if (NOT_NAMES.has(lower)) return null;
-  const alias = table.dependencies.aliases[lower];
+  // Titles are untrusted: "constructor" must not find Object.prototype.constructor.
+  const alias = Object.hasOwn(table.dependencies.aliases, lower) ? table.dependencies.aliases[lower] : undefined;
   return { key: alias ?? lower, display: alias ?? name, version: cleanVersion(version) };
 }
 

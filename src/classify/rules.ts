@@ -56,11 +56,14 @@ export interface RuleTable {
     /** Moving away from something deprecated elsewhere is a cleanup, not a deprecation. */
     deprecatedUsage: string;
     removal: string;
+    removedInNote: string;
     typoOrComment: string;
     docsOnly: string;
     testOnly: string;
     groundwork: string;
     buildTooling: string;
+    /** kubeadm and kubectl: a NONE-note change to them is still something users run into. */
+    userFacingTool: string;
     security: string;
     crash: string;
     addsCapability: string;
@@ -115,14 +118,18 @@ export const DEFAULT_RULES: RuleTable = {
     promotionNote: String.raw`(?:\b(?:is|are)\s+now\s+(?:marked\s+as\s+)?(?:in\s+)?(beta|ga|stable|generally\s+available)\b|\b(?:is|are)\s+(?:marked\s+as\s+)?(ga|generally\s+available)\b|\b(?:graduat(?:e|es|ed)|promot(?:e|es|ed))\b(.{0,80}?)\bto\s+(beta|ga|stable|general\s+availability)\b)`,
     lockToDefault: String.raw`\block(?:s|ed|ing)?\b.{0,60}\bto\s+default\b|\bLockToDefault\b`,
     notAFeaturePromotion: String.raw`\bmetrics?\b|\bstability\s+level\b|\btests?\b|\bconformance\b`,
-    deprecation: String.raw`(?<!non-|un)\bdeprecat(?:e|es|ed|ing|ion)\b`,
+    // Deprecating something, not mentioning a thing deprecated long ago ("the deprecated watch path").
+    deprecation: String.raw`(?<!non-|un)\b(?:deprecat(?:e|es|ing|ion)\b|(?:is|are|was|were|be|been|now|as|get|gets)\s+(?:now\s+|also\s+|officially\s+|formally\s+)?deprecated\b|deprecated\s+(?:in\s+favou?r|and\s+(?:will|is|are)|for\s+removal)|^deprecated\b)`,
     deprecatedUsage: String.raw`\b(?:replac\w*|migrat\w*|switch\w*|stop\s+using|usages?\s+of|uses?\s+of|instead\s+of|away\s+from)\b.{0,60}\bdeprecated\b|\bdeprecated\b.{0,40}\b(?:usages?|calls?|functions?|methods?|imports?|packages?|libraries|library)\b`,
-    removal: String.raw`^(?:remov(?:e|es|ed|ing)|drop(?:s|ped|ping)?|delet(?:e|es|ed|ing))\b(?!.*\b(?:tests?|e2e|comments?|typos?|dead\s+code|duplicate)\b).*\b(?:flags?|metrics?|feature[- ]gates?|apis?|fields?|annotations?|options?|endpoints?|(?:sub)?commands?|plugins?|support)\b`,
+    removal: String.raw`^(?:remov(?:e|es|ed|ing)|drop(?:s|ped|ping)?|delet(?:e|es|ed|ing))\b(?!.*\b(?:tests?|e2e|comments?|typos?|dead\s+code|duplicate|unused|internal|registration|usages?\s+of|uses?\s+of|references?\s+to|dependency|dependencies|import)\b).*\b(?:flags?|metrics?|feature[- ]gates?|apis?|fields?|annotations?|options?|endpoints?|(?:sub)?commands?|plugins?|support|deprecated)\b`,
+    /** A release note saying something users see is gone: "The `--foo` flag has been removed". */
+    removedInNote: String.raw`^(?!\W*fix)(?:[^.]|\.\w)*?\b(?:is|are|has\s+been|have\s+been|was|were)\s+(?:now\s+|completely\s+|fully\s+)?(?:removed|dropped)\b|^remov(?:e|es|ed)\s+(?:the\s+)?deprecated\b`,
     typoOrComment: String.raw`\b(?:typos?|spelling|misspell\w*|grammar|wording|comments?|godoc|doc[- ]comments?)\b`,
     docsOnly: String.raw`^(?:docs?|documentation|readme)\b|\b(?:update|fix|improve)s?\s+(?:the\s+)?(?:docs?|documentation|readme)\b`,
     testOnly: String.raw`\b(?:tests?|e2e|testing|unit[- ]tests?|integration[- ]tests?|test[- ]cases?|testdata|flak(?:e|es|y))\b`,
     groundwork: String.raw`\b(?:foundations?|groundwork|scaffold\w*|plumbing|prep(?:are|aration)?|wip|part\s*\d+|refactor\w*|preliminar\w*)\b`,
     buildTooling: String.raw`(?:^|\s)(?:hack|build)/|\b(?:\w*codegen|[a-z]+-gen|code[- ]generat\w*|makefile|bazel|golangci-lint|go\s+workspaces?)\b`,
+    userFacingTool: String.raw`^\s*(?:\[?kubeadm\]?|\[?kubectl\]?)\b|\bkubectl\s+[a-z-]+\b`,
     security: String.raw`\b(?:CVE-\d{4}-\d+|security|vulnerab\w*|privilege\s+escalation|authori[sz](?:er|ation)|authenticat(?:or|ion)|rbac)\b`,
     crash: String.raw`\b(?:panic(?:s|ked)?|crash(?:es|ed|ing)?|segfault|nil\s+pointer|deadlock\w*|memory\s+leak\w*|oom)\b`,
     addsCapability: String.raw`^(?:add(?:s|ed)?|introduc(?:e|es|ed)|support(?:s|ed)?|allow(?:s|ed)?|enabl(?:e|es|ed))\b(?!\s+(?:missing|back|nil|null|checks?|validation|retr(?:y|ies)|locks?|mutex|timeouts?|error|logging)\b)`,

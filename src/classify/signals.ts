@@ -29,7 +29,8 @@ export interface PRSignals {
 
 // The prow releasenote plugin's matcher, plus an unterminated block (stored bodies are sometimes cut).
 const NOTE_BLOCK = /(?:release note\*\*:?\s*(?:<!--[^<>]*-->\s*)?```(?:release-note)?|```release-note)([\s\S]*?)(?:```|$)/i;
-const NONE_NOTE = /^\W*NONE\W*$/i;
+// Authors answer "Does this PR introduce a user-facing change?" with more than the template's NONE.
+const NONE_NOTE = /^\W*(?:(?:none)+|no|n\/?a|nothing|not applicable)\W*$/i;
 const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
 const BRANCH_PREFIX = /^\s*\[(?:release-[\d.]+|[\w.-]*\d+\.\d+)\]\s*/i;
 const CHERRY_PICK_PREFIX = /^\s*(?:automated|manual)\s+cherry[- ]?pick\s+of\s+(?:#\d+(?:\s*(?:,|;|&|and)\s*)?)+:?\s*/i;
