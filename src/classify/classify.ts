@@ -2,6 +2,8 @@ import type { PullRequest, SectionKey, Week } from "../types.js";
 import { type Decision, decide } from "./decide.js";
 import { type DependencyBump, bumpKey, judgeBump } from "./dependency.js";
 import { type FeaturedInput, rankFeatured } from "./featured.js";
+import { NOTABILITY_MODEL } from "./models.js";
+import { prFeatures, scoreFeatures } from "./notability.js";
 import { branchesPhrase, promotionLine, releaseBranchVersion, versionLine } from "./lines.js";
 import { DEFAULT_RULES, type RuleTable } from "./rules.js";
 import { type CompiledRules, type PRSignals, compileRules, readSignals } from "./signals.js";
@@ -71,6 +73,8 @@ function lineFor(pr: PullRequest, signals: PRSignals, decision: Decision & { kin
   return sentenceLine(signals.title, signals.note, pr.url);
 }
 
+const roundScore = (probability: number): number => Math.round(probability * 1000) / 1000;
+
 /**
  * Sorts a week's merged PRs into LWKD sections. Every input PR lands exactly once, in `reported`
  * or in `skipped`, so the draft can account for the whole week. Pure: no I/O, no clock.
@@ -117,18 +121,20 @@ export function classifyWeek(
       skipped.push({ pr, reason: decision.reason });
       continue;
     }
+    const features = prFeatures(pr, signals, decision.section);
+    const notability = scoreFeatures(NOTABILITY_MODEL, features);
     const entry: ClassifiedPR = {
       pr,
       section: decision.section,
       reason: decision.reason,
       line: lineFor(pr, signals, decision, rules),
       ...(signals.kep ? { kep: signals.kep } : {}),
-      score: 0,
-      signals: [],
+      score: roundScore(notability.probability),
+      signals: notability.signals,
     };
     reported.push(entry);
     if (decision.bumps) masterBumps.set(`${pr.repo} ${bumpKey(decision.bumps)}`, entry);
-    featuredInputs.push({ pr, section: decision.section, signals, ...(decision.promotion ? { promotion: decision.promotion } : {}) });
+    featuredInputs.push({ pr, section: decision.section, features, ...(signals.kep ? { kep: signals.kep } : {}) });
   }
 
   for (const [key, group] of backports) {
@@ -145,7 +151,7 @@ export function classifyWeek(
     }
   }
 
-  const candidates = rankFeatured(featuredInputs, prs.map((pr) => pr.number), compiled);
+  const candidates = rankFeatured(featuredInputs, rules.featured.count).map((candidate) => ({ ...candidate, score: roundScore(candidate.score) }));
   const top = candidates[0];
   if (rules.featured.mode === "top" && top && top.score >= rules.featured.minScore) {
     const entry = reported.find((item) => item.pr === top.pr);
@@ -157,6 +163,10 @@ export function classifyWeek(
     return index < 0 ? rules.sectionOrder.length : index;
   };
   const position = new Map(prs.map((pr, index) => [pr, index]));
-  reported.sort((a, b) => order(a.section) - order(b.section) || (position.get(a.pr) ?? 0) - (position.get(b.pr) ?? 0));
+  // Other Merges runs from the likeliest line to the least, so an editor cuts from the bottom.
+  const byScore = (a: ClassifiedPR, b: ClassifiedPR): number => (a.section === "other_merges" ? b.score - a.score : 0);
+  reported.sort(
+    (a, b) => order(a.section) - order(b.section) || byScore(a, b) || (position.get(a.pr) ?? 0) - (position.get(b.pr) ?? 0),
+  );
   return { reported, skipped, featuredCandidates: candidates };
 }

@@ -3,24 +3,6 @@ import type { SectionKey } from "../types.js";
 /** The sections the classifier fills; subprojects come from release feeds, not from merged PRs. */
 export type ClassifiedSection = Exclude<SectionKey, "subprojects">;
 
-/** Weights of the signals that rank Featured candidates. */
-export interface FeaturedWeights {
-  apiChange: number;
-  feature: number;
-  promotionToGA: number;
-  promotionToBeta: number;
-  enabledByDefault: number;
-  kep: number;
-  actionRequired: number;
-  newFeatureGate: number;
-  longStanding: number;
-  extraSig: number;
-  priority: number;
-  size: number;
-  longReleaseNote: number;
-  bugFix: number;
-}
-
 /**
  * Everything the classifier decides by, as plain data, so a config file can extend it without
  * code. Patterns are RegExp sources, always compiled case-insensitive.
@@ -88,8 +70,8 @@ export interface RuleTable {
     /** "top" moves the best candidate into featured; "candidates-only" leaves the choice to editors. */
     mode: "top" | "candidates-only";
     count: number;
+    /** The learned chance of being featured (0..1) that "top" needs to move a PR into featured. */
     minScore: number;
-    weights: FeaturedWeights;
   };
 }
 
@@ -159,22 +141,6 @@ export const DEFAULT_RULES: RuleTable = {
   featured: {
     mode: "candidates-only",
     count: 3,
-    minScore: 4,
-    weights: {
-      apiChange: 3,
-      feature: 1,
-      promotionToGA: 2,
-      promotionToBeta: 1,
-      enabledByDefault: 2,
-      kep: 2,
-      actionRequired: 3,
-      newFeatureGate: 2,
-      longStanding: 1,
-      extraSig: 1,
-      priority: 1,
-      size: 1,
-      longReleaseNote: 1,
-      bugFix: -1,
-    },
+    minScore: 0.2,
   },
 };

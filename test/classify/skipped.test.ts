@@ -12,7 +12,8 @@ describe("routine changes are skipped", () => {
     ["documentation even with a note", pr(101074, "Warn user for runtime support of debug targeting", { labels: ["kind/documentation", "release-note"], note: "kubectl debug warns about --target." }), "label:kind/documentation"],
     ["new tests", pr(103409, "test/e2e/network: add test for Service internalTrafficPolicy", { labels: ["kind/feature", "release-note-none"], note: "NONE" }), "title:test-only"],
     ["cleanups with a NONE note", pr(103432, "simply renames terminationSignals to lifecycleSignals", { labels: ["kind/cleanup", "release-note-none"], note: "NONE" }), "release-note:none+cleanup"],
-    ["cleanups with a note", pr(103306, "Kubeproxy uses V1 EndpointSlice", { labels: ["kind/cleanup", "kind/feature", "release-note"], note: "kube-proxy reads v1 slices." }), "label:kind/cleanup"],
+    ["flakes even with a note", pr(35, "Deflake the volume expansion test", { labels: ["kind/flake", "release-note"], note: "Tests wait for the resize." }), "label:kind/flake"],
+    ["a note that only says no", pr(36, "Tidy the proxy config loader", { labels: ["kind/cleanup", "release-note"], note: "N/A" }), "release-note:none+cleanup"],
     ["bug fixes with a NONE note", pr(113077, "replace WithInsecure() with WithTransportCredentials()", { labels: ["kind/bug", "release-note-none"], note: "NONE" }), "release-note:none+bug"],
     ["anything else with a NONE note", pr(31, "Tidy scheduler framework helpers", { labels: ["release-note-none"], note: "NONE" }), "release-note:none"],
   ])("%s", (_, input, reason) => {

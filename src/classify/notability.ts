@@ -1,0 +1,88 @@
+import type { PullRequest } from "../types.js";
+import type { ClassifiedSection } from "./rules.js";
+import type { PRSignals } from "./signals.js";
+
+/**
+ * A logistic model learned from the picks data by `npm run train`: the log-odds of a PR are the
+ * intercept plus the weights of the features it has. Feature names come from labels, which are
+ * untrusted, so weights are looked up in a Map, never on an object.
+ */
+export interface LogisticModel {
+  intercept: number;
+  weights: ReadonlyArray<readonly [string, number]>;
+}
+
+export interface ModelScore {
+  /** The modelled probability, 0..1. */
+  probability: number;
+  /** The features that moved it, strongest first, e.g. "kind/feature +0.41". */
+  signals: string[];
+}
+
+const NOTE_WORDS: ReadonlyArray<readonly [string, RegExp]> = [
+  ["note:new", /\bnew\b/i],
+  ["note:alpha", /\balpha\b/i],
+  ["note:beta", /\bbeta\b/i],
+  ["note:ga", /\b(?:GA|stable|general(?:ly)?\s+availab\w*)\b/],
+  ["note:feature-gate", /\bfeature[- ]gates?\b/i],
+  ["note:enabled-by-default", /\b(?:enabled|on)\s+by\s+default\b/i],
+  ["note:field", /\bfields?\b/i],
+  ["note:flag", /(?:^|\s)--?[a-z][\w-]+|\bflags?\b/i],
+  ["note:metric", /\bmetrics?\b/i],
+  ["note:fix", /^\W*(?:[\w-]+:\s*)?fix(?:es|ed)?\b|\bfixe[sd]\s+(?:a\s+)?(?:bug|issue|regression)\b/i],
+  ["note:now", /\bnow\b/i],
+];
+
+function lengthBucket(note: string): string {
+  const length = note.length;
+  if (length < 80) return "note-length:short";
+  if (length < 150) return "note-length:medium";
+  if (length < 300) return "note-length:long";
+  return "note-length:very-long";
+}
+
+const LABEL_PREFIXES = ["kind/", "sig/", "area/"];
+
+/**
+ * What both models read of one PR. Only what the picks data also holds for a PR (labels, the
+ * release note, the section the rules chose) so that training and drafting see the same features.
+ */
+export function prFeatures(pr: PullRequest, signals: PRSignals, section: ClassifiedSection): string[] {
+  const features = new Set<string>();
+  for (const label of pr.labels) {
+    if (LABEL_PREFIXES.some((prefix) => label.startsWith(prefix))) features.add(label);
+  }
+  if (pr.labels.filter((label) => label.startsWith("sig/")).length >= 3) features.add("sigs:3+");
+  if (signals.actionRequired) features.add("action-required");
+  if (signals.kep) features.add("kep");
+  features.add(`section:${section}`);
+  const note = signals.note;
+  if (note === null) {
+    features.add("note:none");
+  } else {
+    features.add(lengthBucket(note));
+    for (const [name, pattern] of NOTE_WORDS) if (pattern.test(note)) features.add(name);
+  }
+  return [...features].sort();
+}
+
+const SIGNAL_LIMIT = 4;
+
+export function scoreFeatures(model: LogisticModel, features: readonly string[]): ModelScore {
+  const weights = new Map(model.weights);
+  const contributions: Array<[string, number]> = [];
+  let logOdds = model.intercept;
+  for (const feature of features) {
+    const weight = weights.get(feature);
+    if (weight === undefined || weight === 0) continue;
+    logOdds += weight;
+    contributions.push([feature, weight]);
+  }
+  contributions.sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || (a[0] < b[0] ? -1 : 1));
+  return {
+    probability: 1 / (1 + Math.exp(-logOdds)),
+    signals: contributions
+      .slice(0, SIGNAL_LIMIT)
+      .map(([feature, weight]) => `${feature} ${weight > 0 ? "+" : "−"}${Math.abs(weight).toFixed(2)}`),
+  };
+}
