@@ -91,7 +91,7 @@ function featuredAtThree(cycles: ReadonlyMap<string, Pick[]>): { hit: number; to
 
 export function evalPicks(dir: string): string {
   const cycles = loadPicks(dir, MERGED_AT);
-  const header = ["cycle", "notes", "listed", "base", "drafted", "recall", "precision", "agreement", "noise:routine", "noise:real", "line_issues"];
+  const header = ["cycle", "notes", "listed", "base", "drafted", "recall", "precision", "agreement", "noise:routine", "noise:real", "line_style"];
   const widths = [8, 6, 7, 6, 8, 7, 10, 10, 14, 11, 11];
   const row = (values: string[]): string => values.map((value, i) => value.padEnd(widths[i] ?? 8)).join(" ");
   const rows = [row(header)];
@@ -99,7 +99,7 @@ export function evalPicks(dir: string): string {
   const render = (name: string, c: Counts): string =>
     row([
       name, String(c.notes), String(c.listed), fixed(c.listed, c.notes), String(c.drafted), fixed(c.hits, c.listed),
-      fixed(c.hits, c.drafted), fixed(c.agreed, c.hits), String(c.routineNoise), String(c.realNoise), String(c.lineIssues),
+      fixed(c.hits, c.drafted), fixed(c.agreed, c.hits), String(c.routineNoise), String(c.realNoise), fixed(c.drafted - c.lineIssues, c.drafted),
     ]);
   for (const [release, picks] of cycles) {
     const draft = classifyWeek(picks.map((pick) => pick.pr), { week: SYNTHETIC_WEEK, defaultBranches: DEFAULT_BRANCHES }, DEFAULT_RULES);

@@ -19,7 +19,9 @@ const DEFAULT_BRANCHES = { [REPO]: "master" };
 interface WeekFile {
   week_ending: string;
   window: { from: string; to: string };
-  prs: SearchItem[];
+  /** The day the editors published: they list PRs merged up to then (`--through`). */
+  published_at?: string;
+  prs: Array<SearchItem & { negative_kind?: string }>;
   published: PublishedSections;
 }
 
@@ -29,21 +31,25 @@ interface LoadedWeek {
   prs: PullRequest[];
   inWindow: PullRequest[];
   published: PublishedSections;
+  /** PRs the corpus marks as routine (NONE-note cleanups, tests, docs, flakes) that editors passed over. */
+  routine: Set<number>;
 }
 
-function loadWeek(path: string): LoadedWeek {
+function loadWeek(path: string, through: boolean): LoadedWeek {
   const file = JSON.parse(readFileSync(path, "utf8")) as WeekFile;
+  const end = through && file.published_at ? file.published_at : file.window.to;
   const week: Week = {
     ending: file.week_ending,
     from: `${file.window.from}T00:00:00Z`,
-    to: `${file.window.to}T23:59:59Z`,
+    to: `${end}T23:59:59Z`,
   };
+  const routine = new Set(file.prs.filter((item) => item.negative_kind === "easy").map((item) => item.number));
   const prs = file.prs
     .map((item) => pullRequestFromSearchItem(item, REPO))
     .filter((pr): pr is PullRequest => pr !== null);
   const [from, to] = [Date.parse(week.from), Date.parse(week.to)];
   const inWindow = prs.filter((pr) => Date.parse(pr.mergedAt) >= from && Date.parse(pr.mergedAt) <= to);
-  return { name: file.week_ending, week, prs, inWindow, published: file.published };
+  return { name: file.week_ending, week, prs, inWindow, published: file.published, routine };
 }
 
 function run(week: LoadedWeek, rules: RuleTable): { draft: Classification; score: WeekScore } {
@@ -57,18 +63,24 @@ function cell(value: Ratio): string {
   return fraction === null ? `  n/a (0/0)` : `${fraction.toFixed(2)} (${value.hit}/${value.total})`;
 }
 
-const COLUMNS = ["week", "window", "listed", "excluded", "drafted", "recall", "agreement", "promotions", "version_upd", "deprecated", "noise", "featured@3", "line_issues"];
-const WIDTHS = [11, 7, 7, 9, 8, 14, 14, 14, 14, 14, 14, 14, 11];
+const COLUMNS = ["week", "window", "listed", "excluded", "drafted", "recall", "agreement", "precision", "promotions", "version_upd", "deprecated", "routine", "real_notes", "featured@3", "line_style"];
+const WIDTHS = [11, 7, 7, 9, 8, 14, 14, 14, 14, 14, 14, 8, 11, 14, 14];
+
+interface Extra {
+  routine: number;
+  real: number;
+  styled: number;
+}
 
 function row(values: string[]): string {
   return values.map((value, i) => value.padEnd(WIDTHS[i] ?? 10)).join(" ");
 }
 
-function scoreRow(name: string, window: number, drafted: number, score: WeekScore, issues: number): string {
+function scoreRow(name: string, window: number, drafted: number, score: WeekScore, extra: Extra): string {
   return row([
     name, String(window), String(score.listed), String(score.excludedMissing.length), String(drafted),
-    cell(score.recall), cell(score.agreement), cell(score.promotions), cell(score.versionUpdates),
-    cell(score.deprecated), cell(score.noise), cell(score.featuredCandidates), String(issues),
+    cell(score.recall), cell(score.agreement), cell({ hit: score.recall.hit, total: drafted }), cell(score.promotions), cell(score.versionUpdates),
+    cell(score.deprecated), String(extra.routine), String(extra.real), cell(score.featuredCandidates), cell({ hit: extra.styled, total: drafted }),
   ]);
 }
 
@@ -79,14 +91,15 @@ function main(argv: string[]): void {
     return;
   }
   const dir = argv.find((arg) => !arg.startsWith("--")) ?? "../shared/corpus/weeks";
+  const through = !argv.includes("--no-through");
   const showLines = argv.includes("--lines");
-  const weeks = readdirSync(dir).filter((name) => name.endsWith(".json")).sort().map((name) => loadWeek(join(dir, name)));
+  const weeks = readdirSync(dir).filter((name) => name.endsWith(".json")).sort().map((name) => loadWeek(join(dir, name), through));
   const lines: string[] = [row(COLUMNS)];
   const scores: WeekScore[] = [];
   const details: string[] = [];
   let window = 0;
   let drafted = 0;
-  let issues = 0;
+  const total: Extra = { routine: 0, real: 0, styled: 0 };
   for (const week of weeks) {
     const { draft, score } = run(week, DEFAULT_RULES);
     const problems = draft.reported.flatMap((entry) =>
@@ -95,8 +108,11 @@ function main(argv: string[]): void {
     scores.push(score);
     window += week.inWindow.length;
     drafted += draft.reported.length;
-    issues += problems.length;
-    lines.push(scoreRow(week.name, week.inWindow.length, draft.reported.length, score, problems.length));
+    const styled = draft.reported.filter((entry) => lineProblems(entry.line, entry.section, entry.pr.url).length === 0).length;
+    const routine = score.noisy.filter((number) => week.routine.has(number)).length;
+    const extra: Extra = { routine, real: score.noisy.length - routine, styled };
+    for (const key of ["routine", "real", "styled"] as const) total[key] += extra[key];
+    lines.push(scoreRow(week.name, week.inWindow.length, draft.reported.length, score, extra));
     details.push(
       `${week.name}: missed [${score.missed.join(", ")}]; misplaced [${score.misplaced.map((m) => `#${m.number} ${m.editor}→${m.draft}`).join(", ")}]; noise [${score.noisy.join(", ")}]; ` +
         `left out of the window: ${week.prs.length - week.inWindow.length}; featured candidates ${draft.featuredCandidates.map((c) => `#${c.pr.number}(${c.score})`).join(" ")}`,
@@ -108,13 +124,17 @@ function main(argv: string[]): void {
     }
   }
   const overall = poolScores(scores);
-  lines.push(scoreRow("overall", window, drafted, overall, issues));
+  lines.push(scoreRow("overall", window, drafted, overall, total));
   console.log(lines.join("\n"));
   console.log(
     `\nEditor-listed PRs absent from the corpus are excluded from every denominator: ${overall.excludedMissing.length} excluded ` +
       `(${overall.excludedMissing.map((number) => `#${number}`).join(", ")}); listed PRs merged outside the window count as missed.`,
   );
-  console.log("Overall = pooled counts over the weeks; noise = share of the window's unlisted PRs that the draft lists.");
+  console.log(
+    `Overall = pooled counts over the weeks. Window = Monday to ${through ? "the day the editors published (--through; --no-through for Sunday)" : "Sunday"}.\n` +
+      "precision = listed share of what the draft lists; routine / real_notes = unlisted PRs the draft lists that are routine\n" +
+      "(NONE-note cleanups, tests, docs, flakes) or real release notes editors passed over; line_style = lines that keep the style rules.",
+  );
 
   const modes: Array<RuleTable["featured"]["mode"]> = ["candidates-only", "top"];
   const comparison = modes.map((mode) => {
