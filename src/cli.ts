@@ -21,6 +21,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     .command("draft")
     .description("draft one week's post (Monday 00:00 to Sunday 23:59:59 UTC)")
     .option("-w, --week <date>", 'the Sunday that ends the week (YYYY-MM-DD), any day inside it, or "last"', "last")
+    .option("--through <date>", "end the window at the end of this day (YYYY-MM-DD, on or after the Sunday) instead of the Sunday")
     .addOption(new Option("-f, --format <format>", "markdown post or JSON data").choices(["markdown", "json"]).default("markdown"))
     .option("-o, --output <file>", "write to this file (atomically) instead of stdout")
     .option("--force", "replace an existing output file", false)
@@ -69,6 +70,7 @@ Examples:
       await runDraft(
         {
           week: options.week,
+          ...(options.through !== undefined ? { through: options.through } : {}),
           format: options.format,
           ...(options.output !== undefined ? { output: options.output } : {}),
           force: options.force,
@@ -146,6 +148,7 @@ Examples:
 
 interface RawDraftOptions {
   week: string;
+  through?: string;
   format: "markdown" | "json";
   output?: string;
   force: boolean;

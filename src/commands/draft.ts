@@ -9,13 +9,15 @@ import type { Logger } from "../logger.js";
 import { findRegions } from "../render/markers.js";
 import { defaultTemplates, readPartials, readTemplate, renderPost, type TemplateSources } from "../render/render-post.js";
 import { buildPostView } from "../render/view-model.js";
-import { isCalendarDate, resolveWeek } from "../week.js";
+import { extendThrough, isCalendarDate, resolveWeek } from "../week.js";
 import { MarkerError, updatePost } from "../write/update-post.js";
 import { checkOutputPath, writeOutputFile } from "../write/write-output.js";
 import { collectWeek } from "./collect-week.js";
 
 export interface DraftOptions {
   week: string;
+  /** --through DATE: the window runs to the end of that day instead of the Sunday. */
+  through?: string;
   format: "markdown" | "json";
   output?: string;
   force: boolean;
@@ -57,8 +59,9 @@ const REPO_PATTERN = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
 
 export async function runDraft(options: DraftOptions, environment: DraftEnvironment): Promise<void> {
   const { logger } = environment;
-  const { week, note } = resolveWeek(options.week, environment.now);
-  if (note) logger.info(note);
+  const resolved = resolveWeek(options.week, environment.now);
+  if (resolved.note) logger.info(resolved.note);
+  const week = options.through === undefined ? resolved.week : extendThrough(resolved.week, options.through, environment.now);
   for (const repo of options.repos) {
     if (!REPO_PATTERN.test(repo)) throw new UsageError(`--repo ${repo}: expected OWNER/NAME, e.g. kubernetes/kubernetes`);
   }

@@ -1,4 +1,5 @@
 import { SECTION_KEYS, type Draft } from "../types.js";
+import { isExtended } from "../week.js";
 
 /** One line per PR of the week, in number order: where it went and by which rule, or why not. */
 export function explainDraft(draft: Draft): string {
@@ -12,5 +13,6 @@ export function explainDraft(draft: Draft): string {
   for (const entry of draft.skipped) rows.push({ repo: entry.repo, number: entry.number, text: `skipped: ${entry.reason}` });
   rows.sort((a, b) => (a.repo === b.repo ? a.number - b.number : a.repo < b.repo ? -1 : 1));
   const lines = rows.map((row) => `${row.repo}#${row.number}  ${row.text}`);
-  return `Every PR merged in the week ending ${draft.week.ending}:\n${lines.join("\n")}\n`;
+  const window = isExtended(draft.week) ? ` through ${draft.week.to.slice(0, 10)}` : "";
+  return `Every PR merged in the week ending ${draft.week.ending}${window}:\n${lines.join("\n")}\n`;
 }
