@@ -5,6 +5,7 @@ import { loadConfig, type RepoConfig } from "../config/load-config.js";
 import { interpretWeekContext, planWeekContext } from "../context/week-context.js";
 import { buildDraft, type DraftContext } from "../draft/build-draft.js";
 import { explainDraft } from "../draft/explain.js";
+import { draftJson } from "../draft/draft-json.js";
 import { linkedPulls, newestPostBefore, postDate } from "../draft/previous-edition.js";
 import { UsageError } from "../errors.js";
 import type { Logger } from "../logger.js";
@@ -146,7 +147,7 @@ export async function runDraft(options: DraftOptions, environment: DraftEnvironm
         }),
         templates,
       )
-    : `${JSON.stringify({ ...draft, warnings: [...logger.warnings] }, null, 2)}\n`;
+    : draftJson(draft, featuredCandidates, logger.warnings);
   if (options.update && previous !== null) {
     await writeOutputFile(options.update, mergeIntoPost(options.update, previous, text), true);
     logger.info(`updated ${options.update}`);
