@@ -2,6 +2,9 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { collectWeek } from "../src/commands/collect-week.js";
+import { planWeekContext } from "../src/context/week-context.js";
+import { createLogger } from "../src/logger.js";
 import { makeSyntheticWeek, type FakeGitHub } from "./fake-github/server.js";
 import { searchRequests, startFakeWorld } from "./helpers/fake-world.js";
 import { runCli } from "./helpers/run-cli.js";
@@ -75,6 +78,23 @@ describe("draft --through", () => {
     expect(post.stdout.startsWith("---\nlayout: post\ntitle: Week Ending July 4, 2021\ndate: 2021-07-04 22:00:00 -0000\nslug: 2021-07-04-update\n---\n")).toBe(true);
     const explained = await runCli(["draft", "--week", "2021-07-04", "--through", "2021-07-06", "--offline", "--explain", "-q"], env);
     expect(explained.stderr.split("\n").find((line) => line.startsWith("Every PR"))).toBe("Every PR merged in the week ending 2021-07-04 through 2021-07-06:");
+  });
+
+  it("does not cache a window whose last day is still going on", async () => {
+    server = await startFakeWorld({ items: [...WEEK, ...AFTER], validToken: TOKEN });
+    const cache = mkdtempSync(join(tmpdir(), "k8s-weekly-cache-"));
+    const lines: string[] = [];
+    const week = { ending: "2021-07-04", from: "2021-06-28T00:00:00Z", to: "2021-07-06T23:59:59Z" };
+    const collected = await collectWeek(
+      { namedRepos: [], offline: false, refresh: false, getToken: () => TOKEN, apiUrl: server.url, timeoutSeconds: 10, maxWaitSeconds: 1, userAgent: "test" },
+      ["kubernetes/kubernetes"],
+      week,
+      planWeekContext(["kubernetes/kubernetes"], week.ending),
+      { env: { XDG_CACHE_HOME: cache }, logger: createLogger({ write: (line) => lines.push(line) }), now: new Date("2021-07-06T15:00:00Z") },
+    );
+    expect(collected.repoWeeks[0]?.prs.length).toBe(45);
+    expect(lines).toContain("kubernetes/kubernetes: not caching the week ending 2021-07-04 through 2021-07-06, it has not ended yet\n");
+    expect(readdirSync(cache)).toEqual([]);
   });
 
   it("--offline with no cached --through window fails: the sample holds only Monday to Sunday", async () => {
