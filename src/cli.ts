@@ -21,6 +21,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     .command("draft")
     .description("draft one week's post (Monday 00:00 to Sunday 23:59:59 UTC)")
     .option("-w, --week <date>", 'the Sunday that ends the week (YYYY-MM-DD), any day inside it, or "last"', "last")
+    .option("--through <date>", "end the window at the end of this day (YYYY-MM-DD, on or after the Sunday) instead of the Sunday")
+    .option("--previous <file>", "the previous post, or a folder of posts: PRs it already linked are skipped")
     .addOption(new Option("-f, --format <format>", "markdown post or JSON data").choices(["markdown", "json"]).default("markdown"))
     .option("-o, --output <file>", "write to this file (atomically) instead of stdout")
     .option("--force", "replace an existing output file", false)
@@ -69,6 +71,8 @@ Examples:
       await runDraft(
         {
           week: options.week,
+          ...(options.through !== undefined ? { through: options.through } : {}),
+          ...(options.previous !== undefined ? { previous: options.previous } : {}),
           format: options.format,
           ...(options.output !== undefined ? { output: options.output } : {}),
           force: options.force,
@@ -146,6 +150,8 @@ Examples:
 
 interface RawDraftOptions {
   week: string;
+  through?: string;
+  previous?: string;
   format: "markdown" | "json";
   output?: string;
   force: boolean;

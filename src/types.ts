@@ -5,7 +5,7 @@ export interface Week {
   ending: string;
   /** Monday 00:00:00Z, ISO 8601. */
   from: string;
-  /** Sunday 23:59:59Z, ISO 8601. */
+  /** Sunday 23:59:59Z, or the end of the `--through` day, ISO 8601. */
   to: string;
 }
 

@@ -40,6 +40,40 @@ export function resolveWeek(value: string, now: Date): ResolvedWeek {
   return weekday === 0 ? { week } : { week, note: `${value} is not a Sunday: using the week ${week.from.slice(0, 10)} to ${week.ending}` };
 }
 
+/**
+ * `--through DATE`: editors publish two or three days after the Sunday and include what merged
+ * until then, so the window's end moves to the end of that day while `ending` (title, slug) stays.
+ */
+export function extendThrough(week: Week, value: string, now: Date): Week {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    throw new UsageError(`--through "${value}" is not a date: use YYYY-MM-DD, the week's Sunday (${week.ending}) or a later day`);
+  }
+  if (!isCalendarDate(value)) {
+    throw new UsageError(`--through ${value} is not a calendar date: use an existing YYYY-MM-DD date`);
+  }
+  if (value < week.ending) {
+    throw new UsageError(`--through ${value} is before the week's Sunday ${week.ending}: use ${week.ending} or a later day`);
+  }
+  const today = utcMidnight(now).toISOString().slice(0, 10);
+  if (value > today) {
+    throw new UsageError(`--through ${value} is in the future: use today (${today}) or an earlier day`);
+  }
+  return { ...week, to: `${value}T23:59:59Z` };
+}
+
+/** Whether the window runs past the week's Sunday (`--through`). */
+export function isExtended(week: Week): boolean {
+  return week.to !== `${week.ending}T23:59:59Z`;
+}
+
+/**
+ * Names the window for the cache: a window extended with --through holds more PRs than the plain
+ * week, so the two must never be served for each other.
+ */
+export function windowKey(week: Week): string {
+  return isExtended(week) ? `${week.ending}-through-${week.to.slice(0, 10)}` : week.ending;
+}
+
 /** date-fns parses in local time; a round trip through format() rejects 2021-02-30. */
 export function isCalendarDate(value: string): boolean {
   const local = parse(value, "yyyy-MM-dd", new Date(2000, 0, 1));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../src/errors.js";
-import { isInWeek, resolveWeek } from "../src/week.js";
+import { extendThrough, isInWeek, resolveWeek, windowKey } from "../src/week.js";
 
 const monday = new Date("2021-07-05T03:00:00Z");
 
@@ -44,5 +44,30 @@ describe("isInWeek", () => {
     expect(isInWeek("2021-07-04T23:59:59Z", week)).toBe(true);
     expect(isInWeek("2021-06-27T23:59:59Z", week)).toBe(false);
     expect(isInWeek("2021-07-05T00:00:00Z", week)).toBe(false);
+  });
+});
+
+describe("extendThrough", () => {
+  const { week } = resolveWeek("2021-07-04", monday);
+  const tuesday = new Date("2021-07-06T09:00:00Z");
+
+  it("moves the window's end to the end of the day given and keeps the Sunday as the week's ending", () => {
+    expect(extendThrough(week, "2021-07-06", tuesday)).toEqual({ ending: "2021-07-04", from: "2021-06-28T00:00:00Z", to: "2021-07-06T23:59:59Z" });
+    expect(extendThrough(week, "2021-07-04", tuesday)).toEqual(week);
+  });
+
+  it("names the longer window apart from the plain week for the cache", () => {
+    expect(windowKey(week)).toBe("2021-07-04");
+    expect(windowKey(extendThrough(week, "2021-07-04", tuesday))).toBe("2021-07-04");
+    expect(windowKey(extendThrough(week, "2021-07-06", tuesday))).toBe("2021-07-04-through-2021-07-06");
+  });
+
+  it.each([
+    ["2021-07-03", "--through 2021-07-03 is before the week's Sunday 2021-07-04: use 2021-07-04 or a later day"],
+    ["2021-07-07", "--through 2021-07-07 is in the future: use today (2021-07-06) or an earlier day"],
+    ["2021-02-30", "--through 2021-02-30 is not a calendar date: use an existing YYYY-MM-DD date"],
+    ["7/6", '--through "7/6" is not a date: use YYYY-MM-DD, the week\'s Sunday (2021-07-04) or a later day'],
+  ])("rejects %s as a usage error", (value, message) => {
+    expect(() => extendThrough(week, value, tuesday)).toThrow(new UsageError(message));
   });
 });

@@ -6,6 +6,7 @@ import { readInputFile } from "../fetch/input-file.js";
 import { readSampleWeek } from "../fetch/samples.js";
 import type { Logger } from "../logger.js";
 import type { PullRequest, RepoWeek, Week } from "../types.js";
+import { isExtended, windowKey } from "../week.js";
 
 export interface CollectOptions {
   input?: string;
@@ -36,9 +37,11 @@ export async function collectWeek(
   repos: readonly string[],
   week: Week,
   contextRequest: WeekContextRequest,
-  environment: { env: NodeJS.ProcessEnv; logger: Logger },
+  environment: { env: NodeJS.ProcessEnv; logger: Logger; now: Date },
 ): Promise<CollectedWeek> {
   const { logger } = environment;
+  const key = windowKey(week);
+  const window = isExtended(week) ? `week ending ${week.ending} through ${week.to.slice(0, 10)}` : `week ending ${week.ending}`;
   if (options.input) {
     const repoWeeks = groupByRepo(await readInputFile(options.input), options.namedRepos);
     logger.info("--input: releases, the release schedule and feature-gate checks keep their editor placeholders");
@@ -49,38 +52,42 @@ export async function collectWeek(
   const repoWeeks: RepoWeek[] = [];
   const toFetch: string[] = [];
   for (const repo of repos) {
-    const cached = useCache ? await readCachedWeek(dir, repo, week.ending, logger) : null;
-    const offlineWeek = cached ?? (options.offline ? await readSampleWeek(repo, week.ending) : null);
+    const cached = useCache ? await readCachedWeek(dir, repo, key, logger) : null;
+    // A sample holds only its Monday..Sunday: standing in for a longer window it would silently miss PRs.
+    const sample = options.offline && !cached && !isExtended(week) ? await readSampleWeek(repo, week.ending) : null;
+    const offlineWeek = cached ?? sample;
     if (offlineWeek) {
-      logger.info(`${repo}: using ${cached ? "the cached" : "the shipped sample"} week ending ${week.ending}`);
+      logger.info(`${repo}: using ${cached ? "the cached" : "the shipped sample"} ${window}`);
       repoWeeks.push(offlineWeek);
     } else if (options.offline) {
-      throw new FailureError(
-        `--offline: no cached or sample data for ${repo}, week ending ${week.ending}; run "k8s-weekly draft --week ${week.ending}" online once to cache it`,
-      );
+      const rerun = isExtended(week) ? `--week ${week.ending} --through ${week.to.slice(0, 10)}` : `--week ${week.ending}`;
+      throw new FailureError(`--offline: no cached or sample data for ${repo}, ${window}; run "k8s-weekly draft ${rerun}" online once to cache it`);
     } else {
       toFetch.push(repo);
     }
   }
   const contextKey = JSON.stringify(contextRequest);
-  let context = useCache ? await readCachedContext<WeekContextData>(dir, week.ending, contextKey, logger) : null;
+  let context = useCache ? await readCachedContext<WeekContextData>(dir, key, contextKey, logger) : null;
   if (options.offline || (toFetch.length === 0 && context)) {
     if (!context) logger.info("--offline: no cached releases or release schedule for this week; those sections keep their editor placeholders");
     return { repoWeeks, context, requests: 0 };
   }
 
+  // A --through day that is still going on would cache a window that keeps growing.
+  const ended = Date.parse(week.to) < environment.now.getTime();
   const client = await gitHubClient(options, logger);
   const { fetchMergedPulls } = await import("../fetch/fetch-merged.js");
   for (const repo of toFetch) {
     const fetched = await fetchMergedPulls(client, repo, week, logger);
     // A partial week (no token: default branch only, no files; or fewer PRs than GitHub counted)
     // must not stand in for a complete one on the next run.
-    if (client.authenticated && fetched.prs.length === fetched.reportedTotal) await writeCachedWeek(dir, week.ending, fetched, logger);
+    if (!ended) logger.info(`${repo}: not caching the ${window}, it has not ended yet`);
+    else if (client.authenticated && fetched.prs.length === fetched.reportedTotal) await writeCachedWeek(dir, key, fetched, logger);
     else logger.info(`${repo}: not caching this week, it is incomplete`);
     repoWeeks.push({ repo: fetched.repo, defaultBranch: fetched.defaultBranch, prs: fetched.prs });
   }
   if (!context) context = await fetchContext(client, contextRequest, week, logger);
-  if (context) await writeCachedContext(dir, week.ending, contextKey, context, logger);
+  if (context && ended) await writeCachedContext(dir, key, contextKey, context, logger);
   return { repoWeeks, context, requests: client.requestCount() };
 }
 

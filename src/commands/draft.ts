@@ -1,21 +1,28 @@
-import { readFile } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
+import { basename, join } from "node:path";
 import { applyRuleOverrides } from "../config/apply-rules.js";
 import { loadConfig, type RepoConfig } from "../config/load-config.js";
 import { interpretWeekContext, planWeekContext } from "../context/week-context.js";
 import { buildDraft, type DraftContext } from "../draft/build-draft.js";
 import { explainDraft } from "../draft/explain.js";
+import { draftJson } from "../draft/draft-json.js";
+import { linkedPulls, newestPostBefore, postDate } from "../draft/previous-edition.js";
 import { UsageError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import { findRegions } from "../render/markers.js";
 import { defaultTemplates, readPartials, readTemplate, renderPost, type TemplateSources } from "../render/render-post.js";
 import { buildPostView } from "../render/view-model.js";
-import { isCalendarDate, resolveWeek } from "../week.js";
+import { extendThrough, isCalendarDate, resolveWeek } from "../week.js";
 import { MarkerError, updatePost } from "../write/update-post.js";
 import { checkOutputPath, writeOutputFile } from "../write/write-output.js";
 import { collectWeek } from "./collect-week.js";
 
 export interface DraftOptions {
   week: string;
+  /** --through DATE: the window runs to the end of that day instead of the Sunday. */
+  through?: string;
+  /** --previous FILE: the previous post (or folder of posts) whose PRs are not reported again. */
+  previous?: string;
   format: "markdown" | "json";
   output?: string;
   force: boolean;
@@ -57,8 +64,9 @@ const REPO_PATTERN = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
 
 export async function runDraft(options: DraftOptions, environment: DraftEnvironment): Promise<void> {
   const { logger } = environment;
-  const { week, note } = resolveWeek(options.week, environment.now);
-  if (note) logger.info(note);
+  const resolved = resolveWeek(options.week, environment.now);
+  if (resolved.note) logger.info(resolved.note);
+  const week = options.through === undefined ? resolved.week : extendThrough(resolved.week, options.through, environment.now);
   for (const repo of options.repos) {
     if (!REPO_PATTERN.test(repo)) throw new UsageError(`--repo ${repo}: expected OWNER/NAME, e.g. kubernetes/kubernetes`);
   }
@@ -80,6 +88,11 @@ export async function runDraft(options: DraftOptions, environment: DraftEnvironm
       ? loadTemplates({ ...(template ? { template } : {}), ...(partials ? { partials } : {}) })
       : null;
   const previous = options.update ? await readPostToUpdate(options.update, options, week.ending) : null;
+  const previousPost = options.previous ?? config.previousPost;
+  const previousLabel = options.previous !== undefined ? `--previous ${options.previous}` : `previousPost ${previousPost ?? ""} (in ${config.path ?? "the config"})`;
+  const previousEdition = previousPost === undefined ? null : await readPreviousEdition(previousPost, previousLabel, week.ending);
+  const previouslyLinked = previousEdition ? linkedPulls(previousEdition.text, repos) : undefined;
+  if (previousEdition && previouslyLinked) logger.info(`previous edition ${previousEdition.file}: links ${previouslyLinked.size} PRs of ${repos.join(", ")}`);
 
   const contextRequest = planWeekContext(repos, week.ending, config.relatedRepos);
   const collected = await collectWeek(
@@ -110,14 +123,16 @@ export async function runDraft(options: DraftOptions, environment: DraftEnvironm
     for (const problem of interpreted.problems) logger.warn(problem);
     context = interpreted.context;
   }
-  const { draft, featuredCandidates, outsideWindow } = buildDraft({
+  const { draft, featuredCandidates, outsideWindow, previousEdition: repeated } = buildDraft({
     week,
     repoWeeks,
     requests,
     warnings: logger.warnings,
     rules,
     ...(context ? { context } : {}),
+    ...(previouslyLinked ? { previouslyLinked } : {}),
   });
+  if (repeated > 0) logger.info(`skipped ${repeated} PRs the previous edition already linked`);
   if (outsideWindow.length > 0) {
     logger.info(`left out ${outsideWindow.length} PRs merged outside ${week.from}..${week.to}`);
   }
@@ -132,7 +147,7 @@ export async function runDraft(options: DraftOptions, environment: DraftEnvironm
         }),
         templates,
       )
-    : `${JSON.stringify({ ...draft, warnings: [...logger.warnings] }, null, 2)}\n`;
+    : draftJson(draft, featuredCandidates, logger.warnings);
   if (options.update && previous !== null) {
     await writeOutputFile(options.update, mergeIntoPost(options.update, previous, text), true);
     logger.info(`updated ${options.update}`);
@@ -169,6 +184,37 @@ async function readPostToUpdate(path: string, options: DraftOptions, weekEnding:
     throw new UsageError(`--update ${path}: is the draft for the week ending ${slug}, not ${weekEnding}; give --week ${slug} or the right file`);
   }
   return text;
+}
+
+/** Posts are a few kilobytes; anything this large is not one, and is not read into memory. */
+const MAX_POST_BYTES = 5 * 1024 * 1024;
+
+/** The previous post's text, from the file named or the newest earlier post in the folder named. */
+async function readPreviousEdition(path: string, label: string, weekEnding: string): Promise<{ file: string; text: string }> {
+  const unreadable = (error: unknown): UsageError =>
+    new UsageError(`${label}: cannot read it (${(error as NodeJS.ErrnoException).code ?? "error"}); give the previous post (YYYY-MM-DD-update.md) or the folder of posts`);
+  let file = path;
+  try {
+    if ((await stat(path)).isDirectory()) {
+      const name = newestPostBefore(await readdir(path), weekEnding);
+      if (name === null) {
+        throw new UsageError(`${label}: has no post dated before ${weekEnding} (YYYY-MM-DD-update.md); give the folder of earlier posts or one post`);
+      }
+      file = join(path, name);
+    } else {
+      const date = postDate(basename(path));
+      if (date !== null && date >= weekEnding) {
+        throw new UsageError(`${label}: is the post of ${date}, not one before the week ending ${weekEnding}; give the previous post`);
+      }
+    }
+    const info = await stat(file);
+    if (!info.isFile() || info.size > MAX_POST_BYTES) {
+      throw new UsageError(`${label}: ${file} is not a post (${info.isFile() ? "larger than 5 MB" : "not a file"}); give the previous post (YYYY-MM-DD-update.md)`);
+    }
+    return { file, text: await readFile(file, "utf8") };
+  } catch (error) {
+    throw error instanceof UsageError ? error : unreadable(error);
+  }
 }
 
 function mergeIntoPost(path: string, previous: string, rendered: string): string {

@@ -25,6 +25,8 @@ export interface Config {
   rules?: RuleOverrides;
   /** Related repositories whose releases fill Subprojects and Dependency Updates. */
   relatedRepos?: string[];
+  /** The previous post, or the folder of posts, whose PRs are not reported again. */
+  previousPost?: string;
 }
 
 interface RawConfig {
@@ -35,6 +37,7 @@ interface RawConfig {
   partials?: string;
   titleDateFormat?: string;
   rules?: RuleOverrides;
+  previousPost?: string;
 }
 
 /** `--config FILE`, else k8s-weekly.config.json in the working folder, else no config. */
@@ -65,6 +68,7 @@ export function loadConfig(explicitPath: string | undefined, cwd: string): Confi
     ...(config.partials ? { partials: resolve(base, config.partials) } : {}),
     ...(config.titleDateFormat ? { titleDateFormat: config.titleDateFormat } : {}),
     ...(config.rules ? { rules: config.rules } : {}),
+    ...(config.previousPost ? { previousPost: resolve(base, config.previousPost) } : {}),
     ...(config.relatedRepos || config.extraRelatedRepos
       ? { relatedRepos: [...(config.relatedRepos ?? DEFAULT_RELATED_REPOS), ...(config.extraRelatedRepos ?? [])] }
       : {}),

@@ -11,6 +11,7 @@ import {
   type Week,
 } from "../types.js";
 import { confirmChanges, type ConfirmedChange } from "./confirm-changes.js";
+import { dropPreviouslyLinked, pullKey } from "./previous-edition.js";
 import { isInWeek } from "../week.js";
 
 export interface DraftInput {
@@ -22,6 +23,8 @@ export interface DraftInput {
   rules?: RuleTable;
   /** What the week's files, releases and schedule say, when they could be fetched. */
   context?: DraftContext;
+  /** PRs the previous edition linked (`linkedPulls` keys): reported once, never again. */
+  previouslyLinked?: ReadonlySet<string>;
 }
 
 export interface DraftContext {
@@ -36,6 +39,8 @@ export interface DraftResult {
   featuredCandidates: FeaturedCandidate[];
   /** PRs given to the draft that were merged outside the window and so left out. */
   outsideWindow: PullRequest[];
+  /** How many PRs were moved to skipped because the previous edition linked them. */
+  previousEdition: number;
 }
 
 /** Pure: the same PRs and week always give the same draft, in the same order. */
@@ -57,7 +62,9 @@ export function buildDraft(input: DraftInput): DraftResult {
   const classification = classifyWeek(inWindow, { week: input.week, defaultBranches }, input.rules);
   const classified = toSections(classification);
   const classifiedSkips = classification.skipped.map(({ pr, reason }) => ({ repo: pr.repo, number: pr.number, title: pr.title, reason }));
-  const { sections, skipped } = confirmChanges(classified, classifiedSkips, input.context?.confirmedChanges ?? []);
+  const confirmed = confirmChanges(classified, classifiedSkips, input.context?.confirmedChanges ?? []);
+  const linked = input.previouslyLinked ?? new Set<string>();
+  const { sections, skipped, moved } = dropPreviouslyLinked(confirmed.sections, confirmed.skipped, linked);
   sections.subprojects = [...(input.context?.subprojects ?? [])];
   const reported = SECTION_KEYS.filter((key) => key !== "subprojects").reduce((sum, key) => sum + sections[key].length, 0);
   return {
@@ -70,8 +77,9 @@ export function buildDraft(input: DraftInput): DraftResult {
       releaseSchedule: input.context?.releaseSchedule ?? { nextDeadline: null, notes: [] },
       unexplainedChanges: [...(input.context?.unexplainedChanges ?? [])],
     },
-    featuredCandidates: classification.featuredCandidates,
+    featuredCandidates: classification.featuredCandidates.filter((candidate) => !linked.has(pullKey(candidate.pr.repo, candidate.pr.number))),
     outsideWindow,
+    previousEdition: moved,
   };
 }
 

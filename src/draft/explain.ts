@@ -1,16 +1,33 @@
-import { SECTION_KEYS, type Draft } from "../types.js";
+import { SECTION_KEYS, type Draft, type DraftEntry } from "../types.js";
+import { isExtended } from "../week.js";
+import { cleanText } from "./escape.js";
 
-/** One line per PR of the week, in number order: where it went and by which rule, or why not. */
+/**
+ * One line per PR of the window, in number order: where it went, by which rule and how notable
+ * it looked, or why it was skipped.
+ */
 export function explainDraft(draft: Draft): string {
   const rows: Array<{ repo: string; number: number; text: string }> = [];
   for (const key of SECTION_KEYS) {
     for (const entry of draft.sections[key]) {
       if (entry.number === null) continue;
-      rows.push({ repo: entry.repo, number: entry.number, text: `${key} (${entry.reason})` });
+      rows.push({ repo: entry.repo, number: entry.number, text: `${key} (${plain(entry.reason)})${notability(entry)}` });
     }
   }
-  for (const entry of draft.skipped) rows.push({ repo: entry.repo, number: entry.number, text: `skipped: ${entry.reason}` });
+  for (const entry of draft.skipped) rows.push({ repo: entry.repo, number: entry.number, text: `skipped: ${plain(entry.reason)}` });
   rows.sort((a, b) => (a.repo === b.repo ? a.number - b.number : a.repo < b.repo ? -1 : 1));
   const lines = rows.map((row) => `${row.repo}#${row.number}  ${row.text}`);
-  return `Every PR merged in the week ending ${draft.week.ending}:\n${lines.join("\n")}\n`;
+  const window = isExtended(draft.week) ? ` through ${draft.week.to.slice(0, 10)}` : "";
+  return `Every PR merged in the week ending ${draft.week.ending}${window}:\n${lines.join("\n")}\n`;
+}
+
+function notability(entry: DraftEntry): string {
+  if (entry.score === undefined) return "";
+  const signals = entry.signals && entry.signals.length > 0 ? `: ${entry.signals.map(plain).join(", ")}` : "";
+  return ` score ${entry.score.toFixed(2)}${signals}`;
+}
+
+/** Reasons and signals can carry label names from GitHub; a terminal must not get their control characters. */
+function plain(text: string): string {
+  return cleanText(text);
 }

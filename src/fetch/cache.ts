@@ -11,6 +11,7 @@ const CONTEXT_FORMAT = "k8s-weekly-context/1";
 
 interface WeekFile extends RepoWeek {
   format: typeof WEEK_FORMAT;
+  /** The window's key (`windowKey` in week.ts): the Sunday, or `SUNDAY-through-DAY` for --through. */
   weekEnding: string;
   reportedTotal: number;
 }

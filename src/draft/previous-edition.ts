@@ -1,0 +1,75 @@
+import { SECTION_KEYS, type DraftEntry, type SectionKey, type SkippedEntry } from "../types.js";
+import { isCalendarDate } from "../week.js";
+
+/** The skip reason of a PR the previous edition already linked. */
+export const PREVIOUS_EDITION = "previous-edition";
+
+const POST_NAME = /^(\d{4}-\d{2}-\d{2})-update\.md$/;
+
+// Bounded pieces and no nested quantifiers keep this linear on a hostile file. The trailing
+// lookahead stops /pull/1234 from also counting as /pull/123.
+const PULL_LINK = /https:\/\/github\.com\/([A-Za-z0-9-]{1,39})\/([A-Za-z0-9._-]{1,100})\/pull\/(\d{1,9})(?!\d)/gi;
+
+/**
+ * The PRs of `repos` that a post links, as `owner/name#number` keys in lower case: GitHub treats
+ * owner and name case-insensitively, so `Kubernetes/Kubernetes` is the same repository.
+ */
+export function linkedPulls(text: string, repos: readonly string[]): Set<string> {
+  const wanted = new Set(repos.map((repo) => repo.toLowerCase()));
+  const linked = new Set<string>();
+  for (const match of text.matchAll(PULL_LINK)) {
+    const [, owner, name, number] = match;
+    const repo = `${owner}/${name}`.toLowerCase();
+    if (wanted.has(repo)) linked.add(pullKey(repo, Number(number)));
+  }
+  return linked;
+}
+
+export function pullKey(repo: string, number: number): string {
+  return `${repo.toLowerCase()}#${number}`;
+}
+
+/** The date a post's file name carries (`2021-06-27-update.md`), or null for any other name. */
+export function postDate(fileName: string): string | null {
+  const date = POST_NAME.exec(fileName)?.[1];
+  return date !== undefined && isCalendarDate(date) ? date : null;
+}
+
+/**
+ * Of a folder's file names, the newest post dated strictly before the week's Sunday: the edition
+ * this week follows, not this week's own draft or a later one.
+ */
+export function newestPostBefore(fileNames: readonly string[], weekEnding: string): string | null {
+  let best: { name: string; date: string } | null = null;
+  for (const name of fileNames) {
+    const date = postDate(name);
+    if (date !== null && date < weekEnding && (best === null || date > best.date)) best = { name, date };
+  }
+  return best?.name ?? null;
+}
+
+export interface PreviousEditionResult {
+  sections: Record<SectionKey, DraftEntry[]>;
+  skipped: SkippedEntry[];
+  /** How many reported PRs moved to skipped. */
+  moved: number;
+}
+
+/**
+ * Moves every PR the previous edition linked out of the sections into skipped, so each PR is still
+ * accounted for exactly once. Releases (no number) are never the previous edition's PRs.
+ */
+export function dropPreviouslyLinked(
+  sections: Readonly<Record<SectionKey, readonly DraftEntry[]>>,
+  skipped: readonly SkippedEntry[],
+  linked: ReadonlySet<string>,
+): PreviousEditionResult {
+  const moved: SkippedEntry[] = [];
+  const keep = (entry: DraftEntry): boolean => {
+    if (entry.number === null || !linked.has(pullKey(entry.repo, entry.number))) return true;
+    moved.push({ repo: entry.repo, number: entry.number, title: entry.title, reason: PREVIOUS_EDITION });
+    return false;
+  };
+  const kept = Object.fromEntries(SECTION_KEYS.map((key) => [key, sections[key].filter(keep)])) as Record<SectionKey, DraftEntry[]>;
+  return { sections: kept, skipped: [...skipped, ...moved], moved: moved.length };
+}

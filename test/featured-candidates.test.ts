@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import type { FeaturedCandidate } from "../src/classify/classify.js";
+import { draftJson } from "../src/draft/draft-json.js";
+import { defaultTemplates, renderPost } from "../src/render/render-post.js";
+import { buildPostView } from "../src/render/view-model.js";
+import type { Draft, PullRequest } from "../src/types.js";
+import { runCli } from "./helpers/run-cli.js";
+
+const pr = (number: number, title: string): PullRequest => ({
+  repo: "kubernetes/kubernetes",
+  number,
+  url: `https://github.com/kubernetes/kubernetes/pull/${number}`,
+  title,
+  author: "someone",
+  authorIsBot: false,
+  labels: [],
+  body: "",
+  mergedAt: "2021-06-30T12:00:00Z",
+  baseRef: "master",
+});
+
+const CANDIDATES: FeaturedCandidate[] = [
+  { pr: pr(101711, "graduate IngressClassNamespacedParams to beta"), score: 7, reasons: ["feature", "promotion to beta"], kep: "https://github.com/kubernetes/enhancements/issues/2365" },
+  { pr: pr(200001, "Fix --> the featured comment <!-- {{ site.x }} --!>"), score: 3, reasons: ["api change"] },
+];
+
+const DRAFT: Draft = {
+  week: { ending: "2021-07-04", from: "2021-06-28T00:00:00Z", to: "2021-07-04T23:59:59Z" },
+  sections: { featured: [], other_merges: [], promotions: [], deprecated: [], version_updates: [], subprojects: [] },
+  skipped: [],
+  stats: { merged: 0, reported: 0, skipped: 0, requests: 0 },
+  warnings: [],
+  releaseSchedule: { nextDeadline: null, notes: [] },
+  unexplainedChanges: [],
+};
+
+describe("Featured candidates", () => {
+  it("are listed with their titles in the post's comment, which no title can close", () => {
+    const post = renderPost(buildPostView(DRAFT, CANDIDATES), defaultTemplates());
+    const comment = post.slice(post.indexOf("<!-- k8s-weekly featured candidates:"));
+    expect(comment.slice(0, comment.indexOf("-->") + 3)).toBe(
+      [
+        "<!-- k8s-weekly featured candidates:",
+        "  #101711 graduate IngressClassNamespacedParams to beta (https://github.com/kubernetes/kubernetes/pull/101711) score 7: feature, promotion to beta (KEP https://github.com/kubernetes/enhancements/issues/2365)",
+        "  #200001 Fix - -&gt; the featured comment &lt;!- - &#123;&#123; site.x &#125;&#125; - -!&gt; (https://github.com/kubernetes/kubernetes/pull/200001) score 3: api change",
+        "-->",
+      ].join("\n"),
+    );
+    expect(post.match(/-->/g)).toHaveLength(post.match(/<!--/g)?.length ?? 0);
+  });
+
+  it("are a top-level array in the JSON, with the raw title", () => {
+    const json = JSON.parse(draftJson(DRAFT, CANDIDATES, ["a warning"])) as Record<string, unknown>;
+    expect(Object.keys(json)).toEqual(["week", "sections", "skipped", "stats", "warnings", "releaseSchedule", "unexplainedChanges", "featuredCandidates"]);
+    expect(json.warnings).toEqual(["a warning"]);
+    expect(json.featuredCandidates).toEqual([
+      {
+        repo: "kubernetes/kubernetes",
+        number: 101711,
+        url: "https://github.com/kubernetes/kubernetes/pull/101711",
+        title: "graduate IngressClassNamespacedParams to beta",
+        score: 7,
+        reasons: ["feature", "promotion to beta"],
+        kep: "https://github.com/kubernetes/enhancements/issues/2365",
+      },
+      {
+        repo: "kubernetes/kubernetes",
+        number: 200001,
+        url: "https://github.com/kubernetes/kubernetes/pull/200001",
+        title: "Fix --> the featured comment <!-- {{ site.x }} --!>",
+        score: 3,
+        reasons: ["api change"],
+      },
+    ]);
+  });
+
+  it("are the same in the JSON and in the post of the sample week", async () => {
+    interface Candidate { repo: string; number: number; url: string; title: string; score: number; reasons: string[]; kep?: string }
+    const json = JSON.parse((await runCli(["draft", "--week", "2021-07-04", "--offline", "--format", "json"])).stdout) as { featuredCandidates: Candidate[] };
+    const post = (await runCli(["draft", "--week", "2021-07-04", "--offline"])).stdout;
+    expect(json.featuredCandidates.length).toBeGreaterThan(0);
+    const sample = new Map([[101711, "graduate IngressClassNamespacedParams to beta"], [101767, "Promote LogarithmicScaleDown to Beta"], [103218, "Add tracing to apiserver client-go requests"]]);
+    for (const candidate of json.featuredCandidates) {
+      expect(Object.keys(candidate).sort()).toEqual(["number", "reasons", "repo", "score", "title", "url", ...(candidate.kep ? ["kep"] : [])].sort());
+      expect(candidate.url).toBe(`https://github.com/kubernetes/kubernetes/pull/${candidate.number}`);
+      if (sample.has(candidate.number)) expect(candidate.title).toBe(sample.get(candidate.number));
+      const kep = candidate.kep ? ` (KEP ${candidate.kep})` : "";
+      expect(post).toContain(`\n  #${candidate.number} ${candidate.title} (${candidate.url}) score ${candidate.score}: ${candidate.reasons.join(", ")}${kep}\n`);
+    }
+  });
+});

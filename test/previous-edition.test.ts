@@ -1,0 +1,209 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildDraft } from "../src/draft/build-draft.js";
+import { dropPreviouslyLinked, linkedPulls, newestPostBefore, postDate } from "../src/draft/previous-edition.js";
+import type { DraftEntry, PullRequest, SectionKey } from "../src/types.js";
+import { runCli } from "./helpers/run-cli.js";
+
+const url = (n: number, repo = "kubernetes/kubernetes") => `https://github.com/${repo}/pull/${n}`;
+
+describe("linkedPulls", () => {
+  it("finds every PR link of the drafted repositories, in any case, and nothing else", () => {
+    const post = [
+      `* [Promote X to beta](${url(101711)})`,
+      `see https://github.com/Kubernetes/Kubernetes/pull/103462#discussion_r1 and ${url(103462)}/files`,
+      `* [kubectl thing](${url(1234, "kubernetes/kubectl")})`,
+      `a longer number: ${url(1234567)}`,
+      `issues are not PRs: https://github.com/kubernetes/kubernetes/issues/100`,
+      `http://github.com/kubernetes/kubernetes/pull/7 and https://github.com/kubernetes/kubernetes/pulls/8`,
+      `https://github.com/kubernetes/kubernetes-sigs/pull/9 https://github.com/kubernetes/kubernetes/pull/`,
+    ].join("\n");
+    expect([...linkedPulls(post, ["kubernetes/kubernetes"])]).toEqual([
+      "kubernetes/kubernetes#101711",
+      "kubernetes/kubernetes#103462",
+      "kubernetes/kubernetes#1234567",
+    ]);
+    expect([...linkedPulls(post, ["kubernetes/kubectl", "kubernetes/kubernetes"])]).toContain("kubernetes/kubectl#1234");
+    expect(linkedPulls("", ["kubernetes/kubernetes"]).size).toBe(0);
+  });
+
+  it("stays fast on a large hostile file", () => {
+    const hostile = `${"https://github.com/".repeat(50_000)}${"a".repeat(200_000)}/pull/${"9".repeat(100_000)}`;
+    const started = Date.now();
+    expect(linkedPulls(hostile, ["kubernetes/kubernetes"]).size).toBe(0);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+});
+
+describe("choosing the previous post in a folder", () => {
+  it("takes the newest post dated strictly before the week's Sunday", () => {
+    const names = ["2021-06-20-update.md", "2021-06-27-update.md", "2021-07-04-update.md", "2021-07-11-update.md", "notes.md", "2021-06-30-draft.md", "2021-02-30-update.md"];
+    expect(newestPostBefore(names, "2021-07-04")).toBe("2021-06-27-update.md");
+    expect(newestPostBefore(names, "2021-06-27")).toBe("2021-06-20-update.md");
+    expect(newestPostBefore(names, "2021-06-20")).toBeNull();
+    expect(newestPostBefore([], "2021-07-04")).toBeNull();
+  });
+
+  it("reads the date from YYYY-MM-DD-update.md names only", () => {
+    expect(postDate("2021-06-27-update.md")).toBe("2021-06-27");
+    expect(postDate("2021-02-30-update.md")).toBeNull();
+    expect(postDate("post.md")).toBeNull();
+  });
+});
+
+const entry = (number: number | null, repo = "kubernetes/kubernetes"): DraftEntry => ({
+  repo,
+  number,
+  url: number === null ? "https://github.com/containerd/containerd/releases/tag/v1.5.4" : url(number, repo),
+  title: `PR ${number ?? "release"}`,
+  author: "someone",
+  line: `* line ${number ?? "release"}`,
+  reason: "release-note",
+});
+
+describe("dropPreviouslyLinked", () => {
+  it("moves linked PRs from every section to skipped as previous-edition, and leaves releases alone", () => {
+    const sections: Record<SectionKey, DraftEntry[]> = {
+      featured: [entry(1)],
+      other_merges: [entry(2), entry(3)],
+      promotions: [],
+      deprecated: [],
+      version_updates: [entry(4, "kubernetes/kubectl")],
+      subprojects: [entry(null)],
+    };
+    const linked = new Set(["kubernetes/kubernetes#1", "kubernetes/kubernetes#3", "kubernetes/kubernetes#4"]);
+    const result = dropPreviouslyLinked(sections, [{ repo: "kubernetes/kubernetes", number: 9, title: "PR 9", reason: "cherry-pick" }], linked);
+    expect(result.sections).toEqual({ ...sections, featured: [], other_merges: [entry(2)] });
+    expect(result.skipped).toEqual([
+      { repo: "kubernetes/kubernetes", number: 9, title: "PR 9", reason: "cherry-pick" },
+      { repo: "kubernetes/kubernetes", number: 1, title: "PR 1", reason: "previous-edition" },
+      { repo: "kubernetes/kubernetes", number: 3, title: "PR 3", reason: "previous-edition" },
+    ]);
+    expect(result.moved).toBe(2);
+  });
+});
+
+describe("buildDraft with the previous edition's links", () => {
+  const week = { ending: "2021-07-04", from: "2021-06-28T00:00:00Z", to: "2021-07-04T23:59:59Z" };
+  const pr = (number: number, title: string): PullRequest => ({
+    repo: "kubernetes/kubernetes",
+    number,
+    url: url(number),
+    title,
+    author: "someone",
+    authorIsBot: false,
+    labels: ["kind/feature", "release-note"],
+    body: `\`\`\`release-note\n${title}\n\`\`\`\n`,
+    mergedAt: "2021-06-30T12:00:00Z",
+    baseRef: "master",
+  });
+
+  it("still accounts for every PR once, and no longer offers a linked PR as a Featured candidate", () => {
+    const prs = [pr(200001, "Add the --frobnicate flag to kubectl debug"), pr(200002, "Add the --sort-by flag to kubectl top node")];
+    const repoWeeks = [{ repo: "kubernetes/kubernetes", defaultBranch: "master", prs }];
+    const plain = buildDraft({ week, repoWeeks, requests: 0, warnings: [] });
+    expect(plain.featuredCandidates.map((candidate) => candidate.pr.number)).toContain(200001);
+    const result = buildDraft({ week, repoWeeks, requests: 0, warnings: [], previouslyLinked: new Set(["kubernetes/kubernetes#200001"]) });
+    expect(result.previousEdition).toBe(1);
+    expect(result.draft.skipped).toContainEqual({ repo: "kubernetes/kubernetes", number: 200001, title: "Add the --frobnicate flag to kubectl debug", reason: "previous-edition" });
+    const reported = Object.values(result.draft.sections).flat().map((entry) => entry.number);
+    expect(reported).toEqual([200002]);
+    expect(result.draft.stats).toEqual({ merged: 2, reported: 1, skipped: 1, requests: 0 });
+    expect(result.featuredCandidates.map((candidate) => candidate.pr.number)).not.toContain(200001);
+  });
+});
+
+interface JsonDraft {
+  sections: Record<string, Array<{ number: number | null }>>;
+  skipped: Array<{ repo: string; number: number; title: string; reason: string }>;
+  stats: { merged: number; reported: number; skipped: number; requests: number };
+}
+
+const OFFLINE = ["draft", "--week", "2021-07-04", "--offline", "--format", "json"];
+
+function postsFolder(): string {
+  const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-posts-"));
+  // 103462 and 101711 are reported in the sample week; 99999 is not a PR of the week.
+  writeFileSync(join(dir, "2021-06-20-update.md"), `* [old](${url(102155)})\n`);
+  writeFileSync(join(dir, "2021-06-27-update.md"), `* [ServiceInternalTrafficPolicy to Beta](${url(103462)})\n* [x](${url(101711)}) [y](${url(99999)})\n`);
+  writeFileSync(join(dir, "2021-07-04-update.md"), `* [this week](${url(98306)})\n`);
+  return dir;
+}
+
+describe("draft --previous", () => {
+  it("skips the PRs the newest earlier post in a folder linked, as previous-edition", async () => {
+    const dir = postsFolder();
+    const plain = JSON.parse((await runCli(OFFLINE)).stdout) as JsonDraft;
+    const result = await runCli([...OFFLINE, "--previous", dir]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(`previous edition ${join(dir, "2021-06-27-update.md")}: links 3 PRs of kubernetes/kubernetes\n`);
+    expect(result.stderr).toContain("skipped 2 PRs the previous edition already linked\n");
+    const draft = JSON.parse(result.stdout) as JsonDraft;
+    expect(draft.skipped.filter((skip) => skip.reason === "previous-edition")).toEqual([
+      { repo: "kubernetes/kubernetes", number: 101711, title: "graduate IngressClassNamespacedParams to beta", reason: "previous-edition" },
+      { repo: "kubernetes/kubernetes", number: 103462, title: "Promote the ServiceInternalTrafficPolicy field to Beta and on by default", reason: "previous-edition" },
+    ]);
+    const reported = Object.values(draft.sections).flat().map((entry) => entry.number);
+    expect(reported).not.toContain(101711);
+    expect(reported).not.toContain(103462);
+    expect(reported).toContain(102155);
+    expect(reported).toContain(98306);
+    expect(draft.stats).toEqual({ merged: plain.stats.merged, reported: plain.stats.reported - 2, skipped: plain.stats.skipped + 2, requests: 0 });
+  });
+
+  it("takes a post file as it is, and previousPost in the config relative to the config's folder", async () => {
+    const dir = postsFolder();
+    const byFile = JSON.parse((await runCli([...OFFLINE, "--previous", join(dir, "2021-06-20-update.md")])).stdout) as JsonDraft;
+    expect(byFile.skipped.filter((skip) => skip.reason === "previous-edition").map((skip) => skip.number)).toEqual([102155]);
+
+    const project = mkdtempSync(join(tmpdir(), "k8s-weekly-site-"));
+    mkdirSync(join(project, "_posts"));
+    writeFileSync(join(project, "_posts", "2021-06-27-update.md"), `* [a](${url(103462)})\n`);
+    writeFileSync(join(project, "k8s-weekly.config.json"), JSON.stringify({ previousPost: "_posts" }));
+    const byConfig = await runCli(OFFLINE, {}, project);
+    expect(byConfig.code).toBe(0);
+    expect((JSON.parse(byConfig.stdout) as JsonDraft).skipped.filter((skip) => skip.reason === "previous-edition").map((skip) => skip.number)).toEqual([103462]);
+    // The flag beats the config file.
+    const flag = JSON.parse((await runCli([...OFFLINE, "--previous", join(dir, "2021-06-20-update.md")], {}, project)).stdout) as JsonDraft;
+    expect(flag.skipped.filter((skip) => skip.reason === "previous-edition").map((skip) => skip.number)).toEqual([102155]);
+  });
+
+  it("rejects a missing file, a folder with no earlier post, this week's own post and a bad config value, before any network work", async () => {
+    const dir = postsFolder();
+    const empty = mkdtempSync(join(tmpdir(), "k8s-weekly-posts-"));
+    writeFileSync(join(empty, "2021-07-11-update.md"), "later\n");
+    // An API URL nothing listens on: reaching the network would fail with exit 1, not 2.
+    const online = ["draft", "--week", "2021-07-04", "--api-url", "http://127.0.0.1:9", "-q"];
+    expect(await runCli([...online, "--previous", "/nonexistent/2021-06-27-update.md"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "k8s-weekly: --previous /nonexistent/2021-06-27-update.md: cannot read it (ENOENT); give the previous post (YYYY-MM-DD-update.md) or the folder of posts\n",
+    });
+    expect(await runCli([...online, "--previous", empty])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `k8s-weekly: --previous ${empty}: has no post dated before 2021-07-04 (YYYY-MM-DD-update.md); give the folder of earlier posts or one post\n`,
+    });
+    const own = join(dir, "2021-07-04-update.md");
+    expect(await runCli([...online, "--previous", own])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `k8s-weekly: --previous ${own}: is the post of 2021-07-04, not one before the week ending 2021-07-04; give the previous post\n`,
+    });
+    const project = mkdtempSync(join(tmpdir(), "k8s-weekly-site-"));
+    writeFileSync(join(project, "k8s-weekly.config.json"), JSON.stringify({ previousPost: "_posts" }));
+    expect(await runCli(online, {}, project)).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `k8s-weekly: previousPost ${join(project, "_posts")} (in ${join(project, "k8s-weekly.config.json")}): cannot read it (ENOENT); give the previous post (YYYY-MM-DD-update.md) or the folder of posts\n`,
+    });
+    writeFileSync(join(project, "k8s-weekly.config.json"), JSON.stringify({ previousPost: 7 }));
+    expect(await runCli(online, {}, project)).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `k8s-weekly: config ${join(project, "k8s-weekly.config.json")}: previousPost: expected a string\n`,
+    });
+  });
+});
