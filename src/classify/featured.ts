@@ -1,6 +1,6 @@
 import type { PullRequest } from "../types.js";
 import { FEATURED_MODEL } from "./models.js";
-import { type LogisticModel, scoreFeatures } from "./notability.js";
+import { type LogisticModel, SIGNAL_LIMIT, describeContribution, scoreFeatures } from "./notability.js";
 import type { ClassifiedSection } from "./rules.js";
 
 export interface FeaturedInput {
@@ -27,8 +27,10 @@ export function rankFeatured(inputs: readonly FeaturedInput[], count: number, mo
   return inputs
     .filter((input) => input.section !== "version_updates")
     .map((input) => {
-      const { probability, signals } = scoreFeatures(model, input.features);
-      return { pr: input.pr, score: probability, reasons: signals, ...(input.kep ? { kep: input.kep } : {}) };
+      const { probability, contributions } = scoreFeatures(model, input.features);
+      // An editor choosing a feature wants what speaks for each candidate, not what counts against it.
+      const reasons = contributions.filter(([, weight]) => weight > 0).slice(0, SIGNAL_LIMIT).map(describeContribution);
+      return { pr: input.pr, score: probability, reasons, ...(input.kep ? { kep: input.kep } : {}) };
     })
     .sort((a, b) => b.score - a.score || a.pr.number - b.pr.number)
     .slice(0, count);

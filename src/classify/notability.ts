@@ -17,6 +17,12 @@ export interface ModelScore {
   probability: number;
   /** The features that moved it, strongest first, e.g. "kind/feature +0.41". */
   signals: string[];
+  /** Every feature that has a weight, with it, strongest first. */
+  contributions: Array<[string, number]>;
+}
+
+export function describeContribution([feature, weight]: readonly [string, number]): string {
+  return `${feature} ${weight > 0 ? "+" : "-"}${Math.abs(weight).toFixed(2)}`;
 }
 
 const NOTE_WORDS: ReadonlyArray<readonly [string, RegExp]> = [
@@ -55,7 +61,7 @@ export function prFeatures(pr: PullRequest, signals: PRSignals, section: Classif
   if (pr.labels.filter((label) => label.startsWith("sig/")).length >= 3) features.add("sigs:3+");
   if (signals.actionRequired) features.add("action-required");
   if (signals.kep) features.add("kep");
-  features.add(`section:${section}`);
+  features.add(`section:${section.replace(/_/g, "-")}`);
   const note = signals.note;
   if (note === null) {
     features.add("note:none");
@@ -66,7 +72,7 @@ export function prFeatures(pr: PullRequest, signals: PRSignals, section: Classif
   return [...features].sort();
 }
 
-const SIGNAL_LIMIT = 4;
+export const SIGNAL_LIMIT = 4;
 
 export function scoreFeatures(model: LogisticModel, features: readonly string[]): ModelScore {
   const weights = new Map(model.weights);
@@ -81,8 +87,7 @@ export function scoreFeatures(model: LogisticModel, features: readonly string[])
   contributions.sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || (a[0] < b[0] ? -1 : 1));
   return {
     probability: 1 / (1 + Math.exp(-logOdds)),
-    signals: contributions
-      .slice(0, SIGNAL_LIMIT)
-      .map(([feature, weight]) => `${feature} ${weight > 0 ? "+" : "−"}${Math.abs(weight).toFixed(2)}`),
+    signals: contributions.slice(0, SIGNAL_LIMIT).map(describeContribution),
+    contributions,
   };
 }
