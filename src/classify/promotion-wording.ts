@@ -1,5 +1,6 @@
 import type { PullRequest } from "../types.js";
 import { releaseNoteBlock } from "./signals.js";
+import { houseSpellText } from "./spellings.js";
 
 /**
  * How a promotion reads. A beta feature that is on by default reaches every cluster, which readers
@@ -35,7 +36,8 @@ function isPlural(feature: string): boolean {
 }
 
 /** "ServiceInternalTrafficPolicy is beta and on by default", else "ServiceLBNodePortControl to Beta". */
-export function promotionText(feature: string, stage: "Beta" | "GA", onByDefault: boolean): string {
+export function promotionText(name: string, stage: "Beta" | "GA", onByDefault: boolean): string {
+  const feature = houseSpellText(name);
   if (stage === "Beta" && onByDefault) return `${feature} ${isPlural(feature) ? "are" : "is"} beta and on by default`;
   return `${feature} to ${stage}`;
 }
