@@ -1,6 +1,7 @@
 import type { PullRequest } from "../types.js";
 import type { RuleTable } from "./rules.js";
 import { type CompiledRules, type PRSignals, hasAny } from "./signals.js";
+import { versionTarget } from "./version-text.js";
 
 export interface DependencyBump {
   /** Lowercase name after aliases, for grouping and the critical list. */
@@ -85,7 +86,7 @@ export function bumpText(bumps: readonly DependencyBump[], table: RuleTable): st
   return bumps
     .map((bump) => {
       const bare = /^\d/.test(bump.version) && !table.dependencies.noVPrefix.includes(bump.key);
-      return `${bump.display} to ${bare ? "v" : ""}${bump.version}`;
+      return `${bump.display} ${versionTarget(`${bare ? "v" : ""}${bump.version}`)}`;
     })
     .join(" and ");
 }

@@ -30,10 +30,10 @@ export function lineProblems(line: string, section: ClassifiedSection, url: stri
   else if (links[0]?.[2] !== safeUrl(url)) problems.push(`links to ${links[0]?.[2]} instead of the PR`);
   if (links.some((match) => (match[1] ?? "").trim() === "")) problems.push("has an empty link label");
 
-  if (section === "promotions" && !/^\* \[[^\]]+ to (?:Beta|GA)\]\([^)]+\)$/.test(line)) {
+  if (section === "promotions" && !/^\* \[[^\]]+ (?:to (?:Beta|GA)|(?:is|are) beta and on by default)\]\([^)]+\)$/.test(line)) {
     problems.push("is not '* [Feature to Beta|GA](url)'");
   }
-  if (section === "version_updates" && !/^\* \[[^\]]+ to v?\d[^\]]*\]\([^)]+\)$/.test(line)) {
+  if (section === "version_updates" && !/^\* \[[^\]]+ to (?:v?\d|the \d{4}-\d{2}-\d{2} snapshot)[^\]]*\]\([^)]+\)$/.test(line)) {
     problems.push("is not '* [dependency to vX.Y.Z](url)'");
   }
   if (section === "other_merges" || section === "deprecated") {

@@ -2,11 +2,12 @@ import { linkBullet } from "../draft/escape.js";
 import type { PullRequest } from "../types.js";
 import { type DependencyBump, bumpText } from "./dependency.js";
 import type { Promotion } from "./promotion.js";
+import { promotionText, saysOnByDefault } from "./promotion-wording.js";
 import type { RuleTable } from "./rules.js";
 
-/** `* [ServiceLBNodePortControl to Beta](url)` */
+/** `* [ServiceLBNodePortControl to Beta](url)`, `* [LogarithmicScaleDown is beta and on by default](url)` */
 export function promotionLine(pr: PullRequest, promotion: Promotion): string {
-  return linkBullet(`${promotion.feature} to ${promotion.stage}`, pr.url);
+  return linkBullet(promotionText(promotion.feature, promotion.stage, saysOnByDefault(pr)), pr.url);
 }
 
 /** `* [etcd to v3.5.10](url)`, or `* [go to 1.21.7 in 1.26 through 1.29](url)` for backports. */

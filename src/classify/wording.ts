@@ -1,6 +1,9 @@
 import { link } from "../draft/escape.js";
 import { MAX_WORDS, MIN_WORDS, isBreakAt, trim } from "./shorten.js";
 import { firstSentence, normalizePhrases, sentenceCaseTitle, stripPrefixes } from "./source-text.js";
+import { addArticle } from "./articles.js";
+import { restateFix } from "./fix-wording.js";
+import { applyHouseSpellings } from "./spellings.js";
 import { type Token, plain, renderTokens, tokenize } from "./tokens.js";
 import {
   AUXILIARIES,
@@ -19,17 +22,22 @@ const MAX_LINK_WORDS = 6;
 
 const ARTICLES = new Set(["a", "an", "the"]);
 const PARENTHETICAL = /\s+\([^()`]+\)/g;
+const GENERIC_FIX = /^(?:(?:a|an|the)\s+)?(?:bug|issue|regression|problem|panic|race(?:\s+condition)?|crash)s?$/i;
+/** Sentence-initial words of a noun phrase that are plain English, lowercase after "Adds". */
+const COMMON_OPENER = /^(?:the|a|an|new|support|improved|better|more|optional|initial|basic|experimental|default|custom|dynamic|[a-z]+(?:ed|ing|al|ive|ble|ous|tion|ment|ness|ity|ary|ic))$/;
 const SELF_REFERENCE = /^(?:this|the)\s+(?:change|pr|pull request|commit|patch)\b/i;
 
 interface Structure {
   tokens: Token[];
-  /** Index of the main verb; -1 for a noun phrase that gets "is added". */
+  /** Index of the main verb; -1 when there is none (only for an empty draft). */
   verb: number;
   hardCut: boolean;
 }
 
 /** How a candidate may read badly: "If X, ..." openers, "This PR ..." self-references, "run this:" intros. */
 interface Draft extends Structure {
+  /** A bare noun phrase ("CEL admission plugin") that got "Adds" as its verb: weaker than a real sentence. */
+  nounPhrase: boolean;
   subordinate: boolean;
   selfReference: boolean;
   incomplete: boolean;
@@ -39,7 +47,8 @@ function findVerb(tokens: Token[]): number {
   for (let i = 1; i < Math.min(tokens.length, 8); i++) {
     const token = tokens[i];
     if (!token || token.code) continue;
-    if (isFiniteVerb(token.text)) return i;
+    // "kubectl now prints X": the news is "now prints", so the link starts there.
+    if (isFiniteVerb(token.text) || (plain(token) === "now" && i + 1 < tokens.length)) return i;
     if (plain(tokens[i - 1]) === "now" && baseVerb(token.text) === token.text.toLowerCase()) return i - 1;
   }
   // Titles often drop the "s": "kubeadm certs check-expiration support json output".
@@ -79,8 +88,11 @@ function structure(text: string, source: "note" | "title"): Draft {
   const stripped = stripPrefixes(sentence.text.replace(PARENTHETICAL, ""));
   const subordinate = SUBORDINATE_START.test(stripped.text);
   const selfReference = SELF_REFERENCE.test(stripped.text);
-  let tokens = normalizePhrases(tokenize(stripped.text));
+  // "Fix X is negative", "Fixed a bug where X did not Y" say what was broken; the line says what works.
+  const restated = stripped.subject ? undefined : restateFix(stripped.text);
+  let tokens = normalizePhrases(tokenize(restated ?? stripped.text));
   if (source === "title") sentenceCaseTitle(tokens);
+  applyHouseSpellings(tokens);
   let verb: number;
   if (leadingVerb(tokens)) {
     const first = tokens[0]!;
@@ -94,10 +106,28 @@ function structure(text: string, source: "note" | "title"): Draft {
     const qualifier = stripped.subject ?? stripped.qualifier;
     if (verb < 0 && qualifier) tokens = [{ text: qualifier, code: isIdentifier(qualifier), lead: "", trail: "" }, ...tokens];
   }
-  const room = verb < 0 ? MAX_WORDS - 2 : MAX_WORDS;
-  const trimmed = trim(tokens, room);
-  if (verb >= trimmed.tokens.length) verb = -1;
-  return { tokens: trimmed.tokens, verb, hardCut: trimmed.hardCut, subordinate, selfReference, incomplete: sentence.incomplete };
+  const nounPhrase = verb < 0;
+  // Room for "Adds a" in front of a noun phrase.
+  const trimmed = trim(tokens, nounPhrase ? MAX_WORDS - 2 : MAX_WORDS);
+  tokens = trimmed.tokens;
+  if (verb >= tokens.length) verb = -1;
+  if (verb < 0 && tokens.length > 0) {
+    // A title that only names its change ("CEL admission plugin") reads as what the PR adds.
+    tokens = [word("adds"), lowerCommonFirst(tokens[0]!), ...tokens.slice(1)];
+    verb = 0;
+  }
+  if (verb >= 0 && tokens.length < MAX_WORDS) addArticle(tokens, verb);
+  // "Adds StatefulSet `X`" is too terse to read as news; "support for" names what changed.
+  if (nounPhrase && verb === 0 && tokens.length < MIN_WORDS) tokens.splice(1, 0, word("support"), word("for"));
+  return { tokens, verb, nounPhrase, hardCut: trimmed.hardCut, subordinate, selfReference, incomplete: sentence.incomplete };
+}
+
+const word = (text: string): Token => ({ text, code: false, lead: "", trail: "" });
+
+function lowerCommonFirst(token: Token): Token {
+  const lower = token.text.toLowerCase();
+  if (token.code || !/^[A-Z][a-z]+$/.test(token.text) || !COMMON_OPENER.test(lower)) return token;
+  return { ...token, text: lower };
 }
 
 /** The words to link: the object after a leading verb, the predicate after a subject, or the whole noun phrase. */
@@ -124,22 +154,23 @@ function render(draft: Structure, url: string): string {
   const first = tokens[0];
   if (first && !first.code) tokens[0] = { ...first, text: capitalizeFirst(first.text) };
   const [start, end] = linkSpan(draft);
-  const tail = draft.verb < 0 ? (/[^su]s$/i.test(tokens.at(-1)?.text ?? "") ? "are added" : "is added") : "";
   const before = renderTokens(tokens.slice(0, start), false);
   const label = renderTokens(tokens.slice(start, end), end === tokens.length);
   const after = renderTokens(tokens.slice(end), true);
-  return ["*", before, link(label, url), after, tail].filter((part) => part !== "").join(" ");
+  return ["*", before, link(label, url), after].filter((part) => part !== "").join(" ");
 }
 
 function penalty(draft: Draft, source: "note" | "title"): number {
-  const words = draft.tokens.length + (draft.verb < 0 ? 2 : 0);
+  const words = draft.tokens.length;
   let score = 0;
   if (draft.subordinate) score += 5;
   if (draft.selfReference) score += 3;
   if (draft.incomplete) score += 2;
   if (draft.hardCut) score += 3;
   if (words < MIN_WORDS) score += 2;
-  if (draft.verb < 0) score += source === "note" ? 4 : 1;
+  if (draft.nounPhrase) score += source === "note" ? 4 : 1;
+  // "Fixes a bug", "Fixes the panic": the line names no fix at all.
+  if (draft.verb === 0 && GENERIC_FIX.test(renderTokens(draft.tokens.slice(...linkSpan(draft)), true))) score += 3;
   // "X can be", "Y is used": a cut left the predicate without its point.
   const last = draft.tokens.at(-1);
   if (draft.verb >= 0 && last && !last.code && (AUXILIARIES.has(plain(last)) || /^used$/i.test(last.text))) score += 3;

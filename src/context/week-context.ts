@@ -2,6 +2,7 @@ import type { DraftContext } from "../draft/build-draft.js";
 import type { ConfirmedChange } from "../draft/confirm-changes.js";
 import type { WeekContextData, WeekContextRequest } from "../fetch/fetch-week-context.js";
 import type { DraftEntry, PullRequest, Week } from "../types.js";
+import { saysOnByDefault } from "../classify/promotion-wording.js";
 import { findWeekChanges, isGateChange, promotionLine, versionLine, WEEK_SNAPSHOT_PATHS } from "./gates/index.js";
 import { DEFAULT_RELATED_REPOS, subprojectLines } from "./releases/index.js";
 import { candidateReleases, releaseScheduleSection } from "./schedule/index.js";
@@ -50,7 +51,7 @@ export function interpretWeekContext(
   if (data.snapshots) {
     const changes = findWeekChanges({ before: data.snapshots.before, after: data.snapshots.after, prs, ...(options.aliases ? { aliases: options.aliases } : {}) });
     for (const { pr, gate, stage } of changes.promotions) {
-      confirmedChanges.push({ pr, section: "promotions", line: promotionLine(gate, stage, pr.url), evidence: `feature-gate:${gate}→${stage}` });
+      confirmedChanges.push({ pr, section: "promotions", line: promotionLine(gate, stage, pr.url, saysOnByDefault(pr)), evidence: `feature-gate:${gate}→${stage}` });
     }
     for (const { pr, name, from, to } of changes.versionUpdates) {
       confirmedChanges.push({ pr, section: "version_updates", line: versionLine(name, to, pr.url), evidence: `file-diff:${name} ${from ?? "(new)"}→${to}` });

@@ -4,7 +4,7 @@ import { one, pr, url } from "./fixtures.js";
 describe("reported under Other Merges", () => {
   it("reports kind/api-change even with a NONE note", () => {
     const api = pr(99494, "csr: add expirationSeconds field to control cert lifetime", { labels: ["kind/api-change", "release-note-none"], note: "NONE" });
-    expect(one(api)).toEqual({ section: "other_merges", reason: "label:kind/api-change", line: `* Adds [\`expirationSeconds\` field](${url(99494)}) to control cert lifetime` });
+    expect(one(api)).toEqual({ section: "other_merges", reason: "label:kind/api-change", line: `* Adds [an \`expirationSeconds\` field](${url(99494)}) to control cert lifetime` });
   });
 
   it("reports kind/feature with a release note, drafting from the note", () => {
@@ -62,7 +62,7 @@ describe("reported under Other Merges", () => {
     expect(one(plugin)).toEqual({
       section: "other_merges",
       reason: "label:kind/feature+kep",
-      line: `* [CEL admission plugin](${url(112858)}) is added`,
+      line: `* Adds [a CEL admission plugin](${url(112858)})`,
       kep: "https://github.com/kubernetes/enhancements/tree/master/keps/sig-api-machinery/3488-cel-admission-control",
     });
     const groundwork = pr(113024, "kubectl explain openapiv3 template foundations", { labels: ["kind/feature", "release-note-none"], note: "NONE", extra: kep });
@@ -90,7 +90,7 @@ describe("reported under Other Merges", () => {
     expect(one(unknown)).toEqual({
       section: "other_merges",
       reason: "release-note:unknown",
-      line: `* [StatefulSet \`PersistentVolumeClaimDeletePolicy\`](${url(99378)}) is added`,
+      line: `* Adds [support for StatefulSet \`PersistentVolumeClaimDeletePolicy\`](${url(99378)})`,
     });
   });
 });

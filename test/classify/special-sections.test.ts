@@ -19,7 +19,7 @@ describe("promotions", () => {
 
   it("names a feature without a gate by its words", () => {
     const logging = pr(122589, "promote contextual logging to beta, enabled by default", { labels: ["kind/feature", "release-note"], note: "The logging rework graduates." });
-    expect(one(logging)).toMatchObject({ section: "promotions", line: `* [Contextual logging to Beta](${url(122589)})` });
+    expect(one(logging)).toMatchObject({ section: "promotions", line: `* [Contextual logging is beta and on by default](${url(122589)})` });
   });
 
   it("finds a promotion stated only in the release note", () => {

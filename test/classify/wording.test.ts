@@ -8,7 +8,7 @@ const line = (title: string, note: string | null = null): string => sentenceLine
 
 describe("sentence lines", () => {
   it("turns imperative and past-tense titles into present-tense statements", () => {
-    expect(line("Added field-selector option for kubectl top pod")).toBe(`* Adds [field-selector option](${U}) for kubectl top pod`);
+    expect(line("Added field-selector option for kubectl top pod")).toBe(`* Adds [a field-selector option](${U}) for kubectl top pod`);
     expect(line("Fixed the status of terminating pods")).toBe(`* Fixes [the status of terminating pods](${U})`);
     expect(line("Support dynamically set log level for kube-proxy")).toBe(`* Supports [dynamically set log level](${U}) for kube-proxy`);
   });
@@ -17,7 +17,7 @@ describe("sentence lines", () => {
     expect(line("kubeadm: fix the invalid cross-device link bug during upgrade")).toBe(
       `* kubeadm [fixes the invalid cross-device link bug](${U}) during upgrade`,
     );
-    expect(line("KEP-4210: kubelet: add reason field to image gc metric")).toBe(`* kubelet [adds reason field](${U}) to image gc metric`);
+    expect(line("KEP-4210: kubelet: add reason field to image gc metric")).toBe(`* kubelet [adds a reason field](${U}) to image gc metric`);
     expect(line("[sig-storage] pkg/volume: skip detach of unmounted volumes")).toBe(`* Skips [detach of unmounted volumes](${U})`);
   });
 
@@ -42,7 +42,7 @@ describe("sentence lines", () => {
         "Add metric for terminated pods",
         "Add \"reason\" field to image_garbage_collected_total metric, so admins can tell images collected for age from those collected for space",
       ),
-    ).toBe(`* Adds [\`reason\` field](${U}) to \`image_garbage_collected_total\` metric`);
+    ).toBe(`* Adds [a \`reason\` field](${U}) to \`image_garbage_collected_total\` metric`);
     expect(line("x", "ACTION REQUIRED: `kubectl debug` is able to attach to pods in older clusters when the gate is on.")).toBe(
       `* \`kubectl debug\` [can attach](${U}) to pods in older clusters`,
     );
@@ -57,11 +57,14 @@ describe("sentence lines", () => {
     );
   });
 
-  it("writes a noun-phrase title as something added, in sentence case, keeping a one-word prefix", () => {
-    expect(line("CEL Admission Plugin")).toBe(`* [CEL admission plugin](${U}) is added`);
-    expect(line("Aggregated discovery types")).toBe(`* [Aggregated discovery types](${U}) are added`);
-    expect(line("DRA: structured parameters")).toBe(`* [DRA structured parameters](${U}) are added`);
-    expect(line("kube-proxy: nftables mode")).toBe(`* [kube-proxy nftables mode](${U}) is added`);
+  it("writes a noun-phrase title as what the PR adds, in sentence case, keeping a one-word prefix", () => {
+    expect(line("CEL Admission Plugin")).toBe(`* Adds [a CEL admission plugin](${U})`);
+    expect(line("Aggregated discovery types")).toBe(`* Adds [aggregated discovery types](${U})`);
+    expect(line("DRA: structured parameters")).toBe(`* Adds [DRA structured parameters](${U})`);
+    expect(line("kube-proxy: nftables mode")).toBe(`* Adds [a kube-proxy nftables mode](${U})`);
+    // Proper names keep their capital; a phrase too short to read as news gets "support for".
+    expect(line("Azure disk topology labels")).toBe(`* Adds [Azure disk topology labels](${U})`);
+    expect(line("Job PodReplacementPolicy")).toBe(`* Adds [support for Job \`PodReplacementPolicy\`](${U})`);
   });
 
   it("conjugates a second action but not a list of command names", () => {
@@ -75,12 +78,12 @@ describe("sentence lines", () => {
 
   it("passes over a note that only introduces a command or a list", () => {
     expect(line("kube-proxy: nftables mode", "kube-proxy now has a new nftables-based mode, available by running\n\n    kube-proxy --proxy-mode nftables")).toBe(
-      `* [kube-proxy nftables mode](${U}) is added`,
+      `* Adds [a kube-proxy nftables mode](${U})`,
     );
   });
 
   it("drops asides in parentheses and never ends with a period", () => {
-    expect(line("Fix TerminationGracePeriodSeconds is negative (part 1).")).toBe(`* Fixes [\`TerminationGracePeriodSeconds\` is negative](${U})`);
+    expect(line("Fix TerminationGracePeriodSeconds is negative (part 1).")).toBe(`* \`TerminationGracePeriodSeconds\` [is no longer negative](${U})`);
   });
 
   it("keeps every drafted line within the line rules", () => {
@@ -94,7 +97,7 @@ describe("sentence lines", () => {
       `* Marks [\`net.ipv4.ip_unprivileged_port_start\`](${U}) as a safe sysctl`,
       `* Scheduler [can be configured](${U}) to consider new resources`,
       `* Replaces [go-bindata](${U}) with \`//go:embed\``,
-      `* [StatefulSet \`PersistentVolumeClaimDeletePolicy\`](${U}) is added`,
+      `* Adds [support for StatefulSet \`PersistentVolumeClaimDeletePolicy\`](${U})`,
     ]);
     for (const text of drafted) expect(lineProblems(text, "other_merges", U)).toEqual([]);
   });

@@ -1,3 +1,5 @@
+import { promotionText } from "../../classify/promotion-wording.js";
+import { versionTarget } from "../../classify/version-text.js";
 import { linkBullet } from "../../draft/escape.js";
 
 /**
@@ -27,12 +29,15 @@ export function displayVersion(name: string, version: string): string {
   return /^\d/.test(clean) ? `v${clean}` : clean;
 }
 
-/** `* [ServiceLBNodePortControl to Beta](url)` */
-export function promotionLine(gate: string, stage: "Beta" | "GA", url: string): string {
-  return linkBullet(`${safeName(gate)} to ${stage}`, url);
+/**
+ * `* [ServiceLBNodePortControl to Beta](url)`; `* [X is beta and on by default](url)` when the
+ * caller knows the gate's default (its `Default: true`, or the PR saying so).
+ */
+export function promotionLine(gate: string, stage: "Beta" | "GA", url: string, onByDefault = false): string {
+  return linkBullet(promotionText(safeName(gate), stage, onByDefault), url);
 }
 
-/** `* [etcd to v3.5.10](url)`, `* [golang to 1.16.6](url)` */
+/** `* [etcd to v3.5.10](url)`, `* [golang to 1.16.6](url)`, `* [golang.org/x/net to the 2021-05-20 snapshot](url)` */
 export function versionLine(name: string, version: string, url: string): string {
-  return linkBullet(`${safeName(name)} to ${displayVersion(name, version)}`, url);
+  return linkBullet(`${safeName(name)} ${versionTarget(displayVersion(name, version))}`, url);
 }

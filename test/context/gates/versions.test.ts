@@ -95,12 +95,12 @@ describe("newsletter lines", () => {
     );
   });
 
-  it("adds v to bare numbers, never to Go, and leaves pseudo-versions alone", () => {
+  it("adds v to bare numbers, never to Go, and dates pseudo-versions", () => {
     expect(versionLine("etcd", "3.5.10", "https://u.example/1")).toBe("* [etcd to v3.5.10](https://u.example/1)");
     expect(versionLine("sigs.k8s.io/structured-merge-diff/v4", "v4.1.2", "https://u.example/1")).toBe(
       "* [sigs.k8s.io/structured-merge-diff/v4 to v4.1.2](https://u.example/1)",
     );
-    expect(versionLine("golang.org/x/net", XNET_AFTER, "https://u.example/1")).toBe(`* [golang.org/x/net to ${XNET_AFTER}](https://u.example/1)`);
+    expect(versionLine("golang.org/x/net", XNET_AFTER, "https://u.example/1")).toBe("* [golang.org/x/net to the 2021-05-20 snapshot](https://u.example/1)");
     expect(versionLine("go", "1.16", "https://u.example/1")).toBe("* [go to 1.16](https://u.example/1)");
     expect(versionLine("golang: upstream version", "1.16.6", "https://u.example/1")).toBe("* [golang to 1.16.6](https://u.example/1)");
     expect(displayVersion("toolchain", "go1.23.2")).toBe("go1.23.2");

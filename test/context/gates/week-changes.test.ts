@@ -55,7 +55,7 @@ describe("findWeekChanges", () => {
       "* [ServiceLBNodePortControl to Beta](https://github.com/kubernetes/kubernetes/pull/100412)",
       "* [IngressClassNamespacedParams to Beta](https://github.com/kubernetes/kubernetes/pull/101711)",
       "* [LogarithmicScaleDown to Beta](https://github.com/kubernetes/kubernetes/pull/101767)",
-      `* [golang.org/x/net to ${XNET_AFTER}](https://github.com/kubernetes/kubernetes/pull/103176)`,
+      "* [golang.org/x/net to the 2021-05-20 snapshot](https://github.com/kubernetes/kubernetes/pull/103176)",
       "* [sigs.k8s.io/structured-merge-diff/v4 to v4.1.2](https://github.com/kubernetes/kubernetes/pull/103318)",
     ]);
     // ExecCredential v1 has no gate in these files: the title classifier reports it, not the diff.

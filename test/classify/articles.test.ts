@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { indefiniteArticle } from "../../src/classify/articles.js";
+import { sentenceLine } from "../../src/classify/wording.js";
+import { url } from "./fixtures.js";
+
+const U = url(4);
+const line = (title: string): string => sentenceLine(title, null, U);
+
+describe("articles after 'Adds'", () => {
+  it("gives a bare singular count noun its article", () => {
+    expect(line("Add --max-retries option to kubectl wait")).toBe(`* Adds [a \`--max-retries\` option](${U}) to kubectl wait`);
+    expect(line("Added audit annotation for rejected tokens")).toBe(`* Adds [an audit annotation](${U}) for rejected tokens`);
+    expect(line("Introduce HTTP probe header limit")).toBe(`* Introduces [an HTTP probe header limit](${U})`);
+  });
+
+  it("leaves mass nouns, plurals, determiners and lists alone", () => {
+    expect(line("Add support for sidecar containers")).toBe(`* Adds [support for sidecar containers](${U})`);
+    expect(line("Add metrics for image pulls")).toBe(`* Adds [metrics for image pulls](${U})`);
+    expect(line("Add the --all flag to kubectl drain")).toBe(`* Adds [the \`--all\` flag](${U}) to kubectl drain`);
+    expect(line("Add flag and metric for pull backoff")).toBe(`* Adds [flag and metric](${U}) for pull backoff`);
+    expect(line("Fix missing flag")).toBe(`* Fixes [missing flag](${U})`);
+  });
+
+  it("chooses a or an by sound", () => {
+    expect(indefiniteArticle("option")).toBe("an");
+    expect(indefiniteArticle("`reason`")).toBe("a");
+    expect(indefiniteArticle("RBAC")).toBe("an");
+    expect(indefiniteArticle("CRD")).toBe("a");
+    expect(indefiniteArticle("unique")).toBe("a");
+    expect(indefiniteArticle("unused")).toBe("an");
+    expect(indefiniteArticle("--dry-run")).toBe("a");
+  });
+});
