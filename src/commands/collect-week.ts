@@ -36,7 +36,7 @@ export async function collectWeek(
   repos: readonly string[],
   week: Week,
   contextRequest: WeekContextRequest,
-  environment: { env: NodeJS.ProcessEnv; logger: Logger },
+  environment: { env: NodeJS.ProcessEnv; logger: Logger; waitSecondMs?: number },
 ): Promise<CollectedWeek> {
   const { logger } = environment;
   if (options.input) {
@@ -69,7 +69,7 @@ export async function collectWeek(
     return { repoWeeks, context, requests: 0 };
   }
 
-  const client = await gitHubClient(options, logger);
+  const client = await gitHubClient(options, logger, environment.waitSecondMs);
   const { fetchMergedPulls } = await import("../fetch/fetch-merged.js");
   for (const repo of toFetch) {
     const fetched = await fetchMergedPulls(client, repo, week, logger);
@@ -84,7 +84,7 @@ export async function collectWeek(
   return { repoWeeks, context, requests: client.requestCount() };
 }
 
-async function gitHubClient(options: CollectOptions, logger: Logger): Promise<GitHubClient> {
+async function gitHubClient(options: CollectOptions, logger: Logger, waitSecondMs: number | undefined): Promise<GitHubClient> {
   // Loaded only when the network is needed, so --help, --offline and --input start fast.
   const { createGitHubClient } = await import("../fetch/github-client.js");
   const token = options.getToken();
@@ -98,6 +98,7 @@ async function gitHubClient(options: CollectOptions, logger: Logger): Promise<Gi
     timeoutMs: options.timeoutSeconds * 1000,
     maxWaitSeconds: options.maxWaitSeconds,
     userAgent: options.userAgent,
+    ...(waitSecondMs !== undefined ? { waitSecondMs } : {}),
   });
 }
 
