@@ -1,20 +1,53 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { packageVersion } from "./package-paths.js";
 
-/** Exit codes: 0 done, 1 failure (network, GitHub, rendering), 2 usage (flags, dates, files). */
-export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  // `k8s-weekly draft | head` closes the pipe early; that is the reader's choice, not an error.
-  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
-    throw error;
-  });
+/** Where a run reads and writes, so that tests can run the whole CLI in their own process. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Where k8s-weekly.config.json is looked for; file arguments are opened as given, from the process's folder. */
+  cwd: string;
+  /** Help is wrapped to this width; commander's 80 when stdout is not a terminal. */
+  helpWidth?: number;
+  /**
+   * Milliseconds that one second of waiting lasts: retry back-off, rate-limit resets, the spacing
+   * GitHub asks for between searches. Only tests lower it, to run those paths in milliseconds;
+   * it is deliberately no flag or variable, so no user can make k8s-weekly hammer GitHub.
+   */
+  waitSecondMs?: number;
+}
+
+/** The real process's streams and folder, for bin/k8s-weekly.js. */
+export function processIo(): CliIo {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    cwd: process.cwd(),
+    ...(process.stdout.isTTY ? { helpWidth: process.stdout.columns } : {}),
+  };
+}
+
+/**
+ * Exit codes: 0 done, 1 failure (network, GitHub, rendering), 2 usage (flags, dates, files).
+ * Returns the code instead of exiting and touches no process-wide state, so it can run many times
+ * in one process.
+ */
+export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env, io: CliIo = processIo()): Promise<number> {
   let token: string | undefined;
   const program = new Command()
     .name("k8s-weekly")
     .description('Drafts the weekly "Last Week in Kubernetes Development" post from the PRs merged on GitHub.')
     .version(version(), "-V, --version", "print the version")
     .exitOverride()
-    .configureOutput({ writeErr: (text) => process.stderr.write(maskSecrets(text, argv, env)), writeOut: (text) => process.stdout.write(text) })
+    .configureOutput({
+      writeErr: (text) => io.stderr(maskSecrets(text, argv, env)),
+      writeOut: (text) => io.stdout(text),
+      // Commander would otherwise ask process.stdout and NO_COLOR; our help has no colours anyway.
+      getOutHelpWidth: () => io.helpWidth ?? 80,
+      getErrHelpWidth: () => io.helpWidth ?? 80,
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
+    })
     .showSuggestionAfterError();
 
   program
@@ -61,7 +94,7 @@ Examples:
       ]);
       // The flag and the variables are known now, so every message can mask them from the start.
       const known = [options.token, env.GITHUB_TOKEN, env.GH_TOKEN].filter((value): value is string => Boolean(value));
-      const logger = createLogger({ quiet: options.quiet, verbose: options.verbose, secrets: known });
+      const logger = createLogger({ quiet: options.quiet, verbose: options.verbose, secrets: known, write: io.stderr });
       // Asking the GitHub CLI costs a process start: only when the network is about to be used.
       const getToken = (): string | undefined => {
         token ??= resolveToken(options.token, env);
@@ -97,9 +130,10 @@ Examples:
           now: new Date(),
           env,
           logger,
-          stdout: (text) => process.stdout.write(text),
-          stderr: (text) => process.stderr.write(text),
-          cwd: process.cwd(),
+          stdout: io.stdout,
+          stderr: io.stderr,
+          cwd: io.cwd,
+          ...(io.waitSecondMs !== undefined ? { waitSecondMs: io.waitSecondMs } : {}),
         },
       );
     });
@@ -111,7 +145,7 @@ Examples:
     .argument("<file>", "the post to check")
     .action(async (file: string) => {
       const { runLint } = await import("./commands/lint.js");
-      exitCode = await runLint(file, (text) => process.stdout.write(text));
+      exitCode = await runLint(file, io.stdout);
     });
 
   program
@@ -126,7 +160,7 @@ Examples:
         import("./commands/templates-export.js"),
         import("./logger.js"),
       ]);
-      await exportTemplates(dir, options.force, createLogger());
+      await exportTemplates(dir, options.force, createLogger({ write: io.stderr }));
     });
 
   program.addHelpText(
@@ -144,7 +178,7 @@ Examples:
     await program.parseAsync([...argv]);
     return exitCode;
   } catch (error) {
-    return reportError(error, token, argv, env);
+    return reportError(error, token, argv, env, io.stderr);
   }
 }
 
@@ -174,7 +208,7 @@ interface RawDraftOptions {
   prereleases: boolean;
 }
 
-function reportError(error: unknown, token: string | undefined, argv: readonly string[], env: NodeJS.ProcessEnv): number {
+function reportError(error: unknown, token: string | undefined, argv: readonly string[], env: NodeJS.ProcessEnv, stderr: (text: string) => void): number {
   if (error instanceof CommanderError) {
     // Commander has printed its own message; help and version are successes.
     return error.exitCode === 0 ? 0 : 2;
@@ -182,7 +216,7 @@ function reportError(error: unknown, token: string | undefined, argv: readonly s
   const exitCode = hasExitCode(error) ? error.exitCode : 1;
   const message = error instanceof Error ? error.message : String(error);
   const safe = maskSecrets(token ? message.split(token).join("***") : message, argv, env);
-  process.stderr.write(`k8s-weekly: ${safe.split("\n")[0]}\n`);
+  stderr(`k8s-weekly: ${safe.split("\n")[0]}\n`);
   return exitCode;
 }
 

@@ -37,7 +37,7 @@ export async function collectWeek(
   repos: readonly string[],
   week: Week,
   contextRequest: WeekContextRequest,
-  environment: { env: NodeJS.ProcessEnv; logger: Logger; now: Date },
+  environment: { env: NodeJS.ProcessEnv; logger: Logger; now: Date; waitSecondMs?: number },
 ): Promise<CollectedWeek> {
   const { logger } = environment;
   const key = windowKey(week);
@@ -75,7 +75,7 @@ export async function collectWeek(
 
   // A --through day that is still going on would cache a window that keeps growing.
   const ended = Date.parse(week.to) < environment.now.getTime();
-  const client = await gitHubClient(options, logger);
+  const client = await gitHubClient(options, logger, environment.waitSecondMs);
   const { fetchMergedPulls } = await import("../fetch/fetch-merged.js");
   for (const repo of toFetch) {
     const fetched = await fetchMergedPulls(client, repo, week, logger);
@@ -91,7 +91,7 @@ export async function collectWeek(
   return { repoWeeks, context, requests: client.requestCount() };
 }
 
-async function gitHubClient(options: CollectOptions, logger: Logger): Promise<GitHubClient> {
+async function gitHubClient(options: CollectOptions, logger: Logger, waitSecondMs: number | undefined): Promise<GitHubClient> {
   // Loaded only when the network is needed, so --help, --offline and --input start fast.
   const { createGitHubClient } = await import("../fetch/github-client.js");
   const token = options.getToken();
@@ -105,6 +105,7 @@ async function gitHubClient(options: CollectOptions, logger: Logger): Promise<Gi
     timeoutMs: options.timeoutSeconds * 1000,
     maxWaitSeconds: options.maxWaitSeconds,
     userAgent: options.userAgent,
+    ...(waitSecondMs !== undefined ? { waitSecondMs } : {}),
   });
 }
 

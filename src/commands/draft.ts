@@ -57,6 +57,8 @@ export interface DraftEnvironment {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   cwd: string;
+  /** Milliseconds one second of waiting on GitHub lasts; see CliIo.waitSecondMs. */
+  waitSecondMs?: number;
 }
 
 export const DEFAULT_REPO = "kubernetes/kubernetes";

@@ -15,6 +15,8 @@ export interface GitHubClientOptions {
   /** Longest wait for a primary rate-limit reset before giving up. */
   maxWaitSeconds: number;
   userAgent: string;
+  /** Milliseconds one second of waiting lasts (back-off, resets, search spacing): 1000 but in tests. */
+  waitSecondMs?: number;
 }
 
 export interface GitHubClient {
@@ -26,8 +28,11 @@ export interface GitHubClient {
 
 const ThrottledOctokit = Octokit.plugin(throttling, retry);
 
+let clients = 0;
+
 export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   let requests = 0;
+  const second = options.waitSecondMs ?? 1000;
   const { logger } = options;
   const timedFetch: typeof fetch = async (input, init) => {
     requests += 1;
@@ -45,6 +50,12 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     // GitHub asks for one second between mutations; the plugin applies that to every GraphQL
     // call, but ours are read-only queries issued one after another.
     write: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }),
+    // The plugin's default search group is shared by every client in the process; ours is not,
+    // and keeps GitHub's two seconds between searches in its own unit.
+    search: new Bottleneck.Group({ maxConcurrent: 1, minTime: 2 * second }),
+    // Its remaining groups are shared by key, so a key per client keeps clients apart.
+    id: `k8s-weekly-${(clients += 1)}`,
+    retryAfterBaseValue: second,
     onRateLimit: (retryAfter, request, _octokit, retryCount) => {
       if (retryCount < 2 && retryAfter <= options.maxWaitSeconds) {
         logger.warn(`GitHub rate limit reached on ${request.method} ${request.url}; waiting ${retryAfter}s for the reset`);
@@ -68,7 +79,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     log: { debug: () => {}, info: () => {}, warn: (message: string) => logger.debug(message), error: (message: string) => logger.debug(message) },
     throttle,
     // Two retries (after 1 s and 4 s) ride out a blip; more would stretch a dead server into minutes.
-    retry: { retries: 2 },
+    retry: { retries: 2, retryAfterBaseValue: second },
   });
   // Octokit 7 drops constructor `headers`; a hook pins the API version on REST and GraphQL alike.
   octokit.hook.before("request", (request) => {

@@ -41,7 +41,12 @@ describe("parsers on arbitrary input", () => {
     fc.assert(
       fc.property(messyText, messyText, (body, title) => {
         const note = releaseNoteBlock(body);
-        expect(note === null || typeof note === "string").toBe(true);
+        // A block needs a fence, a fence named release-note always opens one, and a note is trimmed.
+        if (/```release-note/i.test(body)) expect(note).not.toBeNull();
+        if (note !== null) {
+          expect(body).toContain("```");
+          expect(note).toBe(note.trim());
+        }
         const kep = findKep(body, title);
         if (kep !== undefined) expect(() => new URL(kep)).not.toThrow();
       }),

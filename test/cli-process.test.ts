@@ -1,0 +1,92 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import type { FakeGitHub } from "./fake-github/server.js";
+import { startFakeWorld } from "./helpers/fake-world.js";
+import { CLI, spawnCli } from "./helpers/run-cli.js";
+
+// The other CLI tests call main() in-process; these are what only a real process shows:
+// its exit status, which stream gets what, a reader that goes away, and a signal.
+
+const OFFLINE_INFO = [
+  "kubernetes/kubernetes: using the shipped sample week ending 2021-07-04",
+  "--offline: no cached releases or release schedule for this week; those sections keep their editor placeholders",
+  "left out 3 PRs merged outside 2021-06-28T00:00:00Z..2021-07-04T23:59:59Z",
+];
+
+let server: FakeGitHub | null = null;
+afterEach(async () => {
+  await server?.close();
+  server = null;
+});
+
+describe("k8s-weekly as a process", () => {
+  it("exits 0 with the draft alone on stdout and its progress on stderr", async () => {
+    const result = await spawnCli(["draft", "--week", "2021-07-04", "--offline"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout.startsWith("---\nlayout: post\ntitle: Week Ending July 4, 2021\n")).toBe(true);
+    const lines = result.stderr.trimEnd().split("\n");
+    expect(lines.slice(0, 3)).toEqual(OFFLINE_INFO);
+    expect(lines.slice(3)).toEqual([expect.stringMatching(/^week ending 2021-07-04: 33 merged, \d+ reported, \d+ skipped, 0 requests$/)]);
+  });
+
+  it("exits 2 for a usage error and 1 for a failure, with one line on stderr", async () => {
+    expect(await spawnCli(["draft", "--week", "soon", "--offline"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: 'k8s-weekly: --week "soon" is not a date: use YYYY-MM-DD (the Sunday that ends the week) or "last"\n',
+    });
+    expect(await spawnCli(["draft", "--week", "2020-01-05", "--offline"])).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: 'k8s-weekly: --offline: no cached or sample data for kubernetes/kubernetes, week ending 2020-01-05; run "k8s-weekly draft --week 2020-01-05" online once to cache it\n',
+    });
+  });
+
+  it("ends quietly with exit 0 when the reader closes the pipe before the draft is written", async () => {
+    const child = spawn(process.execPath, [CLI, "draft", "--week", "2021-07-04", "--offline"], {
+      env: { PATH: process.env.PATH ?? "", HOME: mkdtempSync(join(tmpdir(), "k8s-weekly-home-")) },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    // Closed at once, long before the draft is ready: its write then meets EPIPE, as with `| head -0`.
+    child.stdout.destroy();
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(code).toBe(0);
+    expect(stderr.trimEnd().split("\n").slice(0, 3)).toEqual(OFFLINE_INFO);
+    expect(stderr).not.toContain("EPIPE");
+  });
+
+  it("waits a real second before retrying a 503: only tests shorten GitHub waits", async () => {
+    server = await startFakeWorld({ items: [], validToken: "ghp_processRetryToken1234", faults: [{ endpoint: "graphql", nth: 1, kind: "503" }] });
+    const fake = server;
+    const run = spawnCli(["draft", "--week", "2021-07-04", "--api-url", fake.url, "--format", "json"], { GITHUB_TOKEN: "ghp_processRetryToken1234" });
+    await expect.poll(() => fake.requests.length, { timeout: 15_000, interval: 10 }).toBeGreaterThanOrEqual(1);
+    const failed = Date.now();
+    await expect.poll(() => fake.requests.length, { timeout: 15_000, interval: 10 }).toBeGreaterThanOrEqual(2);
+    expect(Date.now() - failed).toBeGreaterThanOrEqual(900);
+    expect((await run).code).toBe(0);
+    expect(fake.requests.map((request) => request.status)).toEqual([503, 200, 200]);
+  });
+
+  it("stops at once on Ctrl-C while GitHub is slow to answer, leaving no output file", async () => {
+    server = await startFakeWorld({ items: [], validToken: "ghp_processSignalToken123", faults: [{ endpoint: "any", nth: 1, kind: "hang" }] });
+    const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-signal-"));
+    const out = mkdtempSync(join(tmpdir(), "k8s-weekly-signal-out-"));
+    const child = spawn(process.execPath, [CLI, "draft", "--week", "2021-07-04", "--api-url", server.url, "-o", join(out, "post.md")], {
+      env: { PATH: process.env.PATH ?? "", HOME: dir, XDG_CACHE_HOME: dir, GITHUB_TOKEN: "ghp_processSignalToken123" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const exited = new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on("close", (code, signal) => resolve([code, signal])));
+    const fake = server;
+    await expect.poll(() => fake.requests.length, { timeout: 15_000, interval: 20 }).toBe(1);
+    const interrupted = Date.now();
+    child.kill("SIGINT");
+    expect(await exited).toEqual([null, "SIGINT"]);
+    expect(Date.now() - interrupted).toBeLessThan(2_000);
+    expect(readdirSync(out)).toEqual([]);
+  });
+});
