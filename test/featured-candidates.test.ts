@@ -3,21 +3,10 @@ import type { FeaturedCandidate } from "../src/classify/classify.js";
 import { draftJson } from "../src/draft/draft-json.js";
 import { defaultTemplates, renderPost } from "../src/render/render-post.js";
 import { buildPostView } from "../src/render/view-model.js";
-import type { Draft, PullRequest } from "../src/types.js";
+import type { Draft } from "../src/types.js";
+import { pr } from "./classify/fixtures.js";
 import { runCli } from "./helpers/run-cli.js";
 
-const pr = (number: number, title: string): PullRequest => ({
-  repo: "kubernetes/kubernetes",
-  number,
-  url: `https://github.com/kubernetes/kubernetes/pull/${number}`,
-  title,
-  author: "someone",
-  authorIsBot: false,
-  labels: [],
-  body: "",
-  mergedAt: "2021-06-30T12:00:00Z",
-  baseRef: "master",
-});
 
 const CANDIDATES: FeaturedCandidate[] = [
   { pr: pr(101711, "graduate IngressClassNamespacedParams to beta"), score: 7, reasons: ["feature", "promotion to beta"], kep: "https://github.com/kubernetes/enhancements/issues/2365" },
