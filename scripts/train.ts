@@ -11,10 +11,14 @@ import { fileURLToPath } from "node:url";
 import { DEFAULT_RULES, classifyWeek } from "../src/classify/classify.js";
 import { type LogisticModel, prFeatures, scoreFeatures } from "../src/classify/notability.js";
 import { compileRules, readSignals } from "../src/classify/signals.js";
+import type { PullRequest } from "../src/types.js";
 import { type PickNote, loadPicks } from "./picks.js";
 
 export interface Example {
+  pr: PullRequest;
   release: string;
+  /** The Sunday of the post that listed the PR, or null. */
+  week: string | null;
   features: string[];
   listed: boolean;
   featured: boolean;
@@ -41,7 +45,9 @@ export function examples(dir: string): Example[] {
       const signals = readSignals(entry.pr, rules);
       if (!note || signals.note === null) continue;
       result.push({
+        pr: entry.pr,
         release: note.release,
+        week: note.lwkd_week,
         features: prFeatures(entry.pr, signals, entry.section),
         listed: note.lwkd_section !== null,
         featured: note.lwkd_section === "featured",
@@ -103,7 +109,7 @@ export function auc(scored: ReadonlyArray<{ score: number; label: boolean }>): n
   return positives === 0 || negatives === 0 ? NaN : (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
 }
 
-const featuredPool = (rows: readonly Example[]): Example[] => rows.filter((row) => row.listed && row.section !== "version_updates");
+export const featuredPool = (rows: readonly Example[]): Example[] => rows.filter((row) => row.listed && row.section !== "version_updates");
 
 export function trainModels(data: readonly Example[]): { notability: LogisticModel; featured: LogisticModel } {
   return {
@@ -112,14 +118,25 @@ export function trainModels(data: readonly Example[]): { notability: LogisticMod
   };
 }
 
+function heldOutAuc(train: readonly Example[], test: readonly Example[]): { listed: number; featured: number } {
+  const models = trainModels(train);
+  return {
+    listed: auc(test.map((row) => ({ score: scoreFeatures(models.notability, row.features).probability, label: row.listed }))),
+    featured: auc(featuredPool(test).map((row) => ({ score: scoreFeatures(models.featured, row.features).probability, label: row.featured }))),
+  };
+}
+
+/** How the models rank cycles they never saw: each cycle left out in turn, and the newest cycles. */
 function heldOut(data: readonly Example[]): string {
   const minor = (release: string): number => Number(release.split(".")[1]);
-  const train = data.filter((row) => minor(row.release) <= 31);
-  const test = data.filter((row) => minor(row.release) > 31);
-  const models = trainModels(train);
-  const listed = auc(test.map((row) => ({ score: scoreFeatures(models.notability, row.features).probability, label: row.listed })));
-  const featured = auc(featuredPool(test).map((row) => ({ score: scoreFeatures(models.featured, row.features).probability, label: row.featured })));
-  return `held out (trained on 1.20–1.31, scored on 1.32+): notability AUC ${listed.toFixed(3)}, featured AUC ${featured.toFixed(3)}`;
+  const releases = [...new Set(data.map((row) => row.release))];
+  const folds = releases.map((release) => heldOutAuc(data.filter((row) => row.release !== release), data.filter((row) => row.release === release)));
+  const mean = (values: number[]): string => (values.filter((value) => !Number.isNaN(value)).reduce((sum, value) => sum + value, 0) / values.filter((value) => !Number.isNaN(value)).length).toFixed(3);
+  const newest = heldOutAuc(data.filter((row) => minor(row.release) <= 31), data.filter((row) => minor(row.release) > 31));
+  return [
+    `each cycle left out in turn (${releases.length} folds): notability AUC ${mean(folds.map((fold) => fold.listed))}, featured AUC ${mean(folds.map((fold) => fold.featured))}`,
+    `trained on 1.20–1.31, scored on 1.32+: notability AUC ${newest.listed.toFixed(3)}, featured AUC ${newest.featured.toFixed(3)}`,
+  ].join("\n");
 }
 
 /** One weight a line, so that a retrained model reviews as a readable diff. */

@@ -47,11 +47,13 @@ function lengthBucket(note: string): string {
   return "note-length:very-long";
 }
 
-const LABEL_PREFIXES = ["kind/", "sig/", "area/"];
+// SIG and area labels were tried: left out of a cycle, models with them rank no better, and their
+// dozens of small weights only fit the cycles they were learned on.
+const LABEL_PREFIXES = ["kind/"];
 
 /**
- * What both models read of one PR. Only what the picks data also holds for a PR (labels, the
- * release note, the section the rules chose) so that training and drafting see the same features.
+ * What both models read of one PR. Only what the picks data also holds for a PR (kind labels, the
+ * number of SIGs, the release note, the section the rules chose) so that training and drafting see the same features.
  */
 export function prFeatures(pr: PullRequest, signals: PRSignals, section: ClassifiedSection): string[] {
   const features = new Set<string>();

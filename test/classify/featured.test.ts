@@ -29,11 +29,14 @@ const MODEL: LogisticModel = {
 };
 
 describe("the features both models read", () => {
-  it("are the PR's kind, SIG and area labels, its note's length and words, its KEP and its section", () => {
+  it("are the PR's kind labels, whether 3 or more SIGs share it, its note's length and words, its KEP and its section", () => {
     const input = week[0]!;
     expect(prFeatures(input, readSignals(input, compileRules(DEFAULT_RULES)), "promotions")).toEqual([
-      "kep", "kind/feature", "note-length:short", "note:beta", "note:enabled-by-default", "note:now", "section:promotions", "sig/instrumentation",
+      "kep", "kind/feature", "note-length:short", "note:beta", "note:enabled-by-default", "note:now", "section:promotions",
     ]);
+    const shared = { ...input, labels: [...input.labels, "sig/node", "sig/apps", "area/kubelet"] };
+    expect(prFeatures(shared, readSignals(shared, compileRules(DEFAULT_RULES)), "other_merges")).toContain("sigs:3+");
+    expect(prFeatures(shared, readSignals(shared, compileRules(DEFAULT_RULES)), "other_merges")).not.toContain("area/kubelet");
   });
 
   it("score as the logistic of the summed weights, naming the strongest first", () => {
