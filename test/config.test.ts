@@ -94,3 +94,22 @@ describe("draft with a config file", () => {
     expect(result).toEqual({ code: 2, stdout: "", stderr: `k8s-weekly: config ${join(dir, "k8s-weekly.config.json")}: repos: expected an array\n` });
   });
 });
+
+describe("the config schema and the rule table", () => {
+  it("name the same keys, so every rule can be overridden from a config file", async () => {
+    const { readFileSync } = await import("node:fs");
+    const schema = JSON.parse(readFileSync(new URL("../schema/config.schema.json", import.meta.url), "utf8")) as SchemaNode;
+    interface SchemaNode { properties?: Record<string, SchemaNode> }
+    const missing: string[] = [];
+    const walk = (value: unknown, node: SchemaNode | undefined, path: string): void => {
+      if (value === null || typeof value !== "object" || Array.isArray(value) || !node?.properties) return;
+      for (const [key, child] of Object.entries(value)) {
+        const childNode = node.properties[key];
+        if (!childNode) missing.push(`${path}.${key}`);
+        else if (key !== "aliases") walk(child, childNode, `${path}.${key}`);
+      }
+    };
+    walk(DEFAULT_RULES, schema.properties?.rules, "rules");
+    expect(missing).toEqual([]);
+  });
+});
