@@ -3,6 +3,8 @@ import { basename, join } from "node:path";
 import { applyRuleOverrides } from "../config/apply-rules.js";
 import { loadConfig, type RepoConfig } from "../config/load-config.js";
 import { interpretWeekContext, planWeekContext } from "../context/week-context.js";
+import { frontMatterText, readFrontMatter } from "../markdown/front-matter.js";
+import { loadParsers, loadYaml } from "../parsers.js";
 import { buildDraft, type DraftContext } from "../draft/build-draft.js";
 import { explainDraft } from "../draft/explain.js";
 import { draftJson } from "../draft/draft-json.js";
@@ -118,6 +120,7 @@ export async function runDraft(options: DraftOptions, environment: DraftEnvironm
   const { requests } = collected;
   let context: DraftContext | undefined;
   if (collected.context) {
+    await loadParsers();
     const interpreted = interpretWeekContext(contextRequest, collected.context, repoWeeks.flatMap((repoWeek) => repoWeek.prs), week, {
       prereleases: options.prereleases,
       aliases: rules.dependencies.aliases,
@@ -181,7 +184,9 @@ async function readPostToUpdate(path: string, options: DraftOptions, weekEnding:
   if (regions.length === 0) {
     throw new UsageError(`--update ${path}: has no k8s-weekly markers; draft the week with -o first, or restore them from a fresh draft`);
   }
-  const slug = text.match(/^slug:\s*(\d{4}-\d{2}-\d{2})-update\s*$/m)?.[1];
+  await loadYaml();
+  // Only the front matter's slug names the week; the same words in the body do not.
+  const slug = frontMatterText(readFrontMatter(text), "slug")?.match(/^(\d{4}-\d{2}-\d{2})-update$/)?.[1];
   if (slug !== undefined && slug !== weekEnding) {
     throw new UsageError(`--update ${path}: is the draft for the week ending ${slug}, not ${weekEnding}; give --week ${slug} or the right file`);
   }

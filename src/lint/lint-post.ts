@@ -1,3 +1,5 @@
+import { frontMatterText, readFrontMatter } from "../markdown/front-matter.js";
+
 /** Checks a post against the LWKD style guide. Pure: text in, problems out. */
 export interface LintProblem {
   line: number;
@@ -40,7 +42,7 @@ const PR_URL = /^https:\/\/github\.com\/[^/]+\/[^/]+\/pull\/\d+\/?$/;
 export function lintPost(text: string): LintProblem[] {
   const lines = text.split("\n");
   const problems: LintProblem[] = [];
-  const frontMatterEnd = checkFrontMatter(lines, problems);
+  const frontMatterEnd = checkFrontMatter(text, problems);
   let section: { name: string; line: number; hasContent: boolean } | null = null;
   let lastOrder = -1;
   let inFence = false;
@@ -81,22 +83,14 @@ export function lintPost(text: string): LintProblem[] {
   return problems;
 }
 
-function checkFrontMatter(lines: readonly string[], problems: LintProblem[]): number {
-  if (lines[0] !== "---") {
-    problems.push({ line: 1, message: "no front matter: the post must start with a --- line" });
+function checkFrontMatter(text: string, problems: LintProblem[]): number {
+  const front = readFrontMatter(text);
+  if ("problem" in front) {
+    const message = front.problem === "missing" ? "no front matter: the post must start with a --- line" : "front matter is not closed with a --- line";
+    problems.push({ line: 1, message });
     return -1;
   }
-  const end = lines.indexOf("---", 1);
-  if (end < 0) {
-    problems.push({ line: 1, message: "front matter is not closed with a --- line" });
-    return -1;
-  }
-  const fields = new Map<string, string>();
-  for (let index = 1; index < end; index += 1) {
-    const match = (lines[index] ?? "").match(/^([a-z_]+):\s*(.*)$/);
-    if (!match?.[1]) problems.push({ line: index + 1, message: "front matter line is not `key: value`" });
-    else fields.set(match[1], match[2] ?? "");
-  }
+  if (!front.valid) problems.push({ line: 2, message: "front matter is not YAML `key: value` fields" });
   const need: Array<[string, RegExp, string]> = [
     ["layout", /^post$/, "post"],
     ["title", /^Week Ending [A-Z][a-z]+ \d{1,2}, \d{4}$/, "Week Ending July 4, 2021"],
@@ -104,11 +98,14 @@ function checkFrontMatter(lines: readonly string[], problems: LintProblem[]): nu
     ["slug", /^\d{4}-\d{2}-\d{2}-update$/, "2021-07-04-update"],
   ];
   for (const [key, pattern, example] of need) {
-    const value = fields.get(key);
-    if (value === undefined) problems.push({ line: 1, message: `front matter has no ${key} (e.g. ${key}: ${example})` });
-    else if (!pattern.test(value)) problems.push({ line: 1, message: `front matter ${key} "${value}" should look like "${example}"` });
+    const value = frontMatterText(front, key);
+    if (value === null) {
+      if (front.valid) problems.push({ line: 1, message: `front matter has no ${key} (e.g. ${key}: ${example})` });
+    } else if (!pattern.test(value)) {
+      problems.push({ line: 1, message: `front matter ${key} "${value}" should look like "${example}"` });
+    }
   }
-  return end;
+  return front.endLine;
 }
 
 function checkSpellings(line: string, number: number, problems: LintProblem[]): void {
