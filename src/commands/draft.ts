@@ -18,6 +18,7 @@ import { extendThrough, isCalendarDate, resolveWeek } from "../week.js";
 import { MarkerError, updatePost } from "../write/update-post.js";
 import { checkOutputPath, writeOutputFile } from "../write/write-output.js";
 import { collectWeek } from "./collect-week.js";
+import { isRepoName } from "../repo-name.js";
 
 export interface DraftOptions {
   week: string;
@@ -64,7 +65,6 @@ export interface DraftEnvironment {
 }
 
 export const DEFAULT_REPO = "kubernetes/kubernetes";
-const REPO_PATTERN = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
 
 export async function runDraft(options: DraftOptions, environment: DraftEnvironment): Promise<void> {
   const { logger } = environment;
@@ -72,7 +72,7 @@ export async function runDraft(options: DraftOptions, environment: DraftEnvironm
   if (resolved.note) logger.info(resolved.note);
   const week = options.through === undefined ? resolved.week : extendThrough(resolved.week, options.through, environment.now);
   for (const repo of options.repos) {
-    if (!REPO_PATTERN.test(repo)) throw new UsageError(`--repo ${repo}: expected OWNER/NAME, e.g. kubernetes/kubernetes`);
+    if (!isRepoName(repo)) throw new UsageError(`--repo ${repo}: expected OWNER/NAME, e.g. kubernetes/kubernetes`);
   }
   const config = loadConfig(options.config, environment.cwd);
   if (config.path) logger.info(`using the config ${config.path}`);
