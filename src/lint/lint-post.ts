@@ -1,4 +1,5 @@
 import { frontMatterText, readFrontMatter } from "../markdown/front-matter.js";
+import { outline } from "../markdown/outline.js";
 
 /** Checks a post against the LWKD style guide. Pure: text in, problems out. */
 export interface LintProblem {
@@ -43,31 +44,35 @@ export function lintPost(text: string): LintProblem[] {
   const lines = text.split("\n");
   const problems: LintProblem[] = [];
   const frontMatterEnd = checkFrontMatter(text, problems);
+  // The body alone: a front matter's closing --- under its last field would read as a heading.
+  const body = outline(lines.slice(frontMatterEnd + 1).join("\n"));
   let section: { name: string; line: number; hasContent: boolean } | null = null;
   let lastOrder = -1;
-  let inFence = false;
+  let headingEnd = 0;
   const closeSection = () => {
     if (section && !section.hasContent) problems.push({ line: section.line, message: `section "${section.name}" is empty` });
   };
   for (let index = frontMatterEnd + 1; index < lines.length; index += 1) {
     const line = lines[index] ?? "";
     const number = index + 1;
-    if (/^(```|~~~)/.test(line)) inFence = !inFence;
-    if (inFence) {
+    const bodyLine = index - frontMatterEnd;
+    if (body.codeLines.has(bodyLine)) {
       if (section) section.hasContent = true;
       continue;
     }
-    const heading = line.match(/^## +(.+?)\s*$/);
-    if (heading?.[1]) {
+    const found = body.headings.get(bodyLine);
+    if (found?.depth === 2 && found.text !== "") {
       closeSection();
-      section = { name: heading[1], line: number, hasContent: false };
-      const order = SECTION_ORDER.indexOf(heading[1]);
+      section = { name: found.text, line: number, hasContent: false };
+      const order = SECTION_ORDER.indexOf(found.text);
       if (order >= 0) {
-        if (order < lastOrder) problems.push({ line: number, message: `section "${heading[1]}" is out of order (LWKD order: ${SECTION_ORDER.join(", ")})` });
+        if (order < lastOrder) problems.push({ line: number, message: `section "${found.text}" is out of order (LWKD order: ${SECTION_ORDER.join(", ")})` });
         lastOrder = Math.max(lastOrder, order);
       }
+      headingEnd = found.endLine;
       continue;
     }
+    if (bodyLine <= headingEnd) continue;
     if (section && line.trim() !== "" && !/^<!--.*-->$/.test(line.trim())) section.hasContent = true;
     if (/^\s*[*-] /.test(line) && /\.\s*$/.test(line) && !/\.\.\.\s*$/.test(line)) {
       problems.push({ line: number, message: "bullet ends with a period; LWKD bullets have none" });
