@@ -11,6 +11,7 @@ import { type PublishedSections, type Ratio, type WeekScore, poolScores, scoreWe
 import { lineProblems } from "../src/classify/line-rules.js";
 import { type SearchItem, pullRequestFromSearchItem } from "../src/fetch/search-item.js";
 import type { PullRequest, Week } from "../src/types.js";
+import { loadMarkdown } from "../src/parsers.js";
 import { isInWeek } from "../src/week.js";
 import { evalPicks } from "./eval-picks.js";
 
@@ -146,5 +147,7 @@ function main(argv: string[]): void {
   console.log(`\n${details.join("\n")}`);
 }
 
+// The line rules read each drafted line with the markdown parser.
+await loadMarkdown();
 main(process.argv.slice(2));
 process.exitCode = 0;

@@ -1,4 +1,5 @@
 import { frontMatterText, readFrontMatter } from "../markdown/front-matter.js";
+import { markdownLinks } from "../markdown/links.js";
 import { outline } from "../markdown/outline.js";
 
 /** Checks a post against the LWKD style guide. Pure: text in, problems out. */
@@ -37,7 +38,6 @@ const HOUSE_SPELLINGS: Array<[RegExp, string]> = [
   [/\b(?!Prow\b)[Pp][Rr][Oo][Ww]\b/g, "Prow"],
 ];
 
-const LINK = /\[((?:\\.|[^\]\\])*)\]\(([^)\s]+)\)/g;
 const PR_URL = /^https:\/\/github\.com\/[^/]+\/[^/]+\/pull\/\d+\/?$/;
 
 export function lintPost(text: string): LintProblem[] {
@@ -78,9 +78,9 @@ export function lintPost(text: string): LintProblem[] {
       problems.push({ line: number, message: "bullet ends with a period; LWKD bullets have none" });
     }
     if (section && MERGE_SECTIONS.has(section.name) && /^[*-] /.test(line)) {
-      const links = [...line.matchAll(LINK)];
+      const links = markdownLinks(line);
       if (links.length !== 1) problems.push({ line: number, message: `merge line has ${links.length} links; it needs exactly one, to the PR` });
-      else if (!PR_URL.test(links[0]?.[2] ?? "")) problems.push({ line: number, message: `merge line links to ${links[0]?.[2]}, not to a pull request` });
+      else if (!PR_URL.test(links[0]?.url ?? "")) problems.push({ line: number, message: `merge line links to ${links[0]?.url}, not to a pull request` });
     }
     checkSpellings(line, number, problems);
   }
