@@ -4,7 +4,7 @@ import { applyRuleOverrides } from "../config/apply-rules.js";
 import { loadConfig, type RepoConfig } from "../config/load-config.js";
 import { interpretWeekContext, planWeekContext } from "../context/week-context.js";
 import { frontMatterText, readFrontMatter } from "../markdown/front-matter.js";
-import { loadParsers, loadYaml } from "../parsers.js";
+import { loadYaml } from "../parsers.js";
 import { buildDraft, type DraftContext } from "../draft/build-draft.js";
 import { explainDraft } from "../draft/explain.js";
 import { draftJson } from "../draft/draft-json.js";
@@ -120,7 +120,8 @@ export async function runDraft(options: DraftOptions, environment: DraftEnvironm
   const { requests } = collected;
   let context: DraftContext | undefined;
   if (collected.context) {
-    await loadParsers();
+    // The fetched YAML files need the parser; the markdown in them is read line by line.
+    await loadYaml();
     const interpreted = interpretWeekContext(contextRequest, collected.context, repoWeeks.flatMap((repoWeek) => repoWeek.prs), week, {
       prereleases: options.prereleases,
       aliases: rules.dependencies.aliases,
