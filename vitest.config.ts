@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     reporters: ["default", "./test/helpers/plain-summary.ts"],
+    setupFiles: ["./test/helpers/load-parsers.ts"],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     // Vitest keeps a core for itself, which on 2 cores means one worker; but its main process

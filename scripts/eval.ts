@@ -11,6 +11,8 @@ import { type PublishedSections, type Ratio, type WeekScore, poolScores, scoreWe
 import { lineProblems } from "../src/classify/line-rules.js";
 import { type SearchItem, pullRequestFromSearchItem } from "../src/fetch/search-item.js";
 import type { PullRequest, Week } from "../src/types.js";
+import { loadMarkdown } from "../src/parsers.js";
+import { isInWeek } from "../src/week.js";
 import { evalPicks } from "./eval-picks.js";
 
 const REPO = "kubernetes/kubernetes";
@@ -47,8 +49,7 @@ function loadWeek(path: string, through: boolean): LoadedWeek {
   const prs = file.prs
     .map((item) => pullRequestFromSearchItem(item, REPO))
     .filter((pr): pr is PullRequest => pr !== null);
-  const [from, to] = [Date.parse(week.from), Date.parse(week.to)];
-  const inWindow = prs.filter((pr) => Date.parse(pr.mergedAt) >= from && Date.parse(pr.mergedAt) <= to);
+  const inWindow = prs.filter((pr) => isInWeek(pr.mergedAt, week));
   return { name: file.week_ending, week, prs, inWindow, published: file.published, routine };
 }
 
@@ -146,5 +147,7 @@ function main(argv: string[]): void {
   console.log(`\n${details.join("\n")}`);
 }
 
+// The line rules read each drafted line with the markdown parser.
+await loadMarkdown();
 main(process.argv.slice(2));
 process.exitCode = 0;

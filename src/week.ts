@@ -90,10 +90,19 @@ function weekEnding(sunday: Date): Week {
   return { ending, from: `${monday}T00:00:00Z`, to: `${ending}T23:59:59Z` };
 }
 
-/** Whether an ISO timestamp falls inside the week's window, both ends included. */
-export function isInWeek(timestamp: string, week: Week): boolean {
-  const time = Date.parse(timestamp);
-  return time >= Date.parse(week.from) && time <= Date.parse(week.to);
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Whether a time falls inside a window, both ends included: the end's whole second (GitHub gives
+ * seconds, other feeds milliseconds), and a YYYY-MM-DD end its whole UTC day. A bare date to test
+ * counts as its noon, so a tag dated only by day stays in its own week. False when unreadable.
+ */
+export function isInWeek(timestamp: string | null, window: { from: string; to: string }): boolean {
+  if (!timestamp) return false;
+  const time = Date.parse(DATE_ONLY.test(timestamp) ? `${timestamp}T12:00:00Z` : timestamp);
+  const from = Date.parse(DATE_ONLY.test(window.from) ? `${window.from}T00:00:00Z` : window.from);
+  const to = Date.parse(DATE_ONLY.test(window.to) ? `${window.to}T23:59:59Z` : window.to);
+  return time >= from && time < Math.floor(to / 1000) * 1000 + 1000;
 }
 
 /** Local calendar date for a YYYY-MM-DD string, so date-fns formats the same day in any timezone. */

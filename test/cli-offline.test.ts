@@ -108,6 +108,18 @@ describe("bad input", () => {
     expect(readFileSync(post, "utf8")).toBe(before);
   });
 
+  it("reads the week of an --update post from its front matter, quoted or not, and never from the body", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-update-"));
+    const post = join(dir, "2021-07-04-update.md");
+    expect((await runCli(["draft", "--week", "2021-07-04", "--offline", "-o", post])).code).toBe(0);
+    const drafted = readFileSync(post, "utf8");
+    writeFileSync(post, drafted.replace("slug: 2021-07-04-update", 'slug: "2021-07-04-update"'));
+    const quoted = await runCli(["draft", "--week", "2021-07-11", "--offline", "--update", post]);
+    expect(quoted.stderr).toContain("is the draft for the week ending 2021-07-04, not 2021-07-11");
+    writeFileSync(post, `${drafted}\nslug: 2021-06-27-update\n`);
+    expect((await runCli(["draft", "--week", "2021-07-04", "--offline", "--update", post])).code).toBe(0);
+  });
+
   it("rejects an --input file that is not JSON or not search items", async () => {
     const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-input-"));
     writeFileSync(join(dir, "bad.json"), "{ not json");

@@ -50,6 +50,33 @@ describe("lintPost", () => {
     ]);
   });
 
+  it("reads the front matter as YAML: quoted values are the values, broken YAML is one problem", () => {
+    const quoted = FRONT.replace("title: Week Ending July 4, 2021", 'title: "Week Ending July 4, 2021"').replace("layout: post", "layout: 'post'");
+    expect(lintPost(`${quoted}\n## Developer News\n\nNews\n`)).toEqual([]);
+    expect(lintPost("---\nlayout: post\ntitle: 'unclosed\n---\n")).toEqual([{ line: 2, message: "front matter is not YAML `key: value` fields" }]);
+  });
+
+  it("reads headings and code fences as markdown does", () => {
+    const post = [
+      FRONT,
+      "## Developer News ##",
+      "",
+      "````md",
+      "```",
+      "## Shoutouts",
+      "* A kubeadm bullet in code.",
+      "```",
+      "````",
+      "",
+      "Other Merges",
+      "------------",
+      "",
+      `* kubeadm [supports JSON output](${PR})`,
+      "",
+    ].join("\n");
+    expect(lintPost(post)).toEqual([]);
+  });
+
   it("treats a section holding only markers as empty", () => {
     expect(lintPost(`${FRONT}\n## Promotions\n\n<!-- k8s-weekly:begin promotions -->\n<!-- k8s-weekly:end promotions -->\n`)).toEqual([
       { line: 8, message: 'section "Promotions" is empty' },

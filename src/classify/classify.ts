@@ -8,6 +8,8 @@ import { branchesPhrase, promotionLine, releaseBranchVersion, versionLine } from
 import { DEFAULT_RULES, type RuleTable } from "./rules.js";
 import { type CompiledRules, type PRSignals, compileRules, readSignals } from "./signals.js";
 import { sentenceLine } from "./wording.js";
+import { isInWeek } from "../week.js";
+import { pullRequestId } from "../unique.js";
 
 export { DEFAULT_RULES, type RuleTable } from "./rules.js";
 
@@ -54,12 +56,9 @@ interface Backports {
   members: PullRequest[];
 }
 
+/** A merge time that cannot be read is kept: leaving a PR out is the worse mistake. */
 function inWeek(pr: PullRequest, week: Week): boolean {
-  const merged = Date.parse(pr.mergedAt);
-  const from = Date.parse(week.from);
-  const to = Date.parse(week.to);
-  if (Number.isNaN(merged) || Number.isNaN(from) || Number.isNaN(to)) return true;
-  return merged >= from && merged < to + 1000;
+  return Number.isNaN(Date.parse(pr.mergedAt)) || isInWeek(pr.mergedAt, week);
 }
 
 function isCherryPick(pr: PullRequest, context: ClassifyContext, rules: CompiledRules): boolean {
@@ -93,7 +92,7 @@ export function classifyWeek(
   const seen = new Set<string>();
 
   for (const pr of prs) {
-    const id = `${pr.repo}#${pr.number}`;
+    const id = pullRequestId(pr);
     if (seen.has(id)) {
       skipped.push({ pr, reason: "duplicate" });
       continue;

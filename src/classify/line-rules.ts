@@ -1,4 +1,5 @@
 import { safeUrl } from "../draft/escape.js";
+import { markdownLinks } from "../markdown/links.js";
 import type { ClassifiedSection } from "./rules.js";
 import { MAX_WORDS, MIN_WORDS } from "./wording.js";
 import { capitalizeFirst } from "./words.js";
@@ -25,10 +26,10 @@ export function lineProblems(line: string, section: ClassifiedSection, url: stri
   if (!line.startsWith("* ")) problems.push("does not start with '* '");
   if (line.includes("\n")) problems.push("spans more than one line");
   if (/\.\s*$/.test(line)) problems.push("ends with a period");
-  const links = [...line.matchAll(LINK)];
+  const links = markdownLinks(line);
   if (links.length !== 1) problems.push(`has ${links.length} links instead of one`);
-  else if (links[0]?.[2] !== safeUrl(url)) problems.push(`links to ${links[0]?.[2]} instead of the PR`);
-  if (links.some((match) => (match[1] ?? "").trim() === "")) problems.push("has an empty link label");
+  else if (links[0]?.url !== safeUrl(url)) problems.push(`links to ${links[0]?.url} instead of the PR`);
+  if (links.some((link) => link.label.trim() === "")) problems.push("has an empty link label");
 
   if (section === "promotions" && !/^\* \[[^\]]+ (?:to (?:Beta|GA)|(?:is|are) beta and on by default)\]\([^)]+\)$/.test(line)) {
     problems.push("is not '* [Feature to Beta|GA](url)'");

@@ -4,6 +4,7 @@ import { type DependencyBump, bumpText } from "./dependency.js";
 import type { Promotion } from "./promotion.js";
 import { promotionText, saysOnByDefault } from "./promotion-wording.js";
 import type { RuleTable } from "./rules.js";
+import { compareVersions } from "../versions.js";
 
 /** `* [ServiceLBNodePortControl to Beta](url)`, `* [LogarithmicScaleDown is beta and on by default](url)` */
 export function promotionLine(pr: PullRequest, promotion: Promotion): string {
@@ -14,12 +15,6 @@ export function promotionLine(pr: PullRequest, promotion: Promotion): string {
 export function versionLine(url: string, bumps: readonly DependencyBump[], table: RuleTable, branches?: string): string {
   const text = bumpText(bumps, table) + (branches ? ` ${branches}` : "");
   return linkBullet(text, url);
-}
-
-function compareVersions(a: string, b: string): number {
-  const [aMajor = 0, aMinor = 0] = a.split(".").map(Number);
-  const [bMajor = 0, bMinor = 0] = b.split(".").map(Number);
-  return aMajor - bMajor || aMinor - bMinor;
 }
 
 /** "in 1.29", "in 1.28 and 1.29", "in 1.26 through 1.29", "in 1.26, 1.28 and 1.29". */

@@ -63,6 +63,7 @@ export interface RuleTable {
     noVPrefix: string[];
   };
   files: {
+    /** Files that hold feature-gate stage tables; a PR touching one may be a promotion. */
     featureGates: string[];
     dependencyManifests: string[];
   };
@@ -131,10 +132,12 @@ export const DEFAULT_RULES: RuleTable = {
     noVPrefix: ["go", "golang"],
   },
   files: {
+    // The week's context reads these same files for stage changes (context/gates/paths.ts).
     featureGates: [
       "pkg/features/kube_features.go",
       "staging/src/k8s.io/apiserver/pkg/features/kube_features.go",
       "test/compatibility_lifecycle/reference/versioned_feature_list.yaml",
+      "pkg/features/versioned_kube_features.go",
     ],
     dependencyManifests: ["go.mod", "build/dependencies.yaml"],
   },

@@ -3,6 +3,8 @@ import { basename, join } from "node:path";
 import { applyRuleOverrides } from "../config/apply-rules.js";
 import { loadConfig, type RepoConfig } from "../config/load-config.js";
 import { interpretWeekContext, planWeekContext } from "../context/week-context.js";
+import { frontMatterText, readFrontMatter } from "../markdown/front-matter.js";
+import { loadYaml } from "../parsers.js";
 import { buildDraft, type DraftContext } from "../draft/build-draft.js";
 import { explainDraft } from "../draft/explain.js";
 import { draftJson } from "../draft/draft-json.js";
@@ -16,6 +18,7 @@ import { extendThrough, isCalendarDate, resolveWeek } from "../week.js";
 import { MarkerError, updatePost } from "../write/update-post.js";
 import { checkOutputPath, writeOutputFile } from "../write/write-output.js";
 import { collectWeek } from "./collect-week.js";
+import { isRepoName } from "../repo-name.js";
 
 export interface DraftOptions {
   week: string;
@@ -62,7 +65,6 @@ export interface DraftEnvironment {
 }
 
 export const DEFAULT_REPO = "kubernetes/kubernetes";
-const REPO_PATTERN = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
 
 export async function runDraft(options: DraftOptions, environment: DraftEnvironment): Promise<void> {
   const { logger } = environment;
@@ -70,7 +72,7 @@ export async function runDraft(options: DraftOptions, environment: DraftEnvironm
   if (resolved.note) logger.info(resolved.note);
   const week = options.through === undefined ? resolved.week : extendThrough(resolved.week, options.through, environment.now);
   for (const repo of options.repos) {
-    if (!REPO_PATTERN.test(repo)) throw new UsageError(`--repo ${repo}: expected OWNER/NAME, e.g. kubernetes/kubernetes`);
+    if (!isRepoName(repo)) throw new UsageError(`--repo ${repo}: expected OWNER/NAME, e.g. kubernetes/kubernetes`);
   }
   const config = loadConfig(options.config, environment.cwd);
   if (config.path) logger.info(`using the config ${config.path}`);
@@ -118,6 +120,8 @@ export async function runDraft(options: DraftOptions, environment: DraftEnvironm
   const { requests } = collected;
   let context: DraftContext | undefined;
   if (collected.context) {
+    // The fetched YAML files need the parser; the markdown in them is read line by line.
+    await loadYaml();
     const interpreted = interpretWeekContext(contextRequest, collected.context, repoWeeks.flatMap((repoWeek) => repoWeek.prs), week, {
       prereleases: options.prereleases,
       aliases: rules.dependencies.aliases,
@@ -181,7 +185,9 @@ async function readPostToUpdate(path: string, options: DraftOptions, weekEnding:
   if (regions.length === 0) {
     throw new UsageError(`--update ${path}: has no k8s-weekly markers; draft the week with -o first, or restore them from a fresh draft`);
   }
-  const slug = text.match(/^slug:\s*(\d{4}-\d{2}-\d{2})-update\s*$/m)?.[1];
+  await loadYaml();
+  // Only the front matter's slug names the week; the same words in the body do not.
+  const slug = frontMatterText(readFrontMatter(text), "slug")?.match(/^(\d{4}-\d{2}-\d{2})-update$/)?.[1];
   if (slug !== undefined && slug !== weekEnding) {
     throw new UsageError(`--update ${path}: is the draft for the week ending ${slug}, not ${weekEnding}; give --week ${slug} or the right file`);
   }

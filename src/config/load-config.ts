@@ -4,6 +4,7 @@ import { Ajv, type ErrorObject } from "ajv";
 import { DEFAULT_RELATED_REPOS } from "../context/releases/index.js";
 import { UsageError } from "../errors.js";
 import { packageRoot } from "../package-paths.js";
+import { uniqueBy } from "../unique.js";
 
 export const CONFIG_FILE_NAME = "k8s-weekly.config.json";
 
@@ -81,7 +82,7 @@ function validate(raw: unknown): string[] {
   const ajv = new Ajv({ allErrors: true, strict: false });
   const check = ajv.compile(schema);
   if (check(raw)) return [];
-  return dedupe((check.errors ?? []).filter((error) => error.keyword !== "oneOf" && error.keyword !== "if").map(describe));
+  return uniqueBy((check.errors ?? []).filter((error) => error.keyword !== "oneOf" && error.keyword !== "if").map(describe), (message) => message);
 }
 
 function describe(error: ErrorObject): string {
@@ -112,6 +113,4 @@ function article(type: string): string {
   return type === "array" || type === "object" || type === "integer" ? `an ${type}` : `a ${type}`;
 }
 
-function dedupe(messages: string[]): string[] {
-  return [...new Set(messages)];
-}
+

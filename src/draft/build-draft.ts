@@ -13,6 +13,7 @@ import {
 import { confirmChanges, type ConfirmedChange } from "./confirm-changes.js";
 import { dropPreviouslyLinked, pullKey } from "./previous-edition.js";
 import { isInWeek } from "../week.js";
+import { pullRequestId, uniqueBy } from "../unique.js";
 
 export interface DraftInput {
   week: Week;
@@ -48,15 +49,9 @@ export function buildDraft(input: DraftInput): DraftResult {
   const defaultBranches: Record<string, string> = {};
   const inWindow: PullRequest[] = [];
   const outsideWindow: PullRequest[] = [];
-  const seen = new Set<string>();
-  for (const repoWeek of input.repoWeeks) {
-    defaultBranches[repoWeek.repo] = repoWeek.defaultBranch;
-    for (const pr of repoWeek.prs) {
-      const key = `${pr.repo}#${pr.number}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      (isInWeek(pr.mergedAt, input.week) ? inWindow : outsideWindow).push(pr);
-    }
+  for (const repoWeek of input.repoWeeks) defaultBranches[repoWeek.repo] = repoWeek.defaultBranch;
+  for (const pr of uniqueBy(input.repoWeeks.flatMap((repoWeek) => repoWeek.prs), pullRequestId)) {
+    (isInWeek(pr.mergedAt, input.week) ? inWindow : outsideWindow).push(pr);
   }
   inWindow.sort(byRepoThenNumber);
   const classification = classifyWeek(inWindow, { week: input.week, defaultBranches }, input.rules);

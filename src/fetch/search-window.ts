@@ -1,6 +1,8 @@
 import { FailureError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import type { PullRequest } from "../types.js";
+import { isRepoName } from "../repo-name.js";
+import { pullRequestId, uniqueBy } from "../unique.js";
 
 /** GitHub search never returns more than this many results for one query. */
 export const SEARCH_RESULT_CAP = 1000;
@@ -12,8 +14,8 @@ export interface Window {
 }
 
 export function splitRepo(repo: string): [string, string] {
-  const [owner, name, ...rest] = repo.split("/");
-  if (!owner || !name || rest.length > 0) throw new Error(`not an OWNER/NAME repository: ${repo}`);
+  const [owner = "", name = ""] = repo.split("/");
+  if (!isRepoName(repo)) throw new Error(`not an OWNER/NAME repository: ${repo}`);
   return [owner, name];
 }
 
@@ -88,11 +90,7 @@ export async function searchWindow(
       page = await page.next();
     }
   }
-  return { prs: dedupe(prs), reportedTotal };
+  return { prs: uniqueBy(prs, pullRequestId), reportedTotal };
 }
 
-function dedupe(prs: PullRequest[]): PullRequest[] {
-  const seen = new Map<number, PullRequest>();
-  for (const pr of prs) seen.set(pr.number, pr);
-  return [...seen.values()];
-}
+

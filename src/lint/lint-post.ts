@@ -1,3 +1,7 @@
+import { frontMatterText, readFrontMatter } from "../markdown/front-matter.js";
+import { markdownLinks } from "../markdown/links.js";
+import { outline } from "../markdown/outline.js";
+
 /** Checks a post against the LWKD style guide. Pure: text in, problems out. */
 export interface LintProblem {
   line: number;
@@ -34,46 +38,49 @@ const HOUSE_SPELLINGS: Array<[RegExp, string]> = [
   [/\b(?!Prow\b)[Pp][Rr][Oo][Ww]\b/g, "Prow"],
 ];
 
-const LINK = /\[((?:\\.|[^\]\\])*)\]\(([^)\s]+)\)/g;
 const PR_URL = /^https:\/\/github\.com\/[^/]+\/[^/]+\/pull\/\d+\/?$/;
 
 export function lintPost(text: string): LintProblem[] {
   const lines = text.split("\n");
   const problems: LintProblem[] = [];
-  const frontMatterEnd = checkFrontMatter(lines, problems);
+  const frontMatterEnd = checkFrontMatter(text, problems);
+  // The body alone: a front matter's closing --- under its last field would read as a heading.
+  const body = outline(lines.slice(frontMatterEnd + 1).join("\n"));
   let section: { name: string; line: number; hasContent: boolean } | null = null;
   let lastOrder = -1;
-  let inFence = false;
+  let headingEnd = 0;
   const closeSection = () => {
     if (section && !section.hasContent) problems.push({ line: section.line, message: `section "${section.name}" is empty` });
   };
   for (let index = frontMatterEnd + 1; index < lines.length; index += 1) {
     const line = lines[index] ?? "";
     const number = index + 1;
-    if (/^(```|~~~)/.test(line)) inFence = !inFence;
-    if (inFence) {
+    const bodyLine = index - frontMatterEnd;
+    if (body.codeLines.has(bodyLine)) {
       if (section) section.hasContent = true;
       continue;
     }
-    const heading = line.match(/^## +(.+?)\s*$/);
-    if (heading?.[1]) {
+    const found = body.headings.get(bodyLine);
+    if (found?.depth === 2 && found.text !== "") {
       closeSection();
-      section = { name: heading[1], line: number, hasContent: false };
-      const order = SECTION_ORDER.indexOf(heading[1]);
+      section = { name: found.text, line: number, hasContent: false };
+      const order = SECTION_ORDER.indexOf(found.text);
       if (order >= 0) {
-        if (order < lastOrder) problems.push({ line: number, message: `section "${heading[1]}" is out of order (LWKD order: ${SECTION_ORDER.join(", ")})` });
+        if (order < lastOrder) problems.push({ line: number, message: `section "${found.text}" is out of order (LWKD order: ${SECTION_ORDER.join(", ")})` });
         lastOrder = Math.max(lastOrder, order);
       }
+      headingEnd = found.endLine;
       continue;
     }
+    if (bodyLine <= headingEnd) continue;
     if (section && line.trim() !== "" && !/^<!--.*-->$/.test(line.trim())) section.hasContent = true;
     if (/^\s*[*-] /.test(line) && /\.\s*$/.test(line) && !/\.\.\.\s*$/.test(line)) {
       problems.push({ line: number, message: "bullet ends with a period; LWKD bullets have none" });
     }
     if (section && MERGE_SECTIONS.has(section.name) && /^[*-] /.test(line)) {
-      const links = [...line.matchAll(LINK)];
+      const links = markdownLinks(line);
       if (links.length !== 1) problems.push({ line: number, message: `merge line has ${links.length} links; it needs exactly one, to the PR` });
-      else if (!PR_URL.test(links[0]?.[2] ?? "")) problems.push({ line: number, message: `merge line links to ${links[0]?.[2]}, not to a pull request` });
+      else if (!PR_URL.test(links[0]?.url ?? "")) problems.push({ line: number, message: `merge line links to ${links[0]?.url}, not to a pull request` });
     }
     checkSpellings(line, number, problems);
   }
@@ -81,22 +88,14 @@ export function lintPost(text: string): LintProblem[] {
   return problems;
 }
 
-function checkFrontMatter(lines: readonly string[], problems: LintProblem[]): number {
-  if (lines[0] !== "---") {
-    problems.push({ line: 1, message: "no front matter: the post must start with a --- line" });
+function checkFrontMatter(text: string, problems: LintProblem[]): number {
+  const front = readFrontMatter(text);
+  if ("problem" in front) {
+    const message = front.problem === "missing" ? "no front matter: the post must start with a --- line" : "front matter is not closed with a --- line";
+    problems.push({ line: 1, message });
     return -1;
   }
-  const end = lines.indexOf("---", 1);
-  if (end < 0) {
-    problems.push({ line: 1, message: "front matter is not closed with a --- line" });
-    return -1;
-  }
-  const fields = new Map<string, string>();
-  for (let index = 1; index < end; index += 1) {
-    const match = (lines[index] ?? "").match(/^([a-z_]+):\s*(.*)$/);
-    if (!match?.[1]) problems.push({ line: index + 1, message: "front matter line is not `key: value`" });
-    else fields.set(match[1], match[2] ?? "");
-  }
+  if (!front.valid) problems.push({ line: 2, message: "front matter is not YAML `key: value` fields" });
   const need: Array<[string, RegExp, string]> = [
     ["layout", /^post$/, "post"],
     ["title", /^Week Ending [A-Z][a-z]+ \d{1,2}, \d{4}$/, "Week Ending July 4, 2021"],
@@ -104,11 +103,14 @@ function checkFrontMatter(lines: readonly string[], problems: LintProblem[]): nu
     ["slug", /^\d{4}-\d{2}-\d{2}-update$/, "2021-07-04-update"],
   ];
   for (const [key, pattern, example] of need) {
-    const value = fields.get(key);
-    if (value === undefined) problems.push({ line: 1, message: `front matter has no ${key} (e.g. ${key}: ${example})` });
-    else if (!pattern.test(value)) problems.push({ line: 1, message: `front matter ${key} "${value}" should look like "${example}"` });
+    const value = frontMatterText(front, key);
+    if (value === null) {
+      if (front.valid) problems.push({ line: 1, message: `front matter has no ${key} (e.g. ${key}: ${example})` });
+    } else if (!pattern.test(value)) {
+      problems.push({ line: 1, message: `front matter ${key} "${value}" should look like "${example}"` });
+    }
   }
-  return end;
+  return front.endLine;
 }
 
 function checkSpellings(line: string, number: number, problems: LintProblem[]): void {

@@ -27,6 +27,11 @@ describe("line rules", () => {
     expect(lineProblems(`* [bump etcd](${U})`, "version_updates", U)).toEqual(["is not '* [dependency to vX.Y.Z](url)'"]);
   });
 
+  it("counts the links a renderer makes: a bare URL is one, a bracketed code span is not", () => {
+    expect(lineProblems(`* Serves [metrics](${U}) at https://example.com/metrics`, "other_merges", U)).toEqual(["has 2 links instead of one"]);
+    expect(lineProblems(`* Handles \`[a](b)\` in [field selectors](${U})`, "other_merges", U)).toEqual([]);
+  });
+
   it("counts a code span as one word and a link as its label", () => {
     expect(visibleWords(`* \`kubectl debug\` [can attach](${U}) to pods`)).toEqual(["CODE", "can", "attach", "to", "pods"]);
   });

@@ -46,6 +46,12 @@ describe("promotions", () => {
     expect(one(noteOnly).section).toBe("other_merges");
   });
 
+  it("counts a PR that touches only versioned_kube_features.go as touching the gate table", () => {
+    // Since 1.31 a promotion may edit only the versioned table; the context reads it as a gate file too.
+    const versioned = pr(6, "Tidy the job controller", { labels: ["kind/feature", "release-note"], note: "JobReadyPods is now beta.", files: ["pkg/features/versioned_kube_features.go"] });
+    expect(one(versioned)).toMatchObject({ section: "promotions", reason: "release-note:promote-to-beta+files:feature-gate-table" });
+  });
+
   it("does not take a metric's stability level for a feature promotion", () => {
     const metric = pr(123342, "bump the stability level of apiserver_storage_size_bytes to STABLE", { labels: ["kind/cleanup", "release-note-none"], note: "NONE" });
     expect(one(metric)).toEqual({ section: "skipped", reason: "release-note:none+cleanup" });

@@ -1,4 +1,7 @@
-import { lines } from "./yaml-lines.js";
+/** Lines of a text, tolerating CRLF; non-strings (garbage callers) read as empty. */
+function lines(text: string): string[] {
+  return typeof text === "string" ? text.split(/\r?\n/) : [];
+}
 
 function isQuote(char: string): boolean {
   return char === '"' || char === "`";

@@ -1,10 +1,10 @@
-/** Files whose stage tables are compared: k/k's own gates, apiserver's, and the generated list. */
-export const GATE_FILE_PATHS = [
-  "pkg/features/kube_features.go",
-  "staging/src/k8s.io/apiserver/pkg/features/kube_features.go",
-  "test/compatibility_lifecycle/reference/versioned_feature_list.yaml",
-  "pkg/features/versioned_kube_features.go",
-] as const;
+import { DEFAULT_RULES } from "../../classify/rules.js";
+
+/**
+ * Files whose stage tables are compared: k/k's own gates, apiserver's, and the generated lists. The
+ * classifier's rule table is the one list, so a PR touching any of them also reads as a promotion.
+ */
+export const GATE_FILE_PATHS: readonly string[] = [...DEFAULT_RULES.files.featureGates];
 
 export const GO_MOD_PATH = "go.mod";
 export const DEPENDENCIES_YAML_PATH = "build/dependencies.yaml";

@@ -1,3 +1,5 @@
+import { compareVersions } from "../../versions.js";
+
 /** The release stages a feature gate can be in, as the newsletter names them. */
 export type GateStage = "Alpha" | "Beta" | "GA" | "Deprecated";
 
@@ -28,26 +30,6 @@ export function stageRank(stage: GateStage): number {
   return stage === "Alpha" ? 0 : stage === "Beta" ? 1 : stage === "GA" ? 2 : 3;
 }
 
-function versionParts(version: string): number[] {
-  return version
-    .replace(/^v/i, "")
-    .split(".")
-    .map((part) => Number.parseInt(part, 10))
-    .map((part) => (Number.isFinite(part) ? part : 0));
-}
-
-/** Numeric comparison ("1.9" < "1.10"); a missing version sorts first. */
-export function compareVersions(a: string | null, b: string | null): number {
-  if (a === null || b === null) return a === b ? 0 : a === null ? -1 : 1;
-  const left = versionParts(a);
-  const right = versionParts(b);
-  for (let index = 0; index < Math.max(left.length, right.length); index++) {
-    const diff = (left[index] ?? 0) - (right[index] ?? 0);
-    if (diff !== 0) return diff;
-  }
-  return 0;
-}
-
 /**
  * The stage a gate is in now: the row with the highest version. Equal versions keep the later row
  * because the files append promotions. Null when that row's stage is unknown (e.g. PreAlpha).
@@ -55,7 +37,13 @@ export function compareVersions(a: string | null, b: string | null): number {
 export function currentStage(rows: readonly StageRow[]): GateStage | null {
   let best: StageRow | undefined;
   for (const row of rows) {
-    if (!best || compareVersions(row.version, best.version) >= 0) best = row;
+    if (!best || compareRowVersions(row.version, best.version) >= 0) best = row;
   }
   return best?.stage ?? null;
+}
+
+/** A row without a version sorts first. */
+function compareRowVersions(a: string | null, b: string | null): number {
+  if (a === null || b === null) return a === b ? 0 : a === null ? -1 : 1;
+  return compareVersions(a, b);
 }

@@ -60,7 +60,10 @@ function securityHighlight(body: string): string {
   return /^#{1,6}[ \t]+[^\n]{0,40}\bsecurity\b/im.test(body) ? "security fixes" : "";
 }
 
-/** Headings and list items in order, outside code fences and HTML comments, noise sections dropped. */
+/**
+ * Headings and list items in order, outside code fences and HTML comments, noise sections dropped.
+ * Line by line, not with the markdown parser: see markdown-text.ts for why fetched text is not parsed.
+ */
 function structure(body: string): Item[] {
   const items: Item[] = [];
   let fenced = false;

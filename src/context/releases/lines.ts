@@ -3,6 +3,7 @@ import { highlightCandidates } from "./highlights.js";
 import { displayName, GO_REPO } from "./repos.js";
 import type { GoTag, ReleaseFilter, RepoReleases, TimeWindow } from "./types.js";
 import { golangTagsInWeek, goTagUrl, releasesInWeek } from "./window.js";
+import { isRepoName } from "../../repo-name.js";
 
 export interface SubprojectOptions extends ReleaseFilter {
   /** golang/go tags; null when they could not be fetched, undefined when Go is not wanted. */
@@ -38,7 +39,7 @@ export function subprojectLines(repos: readonly RepoReleases[], week: TimeWindow
   const projects = new Map<string, Shipped[]>();
   for (const { repo, releases } of repos) {
     if (repo === GO_REPO || projects.has(repo)) continue;
-    if (!/^[\w.-]+\/[\w.-]+$/.test(repo)) {
+    if (!isRepoName(repo)) {
       warnings.push(`${escapeInline(repo, 100)}: not an owner/name repository, skipped`);
       continue;
     }

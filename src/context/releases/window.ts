@@ -1,18 +1,6 @@
+import { compareVersions } from "../../versions.js";
+import { isInWeek } from "../../week.js";
 import type { GoTag, ReleaseFilter, RepoRelease, RepoReleases, TimeWindow } from "./types.js";
-
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-
-function bounds(window: TimeWindow): [number, number] {
-  const from = Date.parse(DATE_ONLY.test(window.from) ? `${window.from}T00:00:00Z` : window.from);
-  const to = Date.parse(DATE_ONLY.test(window.to) ? `${window.to}T23:59:59.999Z` : window.to);
-  return [from, to];
-}
-
-function inWindow(timestamp: string | null, [from, to]: [number, number]): boolean {
-  if (!timestamp) return false;
-  const time = Date.parse(DATE_ONLY.test(timestamp) ? `${timestamp}T12:00:00Z` : timestamp);
-  return time >= from && time <= to;
-}
 
 // Some projects tag release candidates without ticking "pre-release" on GitHub.
 const PRERELEASE_TAG = /(?:^|[-.+_\d])(?:alpha|beta|rc|pre|preview)[-.]?\d*(?:\.\d+)*$|-(?:alpha|beta|rc)\b/i;
@@ -23,9 +11,8 @@ export function isPrereleaseTag(tag: string): boolean {
 
 /** The repository's releases published inside the window, newest first; never drafts. */
 export function releasesInWeek(input: RepoReleases, week: TimeWindow, options: ReleaseFilter): RepoRelease[] {
-  const window = bounds(week);
   return (input.releases ?? [])
-    .filter((release) => !release.isDraft && inWindow(release.publishedAt, window))
+    .filter((release) => !release.isDraft && isInWeek(release.publishedAt, week))
     .filter((release) => options.prereleases || !(release.isPrerelease || isPrereleaseTag(release.tagName)))
     .sort((a, b) => newestFirst(a.publishedAt, a.tagName, b.publishedAt, b.tagName));
 }
@@ -34,9 +21,8 @@ const GO_TAG = /^go(\d+)\.(\d+)(?:\.(\d+))?(?:(beta|rc)(\d+))?$/;
 
 /** golang/go release tags (go1.16.5, go1.17, go1.17beta1) inside the window, newest first. */
 export function golangTagsInWeek(tags: readonly GoTag[], week: TimeWindow, options: ReleaseFilter): GoTag[] {
-  const window = bounds(week);
   return tags
-    .filter((tag) => GO_TAG.test(tag.name) && inWindow(tag.date, window))
+    .filter((tag) => GO_TAG.test(tag.name) && isInWeek(tag.date, week))
     .filter((tag) => options.prereleases || !/(?:beta|rc)\d+$/.test(tag.name))
     .sort((a, b) => newestFirst(a.date, a.name, b.date, b.name));
 }
@@ -63,12 +49,3 @@ function newestFirst(aDate: string | null, aTag: string, bDate: string | null, b
   return (bDate ?? "").slice(0, 10).localeCompare((aDate ?? "").slice(0, 10)) || compareVersions(bTag, aTag) || aTag.localeCompare(bTag);
 }
 
-export function compareVersions(a: string, b: string): number {
-  const left = (/\d+(?:\.\d+)*/.exec(a)?.[0] ?? "").split(".").map(Number);
-  const right = (/\d+(?:\.\d+)*/.exec(b)?.[0] ?? "").split(".").map(Number);
-  for (let index = 0; index < Math.max(left.length, right.length); index += 1) {
-    const difference = (left[index] ?? -1) - (right[index] ?? -1);
-    if (difference !== 0) return difference;
-  }
-  return 0;
-}

@@ -1,15 +1,13 @@
+import releaseDays from "./release-days.json" with { type: "json" };
 import { addDays } from "./dates.js";
 import { parseReleaseTimeline } from "./timeline.js";
 import type { Milestone } from "./types.js";
 
-// Release days of recent minors; later ones are extrapolated at three releases a year.
-const RELEASED: Readonly<Record<number, string>> = {
-  20: "2020-12-08", 21: "2021-04-08", 22: "2021-08-04", 23: "2021-12-07", 24: "2022-05-03",
-  25: "2022-08-23", 26: "2022-12-08", 27: "2023-04-11", 28: "2023-08-15", 29: "2023-12-13",
-  30: "2024-04-17", 31: "2024-08-13", 32: "2024-12-11", 33: "2025-04-23", 34: "2025-08-27",
-};
-const FIRST_KNOWN = 20;
-const LAST_KNOWN = 34;
+// Release days of recent minors, as data that a test keeps current; later ones are extrapolated
+// at three releases a year.
+const RELEASED = new Map<number, string>(Object.entries(releaseDays.days).map(([release, day]) => [Number(release.slice(2)), day]));
+const FIRST_KNOWN = Math.min(...RELEASED.keys());
+const LAST_KNOWN = Math.max(...RELEASED.keys());
 const CADENCE_DAYS = 122;
 // A cycle runs about 15 weeks before its release day.
 const CYCLE_DAYS = 105;
@@ -19,10 +17,10 @@ export function expectedReleaseDate(release: string): string | null {
   const match = /^1\.(\d{1,3})$/.exec(release);
   if (!match) return null;
   const minor = Number(match[1]);
-  const known = RELEASED[minor];
+  const known = RELEASED.get(minor);
   if (known) return known;
   const anchor = minor > LAST_KNOWN ? LAST_KNOWN : FIRST_KNOWN;
-  return addDays(RELEASED[anchor] as string, (minor - anchor) * CADENCE_DAYS);
+  return addDays(RELEASED.get(anchor) ?? "", (minor - anchor) * CADENCE_DAYS);
 }
 
 /**

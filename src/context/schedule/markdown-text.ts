@@ -2,6 +2,10 @@
  * Plain text out of one markdown table cell or list item. Each pattern's body excludes its own
  * opening delimiter, so a scan stops at the next one and a hostile cell costs linear time.
  * Link targets may hold one level of parentheses (`javascript:alert(1)`), so that they go too.
+ *
+ * The fetched READMEs and release bodies are read by these line readers rather than by the
+ * CommonMark parser that lint uses: its time on hostile text grows faster than the text (32 KB of
+ * `[` takes half a second to several), and these files come from the network.
  */
 
 // Real cells are under 300 characters; the cap bounds the work on a hostile one.

@@ -1,6 +1,7 @@
 import { isIsoDay } from "./dates.js";
 import { isDelimiterRow, isTableLine, plainText, tableCells, visibleLines } from "./markdown-text.js";
 import type { PatchEvent } from "./types.js";
+import { readYaml, yamlList, yamlMap, yamlString } from "../../parsers.js";
 
 interface PatchColumns {
   release: number;
@@ -61,72 +62,32 @@ function pushEvents(events: PatchEvent[], releases: string[], cherryPick: string
   if (isIsoDay(target)) events.push({ kind: "patch-release", date: target, releases: [...releases] });
 }
 
-interface YamlRecord {
-  indent: number;
-  release?: string;
-  cherryPickDeadline?: string;
-  targetDate?: string;
-}
-
-const KEY_LINE = /^( *)(- +)?([A-Za-z_][\w-]*) *:(?: +(.*))?$/;
+// The file nests three levels deep; a deeper document is not the schedule.
+const MAX_DEPTH = 16;
 
 /**
  * Patch events of kubernetes/website `data/releases/schedule.yaml` (2023 on): every mapping with
- * `release` plus `cherryPickDeadline`/`targetDate`, under `next` (block or `{ … }` form),
- * `previousPatches` or `upcoming_releases`. A line reader for this one shape, not a YAML parser:
- * each list item and each nested block starts a new record, and unknown lines are skipped.
+ * `release` plus `cherryPickDeadline`/`targetDate`, in document order, wherever it sits (`next`,
+ * `previousPatches`, `upcoming_releases`). Never throws.
  */
 export function parseWebsiteSchedule(yaml: string): PatchEvent[] {
   const events: PatchEvent[] = [];
-  let record: YamlRecord | null = null;
-  const flush = (): void => {
-    const releases = record?.release === undefined ? null : releaseLabel(record.release);
-    if (record && releases) pushEvents(events, releases, record.cherryPickDeadline ?? "", record.targetDate ?? "");
-    record = null;
-  };
-  // Lines of a folded `note: >-` belong to the note, however they look.
-  let scalarIndent: number | null = null;
-  for (const rawLine of yaml.split(/\r?\n/)) {
-    const leading = rawLine.length - rawLine.trimStart().length;
-    if (scalarIndent !== null && (rawLine.trim() === "" || leading > scalarIndent)) continue;
-    scalarIndent = null;
-    const comment = rawLine.search(/\s#/);
-    const line = rawLine.length > 1000 ? "" : (comment >= 0 ? rawLine.slice(0, comment) : rawLine).trimEnd();
-    const match = KEY_LINE.exec(line);
-    if (!match) continue;
-    const [, spaces = "", dash, key = "", rawValue = ""] = match;
-    const indent = spaces.length + (dash?.length ?? 0);
-    const value = rawValue.trim();
-    if (dash !== undefined || record === null || indent !== record.indent) {
-      flush();
-      record = { indent };
-    }
-    if (value.startsWith(">") || value.startsWith("|")) {
-      scalarIndent = indent;
-    } else if (value.startsWith("{")) {
-      flush();
-      record = flowMapping(value);
-      flush();
-    } else if (value === "") {
-      flush();
+  const visit = (value: unknown, depth: number): void => {
+    if (depth > MAX_DEPTH) return;
+    const fields = yamlMap(value);
+    if (fields) {
+      const release = yamlString(fields.get("release"));
+      const releases = release === null ? null : releaseLabel(release.trim());
+      if (releases) pushEvents(events, releases, dateText(fields.get("cherryPickDeadline")), dateText(fields.get("targetDate")));
+      for (const child of fields.values()) visit(child, depth + 1);
     } else {
-      setField(record as YamlRecord, key, value);
+      for (const child of yamlList(value)) visit(child, depth + 1);
     }
-  }
-  flush();
+  };
+  visit(readYaml(yaml), 0);
   return events;
 }
 
-function flowMapping(text: string): YamlRecord {
-  const fields: YamlRecord = { indent: -1 };
-  for (const pair of text.replace(/^\{|\}$/g, "").split(",")) {
-    const colon = pair.indexOf(":");
-    if (colon > 0) setField(fields, pair.slice(0, colon).trim(), pair.slice(colon + 1).trim());
-  }
-  return fields;
-}
-
-function setField(record: YamlRecord, key: string, rawValue: string): void {
-  const value = rawValue.replace(/^(["'])(.*)\1$/, "$2").trim();
-  if (key === "release" || key === "cherryPickDeadline" || key === "targetDate") record[key] = value;
+function dateText(value: unknown): string {
+  return yamlString(value)?.trim() ?? "";
 }

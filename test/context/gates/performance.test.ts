@@ -6,6 +6,7 @@ import {
   parseGoMod,
   parseVersionedFeatureList,
 } from "../../../src/context/gates/index.js";
+import { MAX_YAML_LENGTH } from "../../../src/parsers.js";
 import { pr } from "./fixtures.js";
 
 const MB = 1024 * 1024;
@@ -60,10 +61,26 @@ describe("linear time on 1 MB inputs", () => {
     const yaml = fill((index) => `- name: Gate${index}\n  versionedSpecs:\n  - default: true\n    lockToDefault: false\n    preRelease: Beta\n    version: "1.31"\n`);
     const deps = `dependencies:\n${fill((index) => `  - name: "dep${index}"\n    version: 1.${index}.0\n    refPaths:\n    - path: a/b\n      match: x\n`)}`;
     const gomod = `module k8s.io/kubernetes\n\nrequire (\n${fill((index) => `\texample.com/m${index} v1.${index}.0 // indirect\n`)})\n`;
+    // Over the YAML size cap: refused at once rather than parsed.
     expect(fastest(() => parseVersionedFeatureList(yaml))).toBeLessThan(2000);
     expect(fastest(() => parseDependenciesYaml(deps))).toBeLessThan(2000);
+    expect(parseVersionedFeatureList(yaml).size).toBe(0);
     expect(fastest(() => parseGoMod(gomod))).toBeLessThan(2000);
     expect(parseGoMod(gomod).get("example.com/m7")).toBe("v1.7.0");
+  });
+
+  it("parses yaml up to the size cap, six times today's generated feature list, in time", () => {
+    const units: string[] = [];
+    let length = 0;
+    for (let index = 0; length < MAX_YAML_LENGTH - 200; index++) {
+      const unit = `- name: Gate${index}\n  versionedSpecs:\n  - default: true\n    lockToDefault: false\n    preRelease: Beta\n    version: "1.31"\n`;
+      units.push(unit);
+      length += unit.length;
+    }
+    const yaml = units.join("").slice(0, MAX_YAML_LENGTH);
+    let gates = new Map<string, string>();
+    expect(fastest(() => (gates = parseVersionedFeatureList(yaml)))).toBeLessThan(2000);
+    expect(gates.get("Gate0")).toBe("Beta");
   });
 
   it.each(Object.keys(HOSTILE))("survives 1 MB of %s quickly", (name) => {

@@ -5,6 +5,8 @@ import {
   parseTimelineForRelease,
   pickCurrentRelease,
 } from "../../../src/context/schedule/index.js";
+import { addDays } from "../../../src/context/schedule/dates.js";
+import releaseDays from "../../../src/context/schedule/release-days.json" with { type: "json" };
 import { README_1_22, README_1_23, README_WRAPPING } from "./fixtures.js";
 
 describe("candidateReleases", () => {
@@ -18,11 +20,30 @@ describe("candidateReleases", () => {
     expect(candidateReleases(weekEnding)).toEqual(candidates);
   });
 
-  it("knows the release days and extrapolates after 1.34", () => {
+  it("knows the release days and extrapolates after the last one known", () => {
     expect(expectedReleaseDate("1.22")).toBe("2021-08-04");
-    expect(expectedReleaseDate("1.35")).toBe("2025-12-27");
+    expect(expectedReleaseDate("1.35")).toBe("2025-12-17");
+    expect(expectedReleaseDate("1.39")).toBe("2027-04-17");
     expect(expectedReleaseDate("2.0")).toBeNull();
     expect(expectedReleaseDate("1.22; rm")).toBeNull();
+  });
+});
+
+describe("the release-day table", () => {
+  const days = Object.entries(releaseDays.days);
+
+  it("lists every minor in order, about four months apart", () => {
+    days.forEach(([release, day], index) => {
+      expect(release).toBe(`1.${20 + index}`);
+      expect(day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      const previous = days[index - 1]?.[1];
+      if (previous) expect((Date.parse(day) - Date.parse(previous)) / 86_400_000).toSatisfy((gap: number) => gap >= 90 && gap <= 160);
+    });
+  });
+
+  it("reaches the cycle in progress: a month after the last day listed, add the next minor", () => {
+    const last = days.at(-1)?.[1] ?? "";
+    expect(new Date().toISOString().slice(0, 10) <= addDays(last, 30), `release-days.json ends at ${last}`).toBe(true);
   });
 });
 
