@@ -20,7 +20,7 @@ async function setUp(): Promise<{ env: Record<string, string>; file: string; arg
   server = await startFakeWorld({ items: ITEMS, validToken: TOKEN });
   const cache = mkdtempSync(join(tmpdir(), "k8s-weekly-cache-"));
   return {
-    env: { GITHUB_TOKEN: TOKEN, XDG_CACHE_HOME: cache },
+    env: { GH_ENTERPRISE_TOKEN: TOKEN, XDG_CACHE_HOME: cache },
     file: join(cache, "k8s-weekly", "weeks", "kubernetes", "kubernetes", "2021-07-04.json"),
     args: ["draft", "--week", "2021-07-04", "--api-url", server.url, "--format", "json"],
   };

@@ -46,7 +46,7 @@ describe("draft --through", () => {
   it("fetches up to the end of the day given, caches that window apart from the plain week, and keeps the Sunday's title", async () => {
     server = await startFakeWorld({ items: [...WEEK, ...AFTER], validToken: TOKEN });
     const cache = mkdtempSync(join(tmpdir(), "k8s-weekly-cache-"));
-    const env = { GITHUB_TOKEN: TOKEN, XDG_CACHE_HOME: cache };
+    const env = { GH_ENTERPRISE_TOKEN: TOKEN, XDG_CACHE_HOME: cache };
     const weeks = join(cache, "k8s-weekly", "weeks", "kubernetes", "kubernetes");
     const args = ["draft", "--week", "2021-07-04", "--api-url", server.url, "--format", "json"];
 

@@ -1,4 +1,5 @@
-import { FailureError } from "../errors.js";
+import { isLoopback, tokenHint } from "../auth.js";
+import { FailureError, UsageError } from "../errors.js";
 import { cacheDir, readCachedContext, readCachedWeek, writeCachedContext, writeCachedWeek } from "../fetch/cache.js";
 import type { WeekContextData, WeekContextRequest } from "../fetch/fetch-week-context.js";
 import type { GitHubClient } from "../fetch/github-client.js";
@@ -95,8 +96,13 @@ async function gitHubClient(options: CollectOptions, logger: Logger, waitSecondM
   // Loaded only when the network is needed, so --help, --offline and --input start fast.
   const { createGitHubClient } = await import("../fetch/github-client.js");
   const token = options.getToken();
+  const api = new URL(options.apiUrl);
+  // Anyone on the path reads a token sent in clear; a loopback server (tests) has no path.
+  if (token && api.protocol === "http:" && !isLoopback(api.hostname)) {
+    throw new UsageError(`--api-url ${options.apiUrl}: refusing to send a GitHub token over plain http; use https (http only for a loopback address)`);
+  }
   if (!token) {
-    logger.warn("no token (--token, GITHUB_TOKEN or GH_TOKEN): GitHub allows far fewer requests without one");
+    logger.warn(`no token for ${api.host} (${tokenHint(options.apiUrl)}): GitHub allows far fewer requests without one`);
   }
   return createGitHubClient({
     ...(token ? { token } : {}),
