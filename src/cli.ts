@@ -73,6 +73,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     .option("--partials <dir>", "folder of Handlebars partials that replace or add to the defaults")
     .option("--timeout <seconds>", "give up on a GitHub request after this long", seconds, 30)
     .option("--max-wait <seconds>", "longest wait for a GitHub rate-limit reset", seconds, 60)
+    .option("--max-requests <count>", "most requests one run sends to GitHub; past it the run fails", count, 1000)
     .option("-q, --quiet", "print only warnings and errors on stderr", false)
     .option("-v, --verbose", "log every GitHub request on stderr", false)
     .option("--prereleases", "also list prereleases of related projects under Subprojects and Dependency Updates", false)
@@ -136,6 +137,7 @@ Examples:
           ...(options.partials !== undefined ? { partials: options.partials } : {}),
           timeoutSeconds: options.timeout,
           maxWaitSeconds: options.maxWait,
+          maxRequests: options.maxRequests,
           explain: options.explain,
           prereleases: options.prereleases,
           userAgent: `k8s-weekly/${version()}`,
@@ -216,6 +218,7 @@ interface RawDraftOptions {
   config?: string;
   timeout: number;
   maxWait: number;
+  maxRequests: number;
   quiet: boolean;
   verbose: boolean;
   explain: boolean;
@@ -258,6 +261,12 @@ function collect(value: string, previous: string[]): string[] {
 function seconds(value: string): number {
   const parsed = Number(value);
   if (!Number.isFinite(parsed) || parsed <= 0) throw new InvalidArgumentError("expected a number of seconds above 0");
+  return parsed;
+}
+
+function count(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError("expected a whole number above 0");
   return parsed;
 }
 

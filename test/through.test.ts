@@ -86,7 +86,7 @@ describe("draft --through", () => {
     const lines: string[] = [];
     const week = { ending: "2021-07-04", from: "2021-06-28T00:00:00Z", to: "2021-07-06T23:59:59Z" };
     const collected = await collectWeek(
-      { namedRepos: [], offline: false, refresh: false, getToken: () => TOKEN, apiUrl: server.url, timeoutSeconds: 10, maxWaitSeconds: 1, userAgent: "test" },
+      { namedRepos: [], offline: false, refresh: false, getToken: () => TOKEN, apiUrl: server.url, timeoutSeconds: 10, maxWaitSeconds: 1, maxRequests: 1000, userAgent: "test" },
       ["kubernetes/kubernetes"],
       week,
       planWeekContext(["kubernetes/kubernetes"], week.ending),

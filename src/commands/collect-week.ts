@@ -19,6 +19,8 @@ export interface CollectOptions {
   apiUrl: string;
   timeoutSeconds: number;
   maxWaitSeconds: number;
+  /** --max-requests: the most HTTP requests one run sends. */
+  maxRequests: number;
   userAgent: string;
 }
 
@@ -83,11 +85,14 @@ export async function collectWeek(
     // A partial week (no token: default branch only, no files; or fewer PRs than GitHub counted)
     // must not stand in for a complete one on the next run.
     if (!ended) logger.info(`${repo}: not caching the ${window}, it has not ended yet`);
-    else if (client.authenticated && fetched.prs.length === fetched.reportedTotal) await writeCachedWeek(dir, key, fetched, logger);
+    else if (client.authenticated && fetched.complete && fetched.prs.length === fetched.reportedTotal) await writeCachedWeek(dir, key, fetched, logger);
     else logger.info(`${repo}: not caching this week, it is incomplete`);
     repoWeeks.push({ repo: fetched.repo, defaultBranch: fetched.defaultBranch, prs: fetched.prs });
   }
   if (!context) context = await fetchContext(client, contextRequest, week, logger);
+  // The context's failures are warnings, but not a spent request budget or a server sending us elsewhere.
+  const stopped = client.failure();
+  if (stopped) throw stopped;
   if (context && ended) await writeCachedContext(dir, key, contextKey, context, logger);
   return { repoWeeks, context, requests: client.requestCount() };
 }
@@ -110,6 +115,7 @@ async function gitHubClient(options: CollectOptions, logger: Logger, waitSecondM
     logger,
     timeoutMs: options.timeoutSeconds * 1000,
     maxWaitSeconds: options.maxWaitSeconds,
+    maxRequests: options.maxRequests,
     userAgent: options.userAgent,
     ...(waitSecondMs !== undefined ? { waitSecondMs } : {}),
   });

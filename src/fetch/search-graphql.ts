@@ -2,7 +2,7 @@ import type { Logger } from "../logger.js";
 import type { PullRequest } from "../types.js";
 import type { FetchedRepoWeek } from "./fetch-merged.js";
 import type { GitHubClient } from "./github-client.js";
-import { expectShape, PAGE_SIZE, searchQuery, searchWindow, type SearchPage, type Window } from "./search-window.js";
+import { expectShape, PAGE_SIZE, pageTracker, searchQuery, searchWindow, type SearchPage, type Window } from "./search-window.js";
 
 const MERGED_PULLS_QUERY = `
 query MergedPulls($q: String!, $cursor: String, $owner: String!, $name: String!) {
@@ -52,7 +52,7 @@ export async function fetchWithGraphql(
 ): Promise<FetchedRepoWeek> {
   const repo = `${owner}/${name}`;
   let defaultBranch = "master";
-  const page = async (q: string, cursor: string | null): Promise<SearchPage> => {
+  const page = async (q: string, cursor: string | null, seen: (cursor: string) => void): Promise<SearchPage> => {
     const data = expectShape(
       await client.octokit.graphql<MergedPullsResponse | undefined>(MERGED_PULLS_QUERY, { q, cursor, owner, name }),
       isMergedPullsResponse,
@@ -65,11 +65,11 @@ export async function fetchWithGraphql(
         const pr = node ? pullRequestFromGraphql(node, repo) : null;
         return pr ? [pr] : [];
       }),
-      next: hasNextPage && endCursor ? () => page(q, endCursor) : null,
+      next: hasNextPage && endCursor ? () => (seen(endCursor), page(q, endCursor, seen)) : null,
     };
   };
-  const { prs, reportedTotal } = await searchWindow(repo, window, (part) => page(searchQuery(owner, name, part), null), logger);
-  return { repo, defaultBranch, prs, reportedTotal };
+  const { prs, reportedTotal, complete } = await searchWindow(repo, window, (part) => page(searchQuery(owner, name, part), null, pageTracker(repo, "search cursor")), logger);
+  return { repo, defaultBranch, prs, reportedTotal, complete };
 }
 
 function pullRequestFromGraphql(node: GraphqlPullNode, repo: string): PullRequest | null {
