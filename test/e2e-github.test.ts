@@ -122,7 +122,7 @@ describe("k8s-weekly draft against GitHub", () => {
     expect(first.code).toBe(0);
     const second = await runCli(["draft", "--week", "2021-07-04", "--api-url", server.url], env);
     expect(second.stdout).toBe(first.stdout);
-    const offline = await runCli(["draft", "--week", "2021-07-04", "--offline"], { XDG_CACHE_HOME: cache });
+    const offline = await runCli(["draft", "--week", "2021-07-04", "--offline", "--api-url", server.url], { XDG_CACHE_HOME: cache });
     expect(offline.stdout).toBe(first.stdout);
     expect(offline.stderr).toContain("kubernetes/kubernetes: using the cached week ending 2021-07-04");
     expect(server.requests.length).toBe(2);

@@ -47,7 +47,7 @@ describe("draft --through", () => {
     server = await startFakeWorld({ items: [...WEEK, ...AFTER], validToken: TOKEN });
     const cache = mkdtempSync(join(tmpdir(), "k8s-weekly-cache-"));
     const env = { GH_ENTERPRISE_TOKEN: TOKEN, XDG_CACHE_HOME: cache };
-    const weeks = join(cache, "k8s-weekly", "weeks", "kubernetes", "kubernetes");
+    const weeks = join(cache, "k8s-weekly", new URL(server.url).host.replace(":", "_"), "weeks", "kubernetes", "kubernetes");
     const args = ["draft", "--week", "2021-07-04", "--api-url", server.url, "--format", "json"];
 
     const through = await runCli([...args, "--through", "2021-07-06"], env);
@@ -69,14 +69,14 @@ describe("draft --through", () => {
     expect(week.stats.requests).toBeGreaterThan(0);
     expect(readdirSync(weeks).sort()).toEqual(["2021-07-04-through-2021-07-06.json", "2021-07-04.json"]);
 
-    const offline = await runCli(["draft", "--week", "2021-07-04", "--through", "2021-07-06", "--offline", "--format", "json"], env);
+    const offline = await runCli(["draft", "--week", "2021-07-04", "--through", "2021-07-06", "--offline", "--api-url", server.url, "--format", "json"], env);
     expect(offline.code).toBe(0);
     expect(offline.stderr).toContain("kubernetes/kubernetes: using the cached week ending 2021-07-04 through 2021-07-06\n");
     expect(accounted(JSON.parse(offline.stdout) as JsonDraft)).toEqual(numbers([...WEEK, ...AFTER]));
 
-    const post = await runCli(["draft", "--week", "2021-07-04", "--through", "2021-07-06", "--offline"], env);
+    const post = await runCli(["draft", "--week", "2021-07-04", "--through", "2021-07-06", "--offline", "--api-url", server.url], env);
     expect(post.stdout.startsWith("---\nlayout: post\ntitle: Week Ending July 4, 2021\ndate: 2021-07-04 22:00:00 -0000\nslug: 2021-07-04-update\n---\n")).toBe(true);
-    const explained = await runCli(["draft", "--week", "2021-07-04", "--through", "2021-07-06", "--offline", "--explain", "-q"], env);
+    const explained = await runCli(["draft", "--week", "2021-07-04", "--through", "2021-07-06", "--offline", "--api-url", server.url, "--explain", "-q"], env);
     expect(explained.stderr.split("\n").find((line) => line.startsWith("Every PR"))).toBe("Every PR merged in the week ending 2021-07-04 through 2021-07-06:");
   });
 

@@ -1,6 +1,7 @@
 import type { Logger } from "../logger.js";
 import type { FetchedRepoWeek } from "./fetch-merged.js";
 import type { GitHubClient } from "./github-client.js";
+import { checkSearchItem, firstProblem, isPageOn, PULL_PATH } from "./schemas.js";
 import { pullRequestFromSearchItem, type SearchItem } from "./search-item.js";
 import { expectShape, nextLink, PAGE_SIZE, pageTracker, searchQuery, searchWindow, type SearchPage, type Window } from "./search-window.js";
 
@@ -33,6 +34,15 @@ export async function fetchWithRest(
     return {
       total: body.total_count,
       prs: body.items.flatMap((item) => {
+        const name = `${repo}#${typeof (item as { number?: unknown }).number === "number" ? item.number : "?"}`;
+        if (!checkSearchItem(item)) {
+          logger.warn(`${name}: skipped, GitHub sent it malformed (${firstProblem(checkSearchItem)})`);
+          return [];
+        }
+        if (!isPageOn(item.html_url, client.webHost, PULL_PATH)) {
+          logger.warn(`${name}: skipped, its html_url ${JSON.stringify(item.html_url.slice(0, 100))} is not a pull request page on ${client.webHost}`);
+          return [];
+        }
         const pr = pullRequestFromSearchItem(item, repo);
         return pr ? [{ ...pr, baseRef: defaultBranch }] : [];
       }),
