@@ -1,4 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { UsageError } from "./errors.js";
 import { packageVersion } from "./package-paths.js";
 
 /** Where a run reads and writes, so that tests can run the whole CLI in their own process. */
@@ -61,7 +62,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     .option("--force", "replace an existing output file", false)
     .option("-u, --update <file>", "refresh the generated sections of an earlier draft, keeping the editor's changes")
     .addOption(new Option("-r, --repo <owner/name>", "repository to draft from, repeatable").argParser(collect).default([], "kubernetes/kubernetes"))
-    .option("--token <token>", "GitHub token (default: $GITHUB_TOKEN, then $GH_TOKEN)")
+    .option("--token <token>", "GitHub token (default: $GITHUB_TOKEN or $GH_TOKEN for github.com, $GH_ENTERPRISE_TOKEN for other hosts, then gh)")
     .option("--api-url <url>", "GitHub API URL (default: $GITHUB_API_URL, then https://api.github.com)")
     .option("--input <file>", "read the week's PRs from a JSON file of GitHub search items instead of GitHub")
     .option("--offline", "never touch the network: use the cache or the sample weeks shipped with the package", false)
@@ -72,6 +73,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     .option("--partials <dir>", "folder of Handlebars partials that replace or add to the defaults")
     .option("--timeout <seconds>", "give up on a GitHub request after this long", seconds, 30)
     .option("--max-wait <seconds>", "longest wait for a GitHub rate-limit reset", seconds, 60)
+    .option("--max-requests <count>", "most requests one run sends to GitHub; past it the run fails", count, 1000)
     .option("-q, --quiet", "print only warnings and errors on stderr", false)
     .option("-v, --verbose", "log every GitHub request on stderr", false)
     .option("--prereleases", "also list prereleases of related projects under Subprojects and Dependency Updates", false)
@@ -87,18 +89,31 @@ Examples:
   k8s-weekly draft --week 2021-07-04 --offline --format json`,
     )
     .action(async (options: RawDraftOptions) => {
-      const [{ runDraft }, { createLogger }, { resolveToken }] = await Promise.all([
+      // Short values would mask common letters all over stderr, and no GitHub token is that short.
+      if (options.token !== undefined && options.token.length < 8) {
+        throw new UsageError(`--token: too short for a GitHub token (${options.token.length} character${options.token.length === 1 ? "" : "s"}); give the whole token`);
+      }
+      const [{ runDraft }, { createLogger }, { resolveToken, TOKEN_VARIABLES }] = await Promise.all([
         import("./commands/draft.js"),
         import("./logger.js"),
         import("./auth.js"),
       ]);
       // The flag and the variables are known now, so every message can mask them from the start.
-      const known = [options.token, env.GITHUB_TOKEN, env.GH_TOKEN].filter((value): value is string => Boolean(value));
+      const known = [options.token, ...TOKEN_VARIABLES.map((name) => env[name])].filter((value): value is string => Boolean(value));
       const logger = createLogger({ quiet: options.quiet, verbose: options.verbose, secrets: known, write: io.stderr });
       // Asking the GitHub CLI costs a process start: only when the network is about to be used.
+      const apiUrl = options.apiUrl ?? nonEmpty(env.GITHUB_API_URL) ?? "https://api.github.com";
+      let asked = false;
       const getToken = (): string | undefined => {
-        token ??= resolveToken(options.token, env);
-        if (token) logger.addSecret(token);
+        if (asked) return token;
+        asked = true;
+        // The URL is checked by runDraft before the network is used; a bad one has no token.
+        const found = URL.canParse(apiUrl) ? resolveToken(options.token, env, apiUrl) : undefined;
+        if (found) {
+          token = found.token;
+          logger.addSecret(token);
+          logger.info(`GitHub token: from ${found.source}`);
+        }
         return token;
       };
       await runDraft(
@@ -112,7 +127,7 @@ Examples:
           ...(options.update !== undefined ? { update: options.update } : {}),
           repos: options.repo,
           getToken,
-          apiUrl: options.apiUrl ?? nonEmpty(env.GITHUB_API_URL) ?? "https://api.github.com",
+          apiUrl,
           ...(options.input !== undefined ? { input: options.input } : {}),
           offline: options.offline,
           refresh: options.refresh,
@@ -122,6 +137,7 @@ Examples:
           ...(options.partials !== undefined ? { partials: options.partials } : {}),
           timeoutSeconds: options.timeout,
           maxWaitSeconds: options.maxWait,
+          maxRequests: options.maxRequests,
           explain: options.explain,
           prereleases: options.prereleases,
           userAgent: `k8s-weekly/${version()}`,
@@ -202,6 +218,7 @@ interface RawDraftOptions {
   config?: string;
   timeout: number;
   maxWait: number;
+  maxRequests: number;
   quiet: boolean;
   verbose: boolean;
   explain: boolean;
@@ -231,7 +248,7 @@ function maskSecrets(text: string, argv: readonly string[], env: NodeJS.ProcessE
     if (tokenFlag.test(argv[index - 1] ?? "") && !arg.startsWith("-")) return [arg];
     return tokenFlag.test(arg) && arg.includes("=") ? [arg.slice(arg.indexOf("=") + 1)] : [];
   });
-  const secrets = [env.GITHUB_TOKEN, env.GH_TOKEN, ...flagValues]
+  const secrets = [env.GITHUB_TOKEN, env.GH_TOKEN, env.GH_ENTERPRISE_TOKEN, env.GITHUB_ENTERPRISE_TOKEN, ...flagValues]
     .filter((secret): secret is string => secret !== undefined && secret.length >= 8);
   const masked = secrets.reduce((current, secret) => current.split(secret).join("***"), text);
   return masked.replace(/\b(gh[pousr]_[A-Za-z0-9]{16,}|github_pat_\w{16,})/g, "***");
@@ -244,6 +261,12 @@ function collect(value: string, previous: string[]): string[] {
 function seconds(value: string): number {
   const parsed = Number(value);
   if (!Number.isFinite(parsed) || parsed <= 0) throw new InvalidArgumentError("expected a number of seconds above 0");
+  return parsed;
+}
+
+function count(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError("expected a whole number above 0");
   return parsed;
 }
 

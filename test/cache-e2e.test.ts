@@ -20,8 +20,8 @@ async function setUp(): Promise<{ env: Record<string, string>; file: string; arg
   server = await startFakeWorld({ items: ITEMS, validToken: TOKEN });
   const cache = mkdtempSync(join(tmpdir(), "k8s-weekly-cache-"));
   return {
-    env: { GITHUB_TOKEN: TOKEN, XDG_CACHE_HOME: cache },
-    file: join(cache, "k8s-weekly", "weeks", "kubernetes", "kubernetes", "2021-07-04.json"),
+    env: { GH_ENTERPRISE_TOKEN: TOKEN, XDG_CACHE_HOME: cache },
+    file: join(cache, "k8s-weekly", new URL(server.url).host.replace(":", "_"), "weeks", "kubernetes", "kubernetes", "2021-07-04.json"),
     args: ["draft", "--week", "2021-07-04", "--api-url", server.url, "--format", "json"],
   };
 }
@@ -29,7 +29,7 @@ async function setUp(): Promise<{ env: Record<string, string>; file: string; arg
 describe("the on-disk cache", () => {
   it.each([
     ["truncated", (text: string) => text.slice(0, Math.floor(text.length / 2))],
-    ["not a cache file", () => JSON.stringify({ format: "k8s-weekly-cache/1", repo: "kubernetes/kubernetes", prs: "nope" })],
+    ["not a cache file", () => JSON.stringify({ format: "k8s-weekly-cache/2", repo: "kubernetes/kubernetes", prs: "nope" })],
     ["for another week", (text: string) => text.replace('"weekEnding":"2021-07-04"', '"weekEnding":"2021-06-27"')],
   ])("a %s cache file is ignored, refetched and replaced", async (_name, damage) => {
     const { env, file, args } = await setUp();

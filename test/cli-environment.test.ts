@@ -16,9 +16,9 @@ afterEach(async () => {
 });
 
 describe("where the token and the API URL come from", () => {
-  it("GITHUB_API_URL and GH_TOKEN, as GitHub Actions and the GitHub CLI set them", async () => {
+  it("GITHUB_API_URL and GITHUB_TOKEN, as GitHub Actions sets them", async () => {
     server = await startFakeWorld({ items: SAMPLE.items, validToken: TOKEN });
-    const result = await runCli(["draft", "--week", "2021-07-04", "--format", "json"], { GITHUB_API_URL: server.url, GH_TOKEN: TOKEN });
+    const result = await runCli(["draft", "--week", "2021-07-04", "--format", "json"], { GITHUB_API_URL: server.url, GITHUB_TOKEN: TOKEN });
     expect(result.code).toBe(0);
     expect(server.requests.every((request) => request.hadAuth)).toBe(true);
   });

@@ -90,7 +90,7 @@ describe("bad input", () => {
     expect(await runCli(["draft", "--week", "2021-07-04", "--input", file])).toEqual({
       code: 2,
       stdout: "",
-      stderr: `k8s-weekly: --input ${file}: item 0 has html_url "javascript:alert(1)", not a pull request URL; fix the file\n`,
+      stderr: `k8s-weekly: --input ${file}: item 0 (#1) has html_url "javascript:alert(1)", not a pull request page on github.com; fix the file\n`,
     });
   });
 

@@ -63,7 +63,7 @@ describe("k8s-weekly as a process", () => {
   it("waits a real second before retrying a 503: only tests shorten GitHub waits", async () => {
     server = await startFakeWorld({ items: [], validToken: "ghp_processRetryToken1234", faults: [{ endpoint: "graphql", nth: 1, kind: "503" }] });
     const fake = server;
-    const run = spawnCli(["draft", "--week", "2021-07-04", "--api-url", fake.url, "--format", "json"], { GITHUB_TOKEN: "ghp_processRetryToken1234" });
+    const run = spawnCli(["draft", "--week", "2021-07-04", "--api-url", fake.url, "--format", "json"], { GH_ENTERPRISE_TOKEN: "ghp_processRetryToken1234" });
     await expect.poll(() => fake.requests.length, { timeout: 15_000, interval: 10 }).toBeGreaterThanOrEqual(1);
     const failed = Date.now();
     await expect.poll(() => fake.requests.length, { timeout: 15_000, interval: 10 }).toBeGreaterThanOrEqual(2);
@@ -77,7 +77,7 @@ describe("k8s-weekly as a process", () => {
     const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-signal-"));
     const out = mkdtempSync(join(tmpdir(), "k8s-weekly-signal-out-"));
     const child = spawn(process.execPath, [CLI, "draft", "--week", "2021-07-04", "--api-url", server.url, "-o", join(out, "post.md")], {
-      env: { PATH: process.env.PATH ?? "", HOME: dir, XDG_CACHE_HOME: dir, GITHUB_TOKEN: "ghp_processSignalToken123" },
+      env: { PATH: process.env.PATH ?? "", HOME: dir, XDG_CACHE_HOME: dir, GH_ENTERPRISE_TOKEN: "ghp_processSignalToken123" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     const exited = new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on("close", (code, signal) => resolve([code, signal])));

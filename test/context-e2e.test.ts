@@ -55,7 +55,7 @@ afterEach(async () => {
 });
 
 async function draft(args: string[], env: Record<string, string> = {}): Promise<{ json: JsonDraft; stderr: string; code: number | null }> {
-  const result = await runCli(["draft", "--week", "2021-07-04", "--api-url", server?.url ?? "", "--format", "json", ...args], { GITHUB_TOKEN: TOKEN, ...env }, configFolder());
+  const result = await runCli(["draft", "--week", "2021-07-04", "--api-url", server?.url ?? "", "--format", "json", ...args], { GH_ENTERPRISE_TOKEN: TOKEN, ...env }, configFolder());
   return { json: JSON.parse(result.stdout || "{}") as JsonDraft, stderr: result.stderr, code: result.code };
 }
 
@@ -64,13 +64,13 @@ describe("the week's releases, schedule and file changes", () => {
     server = await startFakeWorld({ items: ITEMS, validToken: TOKEN });
     const cache = mkdtempSync(join(tmpdir(), "k8s-weekly-cache-"));
     const config = configFolder();
-    const cold = await runCli(["draft", "--week", "2021-07-04", "--api-url", server.url, "--format", "json"], { GITHUB_TOKEN: TOKEN, XDG_CACHE_HOME: cache }, config);
+    const cold = await runCli(["draft", "--week", "2021-07-04", "--api-url", server.url, "--format", "json"], { GH_ENTERPRISE_TOKEN: TOKEN, XDG_CACHE_HOME: cache }, config);
     expect(cold.code).toBe(0);
     expect(server.requests.length).toBeLessThanOrEqual(4);
     expect(server.requests.length).toBe(3);
     expect(searchRequests(server.requests).length).toBe(2);
     expect(server.graphqlErrors).toEqual([]);
-    const warm = await runCli(["draft", "--week", "2021-07-04", "--api-url", server.url, "--format", "json"], { GITHUB_TOKEN: TOKEN, XDG_CACHE_HOME: cache }, config);
+    const warm = await runCli(["draft", "--week", "2021-07-04", "--api-url", server.url, "--format", "json"], { GH_ENTERPRISE_TOKEN: TOKEN, XDG_CACHE_HOME: cache }, config);
     expect(warm.code).toBe(0);
     expect(server.requests.length).toBe(3);
     expect((JSON.parse(warm.stdout) as JsonDraft).sections).toEqual((JSON.parse(cold.stdout) as JsonDraft).sections);
@@ -114,13 +114,13 @@ describe("the week's releases, schedule and file changes", () => {
     const { json } = await draft([]);
     expect(json.releaseSchedule.nextDeadline).toBe("Code Freeze, July 8");
     expect(json.releaseSchedule.notes).toContain("Cherry-picks for the next patch releases (1.21.3, 1.20.9, 1.19.13) are due Saturday, July 10");
-    const post = await runCli(["draft", "--week", "2021-07-04", "--api-url", server.url], { GITHUB_TOKEN: TOKEN });
+    const post = await runCli(["draft", "--week", "2021-07-04", "--api-url", server.url], { GH_ENTERPRISE_TOKEN: TOKEN });
     expect(post.stdout).toContain("## Release Schedule\n\n**Next Deadline: Code Freeze, July 8**\n");
   });
 
   it("says a week between releases is between releases instead of guessing", async () => {
     server = await startFakeWorld({ items: [], validToken: TOKEN, weekFrom: "2021-08-09T00:00:00Z", weekTo: "2021-08-15T23:59:59Z" });
-    const result = await runCli(["draft", "--week", "2021-08-15", "--api-url", server.url], { GITHUB_TOKEN: TOKEN });
+    const result = await runCli(["draft", "--week", "2021-08-15", "--api-url", server.url], { GH_ENTERPRISE_TOKEN: TOKEN });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("**Next Deadline: TODO(editor)**");
     expect(result.stderr).toMatch(/warning: release schedule: between releases: the 1\.22 timeline ends on 2021-08-\d\d and no later timeline has started by 2021-08-15/);

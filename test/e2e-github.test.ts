@@ -41,7 +41,7 @@ function accounted(draft: JsonDraft): number[] {
 describe("k8s-weekly draft against GitHub", () => {
   it("drafts a normal week in two GraphQL requests, every PR once, with the API version pinned", async () => {
     const server = await fake(SAMPLE.items);
-    const result = await runCli(["draft", "--week", "2021-07-04", "--api-url", server.url, "--format", "json"], { GITHUB_TOKEN: TOKEN });
+    const result = await runCli(["draft", "--week", "2021-07-04", "--api-url", server.url, "--format", "json"], { GH_ENTERPRISE_TOKEN: TOKEN });
     expect(result.stderr.split("\n").filter((line) => line.startsWith("warning"))).toEqual([
       "warning: kubernetes-csi/csi-driver-vsphere: no such repository",
       "warning: kubernetes/kubeadm: has no releases",
@@ -61,11 +61,11 @@ describe("k8s-weekly draft against GitHub", () => {
 
   it("--verbose logs each request with its status, time and rate limit left; --quiet keeps only warnings", async () => {
     const server = await fake(SAMPLE.items);
-    const verbose = await runCli(["draft", "--week", "2021-07-04", "--api-url", server.url, "--verbose"], { GITHUB_TOKEN: TOKEN });
+    const verbose = await runCli(["draft", "--week", "2021-07-04", "--api-url", server.url, "--verbose"], { GH_ENTERPRISE_TOKEN: TOKEN });
     const requestLines = verbose.stderr.split("\n").filter((line) => line.startsWith("POST "));
     expect(requestLines).toHaveLength(2);
     for (const line of requestLines) expect(line).toMatch(/^POST \/graphql 200 \d+ms \(rate limit left: \d+\)$/);
-    const quiet = await runCli(["draft", "--week", "2021-07-04", "--api-url", server.url, "--quiet", "--refresh"], { GITHUB_TOKEN: TOKEN });
+    const quiet = await runCli(["draft", "--week", "2021-07-04", "--api-url", server.url, "--quiet", "--refresh"], { GH_ENTERPRISE_TOKEN: TOKEN });
     expect(quiet.stderr.split("\n").filter((line) => line !== "" && !line.startsWith("warning: "))).toEqual([]);
     expect(quiet.stdout).toBe(verbose.stdout);
   });
@@ -73,7 +73,7 @@ describe("k8s-weekly draft against GitHub", () => {
   it("costs at most 2 search requests for a 150-PR week", async () => {
     const items = makeSyntheticWeek({ owner: "kubernetes", name: "kubernetes", count: 150, from: "2021-06-28T00:00:00Z", to: "2021-07-04T23:59:59Z", cherryPicks: 12 });
     const server = await fake(items);
-    const result = await runCli(["draft", "--week", "2021-07-04", "--api-url", server.url, "--format", "json"], { GITHUB_TOKEN: TOKEN });
+    const result = await runCli(["draft", "--week", "2021-07-04", "--api-url", server.url, "--format", "json"], { GH_ENTERPRISE_TOKEN: TOKEN });
     expect(result.code).toBe(0);
     const draft = JSON.parse(result.stdout) as JsonDraft;
     expect(draft.stats.merged).toBe(150);
@@ -85,7 +85,7 @@ describe("k8s-weekly draft against GitHub", () => {
   it("fetches a 2,500-PR week completely, splitting the window below the 1,000-result cap", async () => {
     const items = makeSyntheticWeek({ owner: "kubernetes", name: "kubernetes", count: 2500, from: "2021-06-28T00:00:00Z", to: "2021-07-04T23:59:59Z", cherryPicks: 200 });
     const server = await fake(items);
-    const result = await runCli(["draft", "--week", "2021-07-04", "--api-url", server.url, "--format", "json", "-q"], { GITHUB_TOKEN: TOKEN });
+    const result = await runCli(["draft", "--week", "2021-07-04", "--api-url", server.url, "--format", "json", "-q"], { GH_ENTERPRISE_TOKEN: TOKEN });
     expect(result.stderr).not.toContain("fetched");
     expect(result.code).toBe(0);
     const draft = JSON.parse(result.stdout) as JsonDraft;
@@ -99,7 +99,10 @@ describe("k8s-weekly draft against GitHub", () => {
     const server = await fake(items, { searchTypeBeforeItems: true });
     const result = await runCli(["draft", "--week", "2021-07-04", "--api-url", server.url, "--format", "json"]);
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain("warning: no token (--token, GITHUB_TOKEN or GH_TOKEN): GitHub allows far fewer requests without one");
+    const host = new URL(server.url).host;
+    expect(result.stderr).toContain(
+      `warning: no token for ${host} (--token, GH_ENTERPRISE_TOKEN, GITHUB_ENTERPRISE_TOKEN or gh auth login --hostname ${host}): GitHub allows far fewer requests without one`,
+    );
     const draft = JSON.parse(result.stdout) as JsonDraft;
     expect(draft.stats.merged).toBe(230);
     expect(result.stderr).toContain("warning: releases, the release schedule and feature-gate checks need a token (GraphQL); those sections keep their editor placeholders");
@@ -114,12 +117,12 @@ describe("k8s-weekly draft against GitHub", () => {
   it("a re-run of a past week sends no request, and --offline serves it from the cache", async () => {
     const server = await fake(SAMPLE.items);
     const cache = mkdtempSync(join(tmpdir(), "k8s-weekly-cache-"));
-    const env = { GITHUB_TOKEN: TOKEN, XDG_CACHE_HOME: cache };
+    const env = { GH_ENTERPRISE_TOKEN: TOKEN, XDG_CACHE_HOME: cache };
     const first = await runCli(["draft", "--week", "2021-07-04", "--api-url", server.url], env);
     expect(first.code).toBe(0);
     const second = await runCli(["draft", "--week", "2021-07-04", "--api-url", server.url], env);
     expect(second.stdout).toBe(first.stdout);
-    const offline = await runCli(["draft", "--week", "2021-07-04", "--offline"], { XDG_CACHE_HOME: cache });
+    const offline = await runCli(["draft", "--week", "2021-07-04", "--offline", "--api-url", server.url], { XDG_CACHE_HOME: cache });
     expect(offline.stdout).toBe(first.stdout);
     expect(offline.stderr).toContain("kubernetes/kubernetes: using the cached week ending 2021-07-04");
     expect(server.requests.length).toBe(2);
@@ -131,7 +134,7 @@ describe("k8s-weekly draft against GitHub", () => {
   it("warns, naming both counts, when GitHub reports more PRs than it hands out", async () => {
     // Search results drift while paging; a PR seen twice is one PR, so the counts disagree.
     const server = await fake([...SAMPLE.items, SAMPLE.items[0] as FakeSearchItem]);
-    const result = await runCli(["draft", "--week", "2021-07-04", "--api-url", server.url, "--format", "json"], { GITHUB_TOKEN: TOKEN });
+    const result = await runCli(["draft", "--week", "2021-07-04", "--api-url", server.url, "--format", "json"], { GH_ENTERPRISE_TOKEN: TOKEN });
     expect(result.code).toBe(0);
     expect(result.stderr).toContain("warning: kubernetes/kubernetes: fetched 33 merged PRs but GitHub reported 34; the draft may be incomplete\n");
     expect((JSON.parse(result.stdout) as { warnings: string[] }).warnings).toContain(
@@ -142,7 +145,7 @@ describe("k8s-weekly draft against GitHub", () => {
   it("fails with exit 1 and a clear message for a bad token, never printing it", async () => {
     const server = await fake(SAMPLE.items);
     const badToken = "ghp_thisTokenIsWrong000000000000";
-    const result = await runCli(["draft", "--week", "2021-07-04", "--api-url", server.url, "--verbose"], { GITHUB_TOKEN: badToken });
+    const result = await runCli(["draft", "--week", "2021-07-04", "--api-url", server.url, "--verbose"], { GH_ENTERPRISE_TOKEN: badToken });
     expect(result).toEqual({
       code: 1,
       stdout: "",
@@ -155,9 +158,9 @@ describe("k8s-weekly draft against GitHub", () => {
 
   it("fails with exit 1 for a repository that does not exist", async () => {
     const server = await fake(SAMPLE.items);
-    const result = await runCli(["draft", "--week", "2021-07-04", "--api-url", server.url, "--repo", "kubernetes/ngninx-ingress"], { GITHUB_TOKEN: TOKEN });
+    const result = await runCli(["draft", "--week", "2021-07-04", "--api-url", server.url, "--repo", "kubernetes/ngninx-ingress"], { GH_ENTERPRISE_TOKEN: TOKEN });
     expect(result.code).toBe(1);
     expect(result.stdout).toBe("");
-    expect(result.stderr).toBe("k8s-weekly: fetching PRs merged in kubernetes/ngninx-ingress: GitHub has no such repository (Could not resolve to a Repository with the name 'kubernetes/ngninx-ingress'.); check --repo and that the token can read it\n");
+    expect(result.stderr).toBe("GitHub token: from GH_ENTERPRISE_TOKEN\nk8s-weekly: fetching PRs merged in kubernetes/ngninx-ingress: GitHub has no such repository (Could not resolve to a Repository with the name 'kubernetes/ngninx-ingress'.); check --repo and that the token can read it\n");
   });
 });

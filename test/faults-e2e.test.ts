@@ -21,7 +21,7 @@ async function runAgainst(faults: Fault[], extraArgs: string[] = [], items = WEE
   const outDir = mkdtempSync(join(tmpdir(), "k8s-weekly-faults-"));
   const result = await runCli(
     ["draft", "--week", "2021-07-04", "--api-url", server.url, "--format", "json", "--verbose", "-o", join(outDir, "draft.json"), ...extraArgs],
-    { GITHUB_TOKEN: TOKEN },
+    { GH_ENTERPRISE_TOKEN: TOKEN },
   );
   expect(`${result.stdout}${result.stderr}`).not.toContain(TOKEN);
   return { result, server, outDir };

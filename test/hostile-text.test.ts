@@ -8,7 +8,7 @@ import { defaultTemplates, renderPost } from "../src/render/render-post.js";
 import { buildPostView } from "../src/render/view-model.js";
 import type { PullRequest } from "../src/types.js";
 
-/** Titles and release notes that anyone could put on a PR. Each becomes one PR of the week (42 cases). */
+/** Titles and release notes that anyone could put on a PR. Each becomes one PR of the week (46 cases). */
 const HOSTILE: Array<[name: string, text: string]> = [
   ["script tag", "<script>alert(document.cookie)</script> Add retries"],
   ["img onerror", 'Fix <img src=x onerror="alert(1)"> in kubelet'],
@@ -52,7 +52,14 @@ const HOSTILE: Array<[name: string, text: string]> = [
   ["www after the key phrase", "Supports graceful node shutdown in kubelet as documented at www.evil.example today"],
   ["email after the key phrase", "Fixes the scheduler preemption race reported by admin@evil.example last week"],
   ["liquid after the key phrase", "Adds metrics for the apiserver watch cache {{ site.github.token }} {% include x %}"],
+  ["arabic letter mark", "Fix \u061Cexec\u061C in kubelet"],
+  ["ignorable fillers", "Ad\u180Ed \u034Fme\u115Ftr\u3164ic\uFFA0s to kubelet"],
+  ["tag characters", "Fix kubelet\u{E0020}\u{E0069}\u{E0067}\u{E006E}\u{E007F} probes"],
+  ["c1 controls", "Fix \u0085kubelet\u009B31m probes"],
 ];
+
+/** What a reader cannot see: Unicode's default-ignorable and bidi-control sets, and controls other than newline and tab. */
+const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Bidi_Control}]|(?![\n\t])\p{Cc}/u;
 
 const URL_OF = (n: number) => `https://github.com/kubernetes/kubernetes/pull/${n}`;
 
@@ -119,7 +126,7 @@ describe("untrusted titles and release notes", () => {
     expect(nodesOf(tree, "code")).toEqual([]);
     for (const html of nodesOf(tree, "html")) expect((html as Html).value).toMatch(OUR_COMMENT);
     expect(markdown).not.toMatch(/\{\{|\{%|%\}|\}\}/);
-    expect(markdown).not.toMatch(/[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/);
+    expect(markdown).not.toMatch(INVISIBLE);
     expect(markdown.split("\n").filter((line) => line === "---")).toHaveLength(2);
     expect(markdown.split("\n")[0]).toBe("---");
     const expectedHeadings = headingTexts(render([]).tree);

@@ -46,8 +46,8 @@ describe("draft --through", () => {
   it("fetches up to the end of the day given, caches that window apart from the plain week, and keeps the Sunday's title", async () => {
     server = await startFakeWorld({ items: [...WEEK, ...AFTER], validToken: TOKEN });
     const cache = mkdtempSync(join(tmpdir(), "k8s-weekly-cache-"));
-    const env = { GITHUB_TOKEN: TOKEN, XDG_CACHE_HOME: cache };
-    const weeks = join(cache, "k8s-weekly", "weeks", "kubernetes", "kubernetes");
+    const env = { GH_ENTERPRISE_TOKEN: TOKEN, XDG_CACHE_HOME: cache };
+    const weeks = join(cache, "k8s-weekly", new URL(server.url).host.replace(":", "_"), "weeks", "kubernetes", "kubernetes");
     const args = ["draft", "--week", "2021-07-04", "--api-url", server.url, "--format", "json"];
 
     const through = await runCli([...args, "--through", "2021-07-06"], env);
@@ -69,14 +69,14 @@ describe("draft --through", () => {
     expect(week.stats.requests).toBeGreaterThan(0);
     expect(readdirSync(weeks).sort()).toEqual(["2021-07-04-through-2021-07-06.json", "2021-07-04.json"]);
 
-    const offline = await runCli(["draft", "--week", "2021-07-04", "--through", "2021-07-06", "--offline", "--format", "json"], env);
+    const offline = await runCli(["draft", "--week", "2021-07-04", "--through", "2021-07-06", "--offline", "--api-url", server.url, "--format", "json"], env);
     expect(offline.code).toBe(0);
     expect(offline.stderr).toContain("kubernetes/kubernetes: using the cached week ending 2021-07-04 through 2021-07-06\n");
     expect(accounted(JSON.parse(offline.stdout) as JsonDraft)).toEqual(numbers([...WEEK, ...AFTER]));
 
-    const post = await runCli(["draft", "--week", "2021-07-04", "--through", "2021-07-06", "--offline"], env);
+    const post = await runCli(["draft", "--week", "2021-07-04", "--through", "2021-07-06", "--offline", "--api-url", server.url], env);
     expect(post.stdout.startsWith("---\nlayout: post\ntitle: Week Ending July 4, 2021\ndate: 2021-07-04 22:00:00 -0000\nslug: 2021-07-04-update\n---\n")).toBe(true);
-    const explained = await runCli(["draft", "--week", "2021-07-04", "--through", "2021-07-06", "--offline", "--explain", "-q"], env);
+    const explained = await runCli(["draft", "--week", "2021-07-04", "--through", "2021-07-06", "--offline", "--api-url", server.url, "--explain", "-q"], env);
     expect(explained.stderr.split("\n").find((line) => line.startsWith("Every PR"))).toBe("Every PR merged in the week ending 2021-07-04 through 2021-07-06:");
   });
 
@@ -86,7 +86,7 @@ describe("draft --through", () => {
     const lines: string[] = [];
     const week = { ending: "2021-07-04", from: "2021-06-28T00:00:00Z", to: "2021-07-06T23:59:59Z" };
     const collected = await collectWeek(
-      { namedRepos: [], offline: false, refresh: false, getToken: () => TOKEN, apiUrl: server.url, timeoutSeconds: 10, maxWaitSeconds: 1, userAgent: "test" },
+      { namedRepos: [], offline: false, refresh: false, getToken: () => TOKEN, apiUrl: server.url, timeoutSeconds: 10, maxWaitSeconds: 1, maxRequests: 1000, userAgent: "test" },
       ["kubernetes/kubernetes"],
       week,
       planWeekContext(["kubernetes/kubernetes"], week.ending),

@@ -1,5 +1,6 @@
-import { FailureError } from "../errors.js";
-import { cacheDir, readCachedContext, readCachedWeek, writeCachedContext, writeCachedWeek } from "../fetch/cache.js";
+import { isLoopback, tokenHint, webHostOf } from "../auth.js";
+import { FailureError, UsageError } from "../errors.js";
+import { apiHostOf, cacheDir, readCachedContext, readCachedWeek, writeCachedContext, writeCachedWeek } from "../fetch/cache.js";
 import type { WeekContextData, WeekContextRequest } from "../fetch/fetch-week-context.js";
 import type { GitHubClient } from "../fetch/github-client.js";
 import { readInputFile } from "../fetch/input-file.js";
@@ -18,6 +19,8 @@ export interface CollectOptions {
   apiUrl: string;
   timeoutSeconds: number;
   maxWaitSeconds: number;
+  /** --max-requests: the most HTTP requests one run sends. */
+  maxRequests: number;
   userAgent: string;
 }
 
@@ -43,16 +46,17 @@ export async function collectWeek(
   const key = windowKey(week);
   const window = isExtended(week) ? `week ending ${week.ending} through ${week.to.slice(0, 10)}` : `week ending ${week.ending}`;
   if (options.input) {
-    const repoWeeks = groupByRepo(await readInputFile(options.input), options.namedRepos);
+    const repoWeeks = groupByRepo(await readInputFile(options.input, webHostOf(options.apiUrl)), options.namedRepos);
     logger.info("--input: releases, the release schedule and feature-gate checks keep their editor placeholders");
     return { repoWeeks, context: null, requests: 0 };
   }
   const dir = cacheDir(environment.env);
+  const apiHost = apiHostOf(options.apiUrl);
   const useCache = options.offline || !options.refresh;
   const repoWeeks: RepoWeek[] = [];
   const toFetch: string[] = [];
   for (const repo of repos) {
-    const cached = useCache ? await readCachedWeek(dir, repo, key, logger) : null;
+    const cached = useCache ? await readCachedWeek(dir, apiHost, repo, key, logger) : null;
     // A sample holds only its Monday..Sunday: standing in for a longer window it would silently miss PRs.
     const sample = options.offline && !cached && !isExtended(week) ? await readSampleWeek(repo, week.ending) : null;
     const offlineWeek = cached ?? sample;
@@ -67,7 +71,7 @@ export async function collectWeek(
     }
   }
   const contextKey = JSON.stringify(contextRequest);
-  let context = useCache ? await readCachedContext<WeekContextData>(dir, key, contextKey, logger) : null;
+  let context = useCache ? await readCachedContext<WeekContextData>(dir, apiHost, key, contextKey, logger) : null;
   if (options.offline || (toFetch.length === 0 && context)) {
     if (!context) logger.info("--offline: no cached releases or release schedule for this week; those sections keep their editor placeholders");
     return { repoWeeks, context, requests: 0 };
@@ -82,12 +86,15 @@ export async function collectWeek(
     // A partial week (no token: default branch only, no files; or fewer PRs than GitHub counted)
     // must not stand in for a complete one on the next run.
     if (!ended) logger.info(`${repo}: not caching the ${window}, it has not ended yet`);
-    else if (client.authenticated && fetched.prs.length === fetched.reportedTotal) await writeCachedWeek(dir, key, fetched, logger);
+    else if (client.authenticated && fetched.complete && fetched.prs.length === fetched.reportedTotal) await writeCachedWeek(dir, apiHost, key, fetched, logger);
     else logger.info(`${repo}: not caching this week, it is incomplete`);
     repoWeeks.push({ repo: fetched.repo, defaultBranch: fetched.defaultBranch, prs: fetched.prs });
   }
   if (!context) context = await fetchContext(client, contextRequest, week, logger);
-  if (context && ended) await writeCachedContext(dir, key, contextKey, context, logger);
+  // The context's failures are warnings, but not a spent request budget or a server sending us elsewhere.
+  const stopped = client.failure();
+  if (stopped) throw stopped;
+  if (context && ended) await writeCachedContext(dir, apiHost, key, contextKey, context, logger);
   return { repoWeeks, context, requests: client.requestCount() };
 }
 
@@ -95,8 +102,13 @@ async function gitHubClient(options: CollectOptions, logger: Logger, waitSecondM
   // Loaded only when the network is needed, so --help, --offline and --input start fast.
   const { createGitHubClient } = await import("../fetch/github-client.js");
   const token = options.getToken();
+  const api = new URL(options.apiUrl);
+  // Anyone on the path reads a token sent in clear; a loopback server (tests) has no path.
+  if (token && api.protocol === "http:" && !isLoopback(api.hostname)) {
+    throw new UsageError(`--api-url ${options.apiUrl}: refusing to send a GitHub token over plain http; use https (http only for a loopback address)`);
+  }
   if (!token) {
-    logger.warn("no token (--token, GITHUB_TOKEN or GH_TOKEN): GitHub allows far fewer requests without one");
+    logger.warn(`no token for ${api.host} (${tokenHint(options.apiUrl)}): GitHub allows far fewer requests without one`);
   }
   return createGitHubClient({
     ...(token ? { token } : {}),
@@ -104,6 +116,7 @@ async function gitHubClient(options: CollectOptions, logger: Logger, waitSecondM
     logger,
     timeoutMs: options.timeoutSeconds * 1000,
     maxWaitSeconds: options.maxWaitSeconds,
+    maxRequests: options.maxRequests,
     userAgent: options.userAgent,
     ...(waitSecondMs !== undefined ? { waitSecondMs } : {}),
   });

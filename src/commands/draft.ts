@@ -44,6 +44,8 @@ export interface DraftOptions {
   partials?: string;
   timeoutSeconds: number;
   maxWaitSeconds: number;
+  /** --max-requests: the most HTTP requests one run sends to GitHub. */
+  maxRequests: number;
   userAgent: string;
   /** List every PR of the week with its section or skip reason after the draft. */
   explain?: boolean;
@@ -109,6 +111,7 @@ export async function runDraft(options: DraftOptions, environment: DraftEnvironm
       apiUrl: options.apiUrl,
       timeoutSeconds: options.timeoutSeconds,
       maxWaitSeconds: options.maxWaitSeconds,
+      maxRequests: options.maxRequests,
       userAgent: options.userAgent,
     },
     repos,

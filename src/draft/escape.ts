@@ -5,14 +5,16 @@
 
 const MAX_TEXT_LENGTH = 300;
 
-// Bidirectional overrides/isolates and zero-width characters can disguise what a line says.
-const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD]/g;
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+// What a reader cannot see can disguise what a line says: Unicode's default-ignorable set (zero
+// widths, fillers, tag characters, variation selectors), its bidi controls, and every control
+// character but newline and tab. Property escapes follow Unicode's own lists, where a hand-kept
+// range list misses characters.
+const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Bidi_Control}]|(?![\n\t])\p{Cc}/gu;
 
 /** Collapses untrusted text to one clean line, cut to a readable length. */
 export function cleanText(text: string, maxLength = MAX_TEXT_LENGTH): string {
-  const oneLine = text.replace(INVISIBLE, "").replace(CONTROL, "").replace(/\s+/g, " ").trim();
+  // A lone carriage return separates words like a newline does, so it becomes one before controls go.
+  const oneLine = text.replace(/\r\n?/g, "\n").replace(INVISIBLE, "").replace(/\s+/g, " ").trim();
   const chars = Array.from(oneLine);
   return chars.length > maxLength ? `${chars.slice(0, maxLength - 1).join("").trimEnd()}…` : oneLine;
 }

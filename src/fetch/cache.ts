@@ -4,13 +4,17 @@ import { homedir } from "node:os";
 import { join } from "node:path";
 import writeFileAtomic from "write-file-atomic";
 import type { Logger } from "../logger.js";
-import type { PullRequest, RepoWeek } from "../types.js";
+import type { RepoWeek } from "../types.js";
+import { checkContextFile, checkWeekFile } from "./schemas.js";
 
-const WEEK_FORMAT = "k8s-weekly-cache/1";
-const CONTEXT_FORMAT = "k8s-weekly-context/1";
+// Bumped whenever a file's shape changes, so an older file is a miss instead of a crash.
+const WEEK_FORMAT = "k8s-weekly-cache/2";
+const CONTEXT_FORMAT = "k8s-weekly-context/2";
 
 interface WeekFile extends RepoWeek {
   format: typeof WEEK_FORMAT;
+  /** The API host it was fetched from: another server's data never stands in for it. */
+  apiHost: string;
   /** The window's key (`windowKey` in week.ts): the Sunday, or `SUNDAY-through-DAY` for --through. */
   weekEnding: string;
   reportedTotal: number;
@@ -18,6 +22,7 @@ interface WeekFile extends RepoWeek {
 
 interface ContextFile {
   format: typeof CONTEXT_FORMAT;
+  apiHost: string;
   requestKey: string;
   data: object;
 }
@@ -27,35 +32,43 @@ export function cacheDir(env: NodeJS.ProcessEnv): string {
   return join(base, "k8s-weekly");
 }
 
-const weekPath = (dir: string, repo: string, weekEnding: string) => join(dir, "weeks", ...repo.split("/"), `${weekEnding}.json`);
+/** The API URL's host as a folder name ("api.github.com", "127.0.0.1_8080"): each server has its own cache. */
+export function apiHostOf(apiUrl: string): string {
+  return new URL(apiUrl).host.toLowerCase();
+}
+
+const hostDir = (apiHost: string) => apiHost.replace(/[^a-z0-9.-]/g, "_");
+
+const weekPath = (dir: string, apiHost: string, repo: string, weekEnding: string) =>
+  join(dir, hostDir(apiHost), "weeks", ...repo.split("/"), `${weekEnding}.json`);
 
 /** The week's context depends on what was asked (related repositories, files), so the key hashes the request. */
-const contextPath = (dir: string, weekEnding: string, requestKey: string) =>
-  join(dir, "context", `${weekEnding}-${createHash("sha256").update(requestKey).digest("hex").slice(0, 16)}.json`);
+const contextPath = (dir: string, apiHost: string, weekEnding: string, requestKey: string) =>
+  join(dir, hostDir(apiHost), "context", `${weekEnding}-${createHash("sha256").update(requestKey).digest("hex").slice(0, 16)}.json`);
 
 /** A cached week, or null when there is none or it cannot be trusted (it is then refetched). */
-export async function readCachedWeek(dir: string, repo: string, weekEnding: string, logger: Logger): Promise<RepoWeek | null> {
-  const file = await readTrusted(weekPath(dir, repo, weekEnding), (value): value is WeekFile => isWeekFile(value) && value.repo === repo && value.weekEnding === weekEnding, logger);
+export async function readCachedWeek(dir: string, apiHost: string, repo: string, weekEnding: string, logger: Logger): Promise<RepoWeek | null> {
+  const isWeekFile = (value: unknown): value is WeekFile =>
+    checkWeekFile(value) && (value as WeekFile).format === WEEK_FORMAT && (value as WeekFile).apiHost === apiHost && (value as WeekFile).repo === repo && (value as WeekFile).weekEnding === weekEnding;
+  const file = await readTrusted(weekPath(dir, apiHost, repo, weekEnding), isWeekFile, logger);
   return file ? { repo: file.repo, defaultBranch: file.defaultBranch, prs: file.prs } : null;
 }
 
-export async function writeCachedWeek(dir: string, weekEnding: string, week: RepoWeek & { reportedTotal: number }, logger: Logger): Promise<void> {
-  const file: WeekFile = { format: WEEK_FORMAT, weekEnding, ...week };
-  await writeCacheFile(weekPath(dir, week.repo, weekEnding), file, logger);
+export async function writeCachedWeek(dir: string, apiHost: string, weekEnding: string, week: RepoWeek & { reportedTotal: number }, logger: Logger): Promise<void> {
+  const file: WeekFile = { format: WEEK_FORMAT, apiHost, weekEnding, repo: week.repo, defaultBranch: week.defaultBranch, reportedTotal: week.reportedTotal, prs: week.prs };
+  await writeCacheFile(weekPath(dir, apiHost, week.repo, weekEnding), file, logger);
 }
 
-export async function readCachedContext<T>(dir: string, weekEnding: string, requestKey: string, logger: Logger): Promise<T | null> {
-  const isContextFile = (value: unknown): value is ContextFile => {
-    const file = value as Partial<ContextFile> | null;
-    return file?.format === CONTEXT_FORMAT && file.requestKey === requestKey && typeof file.data === "object" && file.data !== null;
-  };
-  const file = await readTrusted(contextPath(dir, weekEnding, requestKey), isContextFile, logger);
+export async function readCachedContext<T>(dir: string, apiHost: string, weekEnding: string, requestKey: string, logger: Logger): Promise<T | null> {
+  const isContextFile = (value: unknown): value is ContextFile =>
+    checkContextFile(value) && (value as ContextFile).format === CONTEXT_FORMAT && (value as ContextFile).apiHost === apiHost && (value as ContextFile).requestKey === requestKey;
+  const file = await readTrusted(contextPath(dir, apiHost, weekEnding, requestKey), isContextFile, logger);
   return file ? (file.data as T) : null;
 }
 
-export async function writeCachedContext(dir: string, weekEnding: string, requestKey: string, data: object, logger: Logger): Promise<void> {
-  const file: ContextFile = { format: CONTEXT_FORMAT, requestKey, data };
-  await writeCacheFile(contextPath(dir, weekEnding, requestKey), file, logger);
+export async function writeCachedContext(dir: string, apiHost: string, weekEnding: string, requestKey: string, data: object, logger: Logger): Promise<void> {
+  const file: ContextFile = { format: CONTEXT_FORMAT, apiHost, requestKey, data };
+  await writeCacheFile(contextPath(dir, apiHost, weekEnding, requestKey), file, logger);
 }
 
 /** A missing file is a miss; a truncated, corrupt or foreign one is a miss with a warning, never trusted. */
@@ -84,36 +97,4 @@ async function writeCacheFile(path: string, content: object, logger: Logger): Pr
   } catch (error) {
     logger.warn(`could not write the cache ${path}: ${(error as Error).message}`);
   }
-}
-
-function isWeekFile(value: unknown): value is WeekFile {
-  if (typeof value !== "object" || value === null) return false;
-  const file = value as Record<string, unknown>;
-  return (
-    file.format === WEEK_FORMAT &&
-    typeof file.repo === "string" &&
-    typeof file.weekEnding === "string" &&
-    typeof file.defaultBranch === "string" &&
-    typeof file.reportedTotal === "number" &&
-    Array.isArray(file.prs) &&
-    file.prs.every(isPullRequest)
-  );
-}
-
-function isPullRequest(value: unknown): value is PullRequest {
-  if (typeof value !== "object" || value === null) return false;
-  const pr = value as Record<string, unknown>;
-  return (
-    typeof pr.repo === "string" &&
-    typeof pr.number === "number" &&
-    typeof pr.url === "string" &&
-    typeof pr.title === "string" &&
-    typeof pr.author === "string" &&
-    typeof pr.authorIsBot === "boolean" &&
-    Array.isArray(pr.labels) &&
-    pr.labels.every((label) => typeof label === "string") &&
-    typeof pr.body === "string" &&
-    typeof pr.mergedAt === "string" &&
-    (pr.baseRef === null || typeof pr.baseRef === "string")
-  );
 }

@@ -9,6 +9,8 @@ import { splitRepo } from "./search-window.js";
 export interface FetchedRepoWeek extends RepoWeek {
   /** What GitHub said the searches hold, to compare with what was fetched. */
   reportedTotal: number;
+  /** False when GitHub reported more than it could hand out: such a week is drafted but not cached. */
+  complete: boolean;
 }
 
 /** Every PR merged into any branch of `repo` within the week, every page, split below the cap. */

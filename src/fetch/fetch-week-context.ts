@@ -2,6 +2,7 @@ import type { GoTag, RepoRelease } from "../context/releases/index.js";
 import type { Logger } from "../logger.js";
 import type { Week } from "../types.js";
 import type { GitHubClient } from "./github-client.js";
+import { checkRelease, checkTag, isPageOn, RELEASE_PATH } from "./schemas.js";
 import { splitRepo } from "./search-window.js";
 
 /** What one GraphQL request brings besides the PRs: releases, tags, files at both ends of the week. */
@@ -101,7 +102,7 @@ export async function fetchWeekContext(
     for (const entry of errors) logger.debug(`${describeAlias(request, entry.path?.[0])}: ${entry.message ?? "not found"}`);
     data = partial.data;
   }
-  return parseWeekContext(request, data);
+  return parseWeekContext(request, data, client.webHost, logger);
 }
 
 function describeAlias(request: WeekContextRequest, alias: string | undefined): string {
@@ -112,16 +113,29 @@ function describeAlias(request: WeekContextRequest, alias: string | undefined): 
   return alias ?? "GitHub";
 }
 
-export function parseWeekContext(request: WeekContextRequest, data: Record<string, Json>): WeekContextData {
+export function parseWeekContext(request: WeekContextRequest, data: Record<string, Json>, webHost = "github.com", logger?: Logger): WeekContextData {
   const releases: WeekContextData["releases"] = {};
   request.relatedRepos.forEach((repo, index) => {
     const repository = data[`r${index}`];
-    releases[repo] = repository ? nodes(repository.releases).map(toRelease).filter((release): release is RawRelease => release !== null) : null;
+    releases[repo] = repository
+      ? nodes(repository.releases).flatMap((node) => {
+          if (!checkRelease(node)) {
+            logger?.warn(`${repo}: skipped a release GitHub sent malformed`);
+            return [];
+          }
+          const release = toRelease(node);
+          if (release && !isPageOn(release.url, webHost, RELEASE_PATH)) {
+            logger?.warn(`${repo}: skipped release ${JSON.stringify(release.tagName.slice(0, 60))}, its url is not a release page on ${webHost}`);
+            return [];
+          }
+          return release ? [release] : [];
+        })
+      : null;
   });
   const tags: WeekContextData["tags"] = {};
   request.tagRepos.forEach((repo, index) => {
     const repository = data[`t${index}`];
-    tags[repo] = repository ? nodes(repository.refs).map(toTag).filter((tag): tag is RawTag => tag !== null) : null;
+    tags[repo] = repository ? nodes(repository.refs).filter((node) => checkTag(node)).map(toTag).filter((tag): tag is RawTag => tag !== null) : null;
   });
   const blobs: WeekContextData["blobs"] = {};
   request.blobs.forEach((blob, index) => {

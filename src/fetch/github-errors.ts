@@ -50,6 +50,11 @@ export function toGitHubFailure(error: unknown, what: string): Error {
   if (status === 404 || status === 422) {
     return new FailureError(`${what}: GitHub answered ${status} (${firstLine(error.message)}); check that the repository exists and the token can read it`);
   }
+  // Octokit wraps what our fetch throws, keeping it as the cause.
+  const cause = error.cause as { name?: string; message?: string } | undefined;
+  if (cause?.name === "SlowBodyError") {
+    return new FailureError(`${what}: ${firstLine(cause.message)}; check --api-url or raise --timeout`);
+  }
   if (error.name === "TimeoutError" || error.name === "AbortError" || /timeout|aborted/i.test(error.message ?? "")) {
     return new FailureError(`${what}: GitHub did not answer in time; check --api-url or raise --timeout`);
   }

@@ -1,13 +1,14 @@
 import { readFile } from "node:fs/promises";
 import { UsageError } from "../errors.js";
 import type { PullRequest } from "../types.js";
-import { pullRequestFromSearchItem, type SearchItem } from "./search-item.js";
+import { checkSearchItem, firstProblem, isPageOn, PULL_PATH } from "./schemas.js";
+import { pullRequestFromSearchItem } from "./search-item.js";
 
 /**
  * Reads PRs from a JSON file: an array of GitHub search items, or an object with an `items`
  * (GitHub's search response) or `prs` (the corpus' week files) array of them.
  */
-export async function readInputFile(path: string): Promise<PullRequest[]> {
+export async function readInputFile(path: string, webHost = "github.com"): Promise<PullRequest[]> {
   let text: string;
   try {
     text = await readFile(path, "utf8");
@@ -25,11 +26,11 @@ export async function readInputFile(path: string): Promise<PullRequest[]> {
     throw new UsageError(`--input ${path}: expected an array of GitHub search items, or an object with an "items" or "prs" array`);
   }
   return items.map((item, index) => {
-    if (!isSearchItem(item)) {
-      throw new UsageError(`--input ${path}: item ${index} is not a GitHub search item (needs number, title, html_url)`);
+    if (!checkSearchItem(item)) {
+      throw new UsageError(`--input ${path}: item ${index} is not a GitHub search item (${firstProblem(checkSearchItem)}); it needs number, title and html_url`);
     }
-    if (!/^https?:\/\/[^\s/]+\/[^\s/]+\/[^\s/]+\/pull\/\d+\/?$/.test(item.html_url)) {
-      throw new UsageError(`--input ${path}: item ${index} has html_url "${item.html_url.slice(0, 100)}", not a pull request URL; fix the file`);
+    if (!isPageOn(item.html_url, webHost, PULL_PATH)) {
+      throw new UsageError(`--input ${path}: item ${index} (#${item.number}) has html_url ${JSON.stringify(item.html_url.slice(0, 100))}, not a pull request page on ${webHost}; fix the file`);
     }
     return pullRequestFromSearchItem(item);
   }).filter((pr): pr is PullRequest => pr !== null);
@@ -43,10 +44,4 @@ function itemsOf(parsed: unknown): unknown[] | null {
     if (Array.isArray(record.prs)) return record.prs;
   }
   return null;
-}
-
-function isSearchItem(value: unknown): value is SearchItem {
-  if (typeof value !== "object" || value === null) return false;
-  const item = value as Record<string, unknown>;
-  return typeof item.number === "number" && typeof item.title === "string" && typeof item.html_url === "string";
 }

@@ -2,7 +2,8 @@ import type { Logger } from "../logger.js";
 import type { PullRequest } from "../types.js";
 import type { FetchedRepoWeek } from "./fetch-merged.js";
 import type { GitHubClient } from "./github-client.js";
-import { expectShape, PAGE_SIZE, searchQuery, searchWindow, type SearchPage, type Window } from "./search-window.js";
+import { checkGraphqlPull, firstProblem, isPageOn, PULL_PATH } from "./schemas.js";
+import { expectShape, PAGE_SIZE, pageTracker, searchQuery, searchWindow, type SearchPage, type Window } from "./search-window.js";
 
 const MERGED_PULLS_QUERY = `
 query MergedPulls($q: String!, $cursor: String, $owner: String!, $name: String!) {
@@ -52,7 +53,7 @@ export async function fetchWithGraphql(
 ): Promise<FetchedRepoWeek> {
   const repo = `${owner}/${name}`;
   let defaultBranch = "master";
-  const page = async (q: string, cursor: string | null): Promise<SearchPage> => {
+  const page = async (q: string, cursor: string | null, seen: (cursor: string) => void): Promise<SearchPage> => {
     const data = expectShape(
       await client.octokit.graphql<MergedPullsResponse | undefined>(MERGED_PULLS_QUERY, { q, cursor, owner, name }),
       isMergedPullsResponse,
@@ -62,14 +63,31 @@ export async function fetchWithGraphql(
     return {
       total: data.search.issueCount,
       prs: data.search.nodes.flatMap((node) => {
-        const pr = node ? pullRequestFromGraphql(node, repo) : null;
+        const pr = node ? checkedPull(node, repo, client.webHost, logger) : null;
         return pr ? [pr] : [];
       }),
-      next: hasNextPage && endCursor ? () => page(q, endCursor) : null,
+      next: hasNextPage && endCursor ? () => (seen(endCursor), page(q, endCursor, seen)) : null,
     };
   };
-  const { prs, reportedTotal } = await searchWindow(repo, window, (part) => page(searchQuery(owner, name, part), null), logger);
-  return { repo, defaultBranch, prs, reportedTotal };
+  const { prs, reportedTotal, complete } = await searchWindow(repo, window, (part) => page(searchQuery(owner, name, part), null, pageTracker(repo, "search cursor")), logger);
+  return { repo, defaultBranch, prs, reportedTotal, complete };
+}
+
+/** Nodes that are not merged PRs (issues have no fields here) are left out quietly; malformed PRs with a warning. */
+function checkedPull(node: object, repo: string, webHost: string, logger: Logger): PullRequest | null {
+  if (Object.keys(node).length === 0) return null;
+  const number = (node as { number?: unknown }).number;
+  const name = `${repo}#${typeof number === "number" ? number : "?"}`;
+  if (!checkGraphqlPull(node)) {
+    logger.warn(`${name}: skipped, GitHub sent it malformed (${firstProblem(checkGraphqlPull)})`);
+    return null;
+  }
+  const pull = node as GraphqlPullNode & { url: string; number: number };
+  if (!isPageOn(pull.url, webHost, PULL_PATH) || !pull.url.replace(/\/$/, "").endsWith(`/pull/${pull.number}`)) {
+    logger.warn(`${name}: skipped, its url ${JSON.stringify(pull.url.slice(0, 100))} is not a pull request page on ${webHost}`);
+    return null;
+  }
+  return pullRequestFromGraphql(pull, repo);
 }
 
 function pullRequestFromGraphql(node: GraphqlPullNode, repo: string): PullRequest | null {

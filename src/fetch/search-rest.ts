@@ -1,8 +1,9 @@
 import type { Logger } from "../logger.js";
 import type { FetchedRepoWeek } from "./fetch-merged.js";
 import type { GitHubClient } from "./github-client.js";
+import { checkSearchItem, firstProblem, isPageOn, PULL_PATH } from "./schemas.js";
 import { pullRequestFromSearchItem, type SearchItem } from "./search-item.js";
-import { expectShape, nextLink, PAGE_SIZE, searchQuery, searchWindow, type SearchPage, type Window } from "./search-window.js";
+import { expectShape, nextLink, PAGE_SIZE, pageTracker, searchQuery, searchWindow, type SearchPage, type Window } from "./search-window.js";
 
 interface RestSearchPage {
   total_count: number;
@@ -23,7 +24,7 @@ export async function fetchWithRest(
   const defaultBranch = repository.default_branch;
   // REST search items carry no base branch, so ask only for the default branch's merges.
   logger.warn(`${repo}: without a token only PRs merged into ${defaultBranch} are fetched`);
-  const page = async (request: () => Promise<{ data: unknown; headers: { link?: string } }>): Promise<SearchPage> => {
+  const page = async (request: () => Promise<{ data: unknown; headers: { link?: string } }>, seen: (url: string) => void): Promise<SearchPage> => {
     const response = await searchPage(request);
     const body = expectShape(response.data, isRestSearchPage);
     if (body.incomplete_results) {
@@ -33,10 +34,19 @@ export async function fetchWithRest(
     return {
       total: body.total_count,
       prs: body.items.flatMap((item) => {
+        const name = `${repo}#${typeof (item as { number?: unknown }).number === "number" ? item.number : "?"}`;
+        if (!checkSearchItem(item)) {
+          logger.warn(`${name}: skipped, GitHub sent it malformed (${firstProblem(checkSearchItem)})`);
+          return [];
+        }
+        if (!isPageOn(item.html_url, client.webHost, PULL_PATH)) {
+          logger.warn(`${name}: skipped, its html_url ${JSON.stringify(item.html_url.slice(0, 100))} is not a pull request page on ${client.webHost}`);
+          return [];
+        }
         const pr = pullRequestFromSearchItem(item, repo);
         return pr ? [{ ...pr, baseRef: defaultBranch }] : [];
       }),
-      next: next ? () => page(() => client.octokit.request(`GET ${next}`)) : null,
+      next: next ? () => (seen(next), page(() => client.octokit.request(`GET ${next}`), seen)) : null,
     };
   };
   const first = (part: Window) =>
@@ -47,9 +57,10 @@ export async function fetchWithRest(
         sort: "created",
         order: "asc",
       }),
+      pageTracker(repo, "next page URL"),
     );
-  const { prs, reportedTotal } = await searchWindow(repo, window, first, logger);
-  return { repo, defaultBranch, prs, reportedTotal };
+  const { prs, reportedTotal, complete } = await searchWindow(repo, window, first, logger);
+  return { repo, defaultBranch, prs, reportedTotal, complete };
 }
 
 /** GitHub's docs: a search that timed out may return partial results; asking once more usually completes. */

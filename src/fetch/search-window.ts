@@ -52,6 +52,17 @@ export function nextLink(header: string | undefined): string | null {
   return null;
 }
 
+/** Remembers the cursors or page URLs of one search, so a server that hands one out twice cannot loop the run. */
+export function pageTracker(repo: string, what: string): (key: string) => void {
+  const seen = new Set<string>();
+  return (key) => {
+    if (seen.has(key)) {
+      throw new FailureError(`${repo}: GitHub gave the same ${what} twice (${key.slice(0, 120)}); stopping instead of fetching the same page again, try again later`);
+    }
+    seen.add(key);
+  };
+}
+
 /** One page of search results, however the API pages (Link header or cursor). */
 export interface SearchPage {
   /** What GitHub says the whole search holds. */
@@ -69,28 +80,42 @@ export async function searchWindow(
   window: Window,
   firstPage: (part: Window) => Promise<SearchPage>,
   logger: Logger,
-): Promise<{ prs: PullRequest[]; reportedTotal: number }> {
+): Promise<{ prs: PullRequest[]; reportedTotal: number; complete: boolean }> {
   const prs: PullRequest[] = [];
   let reportedTotal = 0;
+  let complete = true;
+  // Once a single second counts more than the cap, the server's counts cannot be trusted: halving
+  // further windows would only multiply requests, so they are fetched as they are.
+  let splitting = true;
   const pending: Window[] = [window];
   while (pending.length > 0) {
     const part = pending.shift() as Window;
     let page = await firstPage(part);
-    const split = page.total > SEARCH_RESULT_CAP ? halves(part) : null;
+    const overCap = page.total > SEARCH_RESULT_CAP;
+    const split = overCap && splitting ? halves(part) : null;
     if (split) {
       logger.info(`${repo}: ${page.total} PRs in one search, splitting ${part.from.toISOString()}..${part.to.toISOString()}`);
       pending.unshift(...split);
       continue;
     }
+    if (overCap) splitting = false;
     reportedTotal += page.total;
+    const before = prs.length;
     for (let number = 1; ; number += 1) {
       prs.push(...page.prs);
       logger.info(`${repo}: page ${number}, ${prs.length} of ${reportedTotal} PRs`);
       if (!page.next) break;
       page = await page.next();
     }
+    if (overCap) {
+      complete = false;
+      const span = part.from.getTime() === part.to.getTime() ? `the one second ${part.from.toISOString()}` : `${part.from.toISOString()}..${part.to.toISOString()}`;
+      logger.warn(
+        `${repo}: GitHub reported ${page.total} PRs merged in ${span}, more than the ${SEARCH_RESULT_CAP} a search hands out, and splitting stops at one second; fetched ${prs.length - before} of them, the draft may be incomplete and is not cached`,
+      );
+    }
   }
-  return { prs: uniqueBy(prs, pullRequestId), reportedTotal };
+  return { prs: uniqueBy(prs, pullRequestId), reportedTotal, complete };
 }
 
 

@@ -1,0 +1,123 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { makeSyntheticWeek, type FakeGitHub } from "./fake-github/server.js";
+import { startFakeWorld } from "./helpers/fake-world.js";
+import { runCli } from "./helpers/run-cli.js";
+import { json, pullNode, searchPage, startHostile, type HostileServer } from "./hostile/server.js";
+
+const TOKEN = "ghp_responsesToken123456";
+let closers: Array<{ close(): Promise<void> }> = [];
+afterEach(async () => {
+  await Promise.all(closers.map((server) => server.close()));
+  closers = [];
+});
+
+async function hostile(nodes: unknown[], context: unknown = { data: {} }): Promise<HostileServer> {
+  const server = await startHostile((request, res) =>
+    json(res, request.body.includes("query MergedPulls") ? searchPage(request, { issueCount: nodes.length, nodes }) : context),
+  );
+  closers.push(server);
+  return server;
+}
+
+describe("responses are checked before they are used or cached", () => {
+  it("a PR with a malformed field or a foreign URL is skipped with a warning naming it; the rest is drafted and nothing cached", async () => {
+    const server = await hostile([
+      pullNode(1),
+      pullNode(2, { title: 123 }),
+      pullNode(3, { author: { __typename: "User", login: 7 } }),
+      pullNode(4, { labels: { nodes: [{ name: 42 }] } }),
+      pullNode(5, { body: { text: "x" } }),
+      pullNode(6, { url: "https://evil.example/phish" }),
+      pullNode(7, { url: "https://github.com/kubernetes/kubernetes/pull/8" }),
+      pullNode(9, { url: "javascript:alert(1)//github.com/kubernetes/kubernetes/pull/9" }),
+    ]);
+    const cache = mkdtempSync(join(tmpdir(), "k8s-weekly-responses-"));
+    const result = await runCli(["draft", "--week", "2021-07-04", "--api-url", server.url, "--token", TOKEN, "--format", "json"], { XDG_CACHE_HOME: cache });
+    expect(result.code).toBe(0);
+    const warnings = result.stderr.split("\n").filter((line) => line.startsWith("warning: ") && line.includes(": skipped, "));
+    expect(warnings).toEqual([
+      "warning: kubernetes/kubernetes#2: skipped, GitHub sent it malformed (title must be string)",
+      "warning: kubernetes/kubernetes#3: skipped, GitHub sent it malformed (author.login must be string)",
+      "warning: kubernetes/kubernetes#4: skipped, GitHub sent it malformed (labels.nodes.0.name must be string)",
+      "warning: kubernetes/kubernetes#5: skipped, GitHub sent it malformed (body must be string)",
+      'warning: kubernetes/kubernetes#6: skipped, its url "https://evil.example/phish" is not a pull request page on github.com',
+      'warning: kubernetes/kubernetes#7: skipped, its url "https://github.com/kubernetes/kubernetes/pull/8" is not a pull request page on github.com',
+      'warning: kubernetes/kubernetes#9: skipped, its url "javascript:alert(1)//github.com/kubernetes/kubernetes/pull/9" is not a pull request page on github.com',
+    ]);
+    expect((JSON.parse(result.stdout) as { stats: { merged: number } }).stats.merged).toBe(1);
+    expect(JSON.stringify((JSON.parse(result.stdout) as { sections: unknown }).sections)).not.toContain("evil.example");
+    expect(existsSync(join(cache, "k8s-weekly", new URL(server.url).host.replace(":", "_"), "weeks"))).toBe(false);
+  });
+
+  it("a release whose URL is not on the web host is not linked", async () => {
+    const release = (tagName: string, url: string) => ({ tagName, name: tagName, url, description: "Fixes", isDraft: false, isPrerelease: false, publishedAt: "2021-06-30T10:00:00Z" });
+    const server = await hostile([pullNode(1)], {
+      data: { r0: { releases: { nodes: [release("v9.9.9", "https://evil.example/phish"), release("v1.0.1", "https://github.com/kubernetes/release/releases/tag/v1.0.1"), { tagName: 5 }] } } },
+    });
+    const result = await runCli(["draft", "--week", "2021-07-04", "--api-url", server.url, "--token", TOKEN]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('skipped release "v9.9.9", its url is not a release page on github.com');
+    expect(result.stderr).toContain("skipped a release GitHub sent malformed");
+    expect(result.stdout).not.toContain("evil.example");
+  });
+
+  it("an --input item with a bad html_url is an error naming the file and the item", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-input-"));
+    const item = (number: number, html_url: string) => ({ number, title: "Fix kubelet", html_url, pull_request: { merged_at: "2021-06-30T12:00:00Z" } });
+    for (const url of ["https://evil.example/kubernetes/kubernetes/pull/2", "https://[github.com/kubernetes/kubernetes/pull/2"]) {
+      const file = join(dir, "week.json");
+      writeFileSync(file, JSON.stringify([item(1, "https://github.com/kubernetes/kubernetes/pull/1"), item(2, url)]));
+      const result = await runCli(["draft", "--week", "2021-07-04", "--input", file]);
+      expect(result).toEqual({
+        code: 2,
+        stdout: "",
+        stderr: `k8s-weekly: --input ${file}: item 1 (#2) has html_url ${JSON.stringify(url)}, not a pull request page on github.com; fix the file\n`,
+      });
+    }
+  });
+});
+
+describe("the cache belongs to one server", () => {
+  const items = makeSyntheticWeek({ owner: "kubernetes", name: "kubernetes", count: 40, from: "2021-06-28T00:00:00Z", to: "2021-07-04T23:59:59Z" });
+
+  async function world(): Promise<FakeGitHub> {
+    const server = await startFakeWorld({ items, validToken: TOKEN });
+    closers.push(server);
+    return server;
+  }
+
+  it("a week drafted against one server is not served for another", async () => {
+    const cache = mkdtempSync(join(tmpdir(), "k8s-weekly-hosts-"));
+    const [first, second] = [await world(), await world()];
+    const args = (server: FakeGitHub) => ["draft", "--week", "2021-07-04", "--api-url", server.url, "--token", TOKEN, "--format", "json"];
+    expect((await runCli(args(first), { XDG_CACHE_HOME: cache })).code).toBe(0);
+    const other = await runCli(args(second), { XDG_CACHE_HOME: cache });
+    expect(other.code).toBe(0);
+    expect((JSON.parse(other.stdout) as { stats: { requests: number } }).stats.requests).toBeGreaterThan(0);
+    expect(second.requests.length).toBeGreaterThan(0);
+    // Each server's files sit apart, and the default host's cache stays empty.
+    expect(readdirSync(join(cache, "k8s-weekly")).sort()).toEqual([first, second].map((server) => new URL(server.url).host.replace(":", "_")).sort());
+    expect((await runCli(["draft", "--week", "2021-07-04", "--offline", "--format", "json"], { XDG_CACHE_HOME: cache })).stderr).toContain("using the shipped sample");
+  });
+
+  it("a cached context file that fails its schema is ignored and replaced, offline too", async () => {
+    const cache = mkdtempSync(join(tmpdir(), "k8s-weekly-context-"));
+    const server = await world();
+    const args = ["draft", "--week", "2021-07-04", "--api-url", server.url, "--token", TOKEN, "--format", "json"];
+    expect((await runCli(args, { XDG_CACHE_HOME: cache })).code).toBe(0);
+    const folder = join(cache, "k8s-weekly", new URL(server.url).host.replace(":", "_"), "context");
+    const [name] = readdirSync(folder);
+    const file = join(folder, name ?? "");
+    const good = readFileSync(file, "utf8");
+    writeFileSync(file, JSON.stringify({ ...(JSON.parse(good) as object), data: {} }));
+    const offline = await runCli([...args, "--offline"], { XDG_CACHE_HOME: cache });
+    expect(offline.code).toBe(0);
+    expect(offline.stderr).toContain(`warning: ignoring a corrupt cache file ${file}; it will be replaced`);
+    const online = await runCli(args, { XDG_CACHE_HOME: cache });
+    expect(online.code).toBe(0);
+    expect(readFileSync(file, "utf8")).toBe(good);
+  });
+});
