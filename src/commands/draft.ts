@@ -64,8 +64,12 @@ export interface DraftEnvironment {
 export const DEFAULT_REPO = "kubernetes/kubernetes";
 const REPO_PATTERN = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
 
-export async function runDraft(options: DraftOptions, environment: DraftEnvironment): Promise<void> {
+export async function runDraft(given: DraftOptions, environment: DraftEnvironment): Promise<void> {
   const { logger } = environment;
+  if (given.output === "") throw new UsageError(`-o '': give a file name, or - for stdout`);
+  // `-o -` is the usual spelling of stdout.
+  const options: DraftOptions = { ...given };
+  if (options.output === "-") delete options.output;
   const resolved = resolveWeek(options.week, environment.now);
   if (resolved.note) logger.info(resolved.note);
   const week = options.through === undefined ? resolved.week : extendThrough(resolved.week, options.through, environment.now);
@@ -151,10 +155,11 @@ export async function runDraft(options: DraftOptions, environment: DraftEnvironm
       )
     : draftJson(draft, featuredCandidates, logger.warnings);
   if (options.update && previous !== null) {
-    await writeOutputFile(options.update, mergeIntoPost(options.update, previous, text), true);
+    const merged = mergeIntoPost(options.update, previous.text, text);
+    await writeOutputFile(options.update, merged, { force: true, flag: "--update", expected: previous.bytes });
     logger.info(`updated ${options.update}`);
   } else if (options.output) {
-    await writeOutputFile(options.output, text, options.force);
+    await writeOutputFile(options.output, text, { force: options.force });
     logger.info(`wrote ${options.output}`);
   } else {
     environment.stdout(text);
@@ -162,16 +167,18 @@ export async function runDraft(options: DraftOptions, environment: DraftEnvironm
   if (options.explain) environment.stderr(explainDraft(draft));
 }
 
-async function readPostToUpdate(path: string, options: DraftOptions, weekEnding: string): Promise<string> {
+/** The post as text, and its bytes, which must be unchanged when the update replaces it. */
+async function readPostToUpdate(path: string, options: DraftOptions, weekEnding: string): Promise<{ text: string; bytes: Buffer }> {
   if (options.output) throw new UsageError(`--update ${path}: cannot be combined with -o; --update rewrites the file it names`);
   if (options.format !== "markdown") throw new UsageError(`--update ${path}: needs the markdown format, not --format ${options.format}`);
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(path, "utf8");
+    bytes = await readFile(path);
   } catch (error) {
     throw new UsageError(`--update ${path}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? "error"}); give a draft written earlier by k8s-weekly`);
   }
-  checkOutputPath(path, true);
+  const text = bytes.toString("utf8");
+  checkOutputPath(path, true, "--update");
   let regions: unknown[];
   try {
     regions = findRegions(text.split("\n"));
@@ -185,7 +192,7 @@ async function readPostToUpdate(path: string, options: DraftOptions, weekEnding:
   if (slug !== undefined && slug !== weekEnding) {
     throw new UsageError(`--update ${path}: is the draft for the week ending ${slug}, not ${weekEnding}; give --week ${slug} or the right file`);
   }
-  return text;
+  return { text, bytes };
 }
 
 /** Posts are a few kilobytes; anything this large is not one, and is not read into memory. */
