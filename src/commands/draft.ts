@@ -7,12 +7,13 @@ import { buildDraft, type DraftContext } from "../draft/build-draft.js";
 import { explainDraft } from "../draft/explain.js";
 import { draftJson } from "../draft/draft-json.js";
 import { linkedPulls, newestPostBefore, postDate } from "../draft/previous-edition.js";
-import { UsageError } from "../errors.js";
+import { FailureError, UsageError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import { findRegions } from "../render/markers.js";
 import { defaultTemplates, readPartials, readTemplate, renderPost, type TemplateSources } from "../render/render-post.js";
 import { buildPostView } from "../render/view-model.js";
-import { extendThrough, isCalendarDate, resolveWeek } from "../week.js";
+import type { RepoWeek, Week } from "../types.js";
+import { extendThrough, isCalendarDate, isExtended, resolveWeek } from "../week.js";
 import { MarkerError, updatePost } from "../write/update-post.js";
 import { checkOutputPath, writeOutputFile } from "../write/write-output.js";
 import { collectWeek } from "./collect-week.js";
@@ -36,6 +37,8 @@ export interface DraftOptions {
   input?: string;
   offline: boolean;
   refresh: boolean;
+  /** Draft a week in which kubernetes/kubernetes merged nothing, instead of failing. */
+  allowEmpty?: boolean;
   date?: string;
   template?: string;
   partials?: string;
@@ -118,6 +121,7 @@ export async function runDraft(given: DraftOptions, environment: DraftEnvironmen
     contextRequest,
     environment,
   );
+  if (!options.input && !options.allowEmpty) failOnEmptyWeek(collected.repoWeeks, repos, week);
   const repoWeeks = collected.repoWeeks.map((repoWeek) => ({ ...repoWeek, defaultBranch: branches.get(repoWeek.repo) ?? repoWeek.defaultBranch }));
   const { requests } = collected;
   let context: DraftContext | undefined;
@@ -193,6 +197,19 @@ async function readPostToUpdate(path: string, options: DraftOptions, weekEnding:
     throw new UsageError(`--update ${path}: is the draft for the week ending ${slug}, not ${weekEnding}; give --week ${slug} or the right file`);
   }
   return { text, bytes };
+}
+
+/**
+ * kubernetes/kubernetes merges PRs every week: none means a token that cannot see it, a wrong
+ * --repo or an outage, and a post made from it would be an empty draft opened as a pull request.
+ */
+function failOnEmptyWeek(repoWeeks: readonly RepoWeek[], repos: readonly string[], week: Week): void {
+  const kubernetes = repoWeeks.find((repoWeek) => repoWeek.repo === DEFAULT_REPO);
+  const empty = kubernetes ? kubernetes.prs.length === 0 : repoWeeks.every((repoWeek) => repoWeek.prs.length === 0);
+  if (!empty) return;
+  const which = kubernetes ? DEFAULT_REPO : repos.join(", ");
+  const window = isExtended(week) ? `the week ending ${week.ending} through ${week.to.slice(0, 10)}` : `the week ending ${week.ending}`;
+  throw new FailureError(`no merged PRs found for ${which} in ${window}: check the token's access and --repo, or add --allow-empty to draft it anyway`);
 }
 
 /** Posts are a few kilobytes; anything this large is not one, and is not read into memory. */

@@ -8,6 +8,11 @@ import { pullRequestFromSearchItem, type SearchItem } from "./search-item.js";
  * (GitHub's search response) or `prs` (the corpus' week files) array of them.
  */
 export async function readInputFile(path: string): Promise<PullRequest[]> {
+  return (await readInput(path)).prs;
+}
+
+/** The PRs of an input file, and the `week_ending` it names (corpus and sample week files do). */
+export async function readInput(path: string): Promise<{ prs: PullRequest[]; weekEnding: string | null }> {
   let text: string;
   try {
     text = await readFile(path, "utf8");
@@ -24,7 +29,8 @@ export async function readInputFile(path: string): Promise<PullRequest[]> {
   if (!items) {
     throw new UsageError(`--input ${path}: expected an array of GitHub search items, or an object with an "items" or "prs" array`);
   }
-  return items.map((item, index) => {
+  const weekEnding = (parsed as { week_ending?: unknown }).week_ending;
+  const prs = items.map((item, index) => {
     if (!isSearchItem(item)) {
       throw new UsageError(`--input ${path}: item ${index} is not a GitHub search item (needs number, title, html_url)`);
     }
@@ -33,6 +39,7 @@ export async function readInputFile(path: string): Promise<PullRequest[]> {
     }
     return pullRequestFromSearchItem(item);
   }).filter((pr): pr is PullRequest => pr !== null);
+  return { prs, weekEnding: typeof weekEnding === "string" ? weekEnding : null };
 }
 
 function itemsOf(parsed: unknown): unknown[] | null {
