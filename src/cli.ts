@@ -1,5 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { packageVersion } from "./package-paths.js";
+import { processStdout } from "./stdout.js";
 
 /** Where a run reads and writes, so that tests can run the whole CLI in their own process. */
 export interface CliIo {
@@ -20,7 +21,7 @@ export interface CliIo {
 /** The real process's streams and folder, for bin/k8s-weekly.js. */
 export function processIo(): CliIo {
   return {
-    stdout: (text) => process.stdout.write(text),
+    stdout: processStdout(),
     stderr: (text) => process.stderr.write(text),
     cwd: process.cwd(),
     ...(process.stdout.isTTY ? { helpWidth: process.stdout.columns } : {}),
