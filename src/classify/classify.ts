@@ -8,6 +8,7 @@ import { branchesPhrase, promotionLine, releaseBranchVersion, versionLine } from
 import { DEFAULT_RULES, type RuleTable } from "./rules.js";
 import { type CompiledRules, type PRSignals, compileRules, readSignals } from "./signals.js";
 import { sentenceLine } from "./wording.js";
+import { own } from "../own.js";
 
 export { DEFAULT_RULES, type RuleTable } from "./rules.js";
 
@@ -63,7 +64,7 @@ function inWeek(pr: PullRequest, week: Week): boolean {
 }
 
 function isCherryPick(pr: PullRequest, context: ClassifyContext, rules: CompiledRules): boolean {
-  const defaultBranch = context.defaultBranches[pr.repo] ?? "master";
+  const defaultBranch = own(context.defaultBranches, pr.repo) ?? "master";
   return (pr.baseRef !== null && pr.baseRef !== defaultBranch) || rules.re.cherryPickTitle.test(pr.title);
 }
 
