@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { applyRuleOverrides } from "../../src/config/apply-rules.js";
 import { buildDraft } from "../../src/draft/build-draft.js";
 import { draftJson } from "../../src/draft/draft-json.js";
 import { pullRequestFromSearchItem, type SearchItem } from "../../src/fetch/search-item.js";
@@ -46,6 +47,13 @@ function expectPlainText(text: string): void {
 }
 
 describe("untrusted words are never object keys", () => {
+  it("config aliases named like Object.prototype's members are entries like any other", () => {
+    const aliases = Object.fromEntries(NAMES.map((name) => [name, "etcd"]));
+    const rules = applyRuleOverrides(JSON.parse(JSON.stringify({ dependencies: { aliases } })) as Record<string, unknown>, "test");
+    expect(Object.getPrototypeOf(rules.dependencies.aliases)).toBe(Object.prototype);
+    for (const name of NAMES) expect(Object.getOwnPropertyDescriptor(rules.dependencies.aliases, name)?.value).toBe("etcd");
+  });
+
   it.each(NAMES)("%s as title, note word, label, login, branch and repository: the pure pipeline", (name) => {
     const prs = items(name, 1).map((item) => pullRequestFromSearchItem(item)).filter((pr): pr is PullRequest => pr !== null);
     const byRepo = new Map<string, PullRequest[]>();
