@@ -81,6 +81,14 @@ function classifyAndRender(count: number): number {
   return median(runs);
 }
 
+/** The whole CLI on an --input file of 80,000 PRs, one process: grouping and classifying must stay linear (target: under 5 s). */
+async function largeInputRun(count = 80_000): Promise<number> {
+  const items = makeSyntheticWeek({ owner: "kubernetes", name: "kubernetes", count, from: WEEK_FROM, to: WEEK_TO });
+  const file = join(mkdtempSync(join(tmpdir(), "k8s-weekly-bench-input-")), "week.json");
+  writeFileSync(file, JSON.stringify({ items }));
+  return timeCommand([CLI, "draft", "--week", "2021-07-04", "--input", file, "--format", "json", "-q"]);
+}
+
 const ms = (value: number) => `${value.toFixed(0)} ms`;
 const rows: string[][] = [["measure", "requests", "wall time"]];
 for (const [count, latency] of [[150, 0], [150, 100], [2500, 0], [2500, 100]] as const) {
@@ -93,6 +101,7 @@ const bare = await medianOf(20, ["-e", "0"]);
 rows.push(["k8s-weekly --help, median of 20", "", ms(help)]);
 rows.push(["node -e 0, median of 20", "", ms(bare)]);
 rows.push(["classify + render 5,000 PRs from memory, median of 5", "", ms(classifyAndRender(5000))]);
+rows.push(["80,000 PRs --input", "0", ms(await largeInputRun())]);
 
 const width = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length))) ?? [];
 for (const row of rows) console.log(row.map((cell, column) => cell.padEnd(width[column] ?? 0)).join("  "));

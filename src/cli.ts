@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { UsageError } from "./errors.js";
 import { packageVersion } from "./package-paths.js";
+import { processStdout } from "./stdout.js";
 
 /** Where a run reads and writes, so that tests can run the whole CLI in their own process. */
 export interface CliIo {
@@ -21,7 +22,7 @@ export interface CliIo {
 /** The real process's streams and folder, for bin/k8s-weekly.js. */
 export function processIo(): CliIo {
   return {
-    stdout: (text) => process.stdout.write(text),
+    stdout: processStdout(),
     stderr: (text) => process.stderr.write(text),
     cwd: process.cwd(),
     ...(process.stdout.isTTY ? { helpWidth: process.stdout.columns } : {}),
@@ -64,9 +65,10 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     .addOption(new Option("-r, --repo <owner/name>", "repository to draft from, repeatable").argParser(collect).default([], "kubernetes/kubernetes"))
     .option("--token <token>", "GitHub token (default: $GITHUB_TOKEN or $GH_TOKEN for github.com, $GH_ENTERPRISE_TOKEN for other hosts, then gh)")
     .option("--api-url <url>", "GitHub API URL (default: $GITHUB_API_URL, then https://api.github.com)")
-    .option("--input <file>", "read the week's PRs from a JSON file of GitHub search items instead of GitHub")
-    .option("--offline", "never touch the network: use the cache or the sample weeks shipped with the package", false)
+    .addOption(new Option("--input <file>", "read the week's PRs from a JSON file of GitHub search items instead of GitHub").conflicts(["offline", "refresh"]))
+    .addOption(new Option("--offline", "never touch the network: use the cache or the sample weeks shipped with the package").default(false).conflicts("refresh"))
     .option("--refresh", "fetch from GitHub even when the week is cached", false)
+    .option("--allow-empty", "write the draft even when kubernetes/kubernetes had no merged PRs in the week", false)
     .option("--date <date>", 'front matter date (YYYY-MM-DD or "YYYY-MM-DD HH:MM:SS -0000")')
     .option("-c, --config <file>", "config file (default: k8s-weekly.config.json in the working folder)")
     .option("--template <file>", "main Handlebars template to use instead of the default")
@@ -74,7 +76,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     .option("--timeout <seconds>", "give up on a GitHub request after this long", seconds, 30)
     .option("--max-wait <seconds>", "longest wait for a GitHub rate-limit reset", seconds, 60)
     .option("--max-requests <count>", "most requests one run sends to GitHub; past it the run fails", count, 1000)
-    .option("-q, --quiet", "print only warnings and errors on stderr", false)
+    .addOption(new Option("-q, --quiet", "print only warnings and errors on stderr").default(false).conflicts("verbose"))
     .option("-v, --verbose", "log every GitHub request on stderr", false)
     .option("--prereleases", "also list prereleases of related projects under Subprojects and Dependency Updates", false)
     .option("--explain", "after the draft, list every PR of the week on stderr with its section or why it was skipped", false)
@@ -131,6 +133,7 @@ Examples:
           ...(options.input !== undefined ? { input: options.input } : {}),
           offline: options.offline,
           refresh: options.refresh,
+          allowEmpty: options.allowEmpty,
           ...(options.date !== undefined ? { date: options.date } : {}),
           ...(options.template !== undefined ? { template: options.template } : {}),
           ...(options.config !== undefined ? { config: options.config } : {}),
@@ -212,6 +215,7 @@ interface RawDraftOptions {
   input?: string;
   offline: boolean;
   refresh: boolean;
+  allowEmpty: boolean;
   date?: string;
   template?: string;
   partials?: string;

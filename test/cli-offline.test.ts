@@ -161,7 +161,7 @@ describe("-o", () => {
 
     writeFileSync(file, "editor's work\n");
     const refused = await runCli(["draft", "--week", "2021-07-04", "--offline", "-o", file]);
-    expect(refused).toEqual({ code: 2, stdout: "", stderr: `k8s-weekly: -o ${file}: the file exists; add --force to replace it\n` });
+    expect(refused).toEqual({ code: 2, stdout: "", stderr: `k8s-weekly: -o ${file}: the file exists; add --update ${file} to refresh it keeping the editor's edits, or --force to replace it\n` });
     expect(readFileSync(file, "utf8")).toBe("editor's work\n");
 
     const forced = await runCli(["draft", "--week", "2021-07-04", "--offline", "-o", file, "--force"]);

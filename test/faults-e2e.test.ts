@@ -94,10 +94,12 @@ describe("faults on the way to GitHub", () => {
     expect(result.stderr).not.toContain("incomplete results");
   }, 30_000);
 
-  it("an empty week is a warning, not a failure", async () => {
-    const { result } = await runAgainst([], [], []);
-    expect(result.code).toBe(0);
-    expect(result.stderr).toContain("warning: no merged PRs found for the week ending 2021-07-04");
+  it("an empty week is a failure (exit 1, nothing cached), and a warning with --allow-empty", async () => {
+    const { result, outDir } = await runAgainst([], [], []);
+    expectFailure(result, outDir, 1, "k8s-weekly: no merged PRs found for kubernetes/kubernetes in the week ending 2021-07-04: check the token's access and --repo, or add --allow-empty to draft it anyway");
+    const allowed = await runAgainst([], ["--allow-empty"], []);
+    expect(allowed.result.code).toBe(0);
+    expect(allowed.result.stderr).toContain("warning: no merged PRs found for the week ending 2021-07-04");
   });
 
   it("a 401 for a bad token is exit 1 and the token is printed nowhere", async () => {

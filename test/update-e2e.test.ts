@@ -62,6 +62,48 @@ describe("draft --update on a real week an editor has worked on", () => {
     expect(readFileSync(post, "utf8")).toBe(updated);
   });
 
+  it("keeps hand-added, moved and typed lines through any number of re-runs (issue 11)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-update-"));
+    const post = join(dir, "2021-07-04-update.md");
+    const args = ["draft", "--week", "2021-07-04", "--offline"];
+    expect((await runCli([...args, "-o", post])).code).toBe(0);
+    const generated = readFileSync(post, "utf8");
+    const moved = generated.split("\n").find((line) => line.includes(`${url(103326)})`)) as string;
+    const kubectl = "* kubectl [gets a new `--subresource` flag](https://github.com/kubernetes/kubectl/pull/1200)";
+    const plain = "* The scheduler team thanks every reviewer";
+    const typed = "## Deprecated\n\n* The `--cloud-provider` flag of kube-apiserver is deprecated";
+    const edited = generated
+      .replace(`${moved}\n`, `${kubectl}\n${plain}\n`)
+      .replace("## Promotions\n\n", `## Promotions\n\n${moved}\n`)
+      .replace("<!-- k8s-weekly:begin deprecated -->\n", `<!-- k8s-weekly:begin deprecated -->\n${typed}\n`);
+    writeFileSync(post, edited);
+    for (let run = 1; run <= 3; run += 1) {
+      expect((await runCli([...args, "--update", post])).code).toBe(0);
+      const updated = readFileSync(post, "utf8");
+      for (const text of [kubectl, plain, typed]) expect(updated, `run ${run}`).toContain(`${text}\n`);
+      const promotions = updated.slice(updated.indexOf("begin promotions"), updated.indexOf("end promotions"));
+      expect(promotions).toContain(`${moved}\n`);
+      expect(updated.split("\n").filter((line) => line.includes(`${url(103326)})`)), `run ${run}: the moved PR is not re-added`).toEqual([moved]);
+    }
+  });
+
+  it("updates a CRLF file with trailing spaces after its markers and keeps its line ends", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-update-"));
+    const early = join(dir, "early.json");
+    writeFileSync(early, JSON.stringify({ items: SAMPLE.items.filter((item) => !LATE.includes(item.number)) }));
+    const post = join(dir, "2021-07-04-update.md");
+    expect((await runCli(["draft", "--week", "2021-07-04", "--input", early, "-o", post])).code).toBe(0);
+    const crlf = readFileSync(post, "utf8").replace(/(<!-- k8s-weekly:[^\n]*-->)\n/g, "$1  \n").replace(/\n/g, "\r\n");
+    writeFileSync(post, crlf);
+    const result = await runCli(["draft", "--week", "2021-07-04", "--offline", "--update", post]);
+    expect(result.stderr).not.toContain("markers");
+    expect(result.code).toBe(0);
+    const updated = readFileSync(post, "utf8");
+    expect(updated).not.toBe(crlf);
+    expect(updated).toContain(url(LATE[0] as number));
+    expect(updated.replace(/\r\n/g, "")).not.toContain("\n");
+  });
+
   it("refuses a file with broken markers with exit 2 and leaves it untouched", async () => {
     const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-update-"));
     const post = join(dir, "post.md");

@@ -10,6 +10,7 @@ import { type CompiledRules, type PRSignals, compileRules, readSignals } from ".
 import { sentenceLine } from "./wording.js";
 import { isInWeek } from "../week.js";
 import { pullRequestId } from "../unique.js";
+import { own } from "../own.js";
 
 export { DEFAULT_RULES, type RuleTable } from "./rules.js";
 
@@ -62,7 +63,7 @@ function inWeek(pr: PullRequest, week: Week): boolean {
 }
 
 function isCherryPick(pr: PullRequest, context: ClassifyContext, rules: CompiledRules): boolean {
-  const defaultBranch = context.defaultBranches[pr.repo] ?? "master";
+  const defaultBranch = own(context.defaultBranches, pr.repo) ?? "master";
   return (pr.baseRef !== null && pr.baseRef !== defaultBranch) || rules.re.cherryPickTitle.test(pr.title);
 }
 

@@ -2,6 +2,7 @@ import type { PullRequest } from "../types.js";
 import type { RuleTable } from "./rules.js";
 import { type CompiledRules, type PRSignals, hasAny } from "./signals.js";
 import { versionTarget } from "./version-text.js";
+import { own } from "../own.js";
 
 export interface DependencyBump {
   /** Lowercase name after aliases, for grouping and the critical list. */
@@ -37,7 +38,7 @@ function makeBump(name: string, version: string, table: RuleTable): DependencyBu
   const lower = name.toLowerCase();
   if (NOT_NAMES.has(lower)) return null;
   // Titles are untrusted: "constructor" must not find Object.prototype.constructor.
-  const alias = Object.hasOwn(table.dependencies.aliases, lower) ? table.dependencies.aliases[lower] : undefined;
+  const alias = own(table.dependencies.aliases, lower);
   return { key: alias ?? lower, display: alias ?? name, version: cleanVersion(version) };
 }
 
@@ -61,7 +62,7 @@ export function parseBumps(title: string, table: RuleTable): DependencyBump[] {
 /** Whether the module path names a critical dependency ("go.etcd.io/etcd/client/v3" → etcd). */
 export function isCritical(bump: DependencyBump, table: RuleTable): boolean {
   const segments = bump.key.split("/").filter((segment) => !/^v\d+$/.test(segment));
-  return segments.some((segment) => table.dependencies.critical.includes(table.dependencies.aliases[segment] ?? segment));
+  return segments.some((segment) => table.dependencies.critical.includes(own(table.dependencies.aliases, segment) ?? segment));
 }
 
 export type BumpVerdict = { bumps: DependencyBump[]; reason: string } | { skip: string } | null;

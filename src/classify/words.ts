@@ -67,7 +67,8 @@ const BASE_VERBS = new Set(
     "decrypt protect isolate resolve forward connect ignore fail succeed work break clear reset retain"
   ).split(" "),
 );
-const IRREGULAR_PAST: Record<string, string> = { made: "make", set: "set", ran: "run", built: "build", let: "let" };
+// A Map, not an object: a word like "constructor" must not find Object.prototype's members.
+const IRREGULAR_PAST = new Map([["made", "make"], ["set", "set"], ["ran", "run"], ["built", "build"], ["let", "let"]]);
 export const AUXILIARIES = new Set(
   "is are was were be been can could will would should may might must has have had gets becomes become no".split(" "),
 );
@@ -76,7 +77,7 @@ export const AUXILIARIES = new Set(
 export function baseVerb(word: string): string | undefined {
   const lower = word.toLowerCase();
   if (BASE_VERBS.has(lower)) return lower;
-  const irregular = IRREGULAR_PAST[lower];
+  const irregular = IRREGULAR_PAST.get(lower);
   if (irregular) return irregular;
   const candidates = [
     lower.replace(/ies$/, "y"), lower.replace(/es$/, ""), lower.replace(/s$/, ""),

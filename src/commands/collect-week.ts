@@ -3,11 +3,11 @@ import { FailureError, UsageError } from "../errors.js";
 import { apiHostOf, cacheDir, readCachedContext, readCachedWeek, writeCachedContext, writeCachedWeek } from "../fetch/cache.js";
 import type { WeekContextData, WeekContextRequest } from "../fetch/fetch-week-context.js";
 import type { GitHubClient } from "../fetch/github-client.js";
-import { readInputFile } from "../fetch/input-file.js";
+import { readInput } from "../fetch/input-file.js";
 import { readSampleWeek } from "../fetch/samples.js";
 import type { Logger } from "../logger.js";
 import type { PullRequest, RepoWeek, Week } from "../types.js";
-import { isExtended, windowKey } from "../week.js";
+import { isExtended, resolveWeek, windowKey } from "../week.js";
 
 export interface CollectOptions {
   input?: string;
@@ -46,7 +46,9 @@ export async function collectWeek(
   const key = windowKey(week);
   const window = isExtended(week) ? `week ending ${week.ending} through ${week.to.slice(0, 10)}` : `week ending ${week.ending}`;
   if (options.input) {
-    const repoWeeks = groupByRepo(await readInputFile(options.input, webHostOf(options.apiUrl)), options.namedRepos);
+    const input = await readInput(options.input, webHostOf(options.apiUrl));
+    checkInputWeek(options.input, input, week, environment.now);
+    const repoWeeks = groupByRepo(input.prs, options.namedRepos);
     logger.info("--input: releases, the release schedule and feature-gate checks keep their editor placeholders");
     return { repoWeeks, context: null, requests: 0 };
   }
@@ -86,7 +88,8 @@ export async function collectWeek(
     // A partial week (no token: default branch only, no files; or fewer PRs than GitHub counted)
     // must not stand in for a complete one on the next run.
     if (!ended) logger.info(`${repo}: not caching the ${window}, it has not ended yet`);
-    else if (client.authenticated && fetched.complete && fetched.prs.length === fetched.reportedTotal) await writeCachedWeek(dir, apiHost, key, fetched, logger);
+    // An empty week is likelier a token without access than a quiet week: it must not stick.
+    else if (client.authenticated && fetched.complete && fetched.prs.length === fetched.reportedTotal && fetched.prs.length > 0) await writeCachedWeek(dir, apiHost, key, fetched, logger);
     else logger.info(`${repo}: not caching this week, it is incomplete`);
     repoWeeks.push({ repo: fetched.repo, defaultBranch: fetched.defaultBranch, prs: fetched.prs });
   }
@@ -138,12 +141,38 @@ async function fetchContext(client: GitHubClient, request: WeekContextRequest, w
   }
 }
 
+/**
+ * An input file of another week would draft an empty post that looks fine: its `week_ending`, or
+ * the merge times of all its PRs, must fall in the week asked for.
+ */
+function checkInputWeek(path: string, input: { prs: readonly PullRequest[]; weekEnding: string | null }, week: Week, now: Date): void {
+  const asked = isExtended(week) ? `the week ending ${week.ending} through ${week.to.slice(0, 10)}` : `the week ending ${week.ending}`;
+  if (input.weekEnding !== null && input.weekEnding !== week.ending) {
+    throw new UsageError(`--input ${path}: holds the week ending ${input.weekEnding}, not ${asked}; give --week ${input.weekEnding} or the file of ${week.ending}`);
+  }
+  const from = Date.parse(week.from);
+  const to = Date.parse(week.to);
+  const merged = input.prs.map((pr) => Date.parse(pr.mergedAt)).filter((time) => Number.isFinite(time));
+  if (merged.length === 0 || merged.some((time) => time >= from && time <= to)) return;
+  const latest = new Date(merged.reduce((max, time) => Math.max(max, time))).toISOString().slice(0, 10);
+  let fileWeek = `the week of ${latest}`;
+  try {
+    fileWeek = `the week ending ${resolveWeek(latest, now).week.ending}`;
+  } catch {
+    // A merge time in a week that has not ended: name the day instead.
+  }
+  throw new UsageError(`--input ${path}: none of its ${merged.length} PRs merged in ${asked} (the latest merged in ${fileWeek}); give the --week of the file or the right file`);
+}
+
 /** An input file does not say which branch is the default: it is the one most PRs merged into. */
-function groupByRepo(prs: PullRequest[], onlyRepos: readonly string[]): RepoWeek[] {
+export function groupByRepo(prs: PullRequest[], onlyRepos: readonly string[]): RepoWeek[] {
+  const wanted = new Set(onlyRepos);
   const byRepo = new Map<string, PullRequest[]>();
   for (const pr of prs) {
-    if (onlyRepos.length > 0 && !onlyRepos.includes(pr.repo)) continue;
-    byRepo.set(pr.repo, [...(byRepo.get(pr.repo) ?? []), pr]);
+    if (wanted.size > 0 && !wanted.has(pr.repo)) continue;
+    const list = byRepo.get(pr.repo);
+    if (list) list.push(pr);
+    else byRepo.set(pr.repo, [pr]);
   }
   return [...byRepo.entries()].map(([repo, repoPrs]) => {
     const counts = new Map<string, number>();

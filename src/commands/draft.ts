@@ -9,12 +9,13 @@ import { buildDraft, type DraftContext } from "../draft/build-draft.js";
 import { explainDraft } from "../draft/explain.js";
 import { draftJson } from "../draft/draft-json.js";
 import { linkedPulls, newestPostBefore, postDate } from "../draft/previous-edition.js";
-import { UsageError } from "../errors.js";
+import { FailureError, UsageError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import { findRegions } from "../render/markers.js";
 import { defaultTemplates, readPartials, readTemplate, renderPost, type TemplateSources } from "../render/render-post.js";
 import { buildPostView } from "../render/view-model.js";
-import { extendThrough, isCalendarDate, resolveWeek } from "../week.js";
+import type { RepoWeek, Week } from "../types.js";
+import { extendThrough, isCalendarDate, isExtended, resolveWeek } from "../week.js";
 import { MarkerError, updatePost } from "../write/update-post.js";
 import { checkOutputPath, writeOutputFile } from "../write/write-output.js";
 import { collectWeek } from "./collect-week.js";
@@ -39,6 +40,8 @@ export interface DraftOptions {
   input?: string;
   offline: boolean;
   refresh: boolean;
+  /** Draft a week in which kubernetes/kubernetes merged nothing, instead of failing. */
+  allowEmpty?: boolean;
   date?: string;
   template?: string;
   partials?: string;
@@ -68,8 +71,12 @@ export interface DraftEnvironment {
 
 export const DEFAULT_REPO = "kubernetes/kubernetes";
 
-export async function runDraft(options: DraftOptions, environment: DraftEnvironment): Promise<void> {
+export async function runDraft(given: DraftOptions, environment: DraftEnvironment): Promise<void> {
   const { logger } = environment;
+  if (given.output === "") throw new UsageError(`-o '': give a file name, or - for stdout`);
+  // `-o -` is the usual spelling of stdout.
+  const options: DraftOptions = { ...given };
+  if (options.output === "-") delete options.output;
   const resolved = resolveWeek(options.week, environment.now);
   if (resolved.note) logger.info(resolved.note);
   const week = options.through === undefined ? resolved.week : extendThrough(resolved.week, options.through, environment.now);
@@ -119,6 +126,7 @@ export async function runDraft(options: DraftOptions, environment: DraftEnvironm
     contextRequest,
     environment,
   );
+  if (!options.input && !options.allowEmpty) failOnEmptyWeek(collected.repoWeeks, repos, week);
   const repoWeeks = collected.repoWeeks.map((repoWeek) => ({ ...repoWeek, defaultBranch: branches.get(repoWeek.repo) ?? repoWeek.defaultBranch }));
   const { requests } = collected;
   let context: DraftContext | undefined;
@@ -158,10 +166,11 @@ export async function runDraft(options: DraftOptions, environment: DraftEnvironm
       )
     : draftJson(draft, featuredCandidates, logger.warnings);
   if (options.update && previous !== null) {
-    await writeOutputFile(options.update, mergeIntoPost(options.update, previous, text), true);
+    const merged = mergeIntoPost(options.update, previous.text, text);
+    await writeOutputFile(options.update, merged, { force: true, flag: "--update", expected: previous.bytes });
     logger.info(`updated ${options.update}`);
   } else if (options.output) {
-    await writeOutputFile(options.output, text, options.force);
+    await writeOutputFile(options.output, text, { force: options.force });
     logger.info(`wrote ${options.output}`);
   } else {
     environment.stdout(text);
@@ -169,16 +178,18 @@ export async function runDraft(options: DraftOptions, environment: DraftEnvironm
   if (options.explain) environment.stderr(explainDraft(draft));
 }
 
-async function readPostToUpdate(path: string, options: DraftOptions, weekEnding: string): Promise<string> {
+/** The post as text, and its bytes, which must be unchanged when the update replaces it. */
+async function readPostToUpdate(path: string, options: DraftOptions, weekEnding: string): Promise<{ text: string; bytes: Buffer }> {
   if (options.output) throw new UsageError(`--update ${path}: cannot be combined with -o; --update rewrites the file it names`);
   if (options.format !== "markdown") throw new UsageError(`--update ${path}: needs the markdown format, not --format ${options.format}`);
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(path, "utf8");
+    bytes = await readFile(path);
   } catch (error) {
     throw new UsageError(`--update ${path}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? "error"}); give a draft written earlier by k8s-weekly`);
   }
-  checkOutputPath(path, true);
+  const text = bytes.toString("utf8");
+  checkOutputPath(path, true, "--update");
   let regions: unknown[];
   try {
     regions = findRegions(text.split("\n"));
@@ -194,7 +205,20 @@ async function readPostToUpdate(path: string, options: DraftOptions, weekEnding:
   if (slug !== undefined && slug !== weekEnding) {
     throw new UsageError(`--update ${path}: is the draft for the week ending ${slug}, not ${weekEnding}; give --week ${slug} or the right file`);
   }
-  return text;
+  return { text, bytes };
+}
+
+/**
+ * kubernetes/kubernetes merges PRs every week: none means a token that cannot see it, a wrong
+ * --repo or an outage, and a post made from it would be an empty draft opened as a pull request.
+ */
+function failOnEmptyWeek(repoWeeks: readonly RepoWeek[], repos: readonly string[], week: Week): void {
+  const kubernetes = repoWeeks.find((repoWeek) => repoWeek.repo === DEFAULT_REPO);
+  const empty = kubernetes ? kubernetes.prs.length === 0 : repoWeeks.every((repoWeek) => repoWeek.prs.length === 0);
+  if (!empty) return;
+  const which = kubernetes ? DEFAULT_REPO : repos.join(", ");
+  const window = isExtended(week) ? `the week ending ${week.ending} through ${week.to.slice(0, 10)}` : `the week ending ${week.ending}`;
+  throw new FailureError(`no merged PRs found for ${which} in ${window}: check the token's access and --repo, or add --allow-empty to draft it anyway`);
 }
 
 /** Posts are a few kilobytes; anything this large is not one, and is not read into memory. */

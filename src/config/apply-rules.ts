@@ -22,9 +22,10 @@ export function applyRuleOverrides(overrides: Record<string, unknown> | undefine
 function merge(base: unknown, change: unknown): unknown {
   if (Array.isArray(base) && Array.isArray(change)) return [...new Set([...base, ...change])];
   if (isRecord(base) && isRecord(change)) {
-    const result: Record<string, unknown> = { ...base };
-    for (const [key, value] of Object.entries(change)) result[key] = key in base ? merge(base[key], value) : value;
-    return result;
+    // Keys are the user's words (dependency aliases): "__proto__" must become an entry, not a prototype.
+    const entries = new Map(Object.entries(base));
+    for (const [key, value] of Object.entries(change)) entries.set(key, Object.hasOwn(base, key) ? merge(base[key], value) : value);
+    return Object.fromEntries(entries);
   }
   return change;
 }

@@ -6,6 +6,7 @@ import { saysOnByDefault } from "../classify/promotion-wording.js";
 import { findWeekChanges, isGateChange, promotionLine, versionLine, WEEK_SNAPSHOT_PATHS } from "./gates/index.js";
 import { DEFAULT_RELATED_REPOS, subprojectLines } from "./releases/index.js";
 import { candidateReleases, releaseScheduleSection } from "./schedule/index.js";
+import { own } from "../own.js";
 
 const KUBERNETES = "kubernetes/kubernetes";
 const SIG_RELEASE = "kubernetes/sig-release";
@@ -64,20 +65,20 @@ export function interpretWeekContext(
   }
 
   const subprojects = subprojectLines(
-    request.relatedRepos.map((repo) => ({ repo, releases: data.releases[repo] ?? null })),
+    request.relatedRepos.map((repo) => ({ repo, releases: own(data.releases, repo) ?? null })),
     week,
-    { prereleases: options.prereleases, ...(request.tagRepos.includes(GO) ? { goTags: data.tags[GO] ?? null } : {}) },
+    { prereleases: options.prereleases, ...(request.tagRepos.includes(GO) ? { goTags: own(data.tags, GO) ?? null } : {}) },
   );
   problems.push(...subprojects.warnings);
 
   const readmes: Record<string, string | null> = {};
   for (const blob of request.blobs) {
     const release = blob.expression.match(/release-(\d+\.\d+)\/README\.md$/)?.[1];
-    if (release) readmes[release] = data.blobs[`${blob.repo}:${blob.expression}`] ?? null;
+    if (release) readmes[release] = own(data.blobs, `${blob.repo}:${blob.expression}`) ?? null;
   }
   const schedule = releaseScheduleSection({
     readmes,
-    patchMarkdown: data.blobs[`${SIG_RELEASE}:${PATCH_RELEASES}`] ?? null,
+    patchMarkdown: own(data.blobs, `${SIG_RELEASE}:${PATCH_RELEASES}`) ?? null,
     websiteYaml: data.blobs[`${WEBSITE}:${WEBSITE_SCHEDULE}`] ?? null,
     weekEnding: week.ending,
   });

@@ -46,7 +46,8 @@ export interface DraftResult {
 
 /** Pure: the same PRs and week always give the same draft, in the same order. */
 export function buildDraft(input: DraftInput): DraftResult {
-  const defaultBranches: Record<string, string> = {};
+  // Keyed by repository names from GitHub or an input file: no prototype for "constructor" to find.
+  const defaultBranches: Record<string, string> = Object.create(null) as Record<string, string>;
   const inWindow: PullRequest[] = [];
   const outsideWindow: PullRequest[] = [];
   for (const repoWeek of input.repoWeeks) defaultBranches[repoWeek.repo] = repoWeek.defaultBranch;

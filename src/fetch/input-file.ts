@@ -9,6 +9,11 @@ import { pullRequestFromSearchItem } from "./search-item.js";
  * (GitHub's search response) or `prs` (the corpus' week files) array of them.
  */
 export async function readInputFile(path: string, webHost = "github.com"): Promise<PullRequest[]> {
+  return (await readInput(path, webHost)).prs;
+}
+
+/** The PRs of an input file, and the `week_ending` it names (corpus and sample week files do). */
+export async function readInput(path: string, webHost = "github.com"): Promise<{ prs: PullRequest[]; weekEnding: string | null }> {
   let text: string;
   try {
     text = await readFile(path, "utf8");
@@ -25,7 +30,8 @@ export async function readInputFile(path: string, webHost = "github.com"): Promi
   if (!items) {
     throw new UsageError(`--input ${path}: expected an array of GitHub search items, or an object with an "items" or "prs" array`);
   }
-  return items.map((item, index) => {
+  const weekEnding = (parsed as { week_ending?: unknown }).week_ending;
+  const prs = items.map((item, index) => {
     if (!checkSearchItem(item)) {
       throw new UsageError(`--input ${path}: item ${index} is not a GitHub search item (${firstProblem(checkSearchItem)}); it needs number, title and html_url`);
     }
@@ -34,6 +40,7 @@ export async function readInputFile(path: string, webHost = "github.com"): Promi
     }
     return pullRequestFromSearchItem(item);
   }).filter((pr): pr is PullRequest => pr !== null);
+  return { prs, weekEnding: typeof weekEnding === "string" ? weekEnding : null };
 }
 
 function itemsOf(parsed: unknown): unknown[] | null {

@@ -2,11 +2,17 @@ import { createHash } from "node:crypto";
 
 /**
  * Markers around the generated sections let `--update` refresh them and keep every byte outside.
- * The begin marker records what the tool generated (one short hash per PR line), so a later run
- * can tell a line the editor changed or deleted from a PR that is new.
+ * The begin marker records, per linked page (`key`), either `key=HASH`: the tool wrote this line
+ * in this section and owns it while its hash matches; or `key=-`: the page is known (the tool or
+ * the editor put it in the post once) but the line, if any, is the editor's. Only owned lines
+ * are ever rewritten or removed; a known page missing from the post was deleted by the editor
+ * and is never added again.
  */
 export const MARKED_SECTIONS = ["other_merges", "promotions", "deprecated", "version_updates", "subprojects"] as const;
 export type MarkedSection = (typeof MARKED_SECTIONS)[number];
+
+/** The state value of a page that is known but whose line the tool does not own. */
+export const KNOWN = "-";
 
 export function lineHash(line: string): string {
   return createHash("sha256").update(line.trimEnd()).digest("hex").slice(0, 10);
@@ -29,11 +35,12 @@ export interface Region {
   state: Map<string, string>;
 }
 
-const BEGIN = /^<!-- k8s-weekly:begin ([a-z_]+)((?: [^ ]+=[0-9a-f]+)*) -->$/;
-const END = /^<!-- k8s-weekly:end ([a-z_]+) -->$/;
+// Editors' tools add trailing spaces and CRLF line ends; neither damages a marker.
+const BEGIN = /^<!-- k8s-weekly:begin ([a-z_]+)((?: [^ ]+=(?:[0-9a-f]+|-))*) -->\s*$/;
+const END = /^<!-- k8s-weekly:end ([a-z_]+) -->\s*$/;
 const ANY_MARKER = /<!-- k8s-weekly:(begin|end)\b/;
 
-/** Finds the marked regions of a post; throws a plain Error describing the first problem. */
+/** Finds the marked regions of a post (lines may end in CR); throws a plain Error describing the first problem. */
 export function findRegions(lines: readonly string[]): Region[] {
   const regions: Region[] = [];
   let open: { section: string; begin: number; state: Map<string, string> } | null = null;

@@ -1,15 +1,27 @@
-import { beginMarker, findRegions, lineHash, lineKey, stateOfLines, type Region } from "../render/markers.js";
+import { beginMarker, findRegions, KNOWN, lineHash, lineKey, type Region } from "../render/markers.js";
 
 export class MarkerError extends Error {}
 
+/** A line of the merged body: `tool` when the tool wrote it on this run, `owned` the page it then owns. */
+interface BodyLine {
+  text: string;
+  tool: boolean;
+  owned: string | null;
+}
+
 /**
  * Refreshes the marked sections of an edited post from a new render and keeps every byte outside
- * them. Inside: lines the editor changed stay as written, lines the editor deleted stay deleted,
- * untouched lines follow the new render, and new PRs are inserted where the render puts them.
+ * them. Only lines the tool owns (unchanged since it wrote them, in the section it wrote them to)
+ * follow the render; every other line is the editor's and stays where it is, on every later run.
+ * A page the post once linked and no longer does was deleted by the editor and is not re-added,
+ * and a page the editor's lines link is not added again where the tool would put it.
  */
 export function updatePost(edited: string, rendered: string): string {
-  const editedLines = edited.split("\n");
-  const renderedLines = rendered.split("\n");
+  // Lines keep their own ends; lines the tool writes take the file's (CRLF when it has any).
+  const cr = edited.includes("\r\n") ? "\r" : "";
+  const rawLines = edited.split("\n");
+  const editedLines = rawLines.map((line) => line.replace(/\r$/, ""));
+  const renderedLines = rendered.split("\n").map((line) => line.replace(/\r$/, ""));
   const editedRegions = regionsOf(editedLines, "the file");
   const renderedRegions = regionsOf(renderedLines, "the new draft");
   const editedOrder = editedRegions.map((region) => region.section).join(", ");
@@ -19,20 +31,31 @@ export function updatePost(edited: string, rendered: string): string {
       `its k8s-weekly markers (${editedOrder || "none"}) do not match the template's (${renderedOrder}): markers are missing or out of order`,
     );
   }
+  const renderedBodies = renderedRegions.map((region) => renderedLines.slice(region.begin + 1, region.end));
+  const plan = planKeys(editedLines, editedRegions, renderedBodies);
+
+  const bodies = editedRegions.map((region, index) =>
+    mergeSection(region, rawLines.slice(region.begin + 1, region.end), renderedBodies[index] as string[], plan),
+  );
+  const knownBySection = placeKnownKeys(editedLines, editedRegions, bodies, plan);
+
   const output: string[] = [];
   let copiedUpTo = 0;
   editedRegions.forEach((region, index) => {
-    const fresh = renderedRegions[index] as Region;
-    output.push(...editedLines.slice(copiedUpTo, region.begin));
-    const body = mergeSection(
-      editedLines.slice(region.begin + 1, region.end),
-      region.state,
-      renderedLines.slice(fresh.begin + 1, fresh.end),
+    const body = bodies[index] as BodyLine[];
+    const state = new Map<string, string>();
+    for (const line of body) if (line.owned !== null) state.set(line.owned, lineHash(line.text));
+    for (const key of knownBySection[index] ?? []) state.set(key, KNOWN);
+    const beginEnd = /\r$/.test(rawLines[region.begin] as string) ? "\r" : "";
+    output.push(
+      ...rawLines.slice(copiedUpTo, region.begin),
+      `${beginMarker(region.section, state)}${beginEnd}`,
+      ...body.map((line) => (line.tool ? `${line.text}${cr}` : line.text)),
+      rawLines[region.end] as string,
     );
-    output.push(beginMarker(region.section, body.state), ...body.lines, editedLines[region.end] as string);
     copiedUpTo = region.end + 1;
   });
-  output.push(...editedLines.slice(copiedUpTo));
+  output.push(...rawLines.slice(copiedUpTo));
   return output.join("\n");
 }
 
@@ -44,75 +67,129 @@ function regionsOf(lines: string[], what: string): Region[] {
   }
 }
 
-function mergeSection(
-  editedBody: readonly string[],
-  recorded: ReadonlyMap<string, string>,
-  renderedBody: readonly string[],
-): { lines: string[]; state: Map<string, string> } {
-  const renderedState = stateOfLines(renderedBody);
+interface KeyPlan {
+  /** Whether the line at this index of the file is one the tool owns. */
+  ownedAt: (index: number) => boolean;
+  /** Pages that lines the editor owns link, anywhere in the file: the tool never adds them. */
+  editorKeys: Set<string>;
+  /** Pages the markers recorded before this run. */
+  known: Set<string>;
+  /** Pages linked by lines the tool owns, in any section: the render may move them. */
+  ownedKeys: Set<string>;
+  /** Every page the new render lists, in any section. */
+  renderedKeys: Set<string>;
+}
+
+function planKeys(lines: readonly string[], regions: readonly Region[], renderedBodies: readonly string[][]): KeyPlan {
+  const owned = new Set<number>();
+  const ownedKeys = new Set<string>();
+  const known = new Set<string>();
+  for (const region of regions) {
+    for (const key of region.state.keys()) known.add(key);
+    for (let index = region.begin + 1; index < region.end; index += 1) {
+      const line = lines[index] as string;
+      const key = lineKey(line);
+      if (key !== null && region.state.get(key) === lineHash(line)) {
+        owned.add(index);
+        ownedKeys.add(key);
+      }
+    }
+  }
+  const editorKeys = new Set<string>();
+  lines.forEach((line, index) => {
+    const key = lineKey(line);
+    if (key !== null && !owned.has(index)) editorKeys.add(key);
+  });
+  const renderedKeys = new Set(renderedBodies.flat().map(lineKey).filter((key): key is string => key !== null));
+  return { ownedAt: (index) => owned.has(index), editorKeys, known, ownedKeys, renderedKeys };
+}
+
+function mergeSection(region: Region, rawBody: readonly string[], renderedBody: readonly string[], plan: KeyPlan): BodyLine[] {
   const renderedLineOf = new Map<string, string>();
   for (const line of renderedBody) {
     const key = lineKey(line);
     if (key && !renderedLineOf.has(key)) renderedLineOf.set(key, line);
   }
-  const isNew = (key: string) => !recorded.has(key);
+  // A new page, or one the tool owns elsewhere and the render now puts here; never one the
+  // editor links or deleted.
+  const mayAdd = (key: string) => !plan.editorKeys.has(key) && (!plan.known.has(key) || plan.ownedKeys.has(key));
 
-  if (editedBody.every((line) => line.trim() === "")) {
-    // The section was empty: take the render whole, less what the editor deleted earlier.
-    const lines = renderedBody.filter((line) => {
+  if (rawBody.every((line) => line.trim() === "")) {
+    // The section was empty: take the render whole (its heading too), less what may not be added.
+    const lines = renderedBody.flatMap((line): BodyLine[] => {
       const key = lineKey(line);
-      return key === null || isNew(key);
+      if (key === null) return [{ text: line, tool: true, owned: null }];
+      return mayAdd(key) ? [{ text: line, tool: true, owned: key }] : [];
     });
-    const kept = lines.some((line) => lineKey(line) !== null) ? lines : [];
-    return { lines: kept, state: mergedState(recorded, renderedState, kept) };
+    return lines.some((line) => line.owned !== null) ? lines : rawBody.map((text) => ({ text, tool: false, owned: null }));
   }
 
-  const lines: string[] = [];
-  for (const line of editedBody) {
-    const key = lineKey(line);
-    const untouched = key !== null && recorded.get(key) === lineHash(line);
-    if (key === null || !untouched) {
-      lines.push(line);
+  const lines: BodyLine[] = [];
+  rawBody.forEach((raw, offset) => {
+    const index = region.begin + 1 + offset;
+    const key = lineKey(raw);
+    if (key === null || !plan.ownedAt(index)) {
+      lines.push({ text: raw, tool: false, owned: null });
     } else if (renderedLineOf.has(key)) {
-      lines.push(renderedLineOf.get(key) as string);
+      lines.push({ text: renderedLineOf.get(key) as string, tool: true, owned: key });
     }
-    // An untouched line the render no longer has moved to another section or left the week.
-  }
-  const present = new Set(lines.map(lineKey).filter((key): key is string => key !== null));
+    // An owned line the render no longer has here moved to another section or left the week.
+  });
+  const present = new Set(lines.map((line) => lineKey(line.text)).filter((key): key is string => key !== null));
   let previousKey: string | null = null;
   for (const [key, line] of renderedLineOf) {
-    if (isNew(key) && !present.has(key)) {
-      lines.splice(insertionIndex(lines, previousKey), 0, line);
+    if (!present.has(key) && mayAdd(key)) {
+      lines.splice(insertionIndex(lines, previousKey), 0, { text: line, tool: true, owned: key });
       present.add(key);
     }
     if (present.has(key)) previousKey = key;
   }
-  return { lines, state: mergedState(recorded, renderedState, lines) };
+  return lines;
 }
 
-function insertionIndex(lines: readonly string[], afterKey: string | null): number {
+function insertionIndex(lines: readonly BodyLine[], afterKey: string | null): number {
   if (afterKey !== null) {
-    const at = lines.findIndex((line) => lineKey(line) === afterKey);
+    const at = lines.findIndex((line) => lineKey(line.text) === afterKey);
     if (at >= 0) return at + 1;
   }
-  const firstPrLine = lines.findIndex((line) => lineKey(line) !== null);
+  const firstPrLine = lines.findIndex((line) => lineKey(line.text) !== null);
   if (firstPrLine >= 0) return firstPrLine;
   let lastText = lines.length - 1;
-  while (lastText >= 0 && (lines[lastText] ?? "").trim() === "") lastText -= 1;
+  while (lastText >= 0 && (lines[lastText]?.text ?? "").trim() === "") lastText -= 1;
   return lastText + 1;
 }
 
-/** Everything generated so far stays recorded, so a line the editor deleted is never re-added. */
-function mergedState(
-  recorded: ReadonlyMap<string, string>,
-  rendered: ReadonlyMap<string, string>,
-  lines: readonly string[],
-): Map<string, string> {
-  const state = new Map(recorded);
-  for (const [key, hash] of rendered) state.set(key, hash);
-  for (const line of lines) {
+/**
+ * Every page that stays known but is not owned after this run, by the section whose marker
+ * records it: the section of the editor's line linking it, else the one that recorded it, else
+ * the first. Known pages stay recorded so that deleting their line later is remembered; a page
+ * whose owned line the tool dropped, that nobody else links, is forgotten so it may come back.
+ */
+function placeKnownKeys(lines: readonly string[], regions: readonly Region[], bodies: readonly BodyLine[][], plan: KeyPlan): string[][] {
+  const ownedNow = new Set(bodies.flat().flatMap((line) => (line.owned !== null ? [line.owned] : [])));
+  const placed = new Map<string, number>();
+  const place = (key: string, section: number) => {
+    if (!ownedNow.has(key) && !placed.has(key)) placed.set(key, section);
+  };
+  bodies.forEach((body, section) => {
+    for (const line of body) {
+      const key = lineKey(line.text);
+      if (key !== null && line.owned === null) place(key, section);
+    }
+  });
+  regions.forEach((region, section) => {
+    for (const key of region.state.keys()) {
+      const dropped = plan.ownedKeys.has(key) && !plan.renderedKeys.has(key) && !plan.editorKeys.has(key);
+      if (!dropped) place(key, section);
+    }
+  });
+  // A PR line the editor moved out of the marked sections (into Featured PRs, say).
+  const inRegions = (index: number) => regions.some((region) => region.begin < index && index < region.end);
+  lines.forEach((line, index) => {
     const key = lineKey(line);
-    if (key && !state.has(key)) state.set(key, lineHash(line));
-  }
-  return state;
+    if (key !== null && !inRegions(index) && plan.renderedKeys.has(key)) place(key, 0);
+  });
+  const bySection = regions.map((): string[] => []);
+  for (const [key, section] of placed) bySection[section]?.push(key);
+  return bySection.map((keys) => keys.sort());
 }

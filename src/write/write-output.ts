@@ -1,26 +1,90 @@
-import { existsSync, statSync } from "node:fs";
-import { dirname, resolve } from "node:path";
-import writeFileAtomic from "write-file-atomic";
+import { randomBytes } from "node:crypto";
+import { closeSync, existsSync, openSync, statSync, unlinkSync } from "node:fs";
+import { chmod, chown, open, readFile, realpath, rename, stat, unlink } from "node:fs/promises";
+import { basename, dirname, join, resolve } from "node:path";
 import { FailureError, UsageError } from "../errors.js";
 
-/** Fails early, before any fetching, when the output file could not be written. */
-export function checkOutputPath(path: string, force: boolean): void {
+/**
+ * Fails early, before any fetching, when the output file could not be written: a missing or
+ * unwritable folder, a folder or anything but a regular file where the file would go, or an
+ * existing file without --force. `flag` names the option in messages (`-o`, `--update`).
+ */
+export function checkOutputPath(path: string, force: boolean, flag = "-o"): void {
   const folder = dirname(resolve(path));
   if (!existsSync(folder) || !statSync(folder).isDirectory()) {
-    throw new UsageError(`-o ${path}: the folder ${folder} does not exist; create it first`);
+    throw new UsageError(`${flag} ${path}: the folder ${folder} does not exist; create it first`);
   }
   if (existsSync(path)) {
-    if (statSync(path).isDirectory()) throw new UsageError(`-o ${path}: is a folder; give a file name`);
-    if (!force) throw new UsageError(`-o ${path}: the file exists; add --force to replace it`);
+    const info = statSync(path);
+    if (info.isDirectory()) throw new UsageError(`${flag} ${path}: is a folder; give a file name`);
+    // Renaming over a device, a FIFO or a socket would replace it with a regular file (as root, /dev/null).
+    if (!info.isFile()) throw new UsageError(`${flag} ${path}: is not a regular file; give a file name, or - for stdout`);
+    if (!force) {
+      throw new UsageError(`${flag} ${path}: the file exists; add --update ${path} to refresh it keeping the editor's edits, or --force to replace it`);
+    }
+  }
+  probeFolder(path, folder, flag);
+}
+
+/** access(2) says yes to root even on a folder nobody can create files in (/proc); creating one is the real test. */
+function probeFolder(path: string, folder: string, flag: string): void {
+  const probe = join(folder, temporaryName(basename(path)));
+  try {
+    closeSync(openSync(probe, "wx"));
+    unlinkSync(probe);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? "error";
+    throw new UsageError(`${flag} ${path}: cannot create files in ${folder} (${code}); choose a folder you can write to`);
   }
 }
 
-/** Writes through a temporary file in the same folder and a rename, so readers never see half a post. */
-export async function writeOutputFile(path: string, content: string, force: boolean): Promise<void> {
-  checkOutputPath(path, force);
+/** Dot-named, so Jekyll and globs like `_posts/*.md` skip one left behind by a kill -9. */
+function temporaryName(name: string): string {
+  return `.${name}.${randomBytes(6).toString("hex")}.tmp`;
+}
+
+export interface WriteOptions {
+  force: boolean;
+  /** The option that named the file, for messages. */
+  flag?: string;
+  /** The bytes the file held when it was read: replace it only if it still holds them. */
+  expected?: Buffer;
+}
+
+/**
+ * Writes through a dot-named temporary file beside the target, fsynced, then a rename, so readers
+ * never see half a post. A symlink keeps pointing at its file, which is the one replaced; the
+ * replaced file's mode and owner carry over.
+ */
+export async function writeOutputFile(path: string, content: string, options: WriteOptions): Promise<void> {
+  const flag = options.flag ?? "-o";
+  checkOutputPath(path, options.force, flag);
+  const target = await realpath(path).catch(() => resolve(path));
+  const temporary = join(dirname(target), temporaryName(basename(target)));
+  let created = false;
   try {
-    await writeFileAtomic(path, content);
+    const existing = await stat(target).catch(() => null);
+    const handle = await open(temporary, "wx", existing ? 0o600 : 0o666);
+    created = true;
+    try {
+      await handle.writeFile(content, "utf8");
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    if (existing) {
+      await chmod(temporary, existing.mode & 0o7777);
+      await chown(temporary, existing.uid, existing.gid).catch(() => undefined);
+    }
+    if (options.expected && !(await readFile(target).catch(() => Buffer.alloc(0))).equals(options.expected)) {
+      throw new FailureError(`${flag} ${path}: the file changed while the draft was being made (an editor saved it?); it was left as it is, run the command again`);
+    }
+    await rename(temporary, target);
+    created = false;
   } catch (error) {
-    throw new FailureError(`-o ${path}: could not write the file (${(error as Error).message})`);
+    if (error instanceof FailureError) throw error;
+    throw new FailureError(`${flag} ${path}: could not write the file (${(error as Error).message})`);
+  } finally {
+    if (created) await unlink(temporary).catch(() => undefined);
   }
 }

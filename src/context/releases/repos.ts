@@ -1,3 +1,5 @@
+import { own } from "../../own.js";
+
 /**
  * The repositories the LWKD release crawler (kubernetes-sigs/lwkd scripts/release-crawler) watches,
  * in its order, with its "kubernetes/ngninx-ingress" typo fixed. golang/go has no GitHub
@@ -57,5 +59,5 @@ export const DISPLAY_NAMES: Readonly<Record<string, string>> = {
 };
 
 export function displayName(repo: string, overrides: Readonly<Record<string, string>> = {}): string {
-  return overrides[repo] ?? DISPLAY_NAMES[repo] ?? repo.slice(repo.indexOf("/") + 1);
+  return own(overrides, repo) ?? own(DISPLAY_NAMES, repo) ?? repo.slice(repo.indexOf("/") + 1);
 }
