@@ -18,7 +18,8 @@ const week = { ending: "2021-07-04", from: "2021-06-28T00:00:00Z", to: "2021-07-
 
 /** A GitHub search item whose every piece of text is `name`, in the places the classifier looks. */
 function items(name: string, offset: number): SearchItem[] {
-  const repo = `${name.replace(/[^A-Za-z0-9._-]/g, "x")}-org/${name}`;
+  // GitHub owners are letters, digits and single hyphens; the repository name carries the word whole.
+  const repo = `${name.replace(/[^A-Za-z0-9]/g, "")}-org/${name}`;
   const templates = [
     { title: `Update ${name} to v1.2.3`, body: "```release-note\nNONE\n```", labels: ["area/dependency"] },
     { title: `Bump ${name} from 1.0.0 to 1.2.3`, body: "", labels: [`area/${name}`] },
