@@ -3,19 +3,20 @@ import { basename, join } from "node:path";
 import { applyRuleOverrides } from "../config/apply-rules.js";
 import { loadConfig, type RepoConfig } from "../config/load-config.js";
 import { interpretWeekContext, planWeekContext } from "../context/week-context.js";
-import { buildDraft, type DraftContext } from "../draft/build-draft.js";
+import { buildDraft } from "../draft/build-draft.js";
 import { explainDraft } from "../draft/explain.js";
 import { draftJson } from "../draft/draft-json.js";
 import { linkedPulls, newestPostBefore, postDate } from "../draft/previous-edition.js";
 import { UsageError } from "../errors.js";
 import type { Logger } from "../logger.js";
+import { collectWeek } from "../fetch/collect-week.js";
 import { findRegions } from "../render/markers.js";
 import { defaultTemplates, readPartials, readTemplate, renderPost, type TemplateSources } from "../render/render-post.js";
 import { buildPostView } from "../render/view-model.js";
+import type { DraftContext } from "../types.js";
 import { extendThrough, isCalendarDate, resolveWeek } from "../week.js";
 import { MarkerError, updatePost } from "../write/update-post.js";
 import { checkOutputPath, writeOutputFile } from "../write/write-output.js";
-import { collectWeek } from "./collect-week.js";
 
 export interface DraftOptions {
   week: string;

@@ -1,5 +1,5 @@
 import type { Logger } from "../logger.js";
-import type { FetchedRepoWeek } from "./fetch-merged.js";
+import type { FetchedRepoWeek } from "../types.js";
 import type { GitHubClient } from "./github-client.js";
 import { pullRequestFromSearchItem, type SearchItem } from "./search-item.js";
 import { expectShape, nextLink, PAGE_SIZE, searchQuery, searchWindow, type SearchPage, type Window } from "./search-window.js";

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { format } from "date-fns";
 import Handlebars from "handlebars";
-import { link } from "../draft/escape.js";
+import { link } from "../markdown/escape.js";
 import { UsageError } from "../errors.js";
 import { templatesDir } from "../package-paths.js";
 import { calendarDate } from "../week.js";

@@ -1,12 +1,11 @@
 import { FailureError } from "../errors.js";
-import { cacheDir, readCachedContext, readCachedWeek, writeCachedContext, writeCachedWeek } from "../fetch/cache.js";
-import type { WeekContextData, WeekContextRequest } from "../fetch/fetch-week-context.js";
-import type { GitHubClient } from "../fetch/github-client.js";
-import { readInputFile } from "../fetch/input-file.js";
-import { readSampleWeek } from "../fetch/samples.js";
 import type { Logger } from "../logger.js";
-import type { PullRequest, RepoWeek, Week } from "../types.js";
+import type { PullRequest, RepoWeek, Week, WeekContextData, WeekContextRequest } from "../types.js";
 import { isExtended, windowKey } from "../week.js";
+import { cacheDir, readCachedContext, readCachedWeek, writeCachedContext, writeCachedWeek } from "./cache.js";
+import type { GitHubClient } from "./github-client.js";
+import { readInputFile } from "./input-file.js";
+import { readSampleWeek } from "./samples.js";
 
 export interface CollectOptions {
   input?: string;
@@ -76,7 +75,7 @@ export async function collectWeek(
   // A --through day that is still going on would cache a window that keeps growing.
   const ended = Date.parse(week.to) < environment.now.getTime();
   const client = await gitHubClient(options, logger, environment.waitSecondMs);
-  const { fetchMergedPulls } = await import("../fetch/fetch-merged.js");
+  const { fetchMergedPulls } = await import("./fetch-merged.js");
   for (const repo of toFetch) {
     const fetched = await fetchMergedPulls(client, repo, week, logger);
     // A partial week (no token: default branch only, no files; or fewer PRs than GitHub counted)
@@ -93,7 +92,7 @@ export async function collectWeek(
 
 async function gitHubClient(options: CollectOptions, logger: Logger, waitSecondMs: number | undefined): Promise<GitHubClient> {
   // Loaded only when the network is needed, so --help, --offline and --input start fast.
-  const { createGitHubClient } = await import("../fetch/github-client.js");
+  const { createGitHubClient } = await import("./github-client.js");
   const token = options.getToken();
   if (!token) {
     logger.warn("no token (--token, GITHUB_TOKEN or GH_TOKEN): GitHub allows far fewer requests without one");
@@ -115,8 +114,8 @@ async function fetchContext(client: GitHubClient, request: WeekContextRequest, w
     logger.warn("releases, the release schedule and feature-gate checks need a token (GraphQL); those sections keep their editor placeholders");
     return null;
   }
-  const { fetchWeekContext } = await import("../fetch/fetch-week-context.js");
-  const { toGitHubFailure } = await import("../fetch/github-errors.js");
+  const { fetchWeekContext } = await import("./fetch-week-context.js");
+  const { toGitHubFailure } = await import("./github-errors.js");
   try {
     return await fetchWeekContext(client, request, week, logger);
   } catch (error) {
