@@ -73,7 +73,7 @@ export async function runDraft(options: DraftOptions, environment: DraftEnvironm
   for (const repo of options.repos) {
     if (!REPO_PATTERN.test(repo)) throw new UsageError(`--repo ${repo}: expected OWNER/NAME, e.g. kubernetes/kubernetes`);
   }
-  const config = loadConfig(options.config, environment.cwd);
+  const config = await loadConfig(options.config, environment.cwd);
   if (config.path) logger.info(`using the config ${config.path}`);
   const rules = applyRuleOverrides(config.rules, options.config ? `--config ${options.config}` : `config ${config.path}`);
   // Flags beat the config file, the config file beats the defaults.

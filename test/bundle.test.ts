@@ -1,0 +1,39 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { runCli, spawnCli } from "./helpers/run-cli.js";
+
+const TEMPLATES = fileURLToPath(new URL("../templates", import.meta.url));
+
+// The bundle renders the shipped templates from the parse trees and code it compiled at build
+// time (scripts/bundle.mjs); the source, which the other tests run, compiles them as it reads them.
+describe("the bundled CLI", () => {
+  it("drafts the same post as the source does", async () => {
+    const args = ["draft", "--week", "2021-07-04", "--offline"];
+    const [bundled, source] = await Promise.all([spawnCli(args), runCli(args)]);
+    expect(bundled.code).toBe(0);
+    expect(bundled.stdout).toBe(source.stdout);
+  });
+
+  it("compiles a template an editor changed instead of using the shipped one", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-templates-"));
+    cpSync(TEMPLATES, dir, { recursive: true });
+    const partial = join(dir, "partials", "developer-news.hbs");
+    writeFileSync(partial, `${readFileSync(partial, "utf8")}Edited by hand.\n`);
+    const args = ["draft", "--week", "2021-07-04", "--offline", "--template", join(dir, "post.md.hbs"), "--partials", join(dir, "partials")];
+    const [bundled, source] = await Promise.all([spawnCli(args), runCli(args)]);
+    expect(bundled.stdout).toContain("Edited by hand.");
+    expect(bundled.stdout).toBe(source.stdout);
+  });
+
+  it("names the field and file of a template mistake, as the source does", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-templates-"));
+    writeFileSync(join(dir, "post.md.hbs"), "{{week.endng}}\n");
+    const args = ["draft", "--week", "2021-07-04", "--offline", "-q", "--template", join(dir, "post.md.hbs")];
+    const [bundled, source] = await Promise.all([spawnCli(args), runCli(args)]);
+    expect(bundled.code).toBe(2);
+    expect(bundled.stderr).toBe(source.stderr);
+  });
+});
