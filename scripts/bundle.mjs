@@ -57,8 +57,18 @@ const result = await build({
   format: "esm",
   platform: "node",
   target: "node20",
-  // The CommonJS libraries inside (Handlebars, Ajv, Bottleneck) call require() for Node's own modules.
-  banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
+  // The CommonJS libraries inside call require() for Node's own modules, and write-file-atomic
+  // names its temporary files after __filename; an ES module has neither.
+  banner: {
+    js: [
+      'import { createRequire as __createRequire } from "node:module";',
+      'import { dirname as __pathDirname } from "node:path";',
+      'import { fileURLToPath as __fileURLToPath } from "node:url";',
+      "const require = __createRequire(import.meta.url);",
+      "const __filename = __fileURLToPath(import.meta.url);",
+      "const __dirname = __pathDirname(__filename);",
+    ].join(" "),
+  },
   plugins: [noSourceMap, precompiledTemplates],
   logLevel: "warning",
   metafile: process.argv.includes("--metafile"),

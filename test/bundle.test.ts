@@ -2,10 +2,16 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
+import type { FakeGitHub, FakeSearchItem } from "./fake-github/server.js";
+import { startFakeWorld } from "./helpers/fake-world.js";
 import { runCli, spawnCli } from "./helpers/run-cli.js";
 
 const TEMPLATES = fileURLToPath(new URL("../templates", import.meta.url));
+const TOKEN = "ghp_bundleTestToken1234567890";
+const SAMPLE = JSON.parse(readFileSync(new URL("../samples/2021-07-04.json", import.meta.url), "utf8")) as { items: FakeSearchItem[] };
+const servers: FakeGitHub[] = [];
+afterAll(() => Promise.all(servers.map((server) => server.close())));
 
 // The bundle renders the shipped templates from the parse trees and code it compiled at build
 // time (scripts/bundle.mjs); the source, which the other tests run, compiles them as it reads them.
@@ -35,5 +41,18 @@ describe("the bundled CLI", () => {
     const [bundled, source] = await Promise.all([spawnCli(args), runCli(args)]);
     expect(bundled.code).toBe(2);
     expect(bundled.stderr).toBe(source.stderr);
+  });
+
+  // The libraries that only the network path loads are CommonJS inside an ES module there.
+  it("drafts from GitHub and caches the week, which an offline run then drafts alike", async () => {
+    const world = await startFakeWorld({ items: SAMPLE.items, validToken: TOKEN });
+    servers.push(world);
+    const cache = mkdtempSync(join(tmpdir(), "k8s-weekly-cache-"));
+    const online = await spawnCli(["draft", "--week", "2021-07-04", "--api-url", world.url], { GITHUB_TOKEN: TOKEN, XDG_CACHE_HOME: cache });
+    expect(online.code).toBe(0);
+    expect(online.stderr).not.toMatch(/warning: could not write the cache/);
+    const offline = await spawnCli(["draft", "--week", "2021-07-04", "--offline"], { XDG_CACHE_HOME: cache });
+    expect(offline.stderr).toMatch(/using the cached week/);
+    expect(offline.stdout).toBe(online.stdout);
   });
 });
