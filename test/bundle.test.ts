@@ -43,6 +43,14 @@ describe("the bundled CLI", () => {
     expect(bundled.stderr).toBe(source.stderr);
   });
 
+  it("validates a config file with the lazily loaded JSON Schema checker", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-config-"));
+    writeFileSync(join(dir, "k8s-weekly.config.json"), JSON.stringify({ repos: ["kubernetes"] }));
+    const bundled = await spawnCli(["draft", "--week", "2021-07-04", "--offline"], {}, dir);
+    expect(bundled.code).toBe(2);
+    expect(bundled.stderr).toMatch(/repos\[0\]: expected OWNER\/NAME/);
+  });
+
   // The libraries that only the network path loads are CommonJS inside an ES module there.
   it("drafts from GitHub and caches the week, which an offline run then drafts alike", async () => {
     const world = await startFakeWorld({ items: SAMPLE.items, validToken: TOKEN });

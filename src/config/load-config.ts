@@ -77,8 +77,10 @@ export async function loadConfig(explicitPath: string | undefined, cwd: string):
 
 /** Every problem at once, each with its path (`rules.labels.feature: expected an array`). */
 async function validate(raw: unknown): Promise<string[]> {
-  // Ajv takes longer to load than a whole offline draft takes to classify, and most runs have no config.
-  const { Ajv } = await import("ajv");
+  // Loaded here, not on start-up: Ajv takes as long to load as an offline draft takes to classify,
+  // and most runs have no config. Ajv is CommonJS, and `default` (its module.exports) is the one
+  // export that both Node and the bundle's lazily loaded chunk give a dynamic import.
+  const { Ajv } = (await import("ajv")).default;
   const schema = JSON.parse(readFileSync(join(packageRoot(), "schema", "config.schema.json"), "utf8")) as object;
   const ajv = new Ajv({ allErrors: true, strict: false });
   const check = ajv.compile(schema);
