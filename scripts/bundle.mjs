@@ -2,9 +2,11 @@
 // and chunks beside it that each command loads when it runs. Most of a run's start-up used to go
 // to resolving and compiling hundreds of module files; a bundle pays for one file per step.
 import { readdirSync, readFileSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import Ajv from "ajv";
+import standaloneCode from "ajv/dist/standalone/index.js";
 import Handlebars from "handlebars";
 
 /**
@@ -45,6 +47,25 @@ const precompiledTemplates = {
 };
 
 process.chdir(fileURLToPath(new URL("..", import.meta.url)));
+/** Replaces src/config/config-validator.ts with the validator Ajv generates from the schema. */
+const precompiledConfigValidator = {
+  name: "precompiled-config-validator",
+  setup(plugin) {
+    plugin.onLoad({ filter: /[\\/]src[\\/]config[\\/]config-validator\.ts$/ }, async (args) => {
+      const module = await build({ entryPoints: [args.path], write: false, format: "esm", logLevel: "silent" });
+      const { AJV_OPTIONS } = await import(`data:text/javascript,${encodeURIComponent(module.outputFiles[0].text)}`);
+      const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true, esm: true } });
+      const validate = ajv.compile(JSON.parse(readFileSync("schema/config.schema.json", "utf8")));
+      return {
+        contents: `${standaloneCode(ajv, validate)}\nexport async function configValidator() { return validate; }\n`,
+        loader: "js",
+        resolveDir: dirname(args.path),
+        watchFiles: ["schema/config.schema.json"],
+      };
+    });
+  },
+};
+
 // Chunk names carry content hashes: without this, every build would leave its old chunks behind.
 rmSync("dist/bundle", { recursive: true, force: true });
 
@@ -69,7 +90,7 @@ const result = await build({
       "const __dirname = __pathDirname(__filename);",
     ].join(" "),
   },
-  plugins: [noSourceMap, precompiledTemplates],
+  plugins: [noSourceMap, precompiledTemplates, precompiledConfigValidator],
   logLevel: "warning",
   metafile: process.argv.includes("--metafile"),
 });

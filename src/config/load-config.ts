@@ -3,7 +3,6 @@ import { dirname, join, resolve } from "node:path";
 import type { ErrorObject } from "ajv";
 import { DEFAULT_RELATED_REPOS } from "../context/releases/index.js";
 import { UsageError } from "../errors.js";
-import { packageRoot } from "../package-paths.js";
 
 export const CONFIG_FILE_NAME = "k8s-weekly.config.json";
 
@@ -77,13 +76,9 @@ export async function loadConfig(explicitPath: string | undefined, cwd: string):
 
 /** Every problem at once, each with its path (`rules.labels.feature: expected an array`). */
 async function validate(raw: unknown): Promise<string[]> {
-  // Loaded here, not on start-up: Ajv takes as long to load as an offline draft takes to classify,
-  // and most runs have no config. Ajv is CommonJS, and `default` (its module.exports) is the one
-  // export that both Node and the bundle's lazily loaded chunk give a dynamic import.
-  const { Ajv } = (await import("ajv")).default;
-  const schema = JSON.parse(readFileSync(join(packageRoot(), "schema", "config.schema.json"), "utf8")) as object;
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  const check = ajv.compile(schema);
+  // Loaded here, not on start-up: most runs have no config.
+  const { configValidator } = await import("./config-validator.js");
+  const check = await configValidator();
   if (check(raw)) return [];
   return dedupe((check.errors ?? []).filter((error) => error.keyword !== "oneOf" && error.keyword !== "if").map(describe));
 }
