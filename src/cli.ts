@@ -87,16 +87,14 @@ Examples:
   k8s-weekly draft --week 2021-07-04 --offline --format json`,
     )
     .action(async (options: RawDraftOptions) => {
-      const [{ runDraft }, { createLogger }, { resolveToken }] = await Promise.all([
-        import("./commands/draft.js"),
-        import("./logger.js"),
-        import("./auth.js"),
-      ]);
+      const [{ runDraft }, { createLogger }] = await Promise.all([import("./commands/draft.js"), import("./logger.js")]);
       // The flag and the variables are known now, so every message can mask them from the start.
       const known = [options.token, env.GITHUB_TOKEN, env.GH_TOKEN].filter((value): value is string => Boolean(value));
       const logger = createLogger({ quiet: options.quiet, verbose: options.verbose, secrets: known, write: io.stderr });
-      // Asking the GitHub CLI costs a process start: only when the network is about to be used.
-      const getToken = (): string | undefined => {
+      // Asking the GitHub CLI costs a process start, and loading child_process part of an offline
+      // draft's start: both only when the network is about to be used.
+      const getToken = async (): Promise<string | undefined> => {
+        const { resolveToken } = await import("./auth.js");
         token ??= resolveToken(options.token, env);
         if (token) logger.addSecret(token);
         return token;

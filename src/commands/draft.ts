@@ -32,7 +32,7 @@ export interface DraftOptions {
   /** Repositories the user named; empty means the default. */
   repos: string[];
   /** The GitHub token, looked up only when the network is about to be used. */
-  getToken: () => string | undefined;
+  getToken: () => string | undefined | Promise<string | undefined>;
   apiUrl: string;
   input?: string;
   offline: boolean;

@@ -13,7 +13,7 @@ export interface CollectOptions {
   namedRepos: readonly string[];
   offline: boolean;
   refresh: boolean;
-  getToken: () => string | undefined;
+  getToken: () => string | undefined | Promise<string | undefined>;
   apiUrl: string;
   timeoutSeconds: number;
   maxWaitSeconds: number;
@@ -93,7 +93,7 @@ export async function collectWeek(
 async function gitHubClient(options: CollectOptions, logger: Logger, waitSecondMs: number | undefined): Promise<GitHubClient> {
   // Loaded only when the network is needed, so --help, --offline and --input start fast.
   const { createGitHubClient } = await import("./github-client.js");
-  const token = options.getToken();
+  const token = await options.getToken();
   if (!token) {
     logger.warn("no token (--token, GITHUB_TOKEN or GH_TOKEN): GitHub allows far fewer requests without one");
   }
