@@ -6,8 +6,8 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ["bin/**/*.js"],
-    languageOptions: { globals: { process: "readonly", console: "readonly" } },
+    files: ["bin/**/*.js", "scripts/**/*.mjs"],
+    languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly" } },
   },
   {
     rules: {

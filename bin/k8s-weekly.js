@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { main, processIo } from "../dist/src/cli.js";
+import { main, processIo } from "../dist/bundle/k8s-weekly.js";
 
 // `k8s-weekly draft | head` closes the pipe early; that is the reader's choice, not an error.
 process.stdout.on("error", (error) => {

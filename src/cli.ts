@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { UsageError } from "./errors.js";
 import { packageVersion } from "./package-paths.js";
+import { TOKEN_VARIABLES } from "./token-variables.js";
 import { processStdout } from "./stdout.js";
 
 /** Where a run reads and writes, so that tests can run the whole CLI in their own process. */
@@ -95,20 +96,18 @@ Examples:
       if (options.token !== undefined && options.token.length < 8) {
         throw new UsageError(`--token: too short for a GitHub token (${options.token.length} character${options.token.length === 1 ? "" : "s"}); give the whole token`);
       }
-      const [{ runDraft }, { createLogger }, { resolveToken, TOKEN_VARIABLES }] = await Promise.all([
-        import("./commands/draft.js"),
-        import("./logger.js"),
-        import("./auth.js"),
-      ]);
+      const [{ runDraft }, { createLogger }] = await Promise.all([import("./commands/draft.js"), import("./logger.js")]);
       // The flag and the variables are known now, so every message can mask them from the start.
       const known = [options.token, ...TOKEN_VARIABLES.map((name) => env[name])].filter((value): value is string => Boolean(value));
       const logger = createLogger({ quiet: options.quiet, verbose: options.verbose, secrets: known, write: io.stderr });
-      // Asking the GitHub CLI costs a process start: only when the network is about to be used.
+      // Asking the GitHub CLI costs a process start, and loading child_process part of an offline
+      // draft's start: both only when the network is about to be used.
       const apiUrl = options.apiUrl ?? nonEmpty(env.GITHUB_API_URL) ?? "https://api.github.com";
       let asked = false;
-      const getToken = (): string | undefined => {
+      const getToken = async (): Promise<string | undefined> => {
         if (asked) return token;
         asked = true;
+        const { resolveToken } = await import("./auth.js");
         // The URL is checked by runDraft before the network is used; a bad one has no token.
         const found = URL.canParse(apiUrl) ? resolveToken(options.token, env, apiUrl) : undefined;
         if (found) {

@@ -105,3 +105,88 @@ export interface Draft {
   /** Feature-gate and dependency changes of the week that no PR explains, for the editor. */
   unexplainedChanges: string[];
 }
+
+// Contracts between the steps. Each step imports these from here rather than from the step that
+// produces or consumes them, so that the steps import one another in one direction only.
+
+/** What fetching one repository's week returned. */
+export interface FetchedRepoWeek extends RepoWeek {
+  /** What GitHub said the searches hold, to compare with what was fetched. */
+  reportedTotal: number;
+  /** False when GitHub reported more than it could hand out: such a week is drafted but not cached. */
+  complete: boolean;
+}
+
+/** One GitHub release as the fetcher reads it (GraphQL `Release` fields); every string is untrusted. */
+export interface RepoRelease {
+  tagName: string;
+  name: string | null;
+  url: string;
+  /** The markdown body. */
+  description: string | null;
+  isDraft: boolean;
+  isPrerelease: boolean;
+  publishedAt: string | null;
+}
+
+export interface RepoReleases {
+  /** "owner/name". */
+  repo: string;
+  /** Newest few releases; null when the repository does not exist (or is not visible). */
+  releases: RepoRelease[] | null;
+}
+
+/** A golang/go tag ("go1.16.5"): Go publishes tags, not GitHub releases. */
+export interface GoTag {
+  name: string;
+  /** When the tag's commit was made or the tag was pushed; ISO date or timestamp. */
+  date: string | null;
+}
+
+/** What one GraphQL request brings besides the PRs: releases, tags, files at both ends of the week. */
+export interface WeekContextRequest {
+  /** Repository whose files are compared between the week's start and end (kubernetes/kubernetes). */
+  snapshotRepo: string | null;
+  snapshotPaths: readonly string[];
+  relatedRepos: readonly string[];
+  /** Repositories read through tags instead of releases (golang/go). */
+  tagRepos: readonly string[];
+  /** Files read by expression, e.g. {repo: "kubernetes/sig-release", expression: "master:releases/release-1.22/README.md"}. */
+  blobs: ReadonlyArray<{ repo: string; expression: string }>;
+}
+
+/** What the fetcher filled in for a `WeekContextRequest`, exactly the shapes the context code reads. */
+export interface WeekContextData {
+  snapshots: { before: Record<string, string | null>; after: Record<string, string | null> } | null;
+  /** null for a repository GitHub does not know. */
+  releases: Record<string, RepoRelease[] | null>;
+  tags: Record<string, GoTag[] | null>;
+  /** Keyed "owner/name:expression"; null when the file does not exist. */
+  blobs: Record<string, string | null>;
+}
+
+/** A promotion or version change seen in the files at both ends of the week, tied to its PR. */
+export interface ConfirmedChange {
+  pr: PullRequest;
+  section: "promotions" | "version_updates";
+  /** The bullet the draft prints when the classifier had not already put the PR there. */
+  line: string;
+  /** e.g. "feature-gate:ServiceLBNodePortControl Alpha→Beta". */
+  evidence: string;
+}
+
+/** What the week's files, releases and schedule add to the draft. */
+export interface DraftContext {
+  confirmedChanges: readonly ConfirmedChange[];
+  unexplainedChanges: readonly string[];
+  subprojects: readonly DraftEntry[];
+  releaseSchedule: ReleaseSchedule;
+}
+
+/** A PR the editor might feature, with why. */
+export interface FeaturedCandidate {
+  pr: PullRequest;
+  score: number;
+  reasons: string[];
+  kep?: string;
+}

@@ -15,11 +15,11 @@ function folderWith(config: unknown): string {
 }
 
 describe("loadConfig", () => {
-  it("is optional", () => {
-    expect(loadConfig(undefined, mkdtempSync(join(tmpdir(), "k8s-weekly-none-")))).toEqual({ path: null });
+  it("is optional", async () => {
+    expect(await loadConfig(undefined, mkdtempSync(join(tmpdir(), "k8s-weekly-none-")))).toEqual({ path: null });
   });
 
-  it("reads repositories, branches, paths relative to the file, the title format and rules", () => {
+  it("reads repositories, branches, paths relative to the file, the title format and rules", async () => {
     const dir = folderWith({
       $schema: "./node_modules/k8s-weekly/schema/config.schema.json",
       repos: ["kubernetes/kubernetes", { repo: "kubernetes/kubectl", branch: "main" }],
@@ -28,7 +28,7 @@ describe("loadConfig", () => {
       titleDateFormat: "d MMMM yyyy",
       rules: { skipAuthors: ["my-bot"] },
     });
-    expect(loadConfig(undefined, dir)).toEqual({
+    expect(await loadConfig(undefined, dir)).toEqual({
       path: join(dir, "k8s-weekly.config.json"),
       repos: [{ repo: "kubernetes/kubernetes" }, { repo: "kubernetes/kubectl", branch: "main" }],
       template: join(dir, "lwkd/post.md.hbs"),
@@ -38,19 +38,19 @@ describe("loadConfig", () => {
     });
   });
 
-  it("reports every problem at once with its path", () => {
+  it("reports every problem at once with its path", async () => {
     const dir = folderWith({ repos: ["kubernetes"], rules: { labels: { feature: "kind/feature" }, skipAuthors: [1] }, colour: true });
     const path = join(dir, "k8s-weekly.config.json");
-    expect(() => loadConfig(undefined, dir)).toThrow(
+    await expect(loadConfig(undefined, dir)).rejects.toThrow(
       new UsageError(
         `config ${path}: colour: unknown setting; repos[0]: expected OWNER/NAME; repos[0]: expected an object; rules.skipAuthors[0]: expected a string; rules.labels.feature: expected an array`,
       ),
     );
   });
 
-  it("names a file that is not JSON", () => {
+  it("names a file that is not JSON", async () => {
     const dir = folderWith("{ repos: ");
-    expect(() => loadConfig(join(dir, "k8s-weekly.config.json"), "/")).toThrow(/^--config .*k8s-weekly\.config\.json: not valid JSON \(.*\); fix the syntax$/);
+    await expect(loadConfig(join(dir, "k8s-weekly.config.json"), "/")).rejects.toThrow(/^--config .*k8s-weekly\.config\.json: not valid JSON \(.*\); fix the syntax$/);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cleanText, codeSpan, escapeInline, link, safeUrl } from "../src/draft/escape.js";
+import { cleanText, codeSpan, escapeInline, link, safeUrl } from "../src/markdown/escape.js";
 
 describe("escapeInline", () => {
   it.each([

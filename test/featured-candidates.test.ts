@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { FeaturedCandidate } from "../src/classify/classify.js";
+import type { FeaturedCandidate } from "../src/types.js";
 import { draftJson } from "../src/draft/draft-json.js";
 import { defaultTemplates, renderPost } from "../src/render/render-post.js";
 import { buildPostView } from "../src/render/view-model.js";

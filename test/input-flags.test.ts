@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { groupByRepo } from "../src/commands/collect-week.js";
+import { groupByRepo } from "../src/fetch/collect-week.js";
 import type { PullRequest } from "../src/types.js";
 import { runCli } from "./helpers/run-cli.js";
 

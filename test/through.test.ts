@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { collectWeek } from "../src/commands/collect-week.js";
+import { collectWeek } from "../src/fetch/collect-week.js";
 import { planWeekContext } from "../src/context/week-context.js";
 import { createLogger } from "../src/logger.js";
 import { makeSyntheticWeek, type FakeGitHub } from "./fake-github/server.js";

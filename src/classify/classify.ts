@@ -1,4 +1,4 @@
-import type { PullRequest, SectionKey, Week } from "../types.js";
+import type { FeaturedCandidate, PullRequest, SectionKey, Week } from "../types.js";
 import { type Decision, decide } from "./decide.js";
 import { type DependencyBump, bumpKey, judgeBump } from "./dependency.js";
 import { type FeaturedInput, rankFeatured } from "./featured.js";
@@ -37,13 +37,6 @@ export interface ClassifiedPR {
 export interface SkippedPR {
   pr: PullRequest;
   reason: string;
-}
-
-export interface FeaturedCandidate {
-  pr: PullRequest;
-  score: number;
-  reasons: string[];
-  kep?: string;
 }
 
 export interface Classification {

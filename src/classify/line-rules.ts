@@ -1,4 +1,4 @@
-import { safeUrl } from "../draft/escape.js";
+import { safeUrl } from "../markdown/escape.js";
 import { markdownLinks } from "../markdown/links.js";
 import type { ClassifiedSection } from "./rules.js";
 import { MAX_WORDS, MIN_WORDS } from "./wording.js";

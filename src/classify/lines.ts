@@ -1,4 +1,4 @@
-import { linkBullet } from "../draft/escape.js";
+import { linkBullet } from "../markdown/escape.js";
 import type { PullRequest } from "../types.js";
 import { type DependencyBump, bumpText } from "./dependency.js";
 import type { Promotion } from "./promotion.js";

@@ -1,4 +1,4 @@
-import { codeSpan, escapeInline } from "../draft/escape.js";
+import { codeSpan, escapeInline } from "../markdown/escape.js";
 import { isIdentifier } from "./words.js";
 
 /** One word of a sentence being drafted, with the punctuation that hugged it. */

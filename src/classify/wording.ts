@@ -1,4 +1,4 @@
-import { link } from "../draft/escape.js";
+import { link } from "../markdown/escape.js";
 import { MAX_WORDS, MIN_WORDS, isBreakAt, trim } from "./shorten.js";
 import { firstSentence, normalizePhrases, sentenceCaseTitle, stripPrefixes } from "./source-text.js";
 import { addArticle } from "./articles.js";

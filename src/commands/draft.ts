@@ -5,20 +5,20 @@ import { loadConfig, type RepoConfig } from "../config/load-config.js";
 import { interpretWeekContext, planWeekContext } from "../context/week-context.js";
 import { frontMatterText, readFrontMatter } from "../markdown/front-matter.js";
 import { loadYaml } from "../parsers.js";
-import { buildDraft, type DraftContext } from "../draft/build-draft.js";
+import { buildDraft } from "../draft/build-draft.js";
 import { explainDraft } from "../draft/explain.js";
 import { draftJson } from "../draft/draft-json.js";
 import { linkedPulls, newestPostBefore, postDate } from "../draft/previous-edition.js";
 import { FailureError, UsageError } from "../errors.js";
 import type { Logger } from "../logger.js";
+import { collectWeek } from "../fetch/collect-week.js";
 import { findRegions } from "../render/markers.js";
 import { defaultTemplates, readPartials, readTemplate, renderPost, type TemplateSources } from "../render/render-post.js";
 import { buildPostView } from "../render/view-model.js";
-import type { RepoWeek, Week } from "../types.js";
+import type { DraftContext, RepoWeek, Week } from "../types.js";
 import { extendThrough, isCalendarDate, isExtended, resolveWeek } from "../week.js";
 import { MarkerError, updatePost } from "../write/update-post.js";
 import { checkOutputPath, writeOutputFile } from "../write/write-output.js";
-import { collectWeek } from "./collect-week.js";
 import { isRepoName } from "../repo-name.js";
 
 export interface DraftOptions {
@@ -35,7 +35,7 @@ export interface DraftOptions {
   /** Repositories the user named; empty means the default. */
   repos: string[];
   /** The GitHub token, looked up only when the network is about to be used. */
-  getToken: () => string | undefined;
+  getToken: () => string | undefined | Promise<string | undefined>;
   apiUrl: string;
   input?: string;
   offline: boolean;
@@ -83,7 +83,7 @@ export async function runDraft(given: DraftOptions, environment: DraftEnvironmen
   for (const repo of options.repos) {
     if (!isRepoName(repo)) throw new UsageError(`--repo ${repo}: expected OWNER/NAME, e.g. kubernetes/kubernetes`);
   }
-  const config = loadConfig(options.config, environment.cwd);
+  const config = await loadConfig(options.config, environment.cwd);
   if (config.path) logger.info(`using the config ${config.path}`);
   const rules = applyRuleOverrides(config.rules, options.config ? `--config ${options.config}` : `config ${config.path}`);
   // Flags beat the config file, the config file beats the defaults.

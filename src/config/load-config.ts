@@ -1,9 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { Ajv, type ErrorObject } from "ajv";
+import type { ErrorObject } from "ajv";
 import { DEFAULT_RELATED_REPOS } from "../context/releases/index.js";
 import { UsageError } from "../errors.js";
-import { packageRoot } from "../package-paths.js";
 import { uniqueBy } from "../unique.js";
 
 export const CONFIG_FILE_NAME = "k8s-weekly.config.json";
@@ -42,7 +41,7 @@ interface RawConfig {
 }
 
 /** `--config FILE`, else k8s-weekly.config.json in the working folder, else no config. */
-export function loadConfig(explicitPath: string | undefined, cwd: string): Config {
+export async function loadConfig(explicitPath: string | undefined, cwd: string): Promise<Config> {
   const path = explicitPath ?? join(cwd, CONFIG_FILE_NAME);
   if (!explicitPath && !existsSync(path)) return { path: null };
   const label = explicitPath ? `--config ${explicitPath}` : `config ${path}`;
@@ -58,7 +57,7 @@ export function loadConfig(explicitPath: string | undefined, cwd: string): Confi
   } catch (error) {
     throw new UsageError(`${label}: not valid JSON (${(error as Error).message}); fix the syntax`);
   }
-  const problems = validate(raw);
+  const problems = await validate(raw);
   if (problems.length > 0) throw new UsageError(`${label}: ${problems.join("; ")}`);
   const config = raw as RawConfig;
   const base = dirname(resolve(path));
@@ -77,10 +76,10 @@ export function loadConfig(explicitPath: string | undefined, cwd: string): Confi
 }
 
 /** Every problem at once, each with its path (`rules.labels.feature: expected an array`). */
-function validate(raw: unknown): string[] {
-  const schema = JSON.parse(readFileSync(join(packageRoot(), "schema", "config.schema.json"), "utf8")) as object;
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  const check = ajv.compile(schema);
+async function validate(raw: unknown): Promise<string[]> {
+  // Loaded here, not on start-up: most runs have no config.
+  const { configValidator } = await import("./config-validator.js");
+  const check = await configValidator();
   if (check(raw)) return [];
   return uniqueBy((check.errors ?? []).filter((error) => error.keyword !== "oneOf" && error.keyword !== "if").map(describe), (message) => message);
 }

@@ -1,7 +1,4 @@
-import type { DraftContext } from "../draft/build-draft.js";
-import type { ConfirmedChange } from "../draft/confirm-changes.js";
-import type { WeekContextData, WeekContextRequest } from "../fetch/fetch-week-context.js";
-import type { DraftEntry, PullRequest, Week } from "../types.js";
+import type { ConfirmedChange, DraftContext, DraftEntry, PullRequest, Week, WeekContextData, WeekContextRequest } from "../types.js";
 import { saysOnByDefault } from "../classify/promotion-wording.js";
 import { findWeekChanges, isGateChange, promotionLine, versionLine, WEEK_SNAPSHOT_PATHS } from "./gates/index.js";
 import { DEFAULT_RELATED_REPOS, subprojectLines } from "./releases/index.js";

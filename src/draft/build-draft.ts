@@ -1,16 +1,17 @@
-import { classifyWeek, type Classification, type FeaturedCandidate } from "../classify/classify.js";
+import { classifyWeek, type Classification } from "../classify/classify.js";
 import type { RuleTable } from "../classify/rules.js";
 import {
   SECTION_KEYS,
   type Draft,
+  type DraftContext,
   type DraftEntry,
+  type FeaturedCandidate,
   type PullRequest,
-  type ReleaseSchedule,
   type RepoWeek,
   type SectionKey,
   type Week,
 } from "../types.js";
-import { confirmChanges, type ConfirmedChange } from "./confirm-changes.js";
+import { confirmChanges } from "./confirm-changes.js";
 import { dropPreviouslyLinked, pullKey } from "./previous-edition.js";
 import { isInWeek } from "../week.js";
 import { pullRequestId, uniqueBy } from "../unique.js";
@@ -26,13 +27,6 @@ export interface DraftInput {
   context?: DraftContext;
   /** PRs the previous edition linked (`linkedPulls` keys): reported once, never again. */
   previouslyLinked?: ReadonlySet<string>;
-}
-
-export interface DraftContext {
-  confirmedChanges: readonly ConfirmedChange[];
-  unexplainedChanges: readonly string[];
-  subprojects: readonly DraftEntry[];
-  releaseSchedule: ReleaseSchedule;
 }
 
 export interface DraftResult {

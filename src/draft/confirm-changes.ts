@@ -1,14 +1,4 @@
-import type { DraftEntry, PullRequest, SectionKey, SkippedEntry } from "../types.js";
-
-/** A promotion or version change seen in the files at both ends of the week, tied to its PR. */
-export interface ConfirmedChange {
-  pr: PullRequest;
-  section: "promotions" | "version_updates";
-  /** The bullet the draft prints when the classifier had not already put the PR there. */
-  line: string;
-  /** e.g. "feature-gate:ServiceLBNodePortControl Alpha→Beta". */
-  evidence: string;
-}
+import type { ConfirmedChange, DraftEntry, SectionKey, SkippedEntry } from "../types.js";
 
 /**
  * Moves PRs whose file changes prove a promotion or version update into that section. A PR the

@@ -1,5 +1,4 @@
-import type { FeaturedCandidate } from "../classify/classify.js";
-import type { Draft } from "../types.js";
+import type { Draft, FeaturedCandidate } from "../types.js";
 
 /** A Featured candidate as data: the raw title, like entries in the sections (JSON needs no escaping). */
 export interface FeaturedCandidateEntry {

@@ -1,6 +1,6 @@
 import { SECTION_KEYS, type Draft, type DraftEntry } from "../types.js";
 import { isExtended } from "../week.js";
-import { cleanText } from "./escape.js";
+import { cleanText } from "../markdown/escape.js";
 
 /**
  * One line per PR of the window, in number order: where it went, by which rule and how notable

@@ -1,17 +1,10 @@
 import type { Logger } from "../logger.js";
-import type { RepoWeek, Week } from "../types.js";
+import type { FetchedRepoWeek, Week } from "../types.js";
 import type { GitHubClient } from "./github-client.js";
 import { toGitHubFailure } from "./github-errors.js";
 import { fetchWithGraphql } from "./search-graphql.js";
 import { fetchWithRest } from "./search-rest.js";
 import { splitRepo } from "./search-window.js";
-
-export interface FetchedRepoWeek extends RepoWeek {
-  /** What GitHub said the searches hold, to compare with what was fetched. */
-  reportedTotal: number;
-  /** False when GitHub reported more than it could hand out: such a week is drafted but not cached. */
-  complete: boolean;
-}
 
 /** Every PR merged into any branch of `repo` within the week, every page, split below the cap. */
 export async function fetchMergedPulls(

@@ -1,34 +1,8 @@
-import type { GoTag, RepoRelease } from "../context/releases/index.js";
 import type { Logger } from "../logger.js";
-import type { Week } from "../types.js";
+import type { GoTag as RawTag, RepoRelease as RawRelease, Week, WeekContextData, WeekContextRequest } from "../types.js";
 import type { GitHubClient } from "./github-client.js";
 import { checkRelease, checkTag, isPageOn, RELEASE_PATH } from "./schemas.js";
 import { splitRepo } from "./search-window.js";
-
-/** What one GraphQL request brings besides the PRs: releases, tags, files at both ends of the week. */
-export interface WeekContextRequest {
-  /** Repository whose files are compared between the week's start and end (kubernetes/kubernetes). */
-  snapshotRepo: string | null;
-  snapshotPaths: readonly string[];
-  relatedRepos: readonly string[];
-  /** Repositories read through tags instead of releases (golang/go). */
-  tagRepos: readonly string[];
-  /** Files read by expression, e.g. {repo: "kubernetes/sig-release", expression: "master:releases/release-1.22/README.md"}. */
-  blobs: ReadonlyArray<{ repo: string; expression: string }>;
-}
-
-/** The pure release code defines what it reads; the fetcher fills exactly that. */
-export type RawRelease = RepoRelease;
-export type RawTag = GoTag;
-
-export interface WeekContextData {
-  snapshots: { before: Record<string, string | null>; after: Record<string, string | null> } | null;
-  /** null for a repository GitHub does not know. */
-  releases: Record<string, RawRelease[] | null>;
-  tags: Record<string, RawTag[] | null>;
-  /** Keyed "owner/name:expression"; null when the file does not exist. */
-  blobs: Record<string, string | null>;
-}
 
 const SAFE_NAME = /^[A-Za-z0-9._-]+$/;
 const SAFE_PATH = /^[A-Za-z0-9._\-/:]+$/;

@@ -2,7 +2,7 @@ import { Octokit } from "@octokit/rest";
 import { retry } from "@octokit/plugin-retry";
 import { throttling, type ThrottlingOptions } from "@octokit/plugin-throttling";
 import Bottleneck from "bottleneck";
-import { webHostOf } from "../auth.js";
+import { webHostOf } from "../hosts.js";
 import { FailureError } from "../errors.js";
 import type { Logger } from "../logger.js";
 

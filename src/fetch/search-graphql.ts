@@ -1,6 +1,5 @@
 import type { Logger } from "../logger.js";
-import type { PullRequest } from "../types.js";
-import type { FetchedRepoWeek } from "./fetch-merged.js";
+import type { FetchedRepoWeek, PullRequest } from "../types.js";
 import type { GitHubClient } from "./github-client.js";
 import { checkGraphqlPull, firstProblem, isPageOn, PULL_PATH } from "./schemas.js";
 import { expectShape, PAGE_SIZE, pageTracker, searchQuery, searchWindow, type SearchPage, type Window } from "./search-window.js";

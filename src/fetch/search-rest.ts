@@ -1,5 +1,5 @@
 import type { Logger } from "../logger.js";
-import type { FetchedRepoWeek } from "./fetch-merged.js";
+import type { FetchedRepoWeek } from "../types.js";
 import type { GitHubClient } from "./github-client.js";
 import { checkSearchItem, firstProblem, isPageOn, PULL_PATH } from "./schemas.js";
 import { pullRequestFromSearchItem, type SearchItem } from "./search-item.js";

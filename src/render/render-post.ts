@@ -2,11 +2,12 @@ import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { format } from "date-fns";
 import Handlebars from "handlebars";
-import { link } from "../draft/escape.js";
+import { link } from "../markdown/escape.js";
 import { UsageError } from "../errors.js";
 import { templatesDir } from "../package-paths.js";
 import { calendarDate } from "../week.js";
 import { checkFields, UnknownFieldError } from "./check-fields.js";
+import { COMPILE_OPTIONS, PRECOMPILED } from "./precompiled.js";
 import type { PostView } from "./view-model.js";
 
 export interface TemplateSources {
@@ -51,8 +52,9 @@ export function renderPost(view: PostView, templates: TemplateSources): string {
   const parsed = new Map<string, { file: string; ast: hbs.AST.Program }>();
   const parse = (file: { name: string; source: string }): hbs.AST.Program => {
     try {
-      // Parsing eagerly reports a syntax error against the file it is in.
-      return handlebars.parse(file.source);
+      // Parsing eagerly reports a syntax error against the file it is in. Whitespace control is
+      // left to compile, which is handed this tree, so that each template is parsed only once.
+      return PRECOMPILED.get(file.source)?.ast ?? handlebars.parseWithoutProcessing(file.source);
     } catch (error) {
       throw templateError(error, file.name, Object.keys(templates.partials));
     }
@@ -67,8 +69,9 @@ export function renderPost(view: PostView, templates: TemplateSources): string {
     }
     throw error;
   }
-  const compile = (file: { name: string; source: string }): HandlebarsTemplateDelegate => {
-    const compiled = handlebars.compile(file.source, { noEscape: true, strict: true });
+  const compile = (file: { name: string; source: string }, ast: hbs.AST.Program): HandlebarsTemplateDelegate => {
+    const precompiled = PRECOMPILED.get(file.source);
+    const compiled = precompiled ? handlebars.template(precompiled.spec) : handlebars.compile(ast, COMPILE_OPTIONS);
     return (context: unknown, options?: Handlebars.RuntimeOptions) => {
       try {
         return compiled(context, options);
@@ -78,10 +81,8 @@ export function renderPost(view: PostView, templates: TemplateSources): string {
     };
   };
   try {
-    for (const [name, partial] of Object.entries(templates.partials)) {
-      handlebars.registerPartial(name, compile(partial));
-    }
-    return tidy(compile(templates.main)(view));
+    for (const [name, partial] of Object.entries(templates.partials)) handlebars.registerPartial(name, compile(partial, parsed.get(name)!.ast));
+    return tidy(compile(templates.main, main)(view));
   } catch (error) {
     if (error instanceof TemplateFileError) throw templateError(error.cause, error.file, Object.keys(templates.partials));
     throw templateError(error, templates.main.name, Object.keys(templates.partials));

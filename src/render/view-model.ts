@@ -1,7 +1,6 @@
-import type { FeaturedCandidate } from "../classify/classify.js";
-import { escapeInline, safeUrl } from "../draft/escape.js";
+import { escapeInline, safeUrl } from "../markdown/escape.js";
 import { beginMarker, endMarker, MARKED_SECTIONS, stateOfLines, type MarkedSection } from "./markers.js";
-import { SECTION_KEYS, type Draft, type DraftEntry, type SectionKey } from "../types.js";
+import { SECTION_KEYS, type Draft, type DraftEntry, type FeaturedCandidate, type SectionKey } from "../types.js";
 
 /**
  * What a template sees. This is a contract with everyone who customises a template: fields are

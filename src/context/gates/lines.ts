@@ -1,6 +1,6 @@
 import { promotionText } from "../../classify/promotion-wording.js";
 import { versionTarget } from "../../classify/version-text.js";
-import { linkBullet } from "../../draft/escape.js";
+import { linkBullet } from "../../markdown/escape.js";
 
 /**
  * Newsletter bullets. Names come from files anyone can edit in a PR, so only the characters a

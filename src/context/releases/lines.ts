@@ -1,4 +1,4 @@
-import { escapeInline, safeUrl } from "../../draft/escape.js";
+import { escapeInline, safeUrl } from "../../markdown/escape.js";
 import { highlightCandidates } from "./highlights.js";
 import { displayName, GO_REPO } from "./repos.js";
 import type { GoTag, ReleaseFilter, RepoReleases, TimeWindow } from "./types.js";

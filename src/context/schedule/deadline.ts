@@ -1,4 +1,4 @@
-import { cleanText, escapeInline } from "../../draft/escape.js";
+import { cleanText, escapeInline } from "../../markdown/escape.js";
 import { addDays, monthDay } from "./dates.js";
 import type { Milestone, MilestoneKind, NextDeadline } from "./types.js";
 

@@ -1,4 +1,4 @@
-import { cleanText, escapeInline } from "../../draft/escape.js";
+import { cleanText, escapeInline } from "../../markdown/escape.js";
 import { cycleEnd, parseTimelineForRelease, pickCurrentRelease } from "./calendar.js";
 import { weekdayMonthDay } from "./dates.js";
 import { milestoneLabel, milestonesInComingWeek, nextDeadline } from "./deadline.js";

@@ -1,13 +1,12 @@
-import { isLoopback, tokenHint, webHostOf } from "../auth.js";
 import { FailureError, UsageError } from "../errors.js";
-import { apiHostOf, cacheDir, readCachedContext, readCachedWeek, writeCachedContext, writeCachedWeek } from "../fetch/cache.js";
-import type { WeekContextData, WeekContextRequest } from "../fetch/fetch-week-context.js";
-import type { GitHubClient } from "../fetch/github-client.js";
-import { readInput } from "../fetch/input-file.js";
-import { readSampleWeek } from "../fetch/samples.js";
+import { isLoopback, tokenHint, webHostOf } from "../hosts.js";
 import type { Logger } from "../logger.js";
-import type { PullRequest, RepoWeek, Week } from "../types.js";
+import type { PullRequest, RepoWeek, Week, WeekContextData, WeekContextRequest } from "../types.js";
 import { isExtended, resolveWeek, windowKey } from "../week.js";
+import { apiHostOf, cacheDir, readCachedContext, readCachedWeek, writeCachedContext, writeCachedWeek } from "./cache.js";
+import type { GitHubClient } from "./github-client.js";
+import { readInput } from "./input-file.js";
+import { readSampleWeek } from "./samples.js";
 
 export interface CollectOptions {
   input?: string;
@@ -15,7 +14,7 @@ export interface CollectOptions {
   namedRepos: readonly string[];
   offline: boolean;
   refresh: boolean;
-  getToken: () => string | undefined;
+  getToken: () => string | undefined | Promise<string | undefined>;
   apiUrl: string;
   timeoutSeconds: number;
   maxWaitSeconds: number;
@@ -82,7 +81,7 @@ export async function collectWeek(
   // A --through day that is still going on would cache a window that keeps growing.
   const ended = Date.parse(week.to) < environment.now.getTime();
   const client = await gitHubClient(options, logger, environment.waitSecondMs);
-  const { fetchMergedPulls } = await import("../fetch/fetch-merged.js");
+  const { fetchMergedPulls } = await import("./fetch-merged.js");
   for (const repo of toFetch) {
     const fetched = await fetchMergedPulls(client, repo, week, logger);
     // A partial week (no token: default branch only, no files; or fewer PRs than GitHub counted)
@@ -103,8 +102,8 @@ export async function collectWeek(
 
 async function gitHubClient(options: CollectOptions, logger: Logger, waitSecondMs: number | undefined): Promise<GitHubClient> {
   // Loaded only when the network is needed, so --help, --offline and --input start fast.
-  const { createGitHubClient } = await import("../fetch/github-client.js");
-  const token = options.getToken();
+  const { createGitHubClient } = await import("./github-client.js");
+  const token = await options.getToken();
   const api = new URL(options.apiUrl);
   // Anyone on the path reads a token sent in clear; a loopback server (tests) has no path.
   if (token && api.protocol === "http:" && !isLoopback(api.hostname)) {
@@ -131,8 +130,8 @@ async function fetchContext(client: GitHubClient, request: WeekContextRequest, w
     logger.warn("releases, the release schedule and feature-gate checks need a token (GraphQL); those sections keep their editor placeholders");
     return null;
   }
-  const { fetchWeekContext } = await import("../fetch/fetch-week-context.js");
-  const { toGitHubFailure } = await import("../fetch/github-errors.js");
+  const { fetchWeekContext } = await import("./fetch-week-context.js");
+  const { toGitHubFailure } = await import("./github-errors.js");
   try {
     return await fetchWeekContext(client, request, week, logger);
   } catch (error) {

@@ -1,0 +1,97 @@
+// Builds the CLI that bin/k8s-weekly.js runs: one entry file that holds only argument parsing,
+// and chunks beside it that each command loads when it runs. Most of a run's start-up used to go
+// to resolving and compiling hundreds of module files; a bundle pays for one file per step.
+import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+import Ajv from "ajv";
+import standaloneCode from "ajv/dist/standalone/index.js";
+import Handlebars from "handlebars";
+
+/**
+ * Handlebars builds its compiled templates with source-map's SourceNode when it can load it, and
+ * with a small built-in stand-in otherwise. We never ask for source maps of templates, and the
+ * library costs more than the templates' whole rendering, so Handlebars gets the stand-in.
+ */
+const noSourceMap = {
+  name: "no-source-map",
+  setup(plugin) {
+    plugin.onResolve({ filter: /^source-map$/ }, (args) =>
+      args.importer.includes("handlebars") ? { path: "source-map", namespace: "no-source-map" } : undefined,
+    );
+    plugin.onLoad({ filter: /.*/, namespace: "no-source-map" }, () => ({ contents: "module.exports = {};", loader: "js" }));
+  },
+};
+
+/** Fills src/render/precompiled.ts with the shipped templates, parsed and compiled as render-post.ts would. */
+const precompiledTemplates = {
+  name: "precompiled-templates",
+  setup(plugin) {
+    plugin.onLoad({ filter: /[\\/]src[\\/]render[\\/]precompiled\.ts$/ }, async (args) => {
+      const module = await build({ entryPoints: [args.path], write: false, format: "esm", logLevel: "silent" });
+      const { COMPILE_OPTIONS } = await import(`data:text/javascript,${encodeURIComponent(module.outputFiles[0].text)}`);
+      const files = ["post.md.hbs", ...readdirSync("templates/partials").filter((file) => file.endsWith(".hbs")).map((file) => join("partials", file))];
+      const entries = files.map((file) => {
+        const source = readFileSync(join("templates", file), "utf8");
+        const ast = JSON.stringify(Handlebars.parseWithoutProcessing(source));
+        return `[${JSON.stringify(source)}, { ast: ${ast}, spec: ${Handlebars.precompile(source, COMPILE_OPTIONS)} }]`;
+      });
+      return {
+        contents: `export const COMPILE_OPTIONS = ${JSON.stringify(COMPILE_OPTIONS)};\nexport const PRECOMPILED = new Map([\n${entries.join(",\n")}\n]);\n`,
+        loader: "js",
+        watchFiles: files.map((file) => join("templates", file)),
+      };
+    });
+  },
+};
+
+process.chdir(fileURLToPath(new URL("..", import.meta.url)));
+/** Replaces src/config/config-validator.ts with the validator Ajv generates from the schema. */
+const precompiledConfigValidator = {
+  name: "precompiled-config-validator",
+  setup(plugin) {
+    plugin.onLoad({ filter: /[\\/]src[\\/]config[\\/]config-validator\.ts$/ }, async (args) => {
+      const module = await build({ entryPoints: [args.path], write: false, format: "esm", logLevel: "silent" });
+      const { AJV_OPTIONS } = await import(`data:text/javascript,${encodeURIComponent(module.outputFiles[0].text)}`);
+      const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true, esm: true } });
+      const validate = ajv.compile(JSON.parse(readFileSync("schema/config.schema.json", "utf8")));
+      return {
+        contents: `${standaloneCode(ajv, validate)}\nexport async function configValidator() { return validate; }\n`,
+        loader: "js",
+        resolveDir: dirname(args.path),
+        watchFiles: ["schema/config.schema.json"],
+      };
+    });
+  },
+};
+
+// Chunk names carry content hashes: without this, every build would leave its old chunks behind.
+rmSync("dist/bundle", { recursive: true, force: true });
+
+const result = await build({
+  entryPoints: { "k8s-weekly": "src/cli.ts" },
+  outdir: "dist/bundle",
+  chunkNames: "chunks/[name]-[hash]",
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  // The CommonJS libraries inside call require() for Node's own modules, and write-file-atomic
+  // names its temporary files after __filename; an ES module has neither.
+  banner: {
+    js: [
+      'import { createRequire as __createRequire } from "node:module";',
+      'import { dirname as __pathDirname } from "node:path";',
+      'import { fileURLToPath as __fileURLToPath } from "node:url";',
+      "const require = __createRequire(import.meta.url);",
+      "const __filename = __fileURLToPath(import.meta.url);",
+      "const __dirname = __pathDirname(__filename);",
+    ].join(" "),
+  },
+  plugins: [noSourceMap, precompiledTemplates, precompiledConfigValidator],
+  logLevel: "warning",
+  metafile: process.argv.includes("--metafile"),
+});
+if (result.metafile) process.stdout.write(JSON.stringify(result.metafile));

@@ -1,0 +1,68 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import type { FakeGitHub, FakeSearchItem } from "./fake-github/server.js";
+import { startFakeWorld } from "./helpers/fake-world.js";
+import { runCli, spawnCli } from "./helpers/run-cli.js";
+
+const TEMPLATES = fileURLToPath(new URL("../templates", import.meta.url));
+const TOKEN = "ghp_bundleTestToken1234567890";
+const SAMPLE = JSON.parse(readFileSync(new URL("../samples/2021-07-04.json", import.meta.url), "utf8")) as { items: FakeSearchItem[] };
+const servers: FakeGitHub[] = [];
+afterAll(() => Promise.all(servers.map((server) => server.close())));
+
+// The bundle renders the shipped templates from the parse trees and code it compiled at build
+// time (scripts/bundle.mjs); the source, which the other tests run, compiles them as it reads them.
+describe("the bundled CLI", () => {
+  it("drafts the same post as the source does", async () => {
+    const args = ["draft", "--week", "2021-07-04", "--offline"];
+    const [bundled, source] = await Promise.all([spawnCli(args), runCli(args)]);
+    expect(bundled.code).toBe(0);
+    expect(bundled.stdout).toBe(source.stdout);
+  });
+
+  it("compiles a template an editor changed instead of using the shipped one", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-templates-"));
+    cpSync(TEMPLATES, dir, { recursive: true });
+    const partial = join(dir, "partials", "developer-news.hbs");
+    writeFileSync(partial, `${readFileSync(partial, "utf8")}Edited by hand.\n`);
+    const args = ["draft", "--week", "2021-07-04", "--offline", "--template", join(dir, "post.md.hbs"), "--partials", join(dir, "partials")];
+    const [bundled, source] = await Promise.all([spawnCli(args), runCli(args)]);
+    expect(bundled.stdout).toContain("Edited by hand.");
+    expect(bundled.stdout).toBe(source.stdout);
+  });
+
+  it("names the field and file of a template mistake, as the source does", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-templates-"));
+    writeFileSync(join(dir, "post.md.hbs"), "{{week.endng}}\n");
+    const args = ["draft", "--week", "2021-07-04", "--offline", "-q", "--template", join(dir, "post.md.hbs")];
+    const [bundled, source] = await Promise.all([spawnCli(args), runCli(args)]);
+    expect(bundled.code).toBe(2);
+    expect(bundled.stderr).toBe(source.stderr);
+  });
+
+  it("checks a config file with the validator generated at build time, as the source does with Ajv", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-config-"));
+    writeFileSync(join(dir, "k8s-weekly.config.json"), JSON.stringify({ repos: ["kubernetes"], rules: { skipAuthors: [1] }, colour: true }));
+    const args = ["draft", "--week", "2021-07-04", "--offline"];
+    const [bundled, source] = await Promise.all([spawnCli(args, {}, dir), runCli(args, {}, dir)]);
+    expect(bundled.code).toBe(2);
+    expect(bundled.stderr).toMatch(/repos\[0\]: expected OWNER\/NAME/);
+    expect(bundled.stderr).toBe(source.stderr);
+  });
+
+  // The libraries that only the network path loads are CommonJS inside an ES module there.
+  it("drafts from GitHub and caches the week, which an offline run then drafts alike", async () => {
+    const world = await startFakeWorld({ items: SAMPLE.items, validToken: TOKEN });
+    servers.push(world);
+    const cache = mkdtempSync(join(tmpdir(), "k8s-weekly-cache-"));
+    const online = await spawnCli(["draft", "--week", "2021-07-04", "--api-url", world.url], { GITHUB_TOKEN: TOKEN, XDG_CACHE_HOME: cache });
+    expect(online.code).toBe(0);
+    expect(online.stderr).not.toMatch(/warning: could not write the cache/);
+    const offline = await spawnCli(["draft", "--week", "2021-07-04", "--offline"], { XDG_CACHE_HOME: cache });
+    expect(offline.stderr).toMatch(/using the cached week/);
+    expect(offline.stdout).toBe(online.stdout);
+  });
+});
