@@ -32,7 +32,7 @@ server=$!
 for _ in $(seq 100); do [ -s server.url ] && break; sleep 0.1; done
 api_url="$(head -n 1 server.url)"
 test -n "$api_url"
-GITHUB_TOKEN="$token" XDG_CACHE_HOME="$work/cache" npx --no-install k8s-weekly draft --week 2021-07-04 --api-url "$api_url" > online.md 2> online.log
+GH_ENTERPRISE_TOKEN="$token" XDG_CACHE_HOME="$work/cache" npx --no-install k8s-weekly draft --week 2021-07-04 --api-url "$api_url" > online.md 2> online.log
 grep -q '^title: Week Ending July 4, 2021$' online.md
 grep -q 'https://github.com/kubernetes/kubernetes/pull/' online.md
 # The related projects' releases arrive only through the GraphQL context query.
@@ -43,7 +43,7 @@ npx --no-install k8s-weekly lint online.md
 # What the online run cached drafts the same post with the fake GitHub gone.
 kill "$server" && wait "$server" 2>/dev/null || true
 server=""
-XDG_CACHE_HOME="$work/cache" npx --no-install k8s-weekly draft --week 2021-07-04 --offline > cached.md 2> cached.log
+XDG_CACHE_HOME="$work/cache" npx --no-install k8s-weekly draft --week 2021-07-04 --offline --api-url "$api_url" > cached.md 2> cached.log
 grep -q 'using the cached week' cached.log
 cmp online.md cached.md
 echo "pack test: the packed package drafts offline and against the fake GitHub, lints clean and exports its templates"

@@ -13,7 +13,10 @@ let yamlModule: YamlModule | undefined;
 let markdownReader: MarkdownReader | undefined;
 
 export async function loadYaml(): Promise<void> {
-  yamlModule ??= await import("yaml");
+  if (yamlModule) return;
+  // yaml ships CommonJS for Node: bundled, its module holds only a default export.
+  const loaded = (await import("yaml")) as YamlModule & { default?: YamlModule };
+  yamlModule = loaded.default ?? loaded;
 }
 
 export async function loadMarkdown(): Promise<void> {

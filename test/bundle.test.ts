@@ -23,6 +23,16 @@ describe("the bundled CLI", () => {
     expect(bundled.stdout).toBe(source.stdout);
   });
 
+  it("lints a post with the YAML and markdown parsers it loads on demand, as the source does", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-lint-"));
+    const post = join(dir, "2021-07-04-update.md");
+    writeFileSync(post, "---\nlayout: post\ntitle: Week Ending July 4, 2021\ndate: 2021-07-04 22:00:00 -0000\nslug: 2021-07-04-update\n---\n\n## Other Merges\n\n* Adds [a flag](https://github.com/kubernetes/kubernetes/pull/1) to the kubelet.\n");
+    const [bundled, source] = await Promise.all([spawnCli(["lint", post]), runCli(["lint", post])]);
+    expect(bundled.stdout).toBe(source.stdout);
+    expect(bundled.stdout).toBe(`${post}:10: bullet ends with a period; LWKD bullets have none\n`);
+    expect(bundled.code).toBe(1);
+  });
+
   it("compiles a template an editor changed instead of using the shipped one", async () => {
     const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-templates-"));
     cpSync(TEMPLATES, dir, { recursive: true });
@@ -58,10 +68,12 @@ describe("the bundled CLI", () => {
     const world = await startFakeWorld({ items: SAMPLE.items, validToken: TOKEN });
     servers.push(world);
     const cache = mkdtempSync(join(tmpdir(), "k8s-weekly-cache-"));
-    const online = await spawnCli(["draft", "--week", "2021-07-04", "--api-url", world.url], { GITHUB_TOKEN: TOKEN, XDG_CACHE_HOME: cache });
+    // A token goes to a server other than github.com only from the enterprise variables.
+    const online = await spawnCli(["draft", "--week", "2021-07-04", "--api-url", world.url], { GH_ENTERPRISE_TOKEN: TOKEN, XDG_CACHE_HOME: cache });
     expect(online.code).toBe(0);
     expect(online.stderr).not.toMatch(/warning: could not write the cache/);
-    const offline = await spawnCli(["draft", "--week", "2021-07-04", "--offline"], { XDG_CACHE_HOME: cache });
+    // The cache belongs to the server that filled it.
+    const offline = await spawnCli(["draft", "--week", "2021-07-04", "--offline", "--api-url", world.url], { XDG_CACHE_HOME: cache });
     expect(offline.stderr).toMatch(/using the cached week/);
     expect(offline.stdout).toBe(online.stdout);
   });
