@@ -4,7 +4,7 @@
  * bundle that bin/k8s-weekly.js runs first. `--quick` measures start-up and the cold 150-PR week only.
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, openSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -27,11 +27,17 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
+/**
+ * Write-only, as a shell's `> /dev/null` opens it: spawn's "ignore" opens it read-write, which the
+ * CLI takes for a closed stdout (`>&-`) and refuses.
+ */
+const devNull = openSync("/dev/null", "w");
+
 /** Asynchronous, because the fake GitHub answers from this same process. */
 function timeCommand(args: string[], env: Record<string, string> = {}, cwd?: string): Promise<number> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { env: { PATH: process.env.PATH ?? "", HOME: tmpdir(), ...env }, cwd, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(process.execPath, args, { env: { PATH: process.env.PATH ?? "", HOME: tmpdir(), ...env }, cwd, stdio: ["ignore", devNull, "pipe"] });
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     child.on("error", reject);
@@ -62,12 +68,12 @@ async function draftRun(prCount: number, latencyMs: number, coldRuns = 1): Promi
   const args = [CLI, "draft", "--week", "2021-07-04", "--api-url", proxy.url, "-q"];
   try {
     // The fake GitHub builds its GraphQL schema on the first query, in this process: not the CLI's time.
-    await timeCommand(args, { GITHUB_TOKEN: TOKEN, XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), "k8s-weekly-bench-")) }, config);
+    await timeCommand(args, { GH_ENTERPRISE_TOKEN: TOKEN, XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), "k8s-weekly-bench-")) }, config);
     const cold: number[] = [];
     let env: Record<string, string> = {};
     let requests = 0;
     for (let run = 0; run < coldRuns; run += 1) {
-      env = { GITHUB_TOKEN: TOKEN, XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), "k8s-weekly-bench-")) };
+      env = { GH_ENTERPRISE_TOKEN: TOKEN, XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), "k8s-weekly-bench-")) };
       const before = world.requests.length;
       cold.push(await timeCommand(args, env, config));
       requests = world.requests.length - before;

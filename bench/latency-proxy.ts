@@ -9,8 +9,9 @@ export async function startLatencyProxy(target: string, delayMs: number): Promis
     incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
     incoming.on("end", () => {
       setTimeout(() => {
+        // The Host header stays the proxy's, so that the links the fake GitHub builds from it lead back through the proxy.
         const forward = request(
-          { host: upstream.hostname, port: upstream.port, method: incoming.method, path: incoming.url, headers: { ...incoming.headers, host: upstream.host } },
+          { host: upstream.hostname, port: upstream.port, method: incoming.method, path: incoming.url, headers: incoming.headers },
           (answer) => {
             outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
             answer.pipe(outgoing);
