@@ -39,7 +39,7 @@ function timeCommand(args: string[], env: Record<string, string> = {}, cwd?: str
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { env: { PATH: process.env.PATH ?? "", HOME: tmpdir(), ...env }, cwd, stdio: ["ignore", devNull, "pipe"] });
     let stderr = "";
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     child.on("error", reject);
     child.on("close", (code) => (code === 0 ? resolve(performance.now() - started) : reject(new Error(`${args.join(" ")} failed: ${stderr}`))));
   });

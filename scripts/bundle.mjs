@@ -66,6 +66,26 @@ const precompiledConfigValidator = {
   },
 };
 
+/**
+ * Replaces src/fetch/validators.ts with the checks Ajv generates from src/fetch/response-schemas.ts
+ * at build time, under the same export names: compiling them at start cost a cold draft more CPU
+ * than classifying its week.
+ */
+const precompiledResponseValidators = {
+  name: "precompiled-response-validators",
+  setup(plugin) {
+    plugin.onLoad({ filter: /[\\/]src[\\/]fetch[\\/]validators\.ts$/ }, async (args) => {
+      const schemasPath = join(dirname(args.path), "response-schemas.ts");
+      const module = await build({ entryPoints: [schemasPath], write: false, format: "esm", logLevel: "silent" });
+      const { RESPONSE_AJV_OPTIONS, RESPONSE_SCHEMAS } = await import(`data:text/javascript,${encodeURIComponent(module.outputFiles[0].text)}`);
+      const ajv = new Ajv({ ...RESPONSE_AJV_OPTIONS, code: { source: true, esm: true } });
+      for (const [name, schema] of Object.entries(RESPONSE_SCHEMAS)) ajv.addSchema(schema, name);
+      const names = Object.fromEntries(Object.keys(RESPONSE_SCHEMAS).map((name) => [name, name]));
+      return { contents: standaloneCode(ajv, names), loader: "js", resolveDir: dirname(args.path), watchFiles: [schemasPath] };
+    });
+  },
+};
+
 // Chunk names carry content hashes: without this, every build would leave its old chunks behind.
 rmSync("dist/bundle", { recursive: true, force: true });
 
@@ -90,7 +110,7 @@ const result = await build({
       "const __dirname = __pathDirname(__filename);",
     ].join(" "),
   },
-  plugins: [noSourceMap, precompiledTemplates, precompiledConfigValidator],
+  plugins: [noSourceMap, precompiledTemplates, precompiledConfigValidator, precompiledResponseValidators],
   logLevel: "warning",
   metafile: process.argv.includes("--metafile"),
 });

@@ -1,0 +1,139 @@
+// JSON Schemas for everything read from GitHub or the cache, checked before any of it is used or
+// cached: a number where GitHub sends a string must cost one PR with a warning, not the run. Only
+// the fields k8s-weekly reads are described; anything else GitHub adds passes.
+//
+// They are data here: src/fetch/validators.ts compiles them when run from source, and the bundle
+// carries the code Ajv generated from them at build time (scripts/bundle.mjs), because compiling
+// them at start took about a fifth of a cold draft's CPU. Nothing is imported, so that the build
+// can load this file alone.
+
+/** Only the first error is reported (firstProblem), so Ajv stops at it. */
+export const RESPONSE_AJV_OPTIONS = { allErrors: false, strict: false } as const;
+
+const nullable = (schema: object) => ({ anyOf: [schema, { type: "null" }] });
+const str = { type: "string" };
+const int = { type: "integer" };
+
+/** A REST search item (issue-search-result-item), also the shape of --input files. */
+const searchItem = {
+  type: "object",
+  required: ["number", "title", "html_url"],
+  properties: {
+    number: int,
+    title: str,
+    html_url: str,
+    repository_url: str,
+    body: nullable(str),
+    user: nullable({ type: "object", required: ["login"], properties: { login: str, type: str } }),
+    labels: { type: "array", items: { anyOf: [str, { type: "object", properties: { name: str } }] } },
+    pull_request: { type: "object", properties: { merged_at: nullable(str), html_url: str } },
+    base: { type: "object", properties: { ref: str } },
+    files: { type: "array", items: { $ref: "#/$defs/file" } },
+  },
+  $defs: { file: { type: "object", required: ["path"], properties: { path: str, additions: int, deletions: int } } },
+};
+
+/** A PullRequest node of the GraphQL search. */
+const graphqlPull = {
+  type: "object",
+  required: ["number", "title", "url"],
+  properties: {
+    number: int,
+    title: str,
+    url: str,
+    body: nullable(str),
+    mergedAt: nullable(str),
+    baseRefName: nullable(str),
+    author: nullable({ type: "object", properties: { __typename: str, login: str } }),
+    labels: nullable({ type: "object", properties: { nodes: nullable({ type: "array", items: nullable({ type: "object", required: ["name"], properties: { name: str } }) }) } }),
+    files: nullable({
+      type: "object",
+      properties: {
+        totalCount: int,
+        nodes: nullable({ type: "array", items: nullable({ type: "object", required: ["path"], properties: { path: str, additions: int, deletions: int } }) }),
+      },
+    }),
+  },
+};
+
+/** A Release node of the context query. */
+const release = {
+  type: "object",
+  required: ["tagName", "url"],
+  properties: { tagName: str, name: nullable(str), url: str, description: nullable(str), isDraft: { type: "boolean" }, isPrerelease: { type: "boolean" }, publishedAt: nullable(str) },
+};
+
+/** A tag ref of the context query (golang/go). */
+const tag = {
+  type: "object",
+  required: ["name"],
+  properties: {
+    name: str,
+    target: nullable({ type: "object", properties: { committedDate: str, tagger: nullable({ type: "object", properties: { date: nullable(str) } }) } }),
+  },
+};
+
+const stringMap = (values: object) => ({ type: "object", additionalProperties: values });
+
+const pullRequest = {
+  type: "object",
+  required: ["repo", "number", "url", "title", "author", "authorIsBot", "labels", "body", "mergedAt", "baseRef"],
+  properties: {
+    repo: str,
+    number: int,
+    url: str,
+    title: str,
+    author: str,
+    authorIsBot: { type: "boolean" },
+    labels: { type: "array", items: str },
+    body: str,
+    mergedAt: str,
+    baseRef: nullable(str),
+    files: { type: "array", items: { type: "object", required: ["path"], properties: { path: str, additions: int, deletions: int } } },
+  },
+};
+
+/** A cached week, as cache.ts writes it. */
+const weekFile = {
+  type: "object",
+  required: ["format", "apiHost", "repo", "weekEnding", "defaultBranch", "reportedTotal", "prs"],
+  properties: { format: str, apiHost: str, repo: str, weekEnding: str, defaultBranch: str, reportedTotal: int, prs: { type: "array", items: pullRequest } },
+};
+
+/** The week's context (WeekContextData), as fetched and as cached. */
+const contextFile = {
+  type: "object",
+  required: ["format", "apiHost", "requestKey", "data"],
+  properties: {
+    format: str,
+    apiHost: str,
+    requestKey: str,
+    data: {
+      type: "object",
+      required: ["snapshots", "releases", "tags", "blobs"],
+      properties: {
+        snapshots: nullable({ type: "object", required: ["before", "after"], properties: { before: stringMap(nullable(str)), after: stringMap(nullable(str)) } }),
+        releases: stringMap(nullable({ type: "array", items: { $ref: "#/$defs/release" } })),
+        tags: stringMap(nullable({ type: "array", items: { type: "object", required: ["name", "date"], properties: { name: str, date: nullable(str) } } })),
+        blobs: stringMap(nullable(str)),
+      },
+    },
+  },
+  $defs: {
+    release: {
+      type: "object",
+      required: ["tagName", "name", "url", "description", "isDraft", "isPrerelease", "publishedAt"],
+      properties: { tagName: str, name: nullable(str), url: str, description: nullable(str), isDraft: { type: "boolean" }, isPrerelease: { type: "boolean" }, publishedAt: nullable(str) },
+    },
+  },
+};
+
+/** Each schema under the name of the check that validators.ts exports for it. */
+export const RESPONSE_SCHEMAS = {
+  checkSearchItem: searchItem,
+  checkGraphqlPull: graphqlPull,
+  checkRelease: release,
+  checkTag: tag,
+  checkWeekFile: weekFile,
+  checkContextFile: contextFile,
+} as const;
