@@ -5,7 +5,7 @@ import { loadConfig, type RepoConfig } from "../config/load-config.js";
 import { interpretWeekContext, planWeekContext } from "../context/week-context.js";
 import { frontMatterText, readFrontMatter } from "../markdown/front-matter.js";
 import { loadYaml } from "../parsers.js";
-import { buildDraft } from "../draft/build-draft.js";
+import { classifyDraft, finishDraft, type ClassifiedDraft } from "../draft/build-draft.js";
 import { explainDraft } from "../draft/explain.js";
 import { draftJson } from "../draft/draft-json.js";
 import { linkedPulls, newestPostBefore, postDate } from "../draft/previous-edition.js";
@@ -108,6 +108,9 @@ export async function runDraft(given: DraftOptions, environment: DraftEnvironmen
   if (previousEdition && previouslyLinked) logger.info(`previous edition ${previousEdition.file}: links ${previouslyLinked.size} PRs of ${repos.join(", ")}`);
 
   const contextRequest = planWeekContext(repos, week.ending, config.relatedRepos);
+  const withBranches = (fetched: readonly RepoWeek[]): RepoWeek[] =>
+    fetched.map((repoWeek) => ({ ...repoWeek, defaultBranch: branches.get(repoWeek.repo) ?? repoWeek.defaultBranch }));
+  let classifiedEarly: ClassifiedDraft | undefined;
   const collected = await collectWeek(
     {
       ...(options.input ? { input: options.input } : {}),
@@ -120,6 +123,13 @@ export async function runDraft(given: DraftOptions, environment: DraftEnvironmen
       maxWaitSeconds: options.maxWaitSeconds,
       maxRequests: options.maxRequests,
       userAgent: options.userAgent,
+      // Classifying needs only the PRs; with the YAML parser loading meanwhile, the context
+      // request's wait is no longer idle.
+      whileContextLoads: async (fetched) => {
+        const yaml = loadYaml();
+        classifiedEarly = classifyDraft({ week, repoWeeks: withBranches(fetched), rules });
+        await yaml;
+      },
     },
     repos,
     week,
@@ -127,7 +137,7 @@ export async function runDraft(given: DraftOptions, environment: DraftEnvironmen
     environment,
   );
   if (!options.input && !options.allowEmpty) failOnEmptyWeek(collected.repoWeeks, repos, week);
-  const repoWeeks = collected.repoWeeks.map((repoWeek) => ({ ...repoWeek, defaultBranch: branches.get(repoWeek.repo) ?? repoWeek.defaultBranch }));
+  const repoWeeks = withBranches(collected.repoWeeks);
   const { requests } = collected;
   let context: DraftContext | undefined;
   if (collected.context) {
@@ -140,12 +150,11 @@ export async function runDraft(given: DraftOptions, environment: DraftEnvironmen
     for (const problem of interpreted.problems) logger.warn(problem);
     context = interpreted.context;
   }
-  const { draft, featuredCandidates, outsideWindow, previousEdition: repeated } = buildDraft({
+  const classified = classifiedEarly ?? classifyDraft({ week, repoWeeks, rules });
+  const { draft, featuredCandidates, outsideWindow, previousEdition: repeated } = finishDraft(classified, {
     week,
-    repoWeeks,
     requests,
     warnings: logger.warnings,
-    rules,
     ...(context ? { context } : {}),
     ...(previouslyLinked ? { previouslyLinked } : {}),
   });

@@ -40,6 +40,21 @@ export interface DraftResult {
 
 /** Pure: the same PRs and week always give the same draft, in the same order. */
 export function buildDraft(input: DraftInput): DraftResult {
+  return finishDraft(classifyDraft(input), input);
+}
+
+/** The PRs sorted into sections, before the week's context and the previous edition have a say. */
+export interface ClassifiedDraft {
+  inWindow: PullRequest[];
+  outsideWindow: PullRequest[];
+  classification: Classification;
+}
+
+/**
+ * The first half of buildDraft, which needs only the PRs: a run classifies them while the
+ * context is still being fetched. Pure.
+ */
+export function classifyDraft(input: Pick<DraftInput, "week" | "repoWeeks" | "rules">): ClassifiedDraft {
   // Keyed by repository names from GitHub or an input file: no prototype for "constructor" to find.
   const defaultBranches: Record<string, string> = Object.create(null) as Record<string, string>;
   const inWindow: PullRequest[] = [];
@@ -49,10 +64,15 @@ export function buildDraft(input: DraftInput): DraftResult {
     (isInWeek(pr.mergedAt, input.week) ? inWindow : outsideWindow).push(pr);
   }
   inWindow.sort(byRepoThenNumber);
-  const classification = classifyWeek(inWindow, { week: input.week, defaultBranches }, input.rules);
-  const classified = toSections(classification);
+  return { inWindow, outsideWindow, classification: classifyWeek(inWindow, { week: input.week, defaultBranches }, input.rules) };
+}
+
+/** The second half of buildDraft: the context's confirmed changes and the previous edition applied. Pure. */
+export function finishDraft(classified: ClassifiedDraft, input: Omit<DraftInput, "repoWeeks" | "rules">): DraftResult {
+  const { inWindow, outsideWindow, classification } = classified;
+  const classifiedSections = toSections(classification);
   const classifiedSkips = classification.skipped.map(({ pr, reason }) => ({ repo: pr.repo, number: pr.number, title: pr.title, reason }));
-  const confirmed = confirmChanges(classified, classifiedSkips, input.context?.confirmedChanges ?? []);
+  const confirmed = confirmChanges(classifiedSections, classifiedSkips, input.context?.confirmedChanges ?? []);
   const linked = input.previouslyLinked ?? new Set<string>();
   const { sections, skipped, moved } = dropPreviouslyLinked(confirmed.sections, confirmed.skipped, linked);
   sections.subprojects = [...(input.context?.subprojects ?? [])];

@@ -21,6 +21,11 @@ export interface CollectOptions {
   /** --max-requests: the most HTTP requests one run sends. */
   maxRequests: number;
   userAgent: string;
+  /**
+   * Work on the fetched PRs (classifying them) that runs while the context request is on its way,
+   * instead of after it: the requests stay one at a time, as GitHub asks, and the wait is not idle.
+   */
+  whileContextLoads?: (repoWeeks: readonly RepoWeek[]) => Promise<void>;
 }
 
 export interface CollectedWeek {
@@ -92,7 +97,16 @@ export async function collectWeek(
     else logger.info(`${repo}: not caching this week, it is incomplete`);
     repoWeeks.push({ repo: fetched.repo, defaultBranch: fetched.defaultBranch, prs: fetched.prs });
   }
-  if (!context) context = await fetchContext(client, contextRequest, week, logger);
+  if (!context) {
+    const fetching = fetchContext(client, contextRequest, week, logger);
+    const whileWaiting = options.whileContextLoads;
+    if (whileWaiting) {
+      // fetchContext may end without a request (no token): then there is nothing to wait for.
+      await Promise.race([client.nextRequestSent(), fetching]);
+      await Promise.all([fetching, whileWaiting(repoWeeks)]);
+    }
+    context = await fetching;
+  }
   // The context's failures are warnings, but not a spent request budget or a server sending us elsewhere.
   const stopped = client.failure();
   if (stopped) throw stopped;

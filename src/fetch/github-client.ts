@@ -44,6 +44,8 @@ export interface GitHubClient {
   webHost: string;
   /** Why the client stopped for good (a limit, a foreign host), or null; callers that turn errors into warnings must still fail on it. */
   failure(): FailureError | null;
+  /** Resolves once the next request has been handed to the network, so that CPU work can run while GitHub answers it. */
+  nextRequestSent(): Promise<void>;
 }
 
 const ThrottledOctokit = Octokit.plugin(throttling, retry);
@@ -61,6 +63,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   const timeoutSeconds = options.timeoutMs / 1000;
   // Consecutive failures of the same request, to say before each retry how long it waits.
   const failures = new Map<string, number>();
+  let requestSent: (() => void)[] = [];
 
   /**
    * Ends the run for good. Octokit gets a 400, which nothing retries, and the hook below replaces
@@ -95,7 +98,10 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     let response: Response;
     try {
       // Redirects are followed below, where their target can be checked.
-      response = await fetch(url, { ...init, redirect: "manual", signal });
+      const sending = fetch(url, { ...init, redirect: "manual", signal });
+      for (const resolve of requestSent) resolve();
+      requestSent = [];
+      response = await sending;
     } catch (error) {
       const timedOut = (error as Error).name === "TimeoutError";
       const reason = timedOut ? `no answer in ${timeoutSeconds} s (timed out)` : `failed (${(error as Error).message})`;
@@ -192,6 +198,11 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     requestCount: () => requests,
     webHost: webHostOf(baseUrl),
     failure: () => fatal,
+    nextRequestSent: () =>
+      new Promise<void>((resolve) => {
+        // undici writes the request a few ticks after fetch() returns: a task later it is out.
+        requestSent.push(() => setImmediate(resolve));
+      }),
   };
 }
 
