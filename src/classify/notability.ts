@@ -76,8 +76,20 @@ export function prFeatures(pr: PullRequest, signals: PRSignals, section: Classif
 
 export const SIGNAL_LIMIT = 4;
 
+/** Models are never changed once built, and every PR of a week is scored with the same one. */
+const weightMaps = new WeakMap<LogisticModel, ReadonlyMap<string, number>>();
+
+function weightsOf(model: LogisticModel): ReadonlyMap<string, number> {
+  let weights = weightMaps.get(model);
+  if (!weights) {
+    weights = new Map(model.weights);
+    weightMaps.set(model, weights);
+  }
+  return weights;
+}
+
 export function scoreFeatures(model: LogisticModel, features: readonly string[]): ModelScore {
-  const weights = new Map(model.weights);
+  const weights = weightsOf(model);
   const contributions: Array<[string, number]> = [];
   let logOdds = model.intercept;
   for (const feature of features) {
