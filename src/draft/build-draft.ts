@@ -75,7 +75,7 @@ export function buildDraft(input: DraftInput): DraftResult {
 
 function toSections(classification: Classification): Record<SectionKey, DraftEntry[]> {
   const sections = Object.fromEntries(SECTION_KEYS.map((key) => [key, [] as DraftEntry[]])) as Record<SectionKey, DraftEntry[]>;
-  for (const { pr, section, reason, line, kep, score, signals } of classification.reported) {
+  for (const { pr, section, reason, line, bullet, kep, score, signals } of classification.reported) {
     sections[section].push({
       repo: pr.repo,
       number: pr.number,
@@ -83,6 +83,7 @@ function toSections(classification: Classification): Record<SectionKey, DraftEnt
       title: pr.title,
       author: pr.author,
       line,
+      bullet,
       reason,
       ...(kep ? { kep } : {}),
       score,

@@ -1,6 +1,6 @@
 import { escapeInline, safeUrl } from "../markdown/escape.js";
-import { beginMarker, endMarker, MARKED_SECTIONS, stateOfLines, type MarkedSection } from "./markers.js";
-import { SECTION_KEYS, type Draft, type DraftEntry, type FeaturedCandidate, type SectionKey } from "../types.js";
+import { beginMarker, endMarker, MARKED_SECTIONS, stateOfEntries, type MarkedSection } from "./markers.js";
+import { SECTION_KEYS, type Bullet, type Draft, type DraftEntry, type FeaturedCandidate, type SectionKey } from "../types.js";
 
 /**
  * What a template sees. This is a contract with everyone who customises a template: fields are
@@ -27,8 +27,20 @@ export interface EntryView {
   title: string;
   author: string;
   line: string;
+  /** The pieces `line` is made of, for a `pr-line` partial that words a bullet its own way. */
+  bullet: BulletView;
   reason: string;
   kep: string | null;
+}
+
+/** A bullet's pieces, each safe markdown; a piece the bullet lacks is null (templates are strict). */
+export interface BulletView {
+  before: string | null;
+  label: string;
+  url: string;
+  after: string | null;
+  highlights: string | null;
+  also: Array<{ label: string; url: string }>;
 }
 
 export interface CandidateView {
@@ -71,7 +83,7 @@ export function buildPostView(draft: Draft, featuredCandidates: readonly Feature
     markers: Object.fromEntries(
       MARKED_SECTIONS.map((key) => [
         key,
-        { begin: beginMarker(key, stateOfLines(sections[key].map((entry) => entry.line))), end: endMarker(key) },
+        { begin: beginMarker(key, stateOfEntries(draft.sections[key])), end: endMarker(key) },
       ]),
     ) as PostView["markers"],
   };
@@ -85,8 +97,20 @@ function entryView(entry: DraftEntry): EntryView {
     title: escapeInline(entry.title),
     author: escapeInline(entry.author),
     line: entry.line,
+    bullet: bulletView(entry.bullet),
     reason: escapeInline(entry.reason),
     kep: entry.kep ? safeUrl(entry.kep) : null,
+  };
+}
+
+function bulletView(bullet: Bullet): BulletView {
+  return {
+    before: bullet.before ?? null,
+    label: bullet.label,
+    url: safeUrl(bullet.url),
+    after: bullet.after ?? null,
+    highlights: bullet.highlights ?? null,
+    also: bullet.also.map((other) => ({ label: other.label, url: safeUrl(other.url) })),
   };
 }
 
