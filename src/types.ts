@@ -39,22 +39,10 @@ export interface RepoWeek {
   prs: PullRequest[];
 }
 
-export type SectionKey =
-  | "featured"
-  | "other_merges"
-  | "promotions"
-  | "deprecated"
-  | "version_updates"
-  | "subprojects";
+import type { SectionKey } from "./sections.js";
 
-export const SECTION_KEYS: readonly SectionKey[] = [
-  "featured",
-  "other_merges",
-  "promotions",
-  "deprecated",
-  "version_updates",
-  "subprojects",
-];
+// The sections are a table of their own (src/sections.ts); these names are kept for the steps.
+export { SECTION_KEYS, type SectionKey } from "./sections.js";
 
 /**
  * Inline markdown that the escaping module (src/markdown/escape.ts) produced from untrusted text:

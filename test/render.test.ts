@@ -99,6 +99,6 @@ describe("renderPost", () => {
     );
     expect(() =>
       renderPost(buildPostView(draftWith(), []), { ...templates, main: { name: "main.hbs", source: "{{> no-such-section}}\n" } }),
-    ).toThrow('template main.hbs: unknown partial "no-such-section"; known partials: deprecated, developer-news, featured-prs, front-matter, kep-of-the-week, other-merges, pr-line, promotions, release-schedule, shoutouts, subprojects, version-updates');
+    ).toThrow('template main.hbs: unknown partial "no-such-section"; known partials: deprecated, developer-news, featured-prs, front-matter, kep-of-the-week, other-merges, pr-line, promotions, release-schedule, section, shoutouts, subprojects, version-updates');
   });
 });

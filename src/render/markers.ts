@@ -9,8 +9,7 @@ import { safeUrl } from "../markdown/escape.js";
  * are ever rewritten or removed; a known page missing from the post was deleted by the editor
  * and is never added again.
  */
-export const MARKED_SECTIONS = ["other_merges", "promotions", "deprecated", "version_updates", "subprojects"] as const;
-export type MarkedSection = (typeof MARKED_SECTIONS)[number];
+export { MARKED_SECTIONS, type MarkedSection } from "../sections.js";
 
 /** The state value of a page that is known but whose line the tool does not own. */
 export const KNOWN = "-";

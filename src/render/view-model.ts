@@ -1,5 +1,6 @@
 import { escapeInline, safeUrl } from "../markdown/escape.js";
 import { beginMarker, endMarker, MARKED_SECTIONS, stateOfEntries, type MarkedSection } from "./markers.js";
+import { MARKED_ROWS } from "../sections.js";
 import { SECTION_KEYS, type Bullet, type Draft, type DraftEntry, type FeaturedCandidate, type SectionKey } from "../types.js";
 
 /**
@@ -17,6 +18,19 @@ export interface PostView {
   stats: Draft["stats"];
   /** The comment lines around each generated section that `--update` relies on. */
   markers: Record<MarkedSection, { begin: string; end: string }>;
+  /** The generated sections in the post's order, as the `section` partial renders each. */
+  sectionList: SectionView[];
+}
+
+export interface SectionView {
+  key: MarkedSection;
+  heading: string;
+  /** The partial that renders it: `section`, unless a user's partial of this name replaces it. */
+  partial: string;
+  entries: EntryView[];
+  markers: { begin: string; end: string };
+  /** Changes no PR explains, in a comment after Version Updates; empty for the other sections. */
+  unexplainedChanges: string[];
 }
 
 export interface EntryView {
@@ -63,6 +77,10 @@ export function buildPostView(draft: Draft, featuredCandidates: readonly Feature
   const sections = Object.fromEntries(
     SECTION_KEYS.map((key) => [key, draft.sections[key].map(entryView)]),
   ) as Record<SectionKey, EntryView[]>;
+  const markers = Object.fromEntries(
+    MARKED_SECTIONS.map((key) => [key, { begin: beginMarker(key, stateOfEntries(draft.sections[key])), end: endMarker(key) }]),
+  ) as PostView["markers"];
+  const unexplainedChanges = draft.unexplainedChanges.map((change) => insideComment(escapeInline(change)));
   return {
     week: { ...draft.week },
     post: { date: options.date ?? `${draft.week.ending} 22:00:00 -0000`, slug: `${draft.week.ending}-update`,
@@ -78,14 +96,17 @@ export function buildPostView(draft: Draft, featuredCandidates: readonly Feature
       kep: candidate.kep ? insideComment(safeUrl(candidate.kep)) : null,
     })),
     releaseSchedule: { nextDeadline: draft.releaseSchedule.nextDeadline, notes: [...draft.releaseSchedule.notes] },
-    unexplainedChanges: draft.unexplainedChanges.map((change) => insideComment(escapeInline(change))),
+    unexplainedChanges,
     stats: { ...draft.stats },
-    markers: Object.fromEntries(
-      MARKED_SECTIONS.map((key) => [
-        key,
-        { begin: beginMarker(key, stateOfEntries(draft.sections[key])), end: endMarker(key) },
-      ]),
-    ) as PostView["markers"],
+    markers,
+    sectionList: MARKED_ROWS.map((row) => ({
+      key: row.key,
+      heading: row.heading,
+      partial: row.partial,
+      entries: sections[row.key],
+      markers: markers[row.key],
+      unexplainedChanges: row.key === "version_updates" ? unexplainedChanges : [],
+    })),
   };
 }
 
