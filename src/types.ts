@@ -39,22 +39,42 @@ export interface RepoWeek {
   prs: PullRequest[];
 }
 
-export type SectionKey =
-  | "featured"
-  | "other_merges"
-  | "promotions"
-  | "deprecated"
-  | "version_updates"
-  | "subprojects";
+import type { SectionKey } from "./sections.js";
 
-export const SECTION_KEYS: readonly SectionKey[] = [
-  "featured",
-  "other_merges",
-  "promotions",
-  "deprecated",
-  "version_updates",
-  "subprojects",
-];
+// The sections are a table of their own (src/sections.ts); these names are kept for the steps.
+export { SECTION_KEYS, type SectionKey } from "./sections.js";
+
+/**
+ * Inline markdown that the escaping module (src/markdown/escape.ts) produced from untrusted text:
+ * safe to place anywhere in a line. Only that module makes one, so no other code writes markdown.
+ */
+export type InlineMarkdown = string & { readonly inlineMarkdown: true };
+
+/** A link to another page (an older release) after a bullet's main link. */
+export interface BulletLink {
+  label: InlineMarkdown;
+  url: string;
+}
+
+/**
+ * A bullet of the post as data; `renderBullet()` (src/markdown/escape.ts) writes it as
+ * `* {before} [{label}]({url}) {after}: {highlights}; also [{label}]({url}), …`.
+ * Identifiers in the text pieces are already code spans, so a piece reads as it will be printed.
+ */
+export interface Bullet {
+  /** Words before the link: "Deprecates". */
+  before?: InlineMarkdown;
+  /** The linked words. */
+  label: InlineMarkdown;
+  /** The page the label links: the PR, the release. Made a safe link target when rendered. */
+  url: string;
+  /** Words after the link: "of kubelet". */
+  after?: InlineMarkdown;
+  /** A release's highlights, after a colon. */
+  highlights?: InlineMarkdown;
+  /** Other releases of the week, after "also". */
+  also: BulletLink[];
+}
 
 export interface DraftEntry {
   repo: string;
@@ -63,8 +83,10 @@ export interface DraftEntry {
   url: string;
   title: string;
   author: string;
-  /** The markdown bullet exactly as it stands in the post. */
+  /** The markdown bullet exactly as it stands in the post: `renderBullet(bullet)`. */
   line: string;
+  /** The same bullet as data, for templates that word it differently. */
+  bullet: Bullet;
   /** The rule that put the PR in this section. */
   reason: string;
   kep?: string;
@@ -170,7 +192,7 @@ export interface ConfirmedChange {
   pr: PullRequest;
   section: "promotions" | "version_updates";
   /** The bullet the draft prints when the classifier had not already put the PR there. */
-  line: string;
+  bullet: Bullet;
   /** e.g. "feature-gate:ServiceLBNodePortControl Alpha→Beta". */
   evidence: string;
 }

@@ -52,7 +52,7 @@ describe("templates from the command line", () => {
     const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-templates-"));
     const exported = await runCli(["templates", "export", join(dir, "lwkd")]);
     expect(exported.code).toBe(0);
-    expect(existsSync(join(dir, "lwkd", "partials", "other-merges.hbs"))).toBe(true);
+    expect(existsSync(join(dir, "lwkd", "partials", "section.hbs"))).toBe(true);
     const standard = await runCli(["draft", "--week", "2021-07-04", "--offline"]);
     const custom = await runCli(["draft", "--week", "2021-07-04", "--offline", "--template", join(dir, "lwkd", "post.md.hbs"), "--partials", join(dir, "lwkd", "partials")]);
     expect(custom.stdout).toBe(standard.stdout);
@@ -75,7 +75,7 @@ describe("templates from the command line", () => {
     const result = await runCli(["draft", "--week", "2021-07-04", "--offline", "--template", join(dir, "post.md.hbs")]);
     expect(result.code).toBe(2);
     expect(result.stderr.trimEnd().split("\n").at(-1)).toBe(
-      `k8s-weekly: template ${join(dir, "post.md.hbs")}: unknown partial "sponsors"; known partials: deprecated, developer-news, featured-prs, front-matter, kep-of-the-week, other-merges, pr-line, promotions, release-schedule, shoutouts, subprojects, version-updates`,
+      `k8s-weekly: template ${join(dir, "post.md.hbs")}: unknown partial "sponsors"; known partials: deprecated, developer-news, featured-prs, front-matter, kep-of-the-week, other-merges, pr-line, promotions, release-schedule, section, shoutouts, subprojects, version-updates`,
     );
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { confirmChanges } from "../src/draft/confirm-changes.js";
-import type { DraftEntry, PullRequest, SectionKey } from "../src/types.js";
+import { escapeInline } from "../src/markdown/escape.js";
+import type { Bullet, DraftEntry, PullRequest, SectionKey } from "../src/types.js";
 
 const pr = (number: number, title: string): PullRequest => ({
   repo: "kubernetes/kubernetes",
@@ -14,7 +15,8 @@ const pr = (number: number, title: string): PullRequest => ({
   mergedAt: "2021-07-01T00:00:00Z",
   baseRef: "master",
 });
-const entry = (p: PullRequest, line: string, reason: string): DraftEntry => ({ repo: p.repo, number: p.number, url: p.url, title: p.title, author: p.author, line, reason });
+const bullet = (label: string, url: string): Bullet => ({ label: escapeInline(label), url, also: [] });
+const entry = (p: PullRequest, line: string, reason: string, data: Bullet = bullet("x", p.url)): DraftEntry => ({ repo: p.repo, number: p.number, url: p.url, title: p.title, author: p.author, line, bullet: data, reason });
 const empty = (): Record<SectionKey, DraftEntry[]> => ({ featured: [], other_merges: [], promotions: [], deprecated: [], version_updates: [], subprojects: [] });
 
 describe("confirmChanges", () => {
@@ -24,28 +26,28 @@ describe("confirmChanges", () => {
   it("moves a PR the files prove to be a promotion, and joins two gates of one PR on one line", () => {
     const sections = { ...empty(), other_merges: [entry(gates, "* Graduates [two proxy features](u)", "label:kind/feature")] };
     const result = confirmChanges(sections, [], [
-      { pr: gates, section: "promotions", line: `* [A to Beta](${gates.url})`, evidence: "feature-gate:A→Beta" },
-      { pr: gates, section: "promotions", line: `* [B to GA](${gates.url})`, evidence: "feature-gate:B→GA" },
+      { pr: gates, section: "promotions", bullet: bullet("A to Beta", gates.url), evidence: "feature-gate:A→Beta" },
+      { pr: gates, section: "promotions", bullet: bullet("B to GA", gates.url), evidence: "feature-gate:B→GA" },
     ]);
     expect(result.sections.other_merges).toEqual([]);
-    expect(result.sections.promotions).toEqual([entry(gates, `* [A to Beta, B to GA](${gates.url})`, "feature-gate:A→Beta+feature-gate:B→GA")]);
+    expect(result.sections.promotions).toEqual([entry(gates, `* [A to Beta, B to GA](${gates.url})`, "feature-gate:A→Beta+feature-gate:B→GA", bullet("A to Beta, B to GA", gates.url))]);
   });
 
   it("keeps the classifier's line for a PR it already put there, adding the evidence", () => {
     const line = `* [LogarithmicScaleDown to Beta](${promoted.url})`;
     const sections = { ...empty(), promotions: [entry(promoted, line, "title:promote-to-beta")] };
-    const result = confirmChanges(sections, [], [{ pr: promoted, section: "promotions", line: "* [other](x)", evidence: "feature-gate:LogarithmicScaleDown→Beta" }]);
+    const result = confirmChanges(sections, [], [{ pr: promoted, section: "promotions", bullet: bullet("other", "https://x.example/"), evidence: "feature-gate:LogarithmicScaleDown→Beta" }]);
     expect(result.sections.promotions).toEqual([entry(promoted, line, "title:promote-to-beta+feature-gate:LogarithmicScaleDown→Beta")]);
   });
 
   it("takes a skipped PR out of skipped, and ignores PRs that are not the week's", () => {
     const skipped = [{ repo: gates.repo, number: gates.number, title: gates.title, reason: "release-note:none" }];
     const result = confirmChanges(empty(), skipped, [
-      { pr: gates, section: "version_updates", line: `* [etcd to v3.5.0](${gates.url})`, evidence: "file-diff:etcd 3.4.13→3.5.0" },
-      { pr: pr(3, "not this week"), section: "promotions", line: "* [C to GA](u)", evidence: "feature-gate:C→GA" },
+      { pr: gates, section: "version_updates", bullet: bullet("etcd to v3.5.0", gates.url), evidence: "file-diff:etcd 3.4.13→3.5.0" },
+      { pr: pr(3, "not this week"), section: "promotions", bullet: bullet("C to GA", "https://x.example/"), evidence: "feature-gate:C→GA" },
     ]);
     expect(result.skipped).toEqual([]);
-    expect(result.sections.version_updates).toEqual([entry(gates, `* [etcd to v3.5.0](${gates.url})`, "file-diff:etcd 3.4.13→3.5.0")]);
+    expect(result.sections.version_updates).toEqual([entry(gates, `* [etcd to v3.5.0](${gates.url})`, "file-diff:etcd 3.4.13→3.5.0", bullet("etcd to v3.5.0", gates.url))]);
     expect(result.sections.promotions).toEqual([]);
   });
 });

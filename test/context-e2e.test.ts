@@ -136,6 +136,8 @@ describe("the week's releases, schedule and file changes", () => {
       title: GATE_PR.title,
       author: "contributor",
       line: `* [EndpointSliceProxying to GA](${GATE_PR.html_url})`,
+      // The JSON adds the bullet as data next to its markdown.
+      bullet: { label: "EndpointSliceProxying to GA", url: GATE_PR.html_url, also: [] },
       reason: "feature-gate:EndpointSliceProxying→GA",
     });
     const cadvisor = json.sections.version_updates?.find((entry) => entry.number === CADVISOR_PR.number);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { explainDraft } from "../src/draft/explain.js";
+import { escapeInline } from "../src/markdown/escape.js";
 import type { Draft, DraftEntry } from "../src/types.js";
 import { runCli } from "./helpers/run-cli.js";
 
@@ -10,12 +11,13 @@ const entry = (number: number, reason: string, score?: number, signals?: string[
   title: `PR ${number}`,
   author: "someone",
   line: `* line ${number}`,
+  bullet: { label: escapeInline(`line ${number}`), url: `https://github.com/kubernetes/kubernetes/pull/${number}`, also: [] },
   reason,
   ...(score !== undefined ? { score } : {}),
   ...(signals !== undefined ? { signals } : {}),
 });
 
-const release: DraftEntry = { repo: "containerd/containerd", number: null, url: "https://github.com/containerd/containerd/releases/tag/v1.5.4", title: "v1.5.4", author: "", line: "* containerd", reason: "release" };
+const release: DraftEntry = { repo: "containerd/containerd", number: null, url: "https://github.com/containerd/containerd/releases/tag/v1.5.4", title: "v1.5.4", author: "", line: "* containerd", bullet: { label: escapeInline("containerd"), url: "https://github.com/containerd/containerd/releases/tag/v1.5.4", also: [] }, reason: "release" };
 
 function draftWith(week: Draft["week"]): Draft {
   return {

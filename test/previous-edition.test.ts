@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildDraft } from "../src/draft/build-draft.js";
+import { escapeInline } from "../src/markdown/escape.js";
 import { dropPreviouslyLinked, linkedPulls, newestPostBefore, postDate } from "../src/draft/previous-edition.js";
 import type { DraftEntry, PullRequest, SectionKey } from "../src/types.js";
 import { runCli } from "./helpers/run-cli.js";
@@ -60,6 +61,7 @@ const entry = (number: number | null, repo = "kubernetes/kubernetes"): DraftEntr
   title: `PR ${number ?? "release"}`,
   author: "someone",
   line: `* line ${number ?? "release"}`,
+  bullet: { label: escapeInline(`line ${number ?? "release"}`), url: number === null ? "https://github.com/containerd/containerd/releases/tag/v1.5.4" : url(number, repo), also: [] },
   reason: "release-note",
 });
 

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../src/errors.js";
+import { escapeInline } from "../src/markdown/escape.js";
 import { defaultTemplates, readPartials, renderPost } from "../src/render/render-post.js";
 import { buildPostView } from "../src/render/view-model.js";
 import type { Draft } from "../src/types.js";
@@ -14,6 +15,11 @@ const entry = {
   title: "Mark net.ipv4.ip_unprivileged_port_start as a safe sysctl",
   author: "pacoxu",
   line: "* [Mark net.ipv4.ip_unprivileged_port_start as a safe sysctl](https://github.com/kubernetes/kubernetes/pull/103326)",
+  bullet: {
+    label: escapeInline("Mark net.ipv4.ip_unprivileged_port_start as a safe sysctl"),
+    url: "https://github.com/kubernetes/kubernetes/pull/103326",
+    also: [],
+  },
   reason: "merged-into-default-branch",
 };
 
@@ -93,6 +99,6 @@ describe("renderPost", () => {
     );
     expect(() =>
       renderPost(buildPostView(draftWith(), []), { ...templates, main: { name: "main.hbs", source: "{{> no-such-section}}\n" } }),
-    ).toThrow('template main.hbs: unknown partial "no-such-section"; known partials: deprecated, developer-news, featured-prs, front-matter, kep-of-the-week, other-merges, pr-line, promotions, release-schedule, shoutouts, subprojects, version-updates');
+    ).toThrow('template main.hbs: unknown partial "no-such-section"; known partials: deprecated, developer-news, featured-prs, front-matter, kep-of-the-week, other-merges, pr-line, promotions, release-schedule, section, shoutouts, subprojects, version-updates');
   });
 });

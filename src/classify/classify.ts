@@ -1,13 +1,15 @@
-import type { FeaturedCandidate, PullRequest, SectionKey, Week } from "../types.js";
+import { renderBullet } from "../markdown/escape.js";
+import type { Bullet, FeaturedCandidate, PullRequest, SectionKey, Week } from "../types.js";
 import { type Decision, decide } from "./decide.js";
 import { type DependencyBump, bumpKey, judgeBump } from "./dependency.js";
 import { type FeaturedInput, rankFeatured } from "./featured.js";
 import { NOTABILITY_MODEL } from "./models.js";
 import { prFeatures, scoreFeatures } from "./notability.js";
-import { branchesPhrase, promotionLine, releaseBranchVersion, versionLine } from "./lines.js";
+import { branchesPhrase, promotionBullet, releaseBranchVersion, versionBullet } from "./lines.js";
+import { saysOnByDefault } from "./promotion-wording.js";
 import { DEFAULT_RULES, type RuleTable } from "./rules.js";
 import { type CompiledRules, type PRSignals, compileRules, readSignals } from "./signals.js";
-import { sentenceLine } from "./wording.js";
+import { sentenceBullet } from "./wording.js";
 import { isInWeek } from "../week.js";
 import { pullRequestId } from "../unique.js";
 import { own } from "../own.js";
@@ -25,8 +27,9 @@ export interface ClassifiedPR {
   section: Exclude<SectionKey, "subprojects">;
   /** Rule that decided, e.g. "label:kind/deprecation". */
   reason: string;
-  /** The markdown bullet as it will stand in the post, starting with "* ". */
+  /** The markdown bullet as it will stand in the post, starting with "* ": `renderBullet(bullet)`. */
   line: string;
+  bullet: Bullet;
   kep?: string;
   /** Notability: the learned chance that an editor lists this PR (0..1). */
   score: number;
@@ -60,10 +63,10 @@ function isCherryPick(pr: PullRequest, context: ClassifyContext, rules: Compiled
   return (pr.baseRef !== null && pr.baseRef !== defaultBranch) || rules.re.cherryPickTitle.test(pr.title);
 }
 
-function lineFor(pr: PullRequest, signals: PRSignals, decision: Decision & { kind: "report" }, table: RuleTable): string {
-  if (decision.promotion) return promotionLine(pr, decision.promotion);
-  if (decision.bumps) return versionLine(pr.url, decision.bumps, table);
-  return sentenceLine(signals.title, signals.note, pr.url);
+function bulletFor(pr: PullRequest, signals: PRSignals, decision: Decision & { kind: "report" }, table: RuleTable): Bullet {
+  if (decision.promotion) return promotionBullet(decision.promotion.feature, decision.promotion.stage, saysOnByDefault(pr), pr.url);
+  if (decision.bumps) return versionBullet(pr.url, decision.bumps, table.dependencies.noVPrefix);
+  return sentenceBullet(signals.title, signals.note, pr.url);
 }
 
 const roundScore = (probability: number): number => Math.round(probability * 1000) / 1000;
@@ -115,12 +118,14 @@ export function classifyWeek(
       continue;
     }
     const features = prFeatures(pr, signals, decision.section);
+    const bullet = bulletFor(pr, signals, decision, rules);
     const notability = scoreFeatures(NOTABILITY_MODEL, features);
     const entry: ClassifiedPR = {
       pr,
       section: decision.section,
       reason: decision.reason,
-      line: lineFor(pr, signals, decision, rules),
+      line: renderBullet(bullet),
+      bullet,
       ...(signals.kep ? { kep: signals.kep } : {}),
       score: roundScore(notability.probability),
       signals: notability.signals,
@@ -136,8 +141,8 @@ export function classifyWeek(
     if (!lead) continue;
     if (!masterBumps.has(key)) {
       const branches = branchesPhrase(members.map(releaseBranchVersion));
-      const line = versionLine(lead.url, group.bumps, rules, branches);
-      reported.push({ pr: lead, section: "version_updates", reason: "cherry-pick:version-bump", line, score: 0, signals: [] });
+      const bullet = versionBullet(lead.url, group.bumps, rules.dependencies.noVPrefix, branches);
+      reported.push({ pr: lead, section: "version_updates", reason: "cherry-pick:version-bump", line: renderBullet(bullet), bullet, score: 0, signals: [] });
     }
     for (const member of members) {
       if (member !== lead) skipped.push({ pr: member, reason: `grouped-into #${lead.number}` });

@@ -1,7 +1,6 @@
 import type { PullRequest } from "../types.js";
 import type { RuleTable } from "./rules.js";
 import { type CompiledRules, type PRSignals, hasAny } from "./signals.js";
-import { versionTarget } from "./version-text.js";
 import { own } from "../own.js";
 
 export interface DependencyBump {
@@ -81,15 +80,6 @@ export function judgeBump(pr: PullRequest, signals: PRSignals, rules: CompiledRu
   if (bumps.some((bump) => isCritical(bump, table))) return { bumps, reason: "title:version-bump+critical-dependency" };
   if (manifests) return { bumps, reason: "title:version-bump+files:dependency-manifest" };
   return null;
-}
-
-export function bumpText(bumps: readonly DependencyBump[], table: RuleTable): string {
-  return bumps
-    .map((bump) => {
-      const bare = /^\d/.test(bump.version) && !table.dependencies.noVPrefix.includes(bump.key);
-      return `${bump.display} ${versionTarget(`${bare ? "v" : ""}${bump.version}`)}`;
-    })
-    .join(" and ");
 }
 
 export function bumpKey(bumps: readonly DependencyBump[]): string {

@@ -1,20 +1,40 @@
-import { linkBullet } from "../markdown/escape.js";
-import type { PullRequest } from "../types.js";
-import { type DependencyBump, bumpText } from "./dependency.js";
-import type { Promotion } from "./promotion.js";
-import { promotionText, saysOnByDefault } from "./promotion-wording.js";
-import type { RuleTable } from "./rules.js";
+import { escapeInline } from "../markdown/escape.js";
+import type { Bullet, PullRequest } from "../types.js";
+import { promotionText } from "./promotion-wording.js";
+import { versionTarget } from "./version-text.js";
 import { compareVersions } from "../versions.js";
 
-/** `* [ServiceLBNodePortControl to Beta](url)`, `* [LogarithmicScaleDown is beta and on by default](url)` */
-export function promotionLine(pr: PullRequest, promotion: Promotion): string {
-  return linkBullet(promotionText(promotion.feature, promotion.stage, saysOnByDefault(pr)), pr.url);
+/**
+ * The two bullets whose words the tool makes itself, from a PR's words (classify) or from the
+ * week's files (context): one wording, so a promotion or version update reads the same either way.
+ */
+
+/** `[ServiceLBNodePortControl to Beta](url)`, `[LogarithmicScaleDown is beta and on by default](url)` */
+export function promotionBullet(feature: string, stage: "Beta" | "GA", onByDefault: boolean, url: string): Bullet {
+  return { label: escapeInline(promotionText(feature, stage, onByDefault)), url, also: [] };
 }
 
-/** `* [etcd to v3.5.10](url)`, or `* [go to 1.21.7 in 1.26 through 1.29](url)` for backports. */
-export function versionLine(url: string, bumps: readonly DependencyBump[], table: RuleTable, branches?: string): string {
-  const text = bumpText(bumps, table) + (branches ? ` ${branches}` : "");
-  return linkBullet(text, url);
+export interface NewVersion {
+  /** Lowercase name after aliases, which `noVPrefix` lists. */
+  key: string;
+  /** The name as the newsletter prints it. */
+  display: string;
+  version: string;
+}
+
+/**
+ * "etcd to v3.5.10": "v" before a bare number, except for the names in `noVPrefix` (Go is never
+ * written "v1.16"); versions that carry a prefix (v…, go1.22) stay as they are.
+ */
+export function versionText(change: NewVersion, noVPrefix: readonly string[]): string {
+  const bare = /^\d/.test(change.version) && !noVPrefix.includes(change.key);
+  return `${change.display} ${versionTarget(`${bare ? "v" : ""}${change.version}`)}`;
+}
+
+/** `[etcd to v3.5.10](url)`, or `[go to 1.21.7 in 1.26 through 1.29](url)` for backports. */
+export function versionBullet(url: string, changes: readonly NewVersion[], noVPrefix: readonly string[], branches?: string): Bullet {
+  const text = changes.map((change) => versionText(change, noVPrefix)).join(" and ") + (branches ? ` ${branches}` : "");
+  return { label: escapeInline(text), url, also: [] };
 }
 
 /** "in 1.29", "in 1.28 and 1.29", "in 1.26 through 1.29", "in 1.26, 1.28 and 1.29". */

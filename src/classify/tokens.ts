@@ -1,4 +1,5 @@
-import { codeSpan, escapeInline } from "../markdown/escape.js";
+import { codeSpan, escapeInline, joinInline } from "../markdown/escape.js";
+import type { InlineMarkdown } from "../types.js";
 import { isIdentifier } from "./words.js";
 
 /** One word of a sentence being drafted, with the punctuation that hugged it. */
@@ -48,14 +49,15 @@ export function tokenize(text: string): Token[] {
 }
 
 /** Markdown for tokens; the last token loses its trailing punctuation (bullets end without a period). */
-export function renderTokens(tokens: readonly Token[], isEnd: boolean): string {
-  return tokens
-    .map((token, index) => {
+export function renderTokens(tokens: readonly Token[], isEnd: boolean): InlineMarkdown {
+  return joinInline(
+    tokens.map((token, index) => {
       const trail = isEnd && index === tokens.length - 1 ? "" : token.trail;
-      if (token.code) return `${escapeInline(token.lead)}${codeSpan(token.text)}${escapeInline(trail)}`;
+      if (token.code) return joinInline([escapeInline(token.lead), codeSpan(token.text), escapeInline(trail)], "");
       return escapeInline(`${token.lead}${token.text}${trail}`);
-    })
-    .join(" ");
+    }),
+    " ",
+  );
 }
 
 export function plain(token: Token | undefined): string {

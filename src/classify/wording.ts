@@ -1,4 +1,5 @@
-import { link } from "../markdown/escape.js";
+import { numberLabel, renderBullet } from "../markdown/escape.js";
+import type { Bullet } from "../types.js";
 import { MAX_WORDS, MIN_WORDS, isBreakAt, trim } from "./shorten.js";
 import { firstSentence, normalizePhrases, sentenceCaseTitle, stripPrefixes } from "./source-text.js";
 import { addArticle } from "./articles.js";
@@ -149,7 +150,7 @@ function linkSpan({ tokens, verb }: Structure): [number, number] {
   return [start, end];
 }
 
-function render(draft: Structure, url: string): string {
+function toBullet(draft: Structure, url: string): Bullet {
   const tokens = [...draft.tokens];
   const first = tokens[0];
   if (first && !first.code) tokens[0] = { ...first, text: capitalizeFirst(first.text) };
@@ -157,7 +158,7 @@ function render(draft: Structure, url: string): string {
   const before = renderTokens(tokens.slice(0, start), false);
   const label = renderTokens(tokens.slice(start, end), end === tokens.length);
   const after = renderTokens(tokens.slice(end), true);
-  return ["*", before, link(label, url), after].filter((part) => part !== "").join(" ");
+  return { ...(before !== "" ? { before } : {}), label, url, ...(after !== "" ? { after } : {}), also: [] };
 }
 
 function penalty(draft: Draft, source: "note" | "title"): number {
@@ -182,7 +183,7 @@ function penalty(draft: Draft, source: "note" | "title"): number {
  * A present-tense bullet of about 4–10 words with the link on its key phrase, drafted from the
  * release note when it makes a clean sentence, else from the title.
  */
-export function sentenceLine(title: string, note: string | null, url: string): string {
+export function sentenceBullet(title: string, note: string | null, url: string): Bullet {
   const drafts: Array<{ draft: Draft; score: number }> = [];
   for (const [text, source] of [[note, "note"], [title, "title"]] as const) {
     if (!text || text.trim() === "") continue;
@@ -193,6 +194,11 @@ export function sentenceLine(title: string, note: string | null, url: string): s
     (chosen, candidate) => (chosen === undefined || candidate.score < chosen.score ? candidate : chosen),
     undefined,
   );
-  if (!best) return `* ${link(`#${url.split("/").at(-1) ?? ""}`, url)}`;
-  return render(best.draft, url);
+  if (!best) return { label: numberLabel(url), url, also: [] };
+  return toBullet(best.draft, url);
+}
+
+/** `sentenceBullet` as the markdown it renders to. */
+export function sentenceLine(title: string, note: string | null, url: string): string {
+  return renderBullet(sentenceBullet(title, note, url));
 }

@@ -149,6 +149,7 @@ export async function runDraft(given: DraftOptions, environment: DraftEnvironmen
     const interpreted = interpretWeekContext(contextRequest, collected.context, repoWeeks.flatMap((repoWeek) => repoWeek.prs), week, {
       prereleases: options.prereleases,
       aliases: rules.dependencies.aliases,
+      noVPrefix: rules.dependencies.noVPrefix,
     });
     for (const problem of interpreted.problems) logger.warn(problem);
     context = interpreted.context;

@@ -1,7 +1,9 @@
 import type { ConfirmedChange, DraftContext, DraftEntry, PullRequest, Week, WeekContextData, WeekContextRequest } from "../types.js";
 import { saysOnByDefault } from "../classify/promotion-wording.js";
-import { findWeekChanges, isGateChange, promotionLine, versionLine, WEEK_SNAPSHOT_PATHS } from "./gates/index.js";
-import { DEFAULT_RELATED_REPOS, subprojectLines } from "./releases/index.js";
+import { DEFAULT_RULES } from "../classify/rules.js";
+import { renderBullet } from "../markdown/escape.js";
+import { fileVersionBullet, findWeekChanges, gatePromotionBullet, isGateChange, WEEK_SNAPSHOT_PATHS } from "./gates/index.js";
+import { DEFAULT_RELATED_REPOS, subprojectBullets, type SubprojectBullet } from "./releases/index.js";
 import { candidateReleases, releaseScheduleSection } from "./schedule/index.js";
 import { own } from "../own.js";
 
@@ -33,6 +35,8 @@ export interface InterpretOptions {
   prereleases: boolean;
   /** Other names of dependencies, from the classifier's rule table. */
   aliases?: Readonly<Record<string, string>>;
+  /** Names whose versions get no "v", from the classifier's rule table, so both bullets agree. */
+  noVPrefix?: readonly string[];
 }
 
 /** Pure: turns the fetched files, releases and tags into what the draft adds, plus problems for stderr. */
@@ -45,14 +49,15 @@ export function interpretWeekContext(
 ): { context: DraftContext; problems: string[] } {
   const problems: string[] = [];
   const confirmedChanges: ConfirmedChange[] = [];
+  const wording = { noVPrefix: options.noVPrefix ?? DEFAULT_RULES.dependencies.noVPrefix, ...(options.aliases ? { aliases: options.aliases } : {}) };
   const unexplainedChanges: string[] = [];
   if (data.snapshots) {
     const changes = findWeekChanges({ before: data.snapshots.before, after: data.snapshots.after, prs, ...(options.aliases ? { aliases: options.aliases } : {}) });
     for (const { pr, gate, stage } of changes.promotions) {
-      confirmedChanges.push({ pr, section: "promotions", line: promotionLine(gate, stage, pr.url, saysOnByDefault(pr)), evidence: `feature-gate:${gate}→${stage}` });
+      confirmedChanges.push({ pr, section: "promotions", bullet: gatePromotionBullet(gate, stage, pr.url, saysOnByDefault(pr)), evidence: `feature-gate:${gate}→${stage}` });
     }
     for (const { pr, name, from, to } of changes.versionUpdates) {
-      confirmedChanges.push({ pr, section: "version_updates", line: versionLine(name, to, pr.url), evidence: `file-diff:${name} ${from ?? "(new)"}→${to}` });
+      confirmedChanges.push({ pr, section: "version_updates", bullet: fileVersionBullet(name, to, pr.url, wording), evidence: `file-diff:${name} ${from ?? "(new)"}→${to}` });
     }
     for (const change of changes.unexplained) {
       unexplainedChanges.push(isGateChange(change) ? `feature gate ${change.gate}: ${change.from ?? "(new)"} → ${change.to}` : `${change.name}: ${change.from ?? "(new)"} → ${change.to}`);
@@ -61,7 +66,7 @@ export function interpretWeekContext(
     problems.push(`${request.snapshotRepo}: could not read the feature-gate and dependency files at the week's ends`);
   }
 
-  const subprojects = subprojectLines(
+  const subprojects = subprojectBullets(
     request.relatedRepos.map((repo) => ({ repo, releases: own(data.releases, repo) ?? null })),
     week,
     { prereleases: options.prereleases, ...(request.tagRepos.includes(GO) ? { goTags: own(data.tags, GO) ?? null } : {}) },
@@ -85,15 +90,13 @@ export function interpretWeekContext(
     context: {
       confirmedChanges,
       unexplainedChanges,
-      subprojects: subprojects.lines.map(releaseEntry),
+      subprojects: subprojects.bullets.map(releaseEntry),
       releaseSchedule: { nextDeadline: schedule.nextDeadline, notes: schedule.notes },
     },
     problems,
   };
 }
 
-function releaseEntry(line: string): DraftEntry {
-  const url = line.match(/\]\((https?:\/\/[^)\s]+)\)/)?.[1] ?? "";
-  const repo = url.match(/^https:\/\/github\.com\/([^/]+\/[^/]+)\//)?.[1] ?? (url.includes("go.dev") ? GO : "");
-  return { repo, number: null, url, title: "", author: "", line, reason: "release-in-week" };
+function releaseEntry({ repo, bullet }: SubprojectBullet): DraftEntry {
+  return { repo, number: null, url: bullet.url, title: "", author: "", line: renderBullet(bullet), bullet, reason: "release-in-week" };
 }

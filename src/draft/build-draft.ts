@@ -95,7 +95,7 @@ export function finishDraft(classified: ClassifiedDraft, input: Omit<DraftInput,
 
 function toSections(classification: Classification): Record<SectionKey, DraftEntry[]> {
   const sections = Object.fromEntries(SECTION_KEYS.map((key) => [key, [] as DraftEntry[]])) as Record<SectionKey, DraftEntry[]>;
-  for (const { pr, section, reason, line, kep, score, signals } of classification.reported) {
+  for (const { pr, section, reason, line, bullet, kep, score, signals } of classification.reported) {
     sections[section].push({
       repo: pr.repo,
       number: pr.number,
@@ -103,6 +103,7 @@ function toSections(classification: Classification): Record<SectionKey, DraftEnt
       title: pr.title,
       author: pr.author,
       line,
+      bullet,
       reason,
       ...(kep ? { kep } : {}),
       score,

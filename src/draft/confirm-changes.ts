@@ -1,3 +1,4 @@
+import { joinInline, renderBullet } from "../markdown/escape.js";
 import type { ConfirmedChange, DraftEntry, SectionKey, SkippedEntry } from "../types.js";
 
 /**
@@ -18,7 +19,10 @@ export function confirmChanges(
     if (already) {
       if (!already.reason.includes(change.evidence)) {
         // Two gates or two dependencies from one PR share its line: "[A to Beta, B to GA](url)".
-        if (confirmedBefore.has(already)) already.line = joinLabels(already.line, change.line);
+        if (confirmedBefore.has(already)) {
+          already.bullet = { ...already.bullet, label: joinInline([already.bullet.label, change.bullet.label], ", ") };
+          already.line = renderBullet(already.bullet);
+        }
         already.reason = `${already.reason}+${change.evidence}`;
       }
       continue;
@@ -41,7 +45,8 @@ export function confirmChanges(
       url: change.pr.url,
       title: change.pr.title,
       author: change.pr.author,
-      line: change.line,
+      line: renderBullet(change.bullet),
+      bullet: change.bullet,
       reason: change.evidence,
     };
     confirmedBefore.add(entry);
@@ -49,12 +54,4 @@ export function confirmChanges(
   }
   for (const key of ["promotions", "version_updates"] as const) result[key].sort((a, b) => (a.number ?? 0) - (b.number ?? 0));
   return { sections: result, skipped: remaining };
-}
-
-const BULLET_LINK = /^\* \[(.*)\]\(([^)]*)\)$/;
-
-function joinLabels(line: string, other: string): string {
-  const first = line.match(BULLET_LINK);
-  const second = other.match(BULLET_LINK);
-  return first && second ? `* [${first[1]}, ${second[1]}](${first[2]})` : line;
 }

@@ -1,6 +1,7 @@
 import { frontMatterText, readFrontMatter } from "../markdown/front-matter.js";
 import { markdownLinks } from "../markdown/links.js";
 import { outline } from "../markdown/outline.js";
+import { HEADING_ORDER, MERGE_HEADINGS } from "../sections.js";
 
 /** Checks a post against the LWKD style guide. Pure: text in, problems out. */
 export interface LintProblem {
@@ -8,23 +9,8 @@ export interface LintProblem {
   message: string;
 }
 
-export const SECTION_ORDER = [
-  "Developer News",
-  "Release Schedule",
-  "Featured PRs",
-  "Featured PR",
-  "KEP of the Week",
-  "Other Merges",
-  "Promotions",
-  "Deprecated",
-  "Deprecations",
-  "Removals",
-  "Version Updates",
-  "Subprojects and Dependency Updates",
-  "Shoutouts",
-];
-
-const MERGE_SECTIONS = new Set(["Other Merges", "Promotions", "Deprecated", "Deprecations", "Removals", "Version Updates"]);
+/** Every section heading, in LWKD order. */
+export const SECTION_ORDER = HEADING_ORDER;
 
 /** Wrong spellings and the house spelling they should be. */
 const HOUSE_SPELLINGS: Array<[RegExp, string]> = [
@@ -77,7 +63,7 @@ export function lintPost(text: string): LintProblem[] {
     if (/^\s*[*-] /.test(line) && /\.\s*$/.test(line) && !/\.\.\.\s*$/.test(line)) {
       problems.push({ line: number, message: "bullet ends with a period; LWKD bullets have none" });
     }
-    if (section && MERGE_SECTIONS.has(section.name) && /^[*-] /.test(line)) {
+    if (section && MERGE_HEADINGS.has(section.name) && /^[*-] /.test(line)) {
       const links = markdownLinks(line);
       if (links.length !== 1) problems.push({ line: number, message: `merge line has ${links.length} links; it needs exactly one, to the PR` });
       else if (!PR_URL.test(links[0]?.url ?? "")) problems.push({ line: number, message: `merge line links to ${links[0]?.url}, not to a pull request` });

@@ -3,6 +3,8 @@
  * safe markdown for a Jekyll post. Templates never escape: everything they receive is already safe.
  */
 
+import type { Bullet, InlineMarkdown } from "../types.js";
+
 const MAX_TEXT_LENGTH = 300;
 
 // What a reader cannot see can disguise what a line says: Unicode's default-ignorable set (zero
@@ -23,7 +25,7 @@ export function cleanText(text: string, maxLength = MAX_TEXT_LENGTH): string {
  * Escapes text so that markdown reads it as literal characters: no HTML, no links or images,
  * no emphasis surprises, no Liquid tags, and nothing that starts a block at the start of a line.
  */
-export function escapeInline(text: string, maxLength = MAX_TEXT_LENGTH): string {
+export function escapeInline(text: string, maxLength = MAX_TEXT_LENGTH): InlineMarkdown {
   const clean = cleanText(text, maxLength);
   let escaped = "";
   let last = 0;
@@ -34,7 +36,7 @@ export function escapeInline(text: string, maxLength = MAX_TEXT_LENGTH): string 
     last = match.index + match[0].length;
   }
   escaped += escapeText(clean.slice(last));
-  return escaped.replace(/^([-+=#])/, "\\$1").replace(/^(\d+)([.)])/, "$1\\$2");
+  return escaped.replace(/^([-+=#])/, "\\$1").replace(/^(\d+)([.)])/, "$1\\$2") as InlineMarkdown;
 }
 
 // No word boundaries: GFM also links "_www.x" and "*http://x", after emphasis markers.
@@ -64,18 +66,41 @@ const ENTITIES: Record<string, string> = {
  * Liquid would run inside a code span too, and brackets could end a link label around it, so text
  * with braces or brackets is escaped as plain text instead.
  */
-export function codeSpan(identifier: string): string {
+export function codeSpan(identifier: string): InlineMarkdown {
   const text = cleanText(identifier, 120);
   if (/[{}[\]]/.test(text)) return escapeInline(text, 120);
   const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
   const fence = "`".repeat(longestRun + 1);
   const pad = text.startsWith("`") || text.endsWith("`") ? " " : "";
-  return `${fence}${pad}${text}${pad}${fence}`;
+  return `${fence}${pad}${text}${pad}${fence}` as InlineMarkdown;
 }
 
-/** `* [label](url)`: the bullet Promotions and Version Updates use, from untrusted text. */
-export function linkBullet(text: string, url: string): string {
-  return `* ${link(escapeInline(text), url)}`;
+/** Safe fragments side by side: nothing, a space or a comma between them cannot open or close anything. */
+export function joinInline(parts: readonly InlineMarkdown[], separator: "" | " " | ", "): InlineMarkdown {
+  return parts.join(separator) as InlineMarkdown;
+}
+
+/** Escaped, minus the "1\." escape for a leading number: inside brackets it cannot start a list. */
+export function escapeLinkLabel(label: string, maxLength = 80): InlineMarkdown {
+  return escapeInline(label, maxLength).replace(/^(\d+)\\([.)])/, "$1$2") as InlineMarkdown;
+}
+
+/** "#123" from a PR's URL: the label of last resort when nothing else describes the PR. */
+export function numberLabel(url: string): InlineMarkdown {
+  // The URL may come from an input file, so its last segment is escaped like any other text;
+  // a real PR number is digits and comes out unchanged.
+  return `#${escapeLinkLabel(url.split("/").at(-1) ?? "")}` as InlineMarkdown;
+}
+
+/**
+ * The one writer of a post's bullets: `* before [label](url) after: highlights; also [l](u), …`.
+ * Every text piece is already escaped; every link target passes `safeUrl` here.
+ */
+export function renderBullet(bullet: Bullet): string {
+  const main = ["*", bullet.before, link(bullet.label, bullet.url), bullet.after].filter((part) => part !== undefined && part !== "").join(" ");
+  const highlights = bullet.highlights ? `: ${bullet.highlights}` : "";
+  const also = bullet.also.length > 0 ? `; also ${bullet.also.map((other) => link(other.label, other.url)).join(", ")}` : "";
+  return `${main}${highlights}${also}`;
 }
 
 /** A link whose label is untrusted text and whose target the tool built itself. */

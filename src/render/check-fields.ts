@@ -11,9 +11,18 @@ export class UnknownFieldError extends Error {
   }
 }
 
+export interface CheckedPartial {
+  file: string;
+  ast: hbs.AST.Program;
+  /** What the partial adds to the context it is called with, when it is a wrapper of another. */
+  addsToContext?: (context: unknown) => unknown;
+}
+
 interface Scope {
   context: unknown;
   file: string;
+  /** The data the main template got (`@root`); the context when absent. */
+  root?: unknown;
 }
 
 const BLOCK_HELPERS = new Set(["if", "unless", "each", "with", "lookup", "log"]);
@@ -26,7 +35,7 @@ const BLOCK_HELPERS = new Set(["if", "unless", "each", "with", "lookup", "log"])
 export function checkFields(
   program: hbs.AST.Program,
   scope: Scope,
-  partials: ReadonlyMap<string, { file: string; ast: hbs.AST.Program }>,
+  partials: ReadonlyMap<string, CheckedPartial>,
   helpers: ReadonlySet<string>,
   seen: Set<string> = new Set(),
 ): void {
@@ -36,7 +45,7 @@ export function checkFields(
 function checkStatement(
   node: hbs.AST.Statement,
   scope: Scope,
-  partials: ReadonlyMap<string, { file: string; ast: hbs.AST.Program }>,
+  partials: ReadonlyMap<string, CheckedPartial>,
   helpers: ReadonlySet<string>,
   seen: Set<string>,
 ): void {
@@ -58,14 +67,38 @@ function checkStatement(
       if (block.inverse) checkFields(block.inverse, scope, partials, helpers, seen);
     }
   } else if (node.type === "PartialStatement") {
-    const partialName = ((node as hbs.AST.PartialStatement).name as hbs.AST.PathExpression).original;
-    const partial = partials.get(partialName);
-    const key = `${partialName}@${JSON.stringify(Object.keys(asRecord(scope.context) ?? {}))}`;
+    const statement = node as hbs.AST.PartialStatement;
+    const partialName = partialNameOf(statement.name, scope);
+    const partial = partialName === undefined ? undefined : partials.get(partialName);
+    const given = partialContext(statement, scope);
+    const context = partial?.addsToContext ? partial.addsToContext(given) : given;
+    const key = `${partialName}@${JSON.stringify(Object.keys(asRecord(context) ?? {}))}`;
     if (partial && !seen.has(key)) {
       seen.add(key);
-      checkFields(partial.ast, { context: scope.context, file: partial.file }, partials, helpers, seen);
+      checkFields(partial.ast, { context, file: partial.file, root: scope.root ?? scope.context }, partials, helpers, seen);
     }
   }
+}
+
+/** `{{> name}}`, or the dynamic `{{> (lookup . "partial")}}` the main template uses for its sections. */
+function partialNameOf(name: hbs.AST.PathExpression | hbs.AST.SubExpression, scope: Scope): string | undefined {
+  if (name.type === "PathExpression") return name.original;
+  const sub = name as hbs.AST.SubExpression;
+  const [target, field] = sub.params;
+  if ((sub.path as hbs.AST.PathExpression).original !== "lookup" || !target || field?.type !== "StringLiteral") return undefined;
+  const value = asRecord(resolve(target, scope.context))?.[(field as hbs.AST.StringLiteral).value];
+  return typeof value === "string" ? value : undefined;
+}
+
+/** What a partial sees: its context argument (`@root` included) with its hash arguments on top. */
+function partialContext(statement: hbs.AST.PartialStatement, scope: Scope): unknown {
+  const root = scope.root ?? scope.context;
+  const argument = statement.params[0];
+  const base =
+    argument === undefined ? scope.context : argument.type === "PathExpression" && (argument as hbs.AST.PathExpression).original === "@root" ? root : resolve(argument, scope.context);
+  const pairs = statement.hash?.pairs ?? [];
+  if (pairs.length === 0) return base;
+  return { ...asRecord(base), ...Object.fromEntries(pairs.map((pair) => [pair.key, resolve(pair.value, scope.context)])) };
 }
 
 function checkExpression(expression: hbs.AST.Expression, scope: Scope): void {

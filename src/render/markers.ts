@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { safeUrl } from "../markdown/escape.js";
 
 /**
  * Markers around the generated sections let `--update` refresh them and keep every byte outside.
@@ -8,8 +9,7 @@ import { createHash } from "node:crypto";
  * are ever rewritten or removed; a known page missing from the post was deleted by the editor
  * and is never added again.
  */
-export const MARKED_SECTIONS = ["other_merges", "promotions", "deprecated", "version_updates", "subprojects"] as const;
-export type MarkedSection = (typeof MARKED_SECTIONS)[number];
+export { MARKED_SECTIONS, type MarkedSection } from "../sections.js";
 
 /** The state value of a page that is known but whose line the tool does not own. */
 export const KNOWN = "-";
@@ -72,14 +72,31 @@ export function findRegions(lines: readonly string[]): Region[] {
   return regions;
 }
 
-const LINK_TARGET = /\]\(https?:\/\/(?:github\.com\/)?([^\s)]+)\)/;
+const LINK_TARGET = /\]\((https?:\/\/[^\s)]+)\)/;
+const PAGE = /^https?:\/\/(?:github\.com\/)?([^\s)]+)$/;
 
-/** What identifies a generated line across runs: the page its first link points at (GitHub, GHE, go.dev). */
-export function lineKey(line: string): string | null {
-  return line.match(LINK_TARGET)?.[1] ?? null;
+/** What identifies a page across runs: its link target less the scheme and github.com (GitHub, GHE, go.dev). */
+export function pageKey(url: string): string | null {
+  return url.match(PAGE)?.[1] ?? null;
 }
 
-/** The marker state for a section's generated lines. */
+/** The page a line of the post links first: how `--update` knows an edited line. */
+export function lineKey(line: string): string | null {
+  const target = line.match(LINK_TARGET)?.[1];
+  return target === undefined ? null : pageKey(target);
+}
+
+/** The marker state for a section's generated bullets: the page from the data, the hash of the line. */
+export function stateOfEntries(entries: ReadonlyArray<{ line: string; bullet: { url: string } }>): Map<string, string> {
+  const state = new Map<string, string>();
+  for (const entry of entries) {
+    const key = pageKey(safeUrl(entry.bullet.url));
+    if (key && !state.has(key)) state.set(key, lineHash(entry.line));
+  }
+  return state;
+}
+
+/** The marker state for lines of the post. */
 export function stateOfLines(lines: readonly string[]): Map<string, string> {
   const state = new Map<string, string>();
   for (const line of lines) {

@@ -4,9 +4,10 @@ import { format } from "date-fns";
 import Handlebars from "handlebars";
 import { link } from "../markdown/escape.js";
 import { UsageError } from "../errors.js";
+import { MARKED_ROWS } from "../sections.js";
 import { templatesDir } from "../package-paths.js";
 import { calendarDate } from "../week.js";
-import { checkFields, UnknownFieldError } from "./check-fields.js";
+import { type CheckedPartial, checkFields, UnknownFieldError } from "./check-fields.js";
 import { COMPILE_OPTIONS, PRECOMPILED } from "./precompiled.js";
 import type { PostView } from "./view-model.js";
 
@@ -49,18 +50,24 @@ export function renderPost(view: PostView, templates: TemplateSources): string {
     Array.isArray(list) ? list.join(typeof separator === "string" ? separator : ", ") : "",
   );
   handlebars.registerHelper("link", (label: unknown, url: unknown) => link(String(label), String(url)));
-  const parsed = new Map<string, { file: string; ast: hbs.AST.Program }>();
+  const parsed = new Map<string, CheckedPartial>();
   const parse = (file: { name: string; source: string }): hbs.AST.Program => {
     try {
       // Parsing eagerly reports a syntax error against the file it is in. Whitespace control is
       // left to compile, which is handed this tree, so that each template is parsed only once.
       return PRECOMPILED.get(file.source)?.ast ?? handlebars.parseWithoutProcessing(file.source);
     } catch (error) {
-      throw templateError(error, file.name, Object.keys(templates.partials));
+      throw templateError(error, file.name, partialNames(templates));
     }
   };
   for (const [name, partial] of Object.entries(templates.partials)) parsed.set(name, { file: partial.name, ast: parse(partial) });
   const main = parse(templates.main);
+  const section = parsed.get("section");
+  for (const row of MARKED_ROWS) {
+    if (!section || parsed.has(row.partial)) continue;
+    const sectionView = view.sectionList.find((item) => item.key === row.key);
+    parsed.set(row.partial, { ...section, addsToContext: (context) => ({ ...(context as object), section: sectionView }) });
+  }
   try {
     checkFields(main, { context: view, file: templates.main.name }, parsed, HELPERS);
   } catch (error) {
@@ -82,11 +89,34 @@ export function renderPost(view: PostView, templates: TemplateSources): string {
   };
   try {
     for (const [name, partial] of Object.entries(templates.partials)) handlebars.registerPartial(name, compile(partial, parsed.get(name)!.ast));
+    registerSectionPartials(handlebars, view, templates);
     return tidy(compile(templates.main, main)(view));
   } catch (error) {
-    if (error instanceof TemplateFileError) throw templateError(error.cause, error.file, Object.keys(templates.partials));
-    throw templateError(error, templates.main.name, Object.keys(templates.partials));
+    if (error instanceof TemplateFileError) throw templateError(error.cause, error.file, partialNames(templates));
+    throw templateError(error, templates.main.name, partialNames(templates));
   }
+}
+
+/**
+ * Each generated section is also a partial of its own name (`promotions`, ...), so that a user's
+ * partial of that name replaces that section alone, and a main template written when each
+ * section had its own partial still renders. The ones the user did not write are `section`.
+ */
+function registerSectionPartials(handlebars: typeof Handlebars, view: PostView, templates: TemplateSources): void {
+  const section = handlebars.partials["section"] as Handlebars.TemplateDelegate | undefined;
+  if (typeof section !== "function") return;
+  for (const row of MARKED_ROWS) {
+    if (Object.hasOwn(templates.partials, row.partial)) continue;
+    const sectionView = view.sectionList.find((item) => item.key === row.key);
+    handlebars.registerPartial(row.partial, (context: unknown, options?: Handlebars.RuntimeOptions) =>
+      section({ ...(context as object), section: sectionView }, options),
+    );
+  }
+}
+
+/** The partials a template may call: the files, and the generated sections under their own names. */
+function partialNames(templates: TemplateSources): string[] {
+  return [...new Set([...Object.keys(templates.partials), ...MARKED_ROWS.map((row) => row.partial)])].sort();
 }
 
 const HELPERS = new Set(["formatDate", "join", "link"]);

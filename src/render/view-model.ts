@@ -1,6 +1,7 @@
 import { escapeInline, safeUrl } from "../markdown/escape.js";
-import { beginMarker, endMarker, MARKED_SECTIONS, stateOfLines, type MarkedSection } from "./markers.js";
-import { SECTION_KEYS, type Draft, type DraftEntry, type FeaturedCandidate, type SectionKey } from "../types.js";
+import { beginMarker, endMarker, MARKED_SECTIONS, stateOfEntries, type MarkedSection } from "./markers.js";
+import { MARKED_ROWS } from "../sections.js";
+import { SECTION_KEYS, type Bullet, type Draft, type DraftEntry, type FeaturedCandidate, type SectionKey } from "../types.js";
 
 /**
  * What a template sees. This is a contract with everyone who customises a template: fields are
@@ -17,6 +18,19 @@ export interface PostView {
   stats: Draft["stats"];
   /** The comment lines around each generated section that `--update` relies on. */
   markers: Record<MarkedSection, { begin: string; end: string }>;
+  /** The generated sections in the post's order, as the `section` partial renders each. */
+  sectionList: SectionView[];
+}
+
+export interface SectionView {
+  key: MarkedSection;
+  heading: string;
+  /** The partial that renders it: `section`, unless a user's partial of this name replaces it. */
+  partial: string;
+  entries: EntryView[];
+  markers: { begin: string; end: string };
+  /** Changes no PR explains, in a comment after Version Updates; empty for the other sections. */
+  unexplainedChanges: string[];
 }
 
 export interface EntryView {
@@ -27,8 +41,20 @@ export interface EntryView {
   title: string;
   author: string;
   line: string;
+  /** The pieces `line` is made of, for a `pr-line` partial that words a bullet its own way. */
+  bullet: BulletView;
   reason: string;
   kep: string | null;
+}
+
+/** A bullet's pieces, each safe markdown; a piece the bullet lacks is null (templates are strict). */
+export interface BulletView {
+  before: string | null;
+  label: string;
+  url: string;
+  after: string | null;
+  highlights: string | null;
+  also: Array<{ label: string; url: string }>;
 }
 
 export interface CandidateView {
@@ -51,6 +77,10 @@ export function buildPostView(draft: Draft, featuredCandidates: readonly Feature
   const sections = Object.fromEntries(
     SECTION_KEYS.map((key) => [key, draft.sections[key].map(entryView)]),
   ) as Record<SectionKey, EntryView[]>;
+  const markers = Object.fromEntries(
+    MARKED_SECTIONS.map((key) => [key, { begin: beginMarker(key, stateOfEntries(draft.sections[key])), end: endMarker(key) }]),
+  ) as PostView["markers"];
+  const unexplainedChanges = draft.unexplainedChanges.map((change) => insideComment(escapeInline(change)));
   return {
     week: { ...draft.week },
     post: { date: options.date ?? `${draft.week.ending} 22:00:00 -0000`, slug: `${draft.week.ending}-update`,
@@ -66,14 +96,17 @@ export function buildPostView(draft: Draft, featuredCandidates: readonly Feature
       kep: candidate.kep ? insideComment(safeUrl(candidate.kep)) : null,
     })),
     releaseSchedule: { nextDeadline: draft.releaseSchedule.nextDeadline, notes: [...draft.releaseSchedule.notes] },
-    unexplainedChanges: draft.unexplainedChanges.map((change) => insideComment(escapeInline(change))),
+    unexplainedChanges,
     stats: { ...draft.stats },
-    markers: Object.fromEntries(
-      MARKED_SECTIONS.map((key) => [
-        key,
-        { begin: beginMarker(key, stateOfLines(sections[key].map((entry) => entry.line))), end: endMarker(key) },
-      ]),
-    ) as PostView["markers"],
+    markers,
+    sectionList: MARKED_ROWS.map((row) => ({
+      key: row.key,
+      heading: row.heading,
+      partial: row.partial,
+      entries: sections[row.key],
+      markers: markers[row.key],
+      unexplainedChanges: row.key === "version_updates" ? unexplainedChanges : [],
+    })),
   };
 }
 
@@ -85,8 +118,20 @@ function entryView(entry: DraftEntry): EntryView {
     title: escapeInline(entry.title),
     author: escapeInline(entry.author),
     line: entry.line,
+    bullet: bulletView(entry.bullet),
     reason: escapeInline(entry.reason),
     kep: entry.kep ? safeUrl(entry.kep) : null,
+  };
+}
+
+function bulletView(bullet: Bullet): BulletView {
+  return {
+    before: bullet.before ?? null,
+    label: bullet.label,
+    url: safeUrl(bullet.url),
+    after: bullet.after ?? null,
+    highlights: bullet.highlights ?? null,
+    also: bullet.also.map((other) => ({ label: other.label, url: safeUrl(other.url) })),
   };
 }
 

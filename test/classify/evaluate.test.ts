@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { Classification } from "../../src/classify/classify.js";
 import { poolScores, scoreWeek, share } from "../../src/classify/evaluate.js";
+import { escapeInline } from "../../src/markdown/escape.js";
 import type { ClassifiedSection } from "../../src/classify/rules.js";
 import { pr } from "./fixtures.js";
 
 function draft(sections: Array<[number, ClassifiedSection]>, candidates: number[] = []): Classification {
   return {
-    reported: sections.map(([number, section]) => ({ pr: pr(number, "t"), section, reason: "r", line: "* l", score: 0, signals: [] })),
+    reported: sections.map(([number, section]) => ({ pr: pr(number, "t"), section, reason: "r", line: "* [l](https://x.example/)", bullet: { label: escapeInline("l"), url: "https://x.example/", also: [] }, score: 0, signals: [] })),
     skipped: [],
     featuredCandidates: candidates.map((number) => ({ pr: pr(number, "t"), score: 1, reasons: [] })),
   };

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { promotionLine } from "../../src/classify/lines.js";
+import { promotionBullet } from "../../src/classify/lines.js";
 import { lineProblems } from "../../src/classify/line-rules.js";
 import { promotionText, saysOnByDefault, statesOnByDefault } from "../../src/classify/promotion-wording.js";
-import { promotionLine as gatePromotionLine } from "../../src/context/gates/lines.js";
+import { gatePromotionBullet } from "../../src/context/gates/lines.js";
+import { renderBullet } from "../../src/markdown/escape.js";
 import { body, pr, url } from "./fixtures.js";
 
 describe("promotion lines", () => {
@@ -30,11 +31,11 @@ describe("promotion lines", () => {
 
   it("builds the same line from the classifier and from the feature-gate diff, both passing the line rules", () => {
     const input = pr(118000, "Graduate PodSchedulingReadiness to beta", { note: "PodSchedulingReadiness is beta and enabled by default" });
-    const fromClassifier = promotionLine(input, { feature: "PodSchedulingReadiness", stage: "Beta", reason: "title:promote-to-beta" });
-    const fromGates = gatePromotionLine("PodSchedulingReadiness", "Beta", url(118000), true);
+    const fromClassifier = renderBullet(promotionBullet("PodSchedulingReadiness", "Beta", saysOnByDefault(input), input.url));
+    const fromGates = renderBullet(gatePromotionBullet("PodSchedulingReadiness", "Beta", url(118000), true));
     expect(fromClassifier).toBe(`* [PodSchedulingReadiness is beta and on by default](${url(118000)})`);
     expect(fromGates).toBe(fromClassifier);
-    expect(gatePromotionLine("PodSchedulingReadiness", "Beta", url(118000))).toBe(`* [PodSchedulingReadiness to Beta](${url(118000)})`);
+    expect(renderBullet(gatePromotionBullet("PodSchedulingReadiness", "Beta", url(118000)))).toBe(`* [PodSchedulingReadiness to Beta](${url(118000)})`);
     expect(lineProblems(fromClassifier, "promotions", url(118000))).toEqual([]);
   });
 });

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { parseBumps, bumpText } from "../../src/classify/dependency.js";
+import { parseBumps } from "../../src/classify/dependency.js";
+import { versionText } from "../../src/classify/lines.js";
 import { lineProblems } from "../../src/classify/line-rules.js";
 import { DEFAULT_RULES } from "../../src/classify/rules.js";
 import { pseudoVersionDate, versionTarget } from "../../src/classify/version-text.js";
-import { versionLine } from "../../src/context/gates/lines.js";
+import { fileVersionBullet } from "../../src/context/gates/lines.js";
+import { renderBullet } from "../../src/markdown/escape.js";
 import { url } from "./fixtures.js";
 
 describe("pseudo-versions in version lines", () => {
@@ -23,8 +25,8 @@ describe("pseudo-versions in version lines", () => {
 
   it("names the snapshot's day in both places version lines are built, and the line rules accept it", () => {
     const bumps = parseBumps("Bump golang.org/x/sys to v0.0.0-20230829093424-9b1e5e0c28b4", DEFAULT_RULES);
-    expect(bumpText(bumps, DEFAULT_RULES)).toBe("golang.org/x/sys to the 2023-08-29 snapshot");
-    const line = versionLine("k8s.io/kube-openapi", "v0.0.0-20240228011516-70dd3763d340", url(9));
+    expect(bumps.map((bump) => versionText(bump, DEFAULT_RULES.dependencies.noVPrefix)).join(" and ")).toBe("golang.org/x/sys to the 2023-08-29 snapshot");
+    const line = renderBullet(fileVersionBullet("k8s.io/kube-openapi", "v0.0.0-20240228011516-70dd3763d340", url(9), DEFAULT_RULES.dependencies));
     expect(line).toBe(`* [k8s.io/kube-openapi to the 2024-02-28 snapshot](${url(9)})`);
     expect(lineProblems(line, "version_updates", url(9))).toEqual([]);
   });

@@ -12,6 +12,6 @@ export {
   type VersionUpdate,
   attributeChanges,
 } from "./attribute.js";
-export { displayVersion, promotionLine, safeName, versionLine } from "./lines.js";
+export { fileVersionBullet, gatePromotionBullet, safeName, type VersionWording } from "./lines.js";
 export { GATE_FILE_PATHS, VERSION_FILE_PATHS, WEEK_SNAPSHOT_PATHS } from "./paths.js";
 export { type FileTexts, type WeekChanges, type WeekChangesInput, findWeekChanges } from "./week-changes.js";

@@ -2,4 +2,4 @@ export type { GoTag, ReleaseFilter, RepoRelease, RepoReleases, TimeWindow } from
 export { DEFAULT_RELATED_REPOS, DISPLAY_NAMES, displayName } from "./repos.js";
 export { golangTagsInWeek, goTagUrl, isPrereleaseTag, releasesInWeek } from "./window.js";
 export { highlightCandidates, releaseHighlights } from "./highlights.js";
-export { subprojectLines, type SubprojectLines, type SubprojectOptions } from "./lines.js";
+export { subprojectBullets, subprojectLines, type SubprojectBullet, type SubprojectLines, type SubprojectOptions } from "./lines.js";

@@ -1,4 +1,5 @@
-import { escapeInline, safeUrl } from "../../markdown/escape.js";
+import { escapeInline, escapeLinkLabel, renderBullet, safeUrl } from "../../markdown/escape.js";
+import type { Bullet } from "../../types.js";
 import { highlightCandidates } from "./highlights.js";
 import { displayName, GO_REPO } from "./repos.js";
 import type { GoTag, ReleaseFilter, RepoReleases, TimeWindow } from "./types.js";
@@ -19,6 +20,12 @@ export interface SubprojectLines {
   warnings: string[];
 }
 
+export interface SubprojectBullet {
+  /** "owner/name". */
+  repo: string;
+  bullet: Bullet;
+}
+
 interface Shipped {
   label: string;
   url: string;
@@ -34,7 +41,11 @@ const MAX_HIGHLIGHT_WORDS = 7;
  * reads the same every run: the newest release linked with its highlights, the week's other
  * releases (backports, other branches) after "also".
  */
-export function subprojectLines(repos: readonly RepoReleases[], week: TimeWindow, options: SubprojectOptions): SubprojectLines {
+export function subprojectBullets(
+  repos: readonly RepoReleases[],
+  week: TimeWindow,
+  options: SubprojectOptions,
+): { bullets: SubprojectBullet[]; warnings: string[] } {
   const warnings: string[] = [];
   const projects = new Map<string, Shipped[]>();
   for (const { repo, releases } of repos) {
@@ -57,25 +68,28 @@ export function subprojectLines(repos: readonly RepoReleases[], week: TimeWindow
     const tags = golangTagsInWeek(options.goTags, week, options);
     projects.set(GO_REPO, tags.map((tag) => ({ label: tag.name.replace(/^go/, ""), url: goTagUrl(tag.name), body: null })));
   }
-  const lines = [...projects.entries()]
-    .filter(([, shipped]) => shipped.length > 0)
+  const bullets = [...projects.entries()]
     .sort(([a], [b]) => a.toLowerCase().localeCompare(b.toLowerCase()))
-    .map(([repo, shipped]) => line(displayName(repo, options.displayNames), shipped));
-  return { lines, warnings };
+    .flatMap(([repo, [newest, ...others]]) =>
+      newest ? [{ repo, bullet: releaseBullet(displayName(repo, options.displayNames), newest, others) }] : [],
+    );
+  return { bullets, warnings };
 }
 
-function line(project: string, [newest, ...others]: Shipped[]): string {
-  if (!newest) return "";
-  let text = `* [${escapeInline(`${project} ${newest.label}`, 120)}](${newest.url})`;
+/** `subprojectBullets` with each bullet as the markdown it renders to. */
+export function subprojectLines(repos: readonly RepoReleases[], week: TimeWindow, options: SubprojectOptions): SubprojectLines {
+  const { bullets, warnings } = subprojectBullets(repos, week, options);
+  return { lines: bullets.map(({ bullet }) => renderBullet(bullet)), warnings };
+}
+
+function releaseBullet(project: string, newest: Shipped, others: readonly Shipped[]): Bullet {
   const highlights = combine(highlightCandidates(newest.body));
-  if (highlights !== "") text += `: ${escapeInline(highlights, 120)}`;
-  if (others.length > 0) text += `; also ${others.map((other) => `[${escapeLabel(other.label)}](${other.url})`).join(", ")}`;
-  return text;
-}
-
-/** Escaped, minus the "1\." escape for a leading number: inside brackets it cannot start a list. */
-function escapeLabel(label: string): string {
-  return escapeInline(label, 80).replace(/^(\d+)\\([.)])/, "$1$2");
+  return {
+    label: escapeInline(`${project} ${newest.label}`, 120),
+    url: newest.url,
+    ...(highlights !== "" ? { highlights: escapeInline(highlights, 120) } : {}),
+    also: others.map((other) => ({ label: escapeLinkLabel(other.label), url: other.url })),
+  };
 }
 
 function combine([first, second]: string[]): string {

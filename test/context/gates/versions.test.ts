@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { parseDependenciesYaml } from "../../../src/context/gates/dependencies-yaml.js";
 import { diffVersions } from "../../../src/context/gates/diff.js";
 import { parseGoMod } from "../../../src/context/gates/go-mod.js";
-import { displayVersion, promotionLine, safeName, versionLine } from "../../../src/context/gates/lines.js";
+import { DEFAULT_RULES } from "../../../src/classify/rules.js";
+import { fileVersionBullet, gatePromotionBullet, safeName } from "../../../src/context/gates/lines.js";
+import { renderBullet } from "../../../src/markdown/escape.js";
+
+const promotionLine = (gate: string, stage: "Beta" | "GA", url: string): string => renderBullet(gatePromotionBullet(gate, stage, url));
+const versionLine = (name: string, version: string, url: string): string => renderBullet(fileVersionBullet(name, version, url, DEFAULT_RULES.dependencies));
 import { dependenciesYaml, goMod2021 } from "./fixtures.js";
 
 const XNET_BEFORE = "v0.0.0-20210224082022-3d97a244fca7";
@@ -103,7 +108,7 @@ describe("newsletter lines", () => {
     expect(versionLine("golang.org/x/net", XNET_AFTER, "https://u.example/1")).toBe("* [golang.org/x/net to the 2021-05-20 snapshot](https://u.example/1)");
     expect(versionLine("go", "1.16", "https://u.example/1")).toBe("* [go to 1.16](https://u.example/1)");
     expect(versionLine("golang: upstream version", "1.16.6", "https://u.example/1")).toBe("* [golang to 1.16.6](https://u.example/1)");
-    expect(displayVersion("toolchain", "go1.23.2")).toBe("go1.23.2");
+    expect(versionLine("toolchain", "go1.23.2", "https://u.example/1")).toBe("* [toolchain to go1.23.2](https://u.example/1)");
   });
 
   it("drops characters that could break out of the markdown", () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { WEEK_SNAPSHOT_PATHS, findWeekChanges, promotionLine, versionLine } from "../../../src/context/gates/index.js";
+import { WEEK_SNAPSHOT_PATHS, fileVersionBullet, findWeekChanges, gatePromotionBullet } from "../../../src/context/gates/index.js";
+import { DEFAULT_RULES } from "../../../src/classify/rules.js";
+import { renderBullet } from "../../../src/markdown/escape.js";
 import { dependenciesYaml, goMod2021, pr } from "./fixtures.js";
 import { APISERVER_FEATURES_2021, FEATURE_LIST_YAML, kubeFeatures2021 } from "./gate-fixtures.js";
 
@@ -48,8 +50,8 @@ describe("findWeekChanges", () => {
   it("drafts the 2021-07-04 week's promotions and version updates", () => {
     const week = findWeekChanges({ before, after, prs });
     const lines = [
-      ...week.promotions.map((promotion) => promotionLine(promotion.gate, promotion.stage, promotion.pr.url)),
-      ...week.versionUpdates.map((update) => versionLine(update.name, update.to, update.pr.url)),
+      ...week.promotions.map((promotion) => renderBullet(gatePromotionBullet(promotion.gate, promotion.stage, promotion.pr.url))),
+      ...week.versionUpdates.map((update) => renderBullet(fileVersionBullet(update.name, update.to, update.pr.url, DEFAULT_RULES.dependencies))),
     ];
     expect(lines).toEqual([
       "* [ServiceLBNodePortControl to Beta](https://github.com/kubernetes/kubernetes/pull/100412)",

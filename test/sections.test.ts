@@ -1,0 +1,38 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { DEFAULT_RULES } from "../src/classify/rules.js";
+import { defaultTemplates, renderPost } from "../src/render/render-post.js";
+import { buildPostView } from "../src/render/view-model.js";
+import { MARKED_ROWS, SECTION_KEYS } from "../src/sections.js";
+import type { Draft } from "../src/types.js";
+
+const draft: Draft = {
+  week: { ending: "2021-07-04", from: "2021-06-28T00:00:00Z", to: "2021-07-04T23:59:59Z" },
+  sections: { featured: [], other_merges: [], promotions: [], deprecated: [], version_updates: [], subprojects: [] },
+  skipped: [],
+  stats: { merged: 0, reported: 0, skipped: 0, requests: 0 },
+  warnings: [],
+  releaseSchedule: { nextDeadline: null, notes: [] },
+  unexplainedChanges: ["etcd: 3.4.13 → 3.5.0"],
+};
+
+describe("the section table", () => {
+  it("is what the rule table's sectionOrder and the config schema may name", () => {
+    const classified = SECTION_KEYS.filter((key) => key !== "subprojects");
+    expect([...DEFAULT_RULES.sectionOrder].sort()).toEqual([...classified].sort());
+    const schema = JSON.parse(readFileSync("schema/config.schema.json", "utf8")) as { properties: Record<string, { properties?: Record<string, { items?: { enum?: string[] } }> }> };
+    const enums = Object.values(schema.properties).flatMap((property) => property.properties?.["sectionOrder"]?.items?.enum ?? []);
+    expect([...enums].sort()).toEqual([...classified].sort());
+  });
+
+  it("lets a user's partial replace one section by its old name, and renders an old main template", () => {
+    const templates = defaultTemplates();
+    const view = buildPostView(draft, []);
+    const own = renderPost(view, { ...templates, partials: { ...templates.partials, promotions: { name: "my/promotions.hbs", source: "MY PROMOTIONS {{sections.promotions.length}}\n" } } });
+    expect(own).toContain("MY PROMOTIONS 0");
+    expect(own).not.toContain("k8s-weekly:begin promotions");
+    const old = renderPost(view, { ...templates, main: { name: "old.hbs", source: MARKED_ROWS.map((row) => `{{> ${row.partial}}}`).join("\n\n") } });
+    expect(old).toBe(renderPost(view, { ...templates, main: { name: "new.hbs", source: "{{#each sectionList}}\n{{> (lookup . \"partial\") @root section=this}}\n\n{{/each}}\n" } }));
+    expect(old).toContain("k8s-weekly: changes in the week's feature gates and dependencies that no PR explains");
+  });
+});
