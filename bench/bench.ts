@@ -4,7 +4,7 @@
  * bundle that bin/k8s-weekly.js runs first. `--quick` measures start-up and the cold 150-PR week only.
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, openSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -27,13 +27,17 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
+// Write-only, as a shell's `> /dev/null` opens it: spawn's "ignore" opens /dev/null read-write,
+// which the CLI takes for a closed stdout and refuses to draft into (src/stdout.ts).
+const devNull = openSync("/dev/null", "w");
+
 /** Asynchronous, because the fake GitHub answers from this same process. */
 function timeCommand(args: string[], env: Record<string, string> = {}, cwd?: string): Promise<number> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { env: { PATH: process.env.PATH ?? "", HOME: tmpdir(), ...env }, cwd, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(process.execPath, args, { env: { PATH: process.env.PATH ?? "", HOME: tmpdir(), ...env }, cwd, stdio: ["ignore", devNull, "pipe"] });
     let stderr = "";
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     child.on("error", reject);
     child.on("close", (code) => (code === 0 ? resolve(performance.now() - started) : reject(new Error(`${args.join(" ")} failed: ${stderr}`))));
   });
