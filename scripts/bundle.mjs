@@ -66,6 +66,21 @@ const precompiledConfigValidator = {
   },
 };
 
+/**
+ * Replaces src/classify/default-rules.ts with the rule table it parses, as data: the schema it is
+ * parsed from needs zod, which a draft without a config file would otherwise load for nothing.
+ */
+const defaultRulesAsData = {
+  name: "default-rules-as-data",
+  setup(plugin) {
+    plugin.onLoad({ filter: /[\\/]src[\\/]classify[\\/]default-rules\.ts$/ }, async (args) => {
+      const module = await build({ entryPoints: [args.path], bundle: true, platform: "node", write: false, format: "esm", logLevel: "silent" });
+      const { DEFAULT_RULES } = await import(`data:text/javascript,${encodeURIComponent(module.outputFiles[0].text)}`);
+      return { contents: `export const DEFAULT_RULES = ${JSON.stringify(DEFAULT_RULES)};\n`, loader: "js", watchFiles: ["src/classify/rule-schema.ts"] };
+    });
+  },
+};
+
 // Chunk names carry content hashes: without this, every build would leave its old chunks behind.
 rmSync("dist/bundle", { recursive: true, force: true });
 
@@ -90,7 +105,7 @@ const result = await build({
       "const __dirname = __pathDirname(__filename);",
     ].join(" "),
   },
-  plugins: [noSourceMap, precompiledTemplates, precompiledConfigValidator],
+  plugins: [noSourceMap, precompiledTemplates, precompiledConfigValidator, defaultRulesAsData],
   logLevel: "warning",
   metafile: process.argv.includes("--metafile"),
 });
