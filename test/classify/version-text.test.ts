@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseBumps, bumpText } from "../../src/classify/dependency.js";
-import { lineProblems } from "../../src/classify/line-rules.js";
+import { lineProblems } from "../../src/lint/line-rules.js";
 import { DEFAULT_RULES } from "../../src/classify/rules.js";
 import { pseudoVersionDate, versionTarget } from "../../src/classify/version-text.js";
 import { versionLine } from "../../src/context/gates/lines.js";
