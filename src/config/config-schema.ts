@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { rulesSchema } from "../classify/rule-schema.js";
+import { REPO_NAME } from "../repo-name.js";
 
-const repoName = z.string().regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/);
+const repoName = z.string().regex(REPO_NAME);
 const nonEmpty = z.string().min(1);
 
 /**
