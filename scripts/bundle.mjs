@@ -86,6 +86,21 @@ const precompiledResponseValidators = {
   },
 };
 
+/**
+ * Replaces src/classify/default-rules.ts with the rule table it parses, as data: the schema it is
+ * parsed from needs zod, which a draft without a config file would otherwise load for nothing.
+ */
+const defaultRulesAsData = {
+  name: "default-rules-as-data",
+  setup(plugin) {
+    plugin.onLoad({ filter: /[\\/]src[\\/]classify[\\/]default-rules\.ts$/ }, async (args) => {
+      const module = await build({ entryPoints: [args.path], bundle: true, platform: "node", write: false, format: "esm", logLevel: "silent" });
+      const { DEFAULT_RULES } = await import(`data:text/javascript,${encodeURIComponent(module.outputFiles[0].text)}`);
+      return { contents: `export const DEFAULT_RULES = ${JSON.stringify(DEFAULT_RULES)};\n`, loader: "js", watchFiles: ["src/classify/rule-schema.ts"] };
+    });
+  },
+};
+
 // Chunk names carry content hashes: without this, every build would leave its old chunks behind.
 rmSync("dist/bundle", { recursive: true, force: true });
 
@@ -110,7 +125,7 @@ const result = await build({
       "const __dirname = __pathDirname(__filename);",
     ].join(" "),
   },
-  plugins: [noSourceMap, precompiledTemplates, precompiledConfigValidator, precompiledResponseValidators],
+  plugins: [noSourceMap, precompiledTemplates, precompiledConfigValidator, precompiledResponseValidators, defaultRulesAsData],
   logLevel: "warning",
   metafile: process.argv.includes("--metafile"),
 });

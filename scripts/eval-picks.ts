@@ -4,7 +4,7 @@
  * them. Picks hold only release-noted PRs, so this measures what the draft keeps of real notes.
  */
 import { type Classification, DEFAULT_RULES, classifyWeek } from "../src/classify/classify.js";
-import { lineProblems } from "../src/classify/line-rules.js";
+import { lineProblems } from "../src/lint/line-rules.js";
 import type { ClassifiedSection } from "../src/classify/rules.js";
 import type { Week } from "../src/types.js";
 import { type Pick, loadPicks } from "./picks.js";

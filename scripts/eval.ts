@@ -8,7 +8,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { type Classification, DEFAULT_RULES, type RuleTable, classifyWeek } from "../src/classify/classify.js";
 import { type PublishedSections, type Ratio, type WeekScore, poolScores, scoreWeek, share } from "../src/classify/evaluate.js";
-import { lineProblems } from "../src/classify/line-rules.js";
+import { lineProblems } from "../src/lint/line-rules.js";
 import { type SearchItem, pullRequestFromSearchItem } from "../src/fetch/search-item.js";
 import type { PullRequest, Week } from "../src/types.js";
 import { loadMarkdown } from "../src/parsers.js";

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -76,5 +76,13 @@ describe("the bundled CLI", () => {
     const offline = await spawnCli(["draft", "--week", "2021-07-04", "--offline", "--api-url", world.url], { XDG_CACHE_HOME: cache });
     expect(offline.stderr).toMatch(/using the cached week/);
     expect(offline.stdout).toBe(online.stdout);
+  });
+
+  it("holds the default rules as data and never zod, which only defines them", () => {
+    const folder = fileURLToPath(new URL("../dist/bundle", import.meta.url));
+    const files = readdirSync(folder, { recursive: true, encoding: "utf8" }).filter((file) => file.endsWith(".js"));
+    const text = files.map((file) => readFileSync(join(folder, file), "utf8")).join("\n");
+    expect(text).not.toContain("$ZodType");
+    expect(text).toMatch(/DEFAULT_RULES = \{ "skipAuthors": \[/);
   });
 });

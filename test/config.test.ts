@@ -95,9 +95,22 @@ describe("draft with a config file", () => {
   });
 });
 
+describe("schema/config.schema.json", () => {
+  it("is what npm run schema writes from the config's zod schema", async () => {
+    const { configJsonSchemaText } = await import("../src/config/config-schema.js");
+    expect(readFileSync(new URL("../schema/config.schema.json", import.meta.url), "utf8")).toBe(configJsonSchemaText());
+  });
+
+  it("gives every rule's default, so an editor shows what a config file changes", async () => {
+    const schema = JSON.parse(readFileSync(new URL("../schema/config.schema.json", import.meta.url), "utf8")) as {
+      properties: { rules: { properties: { patterns: { properties: Record<string, { default?: string }> } } } };
+    };
+    expect(schema.properties.rules.properties.patterns.properties.crash?.default).toBe(DEFAULT_RULES.patterns.crash);
+  });
+});
+
 describe("the config schema and the rule table", () => {
-  it("name the same keys, so every rule can be overridden from a config file", async () => {
-    const { readFileSync } = await import("node:fs");
+  it("name the same keys, so every rule can be overridden from a config file", () => {
     const schema = JSON.parse(readFileSync(new URL("../schema/config.schema.json", import.meta.url), "utf8")) as SchemaNode;
     interface SchemaNode { properties?: Record<string, SchemaNode> }
     const missing: string[] = [];

@@ -1,7 +1,6 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
-import { applyRuleOverrides } from "../config/apply-rules.js";
-import { loadConfig, type RepoConfig } from "../config/load-config.js";
+import { loadConfig } from "../config/load-config.js";
 import { interpretWeekContext, planWeekContext } from "../context/week-context.js";
 import { frontMatterText, readFrontMatter } from "../markdown/front-matter.js";
 import { loadYaml } from "../parsers.js";
@@ -16,47 +15,12 @@ import { findRegions } from "../render/markers.js";
 import { defaultTemplates, readPartials, readTemplate, renderPost, type TemplateSources } from "../render/render-post.js";
 import { buildPostView } from "../render/view-model.js";
 import type { DraftContext, RepoWeek, Week } from "../types.js";
-import { extendThrough, isCalendarDate, isExtended, resolveWeek } from "../week.js";
+import { isExtended } from "../week.js";
 import { MarkerError, updatePost } from "../write/update-post.js";
 import { checkOutputPath, writeOutputFile } from "../write/write-output.js";
-import { isRepoName } from "../repo-name.js";
+import { DEFAULT_REPO, type DraftOptions, type DraftPlan, planDraft } from "./draft-plan.js";
 
-export interface DraftOptions {
-  week: string;
-  /** --through DATE: the window runs to the end of that day instead of the Sunday. */
-  through?: string;
-  /** --previous FILE: the previous post (or folder of posts) whose PRs are not reported again. */
-  previous?: string;
-  format: "markdown" | "json";
-  output?: string;
-  force: boolean;
-  /** An earlier draft whose marked sections are refreshed in place. */
-  update?: string;
-  /** Repositories the user named; empty means the default. */
-  repos: string[];
-  /** The GitHub token, looked up only when the network is about to be used. */
-  getToken: () => string | undefined | Promise<string | undefined>;
-  apiUrl: string;
-  input?: string;
-  offline: boolean;
-  refresh: boolean;
-  /** Draft a week in which kubernetes/kubernetes merged nothing, instead of failing. */
-  allowEmpty?: boolean;
-  date?: string;
-  template?: string;
-  partials?: string;
-  timeoutSeconds: number;
-  maxWaitSeconds: number;
-  /** --max-requests: the most HTTP requests one run sends to GitHub. */
-  maxRequests: number;
-  userAgent: string;
-  /** List every PR of the week with its section or skip reason after the draft. */
-  explain?: boolean;
-  /** Include prereleases of related projects in Subprojects and Dependency Updates. */
-  prereleases: boolean;
-  /** --config FILE; without it k8s-weekly.config.json in the working folder, when there is one. */
-  config?: string;
-}
+export { DEFAULT_REPO, type DraftOptions } from "./draft-plan.js";
 
 export interface DraftEnvironment {
   now: Date;
@@ -69,45 +33,24 @@ export interface DraftEnvironment {
   waitSecondMs?: number;
 }
 
-export const DEFAULT_REPO = "kubernetes/kubernetes";
-
 export async function runDraft(given: DraftOptions, environment: DraftEnvironment): Promise<void> {
+  const config = await loadConfig(given.config, environment.cwd);
+  await executeDraft(planDraft(given, config, environment.now), environment);
+}
+
+/** Carries out a plan: reads the files it names, fetches the week, and writes the draft. */
+export async function executeDraft(plan: DraftPlan, environment: DraftEnvironment): Promise<void> {
   const { logger } = environment;
-  if (given.output === "") throw new UsageError(`-o '': give a file name, or - for stdout`);
-  // `-o -` is the usual spelling of stdout.
-  const options: DraftOptions = { ...given };
-  if (options.output === "-") delete options.output;
-  const resolved = resolveWeek(options.week, environment.now);
-  if (resolved.note) logger.info(resolved.note);
-  const week = options.through === undefined ? resolved.week : extendThrough(resolved.week, options.through, environment.now);
-  for (const repo of options.repos) {
-    if (!isRepoName(repo)) throw new UsageError(`--repo ${repo}: expected OWNER/NAME, e.g. kubernetes/kubernetes`);
-  }
-  const config = await loadConfig(options.config, environment.cwd);
-  if (config.path) logger.info(`using the config ${config.path}`);
-  const rules = applyRuleOverrides(config.rules, options.config ? `--config ${options.config}` : `config ${config.path}`);
-  // Flags beat the config file, the config file beats the defaults.
-  const repoConfigs: RepoConfig[] =
-    options.repos.length > 0 ? options.repos.map((repo) => ({ repo })) : (config.repos ?? [{ repo: DEFAULT_REPO }]);
-  const repos = [...new Set(repoConfigs.map((entry) => entry.repo))];
-  const branches = new Map(repoConfigs.flatMap((entry) => (entry.branch ? [[entry.repo, entry.branch] as const] : [])));
-  const date = options.date === undefined ? undefined : frontMatterDate(options.date);
-  apiUrl(options.apiUrl);
+  const { options, week, repos, branches, rules, date } = plan;
+  for (const note of plan.notes) logger.info(note);
   if (options.output) checkOutputPath(options.output, options.force);
-  const template = options.template ?? config.template;
-  const partials = options.partials ?? config.partials;
-  const templates =
-    options.format === "markdown"
-      ? loadTemplates({ ...(template ? { template } : {}), ...(partials ? { partials } : {}) })
-      : null;
-  const previous = options.update ? await readPostToUpdate(options.update, options, week.ending) : null;
-  const previousPost = options.previous ?? config.previousPost;
-  const previousLabel = options.previous !== undefined ? `--previous ${options.previous}` : `previousPost ${previousPost ?? ""} (in ${config.path ?? "the config"})`;
-  const previousEdition = previousPost === undefined ? null : await readPreviousEdition(previousPost, previousLabel, week.ending);
+  const templates = plan.templates ? loadTemplates(plan.templates) : null;
+  const previous = options.update ? await readPostToUpdate(options.update, week.ending) : null;
+  const previousEdition = plan.previousPost === null ? null : await readPreviousEdition(plan.previousPost.path, plan.previousPost.label, week.ending);
   const previouslyLinked = previousEdition ? linkedPulls(previousEdition.text, repos) : undefined;
   if (previousEdition && previouslyLinked) logger.info(`previous edition ${previousEdition.file}: links ${previouslyLinked.size} PRs of ${repos.join(", ")}`);
 
-  const contextRequest = planWeekContext(repos, week.ending, config.relatedRepos);
+  const contextRequest = planWeekContext(repos, week.ending, plan.relatedRepos);
   const withBranches = (fetched: readonly RepoWeek[]): RepoWeek[] =>
     fetched.map((repoWeek) => ({ ...repoWeek, defaultBranch: branches.get(repoWeek.repo) ?? repoWeek.defaultBranch }));
   let classifiedEarly: ClassifiedDraft | undefined;
@@ -173,7 +116,7 @@ export async function runDraft(given: DraftOptions, environment: DraftEnvironmen
     ? renderPost(
         buildPostView(draft, featuredCandidates, {
           ...(date ? { date } : {}),
-          ...(config.titleDateFormat ? { titleDateFormat: config.titleDateFormat } : {}),
+          ...(plan.titleDateFormat ? { titleDateFormat: plan.titleDateFormat } : {}),
         }),
         templates,
       )
@@ -192,9 +135,7 @@ export async function runDraft(given: DraftOptions, environment: DraftEnvironmen
 }
 
 /** The post as text, and its bytes, which must be unchanged when the update replaces it. */
-async function readPostToUpdate(path: string, options: DraftOptions, weekEnding: string): Promise<{ text: string; bytes: Buffer }> {
-  if (options.output) throw new UsageError(`--update ${path}: cannot be combined with -o; --update rewrites the file it names`);
-  if (options.format !== "markdown") throw new UsageError(`--update ${path}: needs the markdown format, not --format ${options.format}`);
+async function readPostToUpdate(path: string, weekEnding: string): Promise<{ text: string; bytes: Buffer }> {
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
@@ -280,33 +221,4 @@ function loadTemplates(options: { template?: string; partials?: string }): Templ
     main: options.template ? readTemplate(options.template) : defaults.main,
     partials: { ...defaults.partials, ...(options.partials ? readPartials(options.partials) : {}) },
   };
-}
-
-function frontMatterDate(value: string): string {
-  const match = value.match(/^(\d{4}-\d{2}-\d{2})(?: (\d{2}):(\d{2}):(\d{2}) [+-](\d{2})(\d{2}))?$/);
-  const [hours, minutes, seconds, zoneHours, zoneMinutes] = (match?.slice(2) ?? []).map((part) => Number(part ?? 0));
-  const valid =
-    match?.[1] !== undefined &&
-    isCalendarDate(match[1]) &&
-    (hours ?? 0) < 24 &&
-    (minutes ?? 0) < 60 &&
-    (seconds ?? 0) < 60 &&
-    (zoneHours ?? 0) < 15 &&
-    (zoneMinutes ?? 0) < 60;
-  if (!valid) throw new UsageError(`--date ${value}: use an existing date as YYYY-MM-DD or "YYYY-MM-DD HH:MM:SS -0000"`);
-  return match[2] === undefined ? `${value} 22:00:00 -0000` : value;
-}
-
-/** GitHub Enterprise URLs are fine; anything that is not an http(s) URL is a typo. */
-function apiUrl(value: string): string {
-  let parsed: URL;
-  try {
-    parsed = new URL(value);
-  } catch {
-    throw new UsageError(`--api-url ${value}: not a URL; use e.g. https://api.github.com or https://HOST/api/v3`);
-  }
-  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") {
-    throw new UsageError(`--api-url ${value}: not an http(s) URL; use e.g. https://api.github.com`);
-  }
-  return value;
 }

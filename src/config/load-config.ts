@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { ErrorObject } from "ajv";
 import { DEFAULT_RELATED_REPOS } from "../context/releases/index.js";
+import type { ConfigFile } from "./config-schema.js";
 import { UsageError } from "../errors.js";
 import { uniqueBy } from "../unique.js";
 
@@ -12,8 +13,8 @@ export interface RepoConfig {
   branch?: string;
 }
 
-/** Deep-partial rule changes; how they combine with the defaults is the classifier's business. */
-export type RuleOverrides = Record<string, unknown>;
+/** Deep-partial rule changes; how they combine with the defaults is apply-rules.ts's business. */
+export type RuleOverrides = NonNullable<ConfigFile["rules"]>;
 
 export interface Config {
   /** The file it came from, or null when there was none. */
@@ -26,17 +27,6 @@ export interface Config {
   /** Related repositories whose releases fill Subprojects and Dependency Updates. */
   relatedRepos?: string[];
   /** The previous post, or the folder of posts, whose PRs are not reported again. */
-  previousPost?: string;
-}
-
-interface RawConfig {
-  relatedRepos?: string[];
-  extraRelatedRepos?: string[];
-  repos?: Array<string | RepoConfig>;
-  template?: string;
-  partials?: string;
-  titleDateFormat?: string;
-  rules?: RuleOverrides;
   previousPost?: string;
 }
 
@@ -59,7 +49,7 @@ export async function loadConfig(explicitPath: string | undefined, cwd: string):
   }
   const problems = await validate(raw);
   if (problems.length > 0) throw new UsageError(`${label}: ${problems.join("; ")}`);
-  const config = raw as RawConfig;
+  const config = raw as ConfigFile;
   const base = dirname(resolve(path));
   return {
     path,
@@ -81,7 +71,7 @@ async function validate(raw: unknown): Promise<string[]> {
   const { configValidator } = await import("./config-validator.js");
   const check = await configValidator();
   if (check(raw)) return [];
-  return uniqueBy((check.errors ?? []).filter((error) => error.keyword !== "oneOf" && error.keyword !== "if").map(describe), (message) => message);
+  return uniqueBy((check.errors ?? []).filter((error) => error.keyword !== "anyOf" && error.keyword !== "if").map(describe), (message) => message);
 }
 
 function describe(error: ErrorObject): string {

@@ -1,7 +1,7 @@
 import { frontMatterText, readFrontMatter } from "../markdown/front-matter.js";
-import { markdownLinks } from "../markdown/links.js";
 import { outline } from "../markdown/outline.js";
 import { HEADING_ORDER, MERGE_HEADINGS } from "../sections.js";
+import { checkLine } from "./line-rules.js";
 
 /** Checks a post against the LWKD style guide. Pure: text in, problems out. */
 export interface LintProblem {
@@ -11,20 +11,6 @@ export interface LintProblem {
 
 /** Every section heading, in LWKD order. */
 export const SECTION_ORDER = HEADING_ORDER;
-
-/** Wrong spellings and the house spelling they should be. */
-const HOUSE_SPELLINGS: Array<[RegExp, string]> = [
-  [/\b(?!kubeadm\b)[Kk][Uu][Bb][Ee][Aa][Dd][Mm]\b/g, "kubeadm"],
-  [/\b(?!kubectl\b)[Kk][Uu][Bb][Ee][Cc][Tt][Ll]\b/g, "kubectl"],
-  // All-lowercase "apiserver" is the component's name; mixed spellings are not.
-  [/(?<![-\w])(?!APIserver\b|apiserver\b)[Aa][Pp][Ii][Ss][Ee][Rr][Vv][Ee][Rr]\b/g, "APIserver"],
-  [/\b(?!etcd\b)[Ee][Tt][Cc][Dd]\b/g, "etcd"],
-  [/\b(?!gRPC\b)[Gg][Rr][Pp][Cc]\b/g, "gRPC"],
-  [/\b(?!KEP)[Kk][Ee][Pp]\b/g, "KEP"],
-  [/\b(?!Prow\b)[Pp][Rr][Oo][Ww]\b/g, "Prow"],
-];
-
-const PR_URL = /^https:\/\/github\.com\/[^/]+\/[^/]+\/pull\/\d+\/?$/;
 
 export function lintPost(text: string): LintProblem[] {
   const lines = text.split("\n");
@@ -60,15 +46,9 @@ export function lintPost(text: string): LintProblem[] {
     }
     if (bodyLine <= headingEnd) continue;
     if (section && line.trim() !== "" && !/^<!--.*-->$/.test(line.trim())) section.hasContent = true;
-    if (/^\s*[*-] /.test(line) && /\.\s*$/.test(line) && !/\.\.\.\s*$/.test(line)) {
-      problems.push({ line: number, message: "bullet ends with a period; LWKD bullets have none" });
-    }
-    if (section && MERGE_HEADINGS.has(section.name) && /^[*-] /.test(line)) {
-      const links = markdownLinks(line);
-      if (links.length !== 1) problems.push({ line: number, message: `merge line has ${links.length} links; it needs exactly one, to the PR` });
-      else if (!PR_URL.test(links[0]?.url ?? "")) problems.push({ line: number, message: `merge line links to ${links[0]?.url}, not to a pull request` });
-    }
-    checkSpellings(line, number, problems);
+    const bullet = /^\s*[*-] /.test(line);
+    const reportsPr = section !== null && MERGE_HEADINGS.has(section.name) && /^[*-] /.test(line);
+    for (const message of checkLine(line, { bullet, reportsPr })) problems.push({ line: number, message });
   }
   closeSection();
   return problems;
@@ -97,18 +77,4 @@ function checkFrontMatter(text: string, problems: LintProblem[]): number {
     }
   }
   return front.endLine;
-}
-
-function checkSpellings(line: string, number: number, problems: LintProblem[]): void {
-  // Code, link targets and comments keep their own spelling.
-  const prose = line
-    .replace(/`[^`]*`/g, " ")
-    .replace(/\]\([^)]*\)/g, "]")
-    .replace(/<!--.*?-->/g, " ")
-    .replace(/https?:\/\/\S+/g, " ");
-  for (const [pattern, house] of HOUSE_SPELLINGS) {
-    for (const match of prose.matchAll(pattern)) {
-      problems.push({ line: number, message: `"${match[0]}" is spelled "${house}" in LWKD` });
-    }
-  }
 }

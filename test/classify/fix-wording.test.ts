@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { restateFix } from "../../src/classify/fix-wording.js";
-import { lineProblems } from "../../src/classify/line-rules.js";
+import { lineProblems } from "../../src/lint/line-rules.js";
 import { sentenceLine } from "../../src/classify/wording.js";
 import { url } from "./fixtures.js";
 

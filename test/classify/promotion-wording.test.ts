@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { promotionBullet } from "../../src/classify/lines.js";
-import { lineProblems } from "../../src/classify/line-rules.js";
+import { lineProblems } from "../../src/lint/line-rules.js";
 import { promotionText, saysOnByDefault, statesOnByDefault } from "../../src/classify/promotion-wording.js";
 import { gatePromotionBullet } from "../../src/context/gates/lines.js";
 import { renderBullet } from "../../src/markdown/escape.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseBumps } from "../../src/classify/dependency.js";
 import { versionText } from "../../src/classify/lines.js";
-import { lineProblems } from "../../src/classify/line-rules.js";
+import { lineProblems } from "../../src/lint/line-rules.js";
 import { DEFAULT_RULES } from "../../src/classify/rules.js";
 import { pseudoVersionDate, versionTarget } from "../../src/classify/version-text.js";
 import { fileVersionBullet } from "../../src/context/gates/lines.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lineProblems } from "../../src/classify/line-rules.js";
+import { lineProblems } from "../../src/lint/line-rules.js";
 import { sentenceLine } from "../../src/classify/wording.js";
 import { url } from "./fixtures.js";
 

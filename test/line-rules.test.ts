@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { lineProblems, visibleWords } from "../../src/classify/line-rules.js";
-import { url } from "./fixtures.js";
+import { lintPost } from "../src/lint/lint-post.js";
+import { lineProblems, visibleWords } from "../src/lint/line-rules.js";
+import { url } from "./classify/fixtures.js";
 
 const U = url(7);
 
@@ -16,10 +17,10 @@ describe("line rules", () => {
   it("names each broken rule", () => {
     expect(lineProblems(`- adds [a thing](${U}) for you.`, "other_merges", U)).toEqual([
       "does not start with '* '",
-      "ends with a period",
+      "bullet ends with a period; LWKD bullets have none",
       "is not in sentence case",
     ]);
-    expect(lineProblems(`* Two [links](${U}) in [one line](${url(8)}) here`, "other_merges", U)).toEqual(["has 2 links instead of one"]);
+    expect(lineProblems(`* Two [links](${U}) in [one line](${url(8)}) here`, "other_merges", U)).toEqual(["merge line has 2 links; it needs exactly one, to the PR"]);
     expect(lineProblems(`* Far [too many words in this line](${U}) to read it all in one short glance`, "other_merges", U)).toEqual([
       "has 15 words, not 4–10",
     ]);
@@ -28,11 +29,29 @@ describe("line rules", () => {
   });
 
   it("counts the links a renderer makes: a bare URL is one, a bracketed code span is not", () => {
-    expect(lineProblems(`* Serves [metrics](${U}) at https://example.com/metrics`, "other_merges", U)).toEqual(["has 2 links instead of one"]);
+    expect(lineProblems(`* Serves [metrics](${U}) at https://example.com/metrics`, "other_merges", U)).toEqual(["merge line has 2 links; it needs exactly one, to the PR"]);
     expect(lineProblems(`* Handles \`[a](b)\` in [field selectors](${U})`, "other_merges", U)).toEqual([]);
   });
 
   it("counts a code span as one word and a link as its label", () => {
     expect(visibleWords(`* \`kubectl debug\` [can attach](${U}) to pods`)).toEqual(["CODE", "can", "attach", "to", "pods"]);
+  });
+
+  it("holds a drafted entry to its own PR, the house spellings and an ellipsis that is not a period", () => {
+    expect(lineProblems(`* Fixes a [Kubectl crash](${url(8)})`, "other_merges", U)).toEqual([
+      `merge line links to ${url(8)}, not to its PR ${U}`,
+      '"Kubectl" is spelled "kubectl" in LWKD',
+    ]);
+    expect(lineProblems(`* Lets kubelet [wait for the node to be ready...](${U})`, "other_merges", U)).toEqual([]);
+  });
+});
+
+describe("lint and eval share the rules", () => {
+  it("word a problem with a drafted line as lint prints it in a post", () => {
+    const line = `* Kubeadm [prints its output as JSON](${U}).`;
+    const front = "---\nlayout: post\ntitle: Week Ending July 4, 2021\ndate: 2021-07-04 22:00:00 -0000\nslug: 2021-07-04-update\n---\n";
+    const linted = lintPost(`${front}\n## Other Merges\n\n${line}\n`).map((problem) => problem.message);
+    expect(linted).toEqual(["bullet ends with a period; LWKD bullets have none", '"Kubeadm" is spelled "kubeadm" in LWKD']);
+    expect(lineProblems(line, "other_merges", U)).toEqual(linted);
   });
 });

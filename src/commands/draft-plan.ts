@@ -1,0 +1,145 @@
+import { applyRuleOverrides } from "../config/apply-rules.js";
+import type { Config, RepoConfig } from "../config/load-config.js";
+import type { RuleTable } from "../classify/rules.js";
+import { UsageError } from "../errors.js";
+import { isRepoName } from "../repo-name.js";
+import type { Week } from "../types.js";
+import { extendThrough, isCalendarDate, resolveWeek } from "../week.js";
+
+export interface DraftOptions {
+  week: string;
+  /** --through DATE: the window runs to the end of that day instead of the Sunday. */
+  through?: string;
+  /** --previous FILE: the previous post (or folder of posts) whose PRs are not reported again. */
+  previous?: string;
+  format: "markdown" | "json";
+  output?: string;
+  force: boolean;
+  /** An earlier draft whose marked sections are refreshed in place. */
+  update?: string;
+  /** Repositories the user named; empty means the default. */
+  repos: string[];
+  /** The GitHub token, looked up only when the network is about to be used. */
+  getToken: () => string | undefined | Promise<string | undefined>;
+  apiUrl: string;
+  input?: string;
+  offline: boolean;
+  refresh: boolean;
+  /** Draft a week in which kubernetes/kubernetes merged nothing, instead of failing. */
+  allowEmpty?: boolean;
+  date?: string;
+  template?: string;
+  partials?: string;
+  timeoutSeconds: number;
+  maxWaitSeconds: number;
+  /** --max-requests: the most HTTP requests one run sends to GitHub. */
+  maxRequests: number;
+  userAgent: string;
+  /** List every PR of the week with its section or skip reason after the draft. */
+  explain?: boolean;
+  /** Include prereleases of related projects in Subprojects and Dependency Updates. */
+  prereleases: boolean;
+  /** --config FILE; without it k8s-weekly.config.json in the working folder, when there is one. */
+  config?: string;
+}
+
+export const DEFAULT_REPO = "kubernetes/kubernetes";
+
+/**
+ * What a draft run will do, decided from the flags and the config alone: every flag checked, every
+ * setting the config can also make resolved (flags beat the file, the file beats the defaults).
+ * Files are read and GitHub is asked only when it is carried out (executeDraft).
+ */
+export interface DraftPlan {
+  /** The flags as given, with `-o -` made stdout; for settings the config can also make, read the fields below. */
+  options: DraftOptions;
+  /** Lines for the log, in the order they were found. */
+  notes: string[];
+  week: Week;
+  repos: string[];
+  /** Branches that replace a repository's default branch as the one whose merges are reported. */
+  branches: ReadonlyMap<string, string>;
+  rules: RuleTable;
+  /** The front matter's date, completed to "YYYY-MM-DD HH:MM:SS -0000". */
+  date?: string;
+  titleDateFormat?: string;
+  /** Template files replacing the shipped ones; null for JSON, which is not rendered. */
+  templates: { template?: string; partials?: string } | null;
+  /** The previous post or folder of posts, and how to name it in an error. */
+  previousPost: { path: string; label: string } | null;
+  relatedRepos?: string[];
+}
+
+export function planDraft(given: DraftOptions, config: Config, now: Date): DraftPlan {
+  if (given.output === "") throw new UsageError(`-o '': give a file name, or - for stdout`);
+  // `-o -` is the usual spelling of stdout.
+  const options: DraftOptions = { ...given };
+  if (options.output === "-") delete options.output;
+  const notes: string[] = [];
+  const resolved = resolveWeek(options.week, now);
+  if (resolved.note) notes.push(resolved.note);
+  const week = options.through === undefined ? resolved.week : extendThrough(resolved.week, options.through, now);
+  for (const repo of options.repos) {
+    if (!isRepoName(repo)) throw new UsageError(`--repo ${repo}: expected OWNER/NAME, e.g. kubernetes/kubernetes`);
+  }
+  if (config.path) notes.push(`using the config ${config.path}`);
+  const rules = applyRuleOverrides(config.rules, options.config ? `--config ${options.config}` : `config ${config.path}`);
+  const repoConfigs: RepoConfig[] =
+    options.repos.length > 0 ? options.repos.map((repo) => ({ repo })) : (config.repos ?? [{ repo: DEFAULT_REPO }]);
+  const date = options.date === undefined ? undefined : frontMatterDate(options.date);
+  checkApiUrl(options.apiUrl);
+  if (options.update !== undefined) {
+    if (options.output) throw new UsageError(`--update ${options.update}: cannot be combined with -o; --update rewrites the file it names`);
+    if (options.format !== "markdown") throw new UsageError(`--update ${options.update}: needs the markdown format, not --format ${options.format}`);
+  }
+  const template = options.template ?? config.template;
+  const partials = options.partials ?? config.partials;
+  const previousPost = options.previous ?? config.previousPost;
+  return {
+    options,
+    notes,
+    week,
+    repos: [...new Set(repoConfigs.map((entry) => entry.repo))],
+    branches: new Map(repoConfigs.flatMap((entry) => (entry.branch ? [[entry.repo, entry.branch] as const] : []))),
+    rules,
+    ...(date ? { date } : {}),
+    ...(config.titleDateFormat ? { titleDateFormat: config.titleDateFormat } : {}),
+    templates: options.format === "markdown" ? { ...(template ? { template } : {}), ...(partials ? { partials } : {}) } : null,
+    previousPost:
+      previousPost === undefined
+        ? null
+        : {
+            path: previousPost,
+            label: options.previous !== undefined ? `--previous ${options.previous}` : `previousPost ${previousPost} (in ${config.path ?? "the config"})`,
+          },
+    ...(config.relatedRepos ? { relatedRepos: config.relatedRepos } : {}),
+  };
+}
+
+function frontMatterDate(value: string): string {
+  const match = value.match(/^(\d{4}-\d{2}-\d{2})(?: (\d{2}):(\d{2}):(\d{2}) [+-](\d{2})(\d{2}))?$/);
+  const [hours, minutes, seconds, zoneHours, zoneMinutes] = (match?.slice(2) ?? []).map((part) => Number(part ?? 0));
+  const valid =
+    match?.[1] !== undefined &&
+    isCalendarDate(match[1]) &&
+    (hours ?? 0) < 24 &&
+    (minutes ?? 0) < 60 &&
+    (seconds ?? 0) < 60 &&
+    (zoneHours ?? 0) < 15 &&
+    (zoneMinutes ?? 0) < 60;
+  if (!valid) throw new UsageError(`--date ${value}: use an existing date as YYYY-MM-DD or "YYYY-MM-DD HH:MM:SS -0000"`);
+  return match[2] === undefined ? `${value} 22:00:00 -0000` : value;
+}
+
+/** GitHub Enterprise URLs are fine; anything that is not an http(s) URL is a typo. */
+function checkApiUrl(value: string): void {
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    throw new UsageError(`--api-url ${value}: not a URL; use e.g. https://api.github.com or https://HOST/api/v3`);
+  }
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") {
+    throw new UsageError(`--api-url ${value}: not an http(s) URL; use e.g. https://api.github.com`);
+  }
+}

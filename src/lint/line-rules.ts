@@ -1,0 +1,143 @@
+import type { ClassifiedSection } from "../classify/rules.js";
+import { MAX_WORDS, MIN_WORDS } from "../classify/shorten.js";
+import { capitalizeFirst } from "../classify/words.js";
+import { safeUrl } from "../markdown/escape.js";
+import { markdownLinks } from "../markdown/links.js";
+
+/** What is known about a line where it is checked: a post's line in `lint`, or a drafted entry in eval. */
+export interface LineContext {
+  /** A list item. */
+  bullet: boolean;
+  /** A bullet that reports one merged PR: a merge section's item in a post, or any drafted entry. */
+  reportsPr: boolean;
+  /** The PR the line must link to, when known (a drafted entry). */
+  url?: string;
+  /**
+   * The generated section of a drafted entry. The tool's own shapes for each section (word counts,
+   * "Feature to Beta") hold only for what it drafts: editors' lines in a post may read otherwise.
+   */
+  section?: ClassifiedSection;
+}
+
+/**
+ * One rule of the LWKD house style for a single line. `check` gives the problems, each worded as
+ * `lint` prints it, and none when the rule holds or does not apply to the line.
+ */
+export interface LineRule {
+  id: string;
+  check(line: string, context: LineContext): string[];
+}
+
+const PR_URL = /^https:\/\/github\.com\/[^/]+\/[^/]+\/pull\/\d+\/?$/;
+const LINK = /\[((?:\\.|`[^`]*`|[^\]\\])*)\]\(([^)\s]+)\)/g;
+const CODE_SPAN = /(`+)[\s\S]+?\1/g;
+
+/** Wrong spellings and the house spelling they should be. */
+const HOUSE_SPELLINGS: Array<[RegExp, string]> = [
+  [/\b(?!kubeadm\b)[Kk][Uu][Bb][Ee][Aa][Dd][Mm]\b/g, "kubeadm"],
+  [/\b(?!kubectl\b)[Kk][Uu][Bb][Ee][Cc][Tt][Ll]\b/g, "kubectl"],
+  // All-lowercase "apiserver" is the component's name; mixed spellings are not.
+  [/(?<![-\w])(?!APIserver\b|apiserver\b)[Aa][Pp][Ii][Ss][Ee][Rr][Vv][Ee][Rr]\b/g, "APIserver"],
+  [/\b(?!etcd\b)[Ee][Tt][Cc][Dd]\b/g, "etcd"],
+  [/\b(?!gRPC\b)[Gg][Rr][Pp][Cc]\b/g, "gRPC"],
+  [/\b(?!KEP)[Kk][Ee][Pp]\b/g, "KEP"],
+  [/\b(?!Prow\b)[Pp][Rr][Oo][Ww]\b/g, "Prow"],
+];
+
+/** The words a reader sees: links reduced to their labels, each code span one word. */
+export function visibleWords(line: string): string[] {
+  return line
+    .replace(/^\* /, "")
+    .replace(CODE_SPAN, "CODE")
+    .replace(LINK, "$1")
+    .split(/\s+/)
+    .filter((word) => word !== "");
+}
+
+const problem = (found: boolean, message: string): string[] => (found ? [message] : []);
+const isSentenceSection = (section: ClassifiedSection | undefined): boolean => section === "other_merges" || section === "deprecated";
+
+export const LINE_RULES: readonly LineRule[] = [
+  {
+    id: "bullet-marker",
+    check: (line, { section }) => problem(section !== undefined && !line.startsWith("* "), "does not start with '* '"),
+  },
+  {
+    id: "one-line",
+    check: (line, { section }) => problem(section !== undefined && line.includes("\n"), "spans more than one line"),
+  },
+  {
+    id: "no-period",
+    // An ellipsis is a cut, not the end of a sentence.
+    check: (line, { bullet }) => problem(bullet && /\.\s*$/.test(line) && !/\.\.\.\s*$/.test(line), "bullet ends with a period; LWKD bullets have none"),
+  },
+  {
+    id: "one-link-to-the-pr",
+    check: (line, { reportsPr, url }) => {
+      if (!reportsPr) return [];
+      const links = markdownLinks(line);
+      if (links.length !== 1) return [`merge line has ${links.length} links; it needs exactly one, to the PR`];
+      const target = links[0]?.url ?? "";
+      if (url !== undefined) return problem(target !== safeUrl(url), `merge line links to ${target}, not to its PR ${url}`);
+      return problem(!PR_URL.test(target), `merge line links to ${target}, not to a pull request`);
+    },
+  },
+  {
+    id: "link-label",
+    check: (line, { reportsPr }) => problem(reportsPr && markdownLinks(line).some((link) => link.label.trim() === ""), "merge line has a link with an empty label"),
+  },
+  {
+    id: "promotion-shape",
+    check: (line, { section }) =>
+      problem(
+        section === "promotions" && !/^\* \[[^\]]+ (?:to (?:Beta|GA)|(?:is|are) beta and on by default)\]\([^)]+\)$/.test(line),
+        "is not '* [Feature to Beta|GA](url)'",
+      ),
+  },
+  {
+    id: "version-shape",
+    check: (line, { section }) =>
+      problem(
+        section === "version_updates" && !/^\* \[[^\]]+ to (?:v?\d|the \d{4}-\d{2}-\d{2} snapshot)[^\]]*\]\([^)]+\)$/.test(line),
+        "is not '* [dependency to vX.Y.Z](url)'",
+      ),
+  },
+  {
+    id: "word-count",
+    check: (line, { section }) => {
+      if (!isSentenceSection(section)) return [];
+      const words = visibleWords(line).length;
+      return problem(words < MIN_WORDS || words > MAX_WORDS, `has ${words} words, not ${MIN_WORDS}–${MAX_WORDS}`);
+    },
+  },
+  {
+    id: "sentence-case",
+    check: (line, { section }) => {
+      if (!isSentenceSection(section)) return [];
+      const text = line.slice(2).replace(/^\[/, "");
+      return problem(!text.startsWith("`") && capitalizeFirst(text) !== text, "is not in sentence case");
+    },
+  },
+  {
+    id: "house-spelling",
+    check: (line) => {
+      // Code, link targets and comments keep their own spelling.
+      const prose = line
+        .replace(/`[^`]*`/g, " ")
+        .replace(/\]\([^)]*\)/g, "]")
+        .replace(/<!--.*?-->/g, " ")
+        .replace(/https?:\/\/\S+/g, " ");
+      return HOUSE_SPELLINGS.flatMap(([pattern, house]) => [...prose.matchAll(pattern)].map((match) => `"${match[0]}" is spelled "${house}" in LWKD`));
+    },
+  },
+];
+
+/** Every rule's problems with one line, in the rules' order. Needs `loadMarkdown()` to have finished. */
+export function checkLine(line: string, context: LineContext): string[] {
+  return LINE_RULES.flatMap((rule) => rule.check(line, context));
+}
+
+/** A drafted entry's problems: held to the house style and to its section's shape. */
+export function lineProblems(line: string, section: ClassifiedSection, url: string): string[] {
+  return checkLine(line, { bullet: true, reportsPr: true, url, section });
+}
