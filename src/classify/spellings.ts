@@ -1,19 +1,10 @@
+import { HOUSE_SPELLINGS } from "../house-spellings.js";
 import type { Token } from "./tokens.js";
 
-/**
- * House spellings outside code: acronyms in capitals and project names as their projects write
- * them. Notes are typed fast ("api", "Kubectl", "grpc"); a newsletter line should not be. Keys are
- * lowercase; the same forms `k8s-weekly lint` checks for kubeadm, kubectl, etcd, gRPC, KEP and Prow.
- */
+// Notes are typed fast ("api", "Kubectl", "grpc"); a newsletter line should not be. "APIserver"
+// stays out: drafted lines keep the note's "API server" or "apiserver" as written.
 const HOUSE = new Map<string, string>(
-  [
-    "API APIs HTTP HTTPS HTTP/2 IP IPs IPv4 IPv6 CPU CPUs GPU GPUs DNS TLS mTLS CRD CRDs PV PVs PVC PVCs",
-    "CSI CNI CRI OCI RBAC ABAC gRPC JSON YAML URL URLs URI UID UIDs TCP UDP SCTP CIDR CIDRs CEL OIDC JWT",
-    "KEP KEPs HPA VPA SSH OOM TTL NUMA SELinux AppArmor seccomp kubeadm kubectl etcd Prow",
-  ]
-    .join(" ")
-    .split(" ")
-    .map((word): [string, string] => [word.toLowerCase(), word]),
+  HOUSE_SPELLINGS.filter(({ alsoRight }) => alsoRight === undefined).map(({ house }): [string, string] => [house.toLowerCase(), house]),
 );
 
 /** The house form of one word, or the word itself when the house has no opinion. */

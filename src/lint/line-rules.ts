@@ -2,6 +2,7 @@ import type { ClassifiedSection } from "../classify/rules.js";
 import { MAX_WORDS, MIN_WORDS } from "../classify/shorten.js";
 import { capitalizeFirst } from "../classify/words.js";
 import { safeUrl } from "../markdown/escape.js";
+import { HOUSE_SPELLINGS } from "../house-spellings.js";
 import { markdownLinks } from "../markdown/links.js";
 
 /** What is known about a line where it is checked: a post's line in `lint`, or a drafted entry in eval. */
@@ -32,17 +33,15 @@ const PR_URL = /^https:\/\/github\.com\/[^/]+\/[^/]+\/pull\/\d+\/?$/;
 const LINK = /\[((?:\\.|`[^`]*`|[^\]\\])*)\]\(([^)\s]+)\)/g;
 const CODE_SPAN = /(`+)[\s\S]+?\1/g;
 
-/** Wrong spellings and the house spelling they should be. */
-const HOUSE_SPELLINGS: Array<[RegExp, string]> = [
-  [/\b(?!kubeadm\b)[Kk][Uu][Bb][Ee][Aa][Dd][Mm]\b/g, "kubeadm"],
-  [/\b(?!kubectl\b)[Kk][Uu][Bb][Ee][Cc][Tt][Ll]\b/g, "kubectl"],
-  // All-lowercase "apiserver" is the component's name; mixed spellings are not.
-  [/(?<![-\w])(?!APIserver\b|apiserver\b)[Aa][Pp][Ii][Ss][Ee][Rr][Vv][Ee][Rr]\b/g, "APIserver"],
-  [/\b(?!etcd\b)[Ee][Tt][Cc][Dd]\b/g, "etcd"],
-  [/\b(?!gRPC\b)[Gg][Rr][Pp][Cc]\b/g, "gRPC"],
-  [/\b(?!KEP)[Kk][Ee][Pp]\b/g, "KEP"],
-  [/\b(?!Prow\b)[Pp][Rr][Oo][Ww]\b/g, "Prow"],
-];
+/** Wrong spellings of the enforced house names: any case but the right ones, as a whole word. */
+const WRONG_SPELLINGS: Array<[RegExp, string]> = HOUSE_SPELLINGS.filter(({ enforced }) => enforced).map(({ house, alsoRight }) => {
+  // Node 20 has no inline (?i:…): the lookahead must stay case-sensitive while the word is not.
+  const anyCase = [...house].map((char) => (/[a-z]/i.test(char) ? `[${char.toUpperCase()}${char.toLowerCase()}]` : `\\${char}`)).join("");
+  const right = [house, ...(alsoRight ?? [])].map((form) => `${form}\\b`).join("|");
+  // "kube-apiserver" is a binary's name; only a standalone word is the house name.
+  const start = alsoRight ? "(?<![-\\w])" : "\\b";
+  return [new RegExp(`${start}(?!${right})${anyCase}\\b`, "g"), house];
+});
 
 /** The words a reader sees: links reduced to their labels, each code span one word. */
 export function visibleWords(line: string): string[] {
@@ -127,7 +126,7 @@ export const LINE_RULES: readonly LineRule[] = [
         .replace(/\]\([^)]*\)/g, "]")
         .replace(/<!--.*?-->/g, " ")
         .replace(/https?:\/\/\S+/g, " ");
-      return HOUSE_SPELLINGS.flatMap(([pattern, house]) => [...prose.matchAll(pattern)].map((match) => `"${match[0]}" is spelled "${house}" in LWKD`));
+      return WRONG_SPELLINGS.flatMap(([pattern, house]) => [...prose.matchAll(pattern)].map((match) => `"${match[0]}" is spelled "${house}" in LWKD`));
     },
   },
 ];
