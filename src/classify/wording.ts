@@ -188,7 +188,11 @@ export function sentenceBullet(title: string, note: string | null, url: string):
   for (const [text, source] of [[note, "note"], [title, "title"]] as const) {
     if (!text || text.trim() === "") continue;
     const draft = structure(text, source);
-    if (draft.tokens.length > 0) drafts.push({ draft, score: penalty(draft, source) });
+    if (draft.tokens.length === 0) continue;
+    const score = penalty(draft, source);
+    drafts.push({ draft, score });
+    // Nothing scores below 0 and the note wins ties: a clean note needs no title draft.
+    if (score === 0) break;
   }
   const best = drafts.reduce<(typeof drafts)[number] | undefined>(
     (chosen, candidate) => (chosen === undefined || candidate.score < chosen.score ? candidate : chosen),
