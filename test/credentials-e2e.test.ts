@@ -118,3 +118,17 @@ describe("a credential goes only where it belongs", () => {
     expect(result).toEqual({ code: 2, stdout: "", stderr: "k8s-weekly: --token: too short for a GitHub token (1 character); give the whole token\n" });
   });
 });
+
+describe("a rejected token", () => {
+  it("names the sources of a token for github.com itself", async () => {
+    const { toGitHubFailure } = await import("../src/fetch/github-errors.js");
+    const { tokenHint } = await import("../src/hosts.js");
+    const rejected = Object.assign(new Error("Bad credentials"), { status: 401 });
+    expect(toGitHubFailure(rejected, "fetching", tokenHint("https://api.github.com")).message).toBe(
+      "fetching: GitHub rejected the token (401 Bad credentials); check --token, GITHUB_TOKEN, GH_TOKEN or gh auth login",
+    );
+    expect(toGitHubFailure(rejected, "fetching", tokenHint("https://ghe.example.com/api/v3")).message).toBe(
+      "fetching: GitHub rejected the token (401 Bad credentials); check --token, GH_ENTERPRISE_TOKEN, GITHUB_ENTERPRISE_TOKEN or gh auth login --hostname ghe.example.com",
+    );
+  });
+});

@@ -150,7 +150,7 @@ describe("k8s-weekly draft against GitHub", () => {
       code: 1,
       stdout: "",
       stderr: expect.stringContaining(
-        "k8s-weekly: fetching PRs merged in kubernetes/kubernetes: GitHub rejected the token (401 Bad credentials); check --token, GITHUB_TOKEN or GH_TOKEN\n",
+        `k8s-weekly: fetching PRs merged in kubernetes/kubernetes: GitHub rejected the token (401 Bad credentials); check --token, GH_ENTERPRISE_TOKEN, GITHUB_ENTERPRISE_TOKEN or gh auth login --hostname ${new URL(server.url).host}\n`,
       ),
     });
     expect(result.stderr).not.toContain(badToken);

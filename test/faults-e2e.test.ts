@@ -111,7 +111,8 @@ describe("faults on the way to GitHub", () => {
     expect(result.stdout).toBe("");
     expect(result.stderr).not.toContain(wrong);
     expect(result.stderr.trimEnd().split("\n").at(-1)).toBe(
-      "k8s-weekly: fetching PRs merged in kubernetes/kubernetes: GitHub rejected the token (401 Bad credentials); check --token, GITHUB_TOKEN or GH_TOKEN",
+      // A server other than github.com takes the enterprise variables, and gh's login for its host.
+      `k8s-weekly: fetching PRs merged in kubernetes/kubernetes: GitHub rejected the token (401 Bad credentials); check --token, GH_ENTERPRISE_TOKEN, GITHUB_ENTERPRISE_TOKEN or gh auth login --hostname ${new URL(server.url).host}`,
     );
   });
 

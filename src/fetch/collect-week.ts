@@ -149,7 +149,7 @@ async function fetchContext(client: GitHubClient, request: WeekContextRequest, w
   try {
     return await fetchWeekContext(client, request, week, logger);
   } catch (error) {
-    logger.warn(`${toGitHubFailure(error, "fetching releases, the release schedule and feature-gate files").message}; those sections keep their editor placeholders`);
+    logger.warn(`${toGitHubFailure(error, "fetching releases, the release schedule and feature-gate files", client.tokenHint).message}; those sections keep their editor placeholders`);
     return null;
   }
 }

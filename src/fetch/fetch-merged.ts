@@ -26,7 +26,7 @@ export async function fetchMergedPulls(
     }
     return fetched;
   } catch (error) {
-    throw toGitHubFailure(error, `fetching PRs merged in ${repo}`);
+    throw toGitHubFailure(error, `fetching PRs merged in ${repo}`, client.tokenHint);
   }
 }
 

@@ -2,7 +2,7 @@ import { Octokit } from "@octokit/rest";
 import { retry } from "@octokit/plugin-retry";
 import { throttling, type ThrottlingOptions } from "@octokit/plugin-throttling";
 import Bottleneck from "bottleneck";
-import { webHostOf } from "../hosts.js";
+import { tokenHint, webHostOf } from "../hosts.js";
 import { FailureError } from "../errors.js";
 import type { Logger } from "../logger.js";
 
@@ -42,6 +42,8 @@ export interface GitHubClient {
   requestCount(): number;
   /** The host PR and release pages of this API live on: their links must point there. */
   webHost: string;
+  /** Where to look for a token this API accepts, for the message when it rejects one. */
+  tokenHint: string;
   /** Why the client stopped for good (a limit, a foreign host), or null; callers that turn errors into warnings must still fail on it. */
   failure(): FailureError | null;
   /** Resolves once the next request has been handed to the network, so that CPU work can run while GitHub answers it. */
@@ -197,6 +199,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     authenticated: Boolean(options.token),
     requestCount: () => requests,
     webHost: webHostOf(baseUrl),
+    tokenHint: tokenHint(baseUrl),
     failure: () => fatal,
     nextRequestSent: () =>
       new Promise<void>((resolve) => {

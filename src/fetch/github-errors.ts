@@ -18,7 +18,8 @@ function isHttpish(error: unknown): error is HttpishError {
  * Turns what Octokit throws into one of our two error types with a message a user can act on.
  * Octokit's own messages may echo request details, so only the parts we choose are shown.
  */
-export function toGitHubFailure(error: unknown, what: string): Error {
+/** `tokenHint` names where a token for this API comes from, which differs for an Enterprise host. */
+export function toGitHubFailure(error: unknown, what: string, tokenHint = "--token, GITHUB_TOKEN or GH_TOKEN"): Error {
   if (error instanceof UsageError) return error;
   if (error instanceof FailureError) return new FailureError(`${what}: ${error.message}`);
   if (!isHttpish(error)) return new FailureError(`${what}: ${String(error)}`);
@@ -38,7 +39,7 @@ export function toGitHubFailure(error: unknown, what: string): Error {
   }
   if (status === 401) {
     return new FailureError(
-      `${what}: GitHub rejected the token (401 Bad credentials); check --token, GITHUB_TOKEN or GH_TOKEN`,
+      `${what}: GitHub rejected the token (401 Bad credentials); check ${tokenHint}`,
     );
   }
   if ((status === 403 || status === 429) && headers["x-ratelimit-remaining"] === "0") {
