@@ -15,3 +15,18 @@ export function uniqueBy<T>(items: Iterable<T>, key: (item: T) => string): T[] {
 export function pullRequestId(pr: { repo: string; number: number }): string {
   return `${pr.repo}#${pr.number}`;
 }
+
+/**
+ * Remembers pull requests by repository and number, and says whether one is new. Numbers in a set
+ * per repository: a week of tens of thousands of PRs builds no "owner/name#123" string to hash.
+ */
+export function pullRequestSightings(): (pr: { repo: string; number: number }) => boolean {
+  const byRepo = new Map<string, Set<number>>();
+  return (pr) => {
+    let numbers = byRepo.get(pr.repo);
+    if (!numbers) byRepo.set(pr.repo, (numbers = new Set()));
+    if (numbers.has(pr.number)) return false;
+    numbers.add(pr.number);
+    return true;
+  };
+}

@@ -100,9 +100,22 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 export function isInWeek(timestamp: string | null, window: { from: string; to: string }): boolean {
   if (!timestamp) return false;
   const time = Date.parse(DATE_ONLY.test(timestamp) ? `${timestamp}T12:00:00Z` : timestamp);
+  const [from, endExclusive] = windowBounds(window);
+  return time >= from && time < endExclusive;
+}
+
+// A week of tens of thousands of PRs asks about the same window once per PR: its ends are read
+// once per window, and again only if the window's text changed.
+const BOUNDS = new WeakMap<object, { from: string; to: string; bounds: readonly [number, number] }>();
+
+function windowBounds(window: { from: string; to: string }): readonly [number, number] {
+  const known = BOUNDS.get(window);
+  if (known && known.from === window.from && known.to === window.to) return known.bounds;
   const from = Date.parse(DATE_ONLY.test(window.from) ? `${window.from}T00:00:00Z` : window.from);
   const to = Date.parse(DATE_ONLY.test(window.to) ? `${window.to}T23:59:59Z` : window.to);
-  return time >= from && time < Math.floor(to / 1000) * 1000 + 1000;
+  const bounds = [from, Math.floor(to / 1000) * 1000 + 1000] as const;
+  BOUNDS.set(window, { from: window.from, to: window.to, bounds });
+  return bounds;
 }
 
 /** Local calendar date for a YYYY-MM-DD string, so date-fns formats the same day in any timezone. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cleanText, codeSpan, escapeInline, link, safeUrl } from "../src/markdown/escape.js";
+import { cleanText, codeSpan, escapeAnyText, escapeInline, link, safeUrl } from "../src/markdown/escape.js";
 
 describe("escapeInline", () => {
   it.each([
@@ -46,5 +46,42 @@ describe("link and safeUrl", () => {
     expect(link("PR", "https://github.com/kubernetes/kubernetes/pull/1")).toBe("[PR](https://github.com/kubernetes/kubernetes/pull/1)");
     expect(() => safeUrl("javascript:alert(1)")).toThrow("refusing to link to a non-http URL: javascript:");
     expect(safeUrl("https://example.com/a b(c)")).toBe("https://example.com/a%20b%28c%29");
+  });
+});
+
+describe("escapeInline's fast path for plain words", () => {
+  it("escapes exactly as the general path does, on text built from plain and special characters", async () => {
+    const fc = (await import("fast-check")).default;
+    const piece = fc.constantFrom("a", "Z", "7", " ", "  ", ".", ",", ":", "/", "-", "(", ")", "'", "\"", "!", "?", "1.", "#", "+", "=", "_", "*", "`", "<", "&", "{", "@", "[", "\r", "\u200b", "é", "www.", "http://", "x@y.z");
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), fc.integer({ min: 1, max: 40 }), (pieces, maxLength) => {
+        const text = pieces.join("");
+        expect(escapeInline(text, maxLength)).toBe(escapeAnyText(text, maxLength));
+      }),
+      { numRuns: 3000, seed: 7 },
+    );
+  });
+});
+
+describe("safeUrl's fast path for PR pages", () => {
+  it("returns what the URL parser gives back, for any URL built from page-like pieces", async () => {
+    const fc = (await import("fast-check")).default;
+    const piece = fc.constantFrom("https://", "http://", "github.com", "GitHub.com", "1.2.3", "xn--", "a", "-", ".", "..", "/", "pull", "issues", "releases/tag", "7", "_", "%2e", " ", "(", "é", "?x", "#y", "@");
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 14 }), (pieces) => {
+        const url = `https://${pieces.join("")}`;
+        let expected: string;
+        try {
+          expected = safeUrl(new URL(url).href);
+        } catch {
+          expect(() => safeUrl(url)).toThrow();
+          return;
+        }
+        expect(safeUrl(url)).toBe(expected);
+      }),
+      { numRuns: 3000, seed: 11 },
+    );
+    expect(safeUrl("https://github.com/kubernetes/kubernetes/pull/103462")).toBe("https://github.com/kubernetes/kubernetes/pull/103462");
+    expect(safeUrl("https://github.com/a/../pull/1")).toBe("https://github.com/pull/1");
   });
 });

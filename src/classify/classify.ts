@@ -11,7 +11,7 @@ import { DEFAULT_RULES, type RuleTable } from "./rules.js";
 import { type CompiledRules, type PRSignals, compileRules, readSignals } from "./signals.js";
 import { sentenceBullet } from "./wording.js";
 import { isInWeek } from "../week.js";
-import { pullRequestId } from "../unique.js";
+import { pullRequestSightings } from "../unique.js";
 import { own } from "../own.js";
 
 export { DEFAULT_RULES, type RuleTable } from "./rules.js";
@@ -86,15 +86,13 @@ export function classifyWeek(
   const featuredInputs: FeaturedInput[] = [];
   const backports = new Map<string, Backports>();
   const masterBumps = new Map<string, ClassifiedPR>();
-  const seen = new Set<string>();
+  const firstSighting = pullRequestSightings();
 
   for (const pr of prs) {
-    const id = pullRequestId(pr);
-    if (seen.has(id)) {
+    if (!firstSighting(pr)) {
       skipped.push({ pr, reason: "duplicate" });
       continue;
     }
-    seen.add(id);
     if (!inWeek(pr, context.week)) {
       skipped.push({ pr, reason: "outside-week" });
       continue;
@@ -156,15 +154,17 @@ export function classifyWeek(
     if (entry) [entry.section, entry.reason] = ["featured", `featured:top-score+${entry.reason}`];
   }
 
-  const order = (section: ClassifiedPR["section"]): number => {
-    const index = rules.sectionOrder.indexOf(section);
-    return index < 0 ? rules.sectionOrder.length : index;
-  };
+  const sectionRank = new Map<string, number>();
+  rules.sectionOrder.forEach((section, index) => sectionRank.has(section) || sectionRank.set(section, index));
   const position = new Map(prs.map((pr, index) => [pr, index]));
-  // Other Merges runs from the likeliest line to the least, so an editor cuts from the bottom.
-  const byScore = (a: ClassifiedPR, b: ClassifiedPR): number => (a.section === "other_merges" ? b.score - a.score : 0);
-  reported.sort(
-    (a, b) => order(a.section) - order(b.section) || byScore(a, b) || (position.get(a.pr) ?? 0) - (position.get(b.pr) ?? 0),
-  );
-  return { reported, skipped, featuredCandidates: candidates };
+  // Sort keys are read once per line rather than once per comparison: a week can hold tens of thousands.
+  const keyed = reported.map((entry) => ({
+    entry,
+    rank: sectionRank.get(entry.section) ?? rules.sectionOrder.length,
+    // Other Merges runs from the likeliest line to the least, so an editor cuts from the bottom.
+    score: entry.section === "other_merges" ? entry.score : 0,
+    position: position.get(entry.pr) ?? 0,
+  }));
+  keyed.sort((a, b) => a.rank - b.rank || b.score - a.score || a.position - b.position);
+  return { reported: keyed.map(({ entry }) => entry), skipped, featuredCandidates: candidates };
 }

@@ -161,6 +161,9 @@ function toBullet(draft: Structure, url: string): Bullet {
   return { ...(before !== "" ? { before } : {}), label, url, ...(after !== "" ? { after } : {}), also: [] };
 }
 
+// GENERIC_FIX names at most three words: longer spans are not rendered just to be tested.
+const isGenericFix = (span: readonly Token[]): boolean => span.length <= 3 && GENERIC_FIX.test(renderTokens(span, true));
+
 function penalty(draft: Draft, source: "note" | "title"): number {
   const words = draft.tokens.length;
   let score = 0;
@@ -171,7 +174,7 @@ function penalty(draft: Draft, source: "note" | "title"): number {
   if (words < MIN_WORDS) score += 2;
   if (draft.nounPhrase) score += source === "note" ? 4 : 1;
   // "Fixes a bug", "Fixes the panic": the line names no fix at all.
-  if (draft.verb === 0 && GENERIC_FIX.test(renderTokens(draft.tokens.slice(...linkSpan(draft)), true))) score += 3;
+  if (draft.verb === 0 && isGenericFix(draft.tokens.slice(...linkSpan(draft)))) score += 3;
   // "X can be", "Y is used": a cut left the predicate without its point.
   const last = draft.tokens.at(-1);
   if (draft.verb >= 0 && last && !last.code && (AUXILIARIES.has(plain(last)) || /^used$/i.test(last.text))) score += 3;

@@ -79,10 +79,12 @@ export function baseVerb(word: string): string | undefined {
   if (BASE_VERBS.has(lower)) return lower;
   const irregular = IRREGULAR_PAST.get(lower);
   if (irregular) return irregular;
-  const candidates = [
-    lower.replace(/ies$/, "y"), lower.replace(/es$/, ""), lower.replace(/s$/, ""),
-    lower.replace(/ied$/, "y"), lower.replace(/ed$/, ""), lower.replace(/d$/, ""), lower.replace(/(\w)\1ed$/, "$1"),
-  ];
+  // Only words ending in -s or -d can be an inflection we undo; the rest need no candidates built.
+  const last = lower.at(-1);
+  if (last !== "s" && last !== "d") return undefined;
+  const candidates = last === "s"
+    ? [lower.replace(/ies$/, "y"), lower.replace(/es$/, ""), lower.slice(0, -1)]
+    : [lower.replace(/ied$/, "y"), lower.replace(/ed$/, ""), lower.slice(0, -1), lower.replace(/(\w)\1ed$/, "$1")];
   return candidates.find((candidate) => candidate !== lower && BASE_VERBS.has(candidate));
 }
 

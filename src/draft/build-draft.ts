@@ -14,7 +14,7 @@ import {
 import { confirmChanges } from "./confirm-changes.js";
 import { dropPreviouslyLinked, pullKey } from "./previous-edition.js";
 import { isInWeek } from "../week.js";
-import { pullRequestId, uniqueBy } from "../unique.js";
+import { pullRequestSightings } from "../unique.js";
 
 export interface DraftInput {
   week: Week;
@@ -60,11 +60,12 @@ export function classifyDraft(input: Pick<DraftInput, "week" | "repoWeeks" | "ru
   const inWindow: PullRequest[] = [];
   const outsideWindow: PullRequest[] = [];
   for (const repoWeek of input.repoWeeks) defaultBranches[repoWeek.repo] = repoWeek.defaultBranch;
-  for (const pr of uniqueBy(input.repoWeeks.flatMap((repoWeek) => repoWeek.prs), pullRequestId)) {
+  const firstSighting = pullRequestSightings();
+  for (const pr of input.repoWeeks.flatMap((repoWeek) => repoWeek.prs).filter(firstSighting)) {
     (isInWeek(pr.mergedAt, input.week) ? inWindow : outsideWindow).push(pr);
   }
-  inWindow.sort(byRepoThenNumber);
-  return { inWindow, outsideWindow, classification: classifyWeek(inWindow, { week: input.week, defaultBranches }, input.rules) };
+  const sorted = byRepoThenNumber(inWindow);
+  return { inWindow: sorted, outsideWindow, classification: classifyWeek(sorted, { week: input.week, defaultBranches }, input.rules) };
 }
 
 /** The second half of buildDraft: the context's confirmed changes and the previous edition applied. Pure. */
@@ -113,6 +114,13 @@ function toSections(classification: Classification): Record<SectionKey, DraftEnt
   return sections;
 }
 
-function byRepoThenNumber(a: PullRequest, b: PullRequest): number {
-  return a.repo === b.repo ? a.number - b.number : a.repo < b.repo ? -1 : 1;
+/** Repositories in name order, each one's PRs by number: numbers compare faster than names, per comparison. */
+function byRepoThenNumber(prs: readonly PullRequest[]): PullRequest[] {
+  const byRepo = new Map<string, PullRequest[]>();
+  for (const pr of prs) {
+    const group = byRepo.get(pr.repo);
+    if (group) group.push(pr);
+    else byRepo.set(pr.repo, [pr]);
+  }
+  return [...byRepo.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).flatMap((repo) => (byRepo.get(repo) ?? []).sort((a, b) => a.number - b.number));
 }

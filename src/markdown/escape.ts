@@ -26,6 +26,19 @@ export function cleanText(text: string, maxLength = MAX_TEXT_LENGTH): string {
  * no emphasis surprises, no Liquid tags, and nothing that starts a block at the start of a line.
  */
 export function escapeInline(text: string, maxLength = MAX_TEXT_LENGTH): InlineMarkdown {
+  // Most words of a line are plain ASCII: nothing to clean, nothing to escape, no link to disarm.
+  // They skip the general path, which a week of many thousands of PRs would run per word.
+  if (text.length <= maxLength && PLAIN_TEXT.test(text) && !text.includes("://") && !/www\./i.test(text)) {
+    return text.replace(/^(\d+)([.)])/, "$1\\$2") as InlineMarkdown;
+  }
+  return escapeAnyText(text, maxLength);
+}
+
+/** Letters and digits, single spaces and punctuation that markdown, HTML and Liquid read as literal text. */
+const PLAIN_TEXT = /^[A-Za-z0-9](?:[A-Za-z0-9,.;:!?'"()/-]| (?! |$))*$/;
+
+/** `escapeInline` for any text: exported so a test can hold the fast path to the same output. */
+export function escapeAnyText(text: string, maxLength = MAX_TEXT_LENGTH): InlineMarkdown {
   const clean = cleanText(text, maxLength);
   let escaped = "";
   let last = 0;
@@ -109,7 +122,12 @@ export function link(label: string, url: string): string {
 }
 
 /** Only http(s) URLs become link targets; anything else is refused loudly because it is a bug. */
+const CANONICAL_PAGE = /^https:\/\/(?:[a-z0-9]+(?:-[a-z0-9]+)*\.)+[a-z]+\/[\w-][\w.-]*\/[\w-][\w.-]*\/(?:pull|issues|releases\/tag)\/[\w-][\w.-]*$/;
+
 export function safeUrl(url: string): string {
+  // A PR page's URL as GitHub spells it is already what the URL parser would give back: a week of
+  // many thousands of bullets need not parse it again.
+  if (CANONICAL_PAGE.test(url)) return url;
   const parsed = new URL(url);
   if (parsed.protocol !== "https:" && parsed.protocol !== "http:") {
     throw new Error(`refusing to link to a non-http URL: ${parsed.protocol}`);
