@@ -8,6 +8,7 @@ import { applyHouseSpellings } from "./spellings.js";
 import { type Token, plain, renderTokens, tokenize } from "./tokens.js";
 import {
   AUXILIARIES,
+  CLAUSE_BREAKS,
   DANGLING,
   PREPOSITIONS,
   SUBORDINATE_START,
@@ -44,6 +45,83 @@ interface Draft extends Structure {
   incomplete: boolean;
 }
 
+const RELATIVE = new Set(["which", "that", "who", "whose", "whom"]);
+/** Verb forms that carry a clause's tense: "been" or "be" only continue a verb group. */
+const TENSED = new Set("is are was were will would can could should may might must has have had does do".split(" "));
+const isTensed = (token: Token | undefined): boolean =>
+  token !== undefined && !token.code && (TENSED.has(plain(token)) || (isFiniteVerb(token.text) && !AUXILIARIES.has(plain(token))));
+
+/**
+ * "X which was deprecated in 1.25 is now removed": the relative clause holds the first verb, and a
+ * short line cut there would say nothing of the news. Without it, the main verb comes into reach.
+ */
+function withoutRelativeClause(tokens: Token[]): Token[] {
+  for (let i = 1; i < Math.min(tokens.length, 8); i++) {
+    // A verb before the pronoun means the pronoun belongs to the object ("serves APIs that have ...").
+    if (isTensed(tokens[i - 1]) || /[.;:]/.test(tokens[i - 1]?.trail ?? "")) return tokens;
+    if (!RELATIVE.has(plain(tokens[i])) || !isTensed(tokens[i + 1])) continue;
+    // The clause's own verb group ("have previously been running") is not the main verb.
+    let j = i + 2;
+    while (j < tokens.length && !tokens[j]!.code && baseVerb(tokens[j]!.text) !== undefined) j++;
+    for (; j < Math.min(tokens.length, i + 14); j++) {
+      if (/[.;:]/.test(tokens[j - 1]?.trail ?? "")) return tokens;
+      if (!isTensed(tokens[j])) continue;
+      const subject = tokens.slice(0, i).map((part, index) => (index === i - 1 ? { ...part, trail: part.trail.replace(/,$/, "") } : part));
+      return [...subject, ...tokens.slice(j)];
+    }
+    return tokens;
+  }
+  return tokens;
+}
+
+/**
+ * Whether the verb found is the main clause's, after a plain subject: not the verb of an opener
+ * ("When invoked, ..."), of a relative clause ("Logs that were ..."), or a second verb after one.
+ */
+function isMainClauseVerb(tokens: readonly Token[], verb: number): boolean {
+  const first = tokens[0];
+  if (!first || first.code === false && (baseVerb(first.text) !== undefined || PREPOSITIONS.has(plain(first)) || SUBORDINATE_START.test(first.text))) {
+    return false;
+  }
+  if (!isTensed(tokens[verb]) || RELATIVE.has(plain(tokens[verb - 1]))) return false;
+  return tokens.slice(0, verb).every((token, index) => {
+    const word = plain(token);
+    // A list before the verb ("Node affinity, node selectors ... are") has no single head to keep.
+    return !isTensed(token) && !word.endsWith("n't") && !CLAUSE_BREAKS.has(word) && !RELATIVE.has(word) && !(index < verb - 1 && token.trail.includes(","));
+  });
+}
+
+/** Where a subject's head noun phrase ends: before its first preposition, clause word, participle or comma; -1 if it runs to the verb. */
+function subjectHead(tokens: readonly Token[], verb: number): number {
+  for (let k = 1; k < verb; k++) {
+    const word = plain(tokens[k]);
+    if (PREPOSITIONS.has(word) || CLAUSE_BREAKS.has(word) || /,/.test(tokens[k - 1]?.trail ?? "")) return k;
+    // "endpoints passed in ...", but not "the deprecated plugin": a participle after a noun starts a modifier.
+    if (k > 1 && !ARTICLES.has(plain(tokens[k - 1])) && /(?:ed|ing)$/.test(word) && baseVerb(word) !== undefined) return k;
+  }
+  return -1;
+}
+
+/**
+ * The subject before the verb at `verb`, short enough for a line: up to its first modifier, or all
+ * of a short plain one, or else its determiner and last two words, where English puts the head noun.
+ */
+function shortSubject(tokens: readonly Token[], verb: number): Token[] | undefined {
+  if (verb <= 6) return tokens.slice(0, verb);
+  const head = subjectHead(tokens, verb);
+  // "Some of the drivers": a quantifier is no head; the line would say "Some indicates". And "X and
+  // Y are": half of a coordinated subject says less than the whole.
+  if (head > 0 && (QUANTIFIERS.has(plain(tokens[head - 1])) || /^(?:and|or)$/.test(plain(tokens[head])))) return undefined;
+  if (head > 1 && head <= 5) return tokens.slice(0, head);
+  const tail = tokens.slice(verb - 2, verb);
+  // "X and clients", "to dockershim": a tail that starts with a function word is no noun phrase.
+  if (head > 0 || tail.some((token) => DANGLING.has(plain(token)) || PREPOSITIONS.has(plain(token)))) return undefined;
+  const determiner = ARTICLES.has(plain(tokens[0])) ? [tokens[0]!] : [];
+  return [...determiner, ...tail];
+}
+
+const QUANTIFIERS = new Set("some all each any none many most one both several either neither".split(" "));
+
 function findVerb(tokens: Token[]): number {
   for (let i = 1; i < Math.min(tokens.length, 8); i++) {
     const token = tokens[i];
@@ -51,6 +129,11 @@ function findVerb(tokens: Token[]): number {
     // "kubectl now prints X": the news is "now prints", so the link starts there.
     if (isFiniteVerb(token.text) || (plain(token) === "now" && i + 1 < tokens.length)) return i;
     if (plain(tokens[i - 1]) === "now" && baseVerb(token.text) === token.text.toLowerCase()) return i - 1;
+  }
+  // A long subject ("The X controller command line flag `--y` has been removed") puts its verb
+  // further on: a tense-bearing word there is still the main verb when nothing before it is one.
+  for (let i = 8; i < Math.min(tokens.length, 14); i++) {
+    if (isTensed(tokens[i]) && isMainClauseVerb(tokens, i) && shortSubject(tokens, i)) return i;
   }
   // Titles often drop the "s": "kubeadm certs check-expiration support json output".
   for (let i = 2; i < Math.min(tokens.length - 1, 8); i++) {
@@ -103,13 +186,22 @@ function structure(text: string, source: "note" | "title"): Draft {
     if (subject) tokens = [{ text: subject, code: isIdentifier(subject), lead: "", trail: "" }, ...tokens];
     verb = stripped.subject ? 1 : 0;
   } else {
+    tokens = withoutRelativeClause(tokens);
     verb = findVerb(tokens);
     const qualifier = stripped.subject ?? stripped.qualifier;
     if (verb < 0 && qualifier) tokens = [{ text: qualifier, code: isIdentifier(qualifier), lead: "", trail: "" }, ...tokens];
   }
   const nounPhrase = verb < 0;
   // Room for "Adds a" in front of a noun phrase.
-  const trimmed = trim(tokens, nounPhrase ? MAX_WORDS - 2 : MAX_WORDS);
+  let trimmed = trim(tokens, nounPhrase ? MAX_WORDS - 2 : MAX_WORDS);
+  const subject = verb > 0 && trimmed.tokens.length < Math.min(tokens.length, verb + 3) && isMainClauseVerb(tokens, verb) ? shortSubject(tokens, verb) : undefined;
+  if (subject) {
+    // The cut fell in or before the verb phrase of a long subject, which would leave a noun phrase
+    // that says nothing happened. A shorter subject and the verb phrase say what did.
+    tokens = [...subject, ...tokens.slice(verb)];
+    verb = subject.length;
+    trimmed = trim(tokens, MAX_WORDS);
+  }
   tokens = trimmed.tokens;
   if (verb >= tokens.length) verb = -1;
   if (verb < 0 && tokens.length > 0) {

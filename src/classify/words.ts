@@ -64,7 +64,10 @@ const BASE_VERBS = new Set(
     "choose keep reuse override customize tune recover bind schedule fetch read write send receive share " +
     "find filter query compute calculate measure display inspect debug deploy restart drain evict preempt " +
     "reserve allocate free prune collect gather load reload rotate renew authenticate authorize encrypt " +
-    "decrypt protect isolate resolve forward connect ignore fail succeed work break clear reset retain"
+    "decrypt protect isolate resolve forward connect ignore fail succeed work break clear reset retain " +
+    "upgrade downgrade revert revise clarify modify reorganize relax simplify recreate omit suspend " +
+    "tighten contain adjust rework rewrite harden loosen truncate sanitize redact hide suppress adopt " +
+    "regenerate rebuild reword attach detach bypass"
   ).split(" "),
 );
 // A Map, not an object: a word like "constructor" must not find Object.prototype's members.

@@ -102,3 +102,41 @@ describe("sentence lines", () => {
     for (const text of drafted) expect(lineProblems(text, "other_merges", U)).toEqual([]);
   });
 });
+
+describe("sentence lines keep the main verb of a long subject", () => {
+  it("skips a relative clause between the subject and its verb", () => {
+    expect(line("x", "The `FooBar` in-tree volume plugin which was deprecated in v1.20 is now removed entirely in v1.24.")).toBe(
+      `* The \`FooBar\` in-tree volume plugin [is now removed entirely](${U})`,
+    );
+  });
+
+  it("leaves a relative clause after the main verb alone", () => {
+    expect(line("x", "The kube-apiserver no longer serves the alpha APIs that have been removed.")).toBe(
+      `* The kube-apiserver [no longer serves the alpha APIs](${U})`,
+    );
+  });
+
+  it("says what happened to a long subject instead of claiming it was added", () => {
+    expect(line("x", "The experimental widget controller command line flag `--widget-sync-period` has been removed.")).toBe(
+      `* The flag \`--widget-sync-period\` [has been removed](${U})`,
+    );
+    expect(line("x", "The deprecated `FrobnicateDeny` admission plugin of the widget API server has been removed.")).toBe(
+      `* The deprecated \`FrobnicateDeny\` admission plugin [has been removed](${U})`,
+    );
+  });
+
+  it("keeps a coordinated subject whole rather than half of it", () => {
+    expect(line("", "The short names `wdg` and `gdw` for the widget webhook configurations were introduced.")).toBe(
+      `* Adds [the short names \`wdg\` and \`gdw\`](${U})`,
+    );
+  });
+
+  it("knows more verbs that open a release note", () => {
+    expect(line("x", "Tightened validation of the `spec.widgets` field in pod status.")).toBe(
+      `* Tightens [validation of the \`spec.widgets\` field](${U}) in pod status`,
+    );
+    expect(line("x", "Reverted the `FancyScheduling` feature gate to off by default.")).toBe(
+      `* Reverts [the \`FancyScheduling\` feature gate](${U}) to off by default`,
+    );
+  });
+});
