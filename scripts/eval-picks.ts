@@ -7,6 +7,7 @@ import { type Classification, DEFAULT_RULES, classifyWeek } from "../src/classif
 import { lineProblems } from "../src/lint/line-rules.js";
 import type { ClassifiedSection } from "../src/classify/rules.js";
 import type { Week } from "../src/types.js";
+import { addWording, describeWording, emptyWording } from "./eval-wording.js";
 import { type Pick, loadPicks } from "./picks.js";
 import { type Example, examples, featuredPool, trainModels } from "./train.js";
 import { rankFeatured } from "../src/classify/featured.js";
@@ -129,8 +130,14 @@ export function evalPicks(dir: string): string {
       name, String(c.notes), String(c.listed), fixed(c.listed, c.notes), String(c.drafted), fixed(c.hits, c.listed),
       fixed(c.hits, c.drafted), fixed(c.agreed, c.hits), String(c.routineNoise), String(c.realNoise), fixed(c.drafted - c.lineIssues, c.drafted),
     ]);
+  const wording = emptyWording();
   for (const [release, picks] of cycles) {
     const draft = classifyWeek(picks.map((pick) => pick.pr), { week: SYNTHETIC_WEEK, defaultBranches: DEFAULT_BRANCHES }, DEFAULT_RULES);
+    const references = new Map(picks.flatMap(({ note }) => (typeof note.lwkd_line === "string" ? [[note.number, note.lwkd_line] as const] : [])));
+    for (const entry of draft.reported) {
+      const reference = references.get(entry.pr.number);
+      if (reference !== undefined) addWording(wording, entry, reference);
+    }
     const counts = count(picks, draft);
     add(total, counts);
     rows.push(render(release, counts));
@@ -148,5 +155,8 @@ export function evalPicks(dir: string): string {
     `featured@3 (editors' featured PR among the top 3 candidates of its week's listed notes): ${fixed(featured.hit, featured.total)} (${featured.hit}/${featured.total}) with the shipped model (in-sample);`,
     `  ${fixed(crossValidated.hit, crossValidated.total)} (${crossValidated.hit}/${crossValidated.total}) with each cycle ranked by a model trained on the other cycles`,
     `misplaced (editor→draft): ${misplaced.join(", ")}`,
+    "",
+    "Wording against the editors' lwkd_line (drafted notes that have one). The lines are rule-based, trained on no cycle:",
+    describeWording("every cycle", wording),
   ].join("\n");
 }

@@ -4,7 +4,7 @@
  * Reads only the PRs (as GitHub would send them) and the published sections; the corpus's
  * bookkeeping fields never reach the classifier. Always exits 0: it reports, it does not gate.
  */
-import { readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { type Classification, DEFAULT_RULES, type RuleTable, classifyWeek } from "../src/classify/classify.js";
 import { type PublishedSections, type Ratio, type WeekScore, poolScores, scoreWeek, share } from "../src/classify/evaluate.js";
@@ -14,6 +14,7 @@ import type { PullRequest, Week } from "../src/types.js";
 import { loadMarkdown } from "../src/parsers.js";
 import { isInWeek } from "../src/week.js";
 import { evalPicks } from "./eval-picks.js";
+import { describeWording, weeksWording } from "./eval-wording.js";
 
 const REPO = "kubernetes/kubernetes";
 const DEFAULT_BRANCHES = { [REPO]: "master" };
@@ -98,6 +99,7 @@ function main(argv: string[]): void {
   const lines: string[] = [row(COLUMNS)];
   const scores: WeekScore[] = [];
   const details: string[] = [];
+  const drafts: Array<{ week: string; reported: Classification["reported"] }> = [];
   let window = 0;
   let drafted = 0;
   const total: Extra = { routine: 0, real: 0, styled: 0 };
@@ -107,6 +109,7 @@ function main(argv: string[]): void {
       lineProblems(entry.line, entry.section, entry.pr.url).map((problem) => `#${entry.pr.number} ${problem}: ${entry.line}`),
     );
     scores.push(score);
+    drafts.push({ week: week.name, reported: draft.reported });
     window += week.inWindow.length;
     drafted += draft.reported.length;
     const styled = draft.reported.filter((entry) => lineProblems(entry.line, entry.section, entry.pr.url).length === 0).length;
@@ -144,6 +147,8 @@ function main(argv: string[]): void {
     return `${mode}${mode === DEFAULT_RULES.featured.mode ? " (default)" : ""}: recall ${cell(pooled.recall)}, agreement ${cell(pooled.agreement)}`;
   });
   console.log(`\nFeatured placement: ${comparison.join("; ")}`);
+  const postsDir = join(dir, "..", "posts");
+  if (existsSync(postsDir)) console.log(`\nWording against the posts in ${postsDir} (lines matched by their PR link):\n${describeWording("weeks", weeksWording(drafts, postsDir))}`);
   console.log(`\n${details.join("\n")}`);
 }
 

@@ -20,6 +20,8 @@ export interface PickNote {
   note: string;
   lwkd_section: ClassifiedSection | null;
   lwkd_week: string | null;
+  /** The bullet the post gave this PR when it linked it alone: a reference for wording only. */
+  lwkd_line?: string | null;
 }
 
 export interface Pick {
@@ -40,7 +42,8 @@ function checkNote(value: unknown, file: string): PickNote {
     isStringArray(note.kinds) && isStringArray(note.sigs) && isStringArray(note.areas) && typeof note.note === "string" &&
     typeof note.author === "string" && typeof note.action_required === "boolean" &&
     (note.lwkd_section === null || (typeof note.lwkd_section === "string" && SECTIONS.has(note.lwkd_section))) &&
-    (note.lwkd_week === null || typeof note.lwkd_week === "string");
+    (note.lwkd_week === null || typeof note.lwkd_week === "string") &&
+    (note.lwkd_line === undefined || note.lwkd_line === null || typeof note.lwkd_line === "string");
   if (!ok) throw new Error(`${file}: a note lacks number, release, kinds, sigs, areas, note, author or lwkd_section`);
   return note as PickNote;
 }
