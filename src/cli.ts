@@ -10,6 +10,8 @@ export interface CliIo {
   stderr: (text: string) => void;
   /** Where k8s-weekly.config.json is looked for; file arguments are opened as given, from the process's folder. */
   cwd: string;
+  /** The whole of stdin, for `lint -`; default the process's. */
+  stdin?: () => Promise<Buffer>;
   /** Help is wrapped to this width; commander's 80 when stdout is not a terminal. */
   helpWidth?: number;
   /**
@@ -159,11 +161,37 @@ Examples:
   let exitCode = 0;
   program
     .command("lint")
-    .description("check a post against the LWKD style guide; exit 1 when it has problems")
-    .argument("<file>", "the post to check")
-    .action(async (file: string) => {
+    .description("check posts against the LWKD style guide; exit 1 when one has problems")
+    .argument("<files...>", "the posts to check; - reads one from stdin")
+    .option("--draft", "accept what a draft in progress still has: TODO(editor), the tool's notes and markers, empty hand-written sections")
+    .option("-c, --config <file>", "config file, for titleDateFormat (default: k8s-weekly.config.json in the working folder)")
+    .action(async (files: string[], options: { draft?: boolean; config?: string }) => {
       const { runLint } = await import("./commands/lint.js");
-      exitCode = await runLint(file, io.stdout);
+      exitCode = await runLint(files, { draft: options.draft === true, ...(options.config !== undefined ? { config: options.config } : {}) }, {
+        stdout: io.stdout,
+        readStdin: io.stdin ?? readProcessStdin,
+        cwd: io.cwd,
+      });
+    });
+
+  program
+    .command("finalize")
+    .description("turn a finished draft into the post to publish: remove the tool's markers and notes, in place")
+    .argument("<file>", "the draft to finalize")
+    .option("-o, --output <file>", "only - (stdout): print the post instead of rewriting the file")
+    .option("--force", "finalize even when lint finds problems (a TODO(editor) left, an empty section)")
+    .option("-c, --config <file>", "config file, for titleDateFormat (default: k8s-weekly.config.json in the working folder)")
+    .action(async (file: string, options: { output?: string; force?: boolean; config?: string }) => {
+      const [{ runFinalize }, { createLogger }] = await Promise.all([import("./commands/finalize.js"), import("./logger.js")]);
+      await runFinalize(
+        {
+          file,
+          force: options.force === true,
+          ...(options.output !== undefined ? { output: options.output } : {}),
+          ...(options.config !== undefined ? { config: options.config } : {}),
+        },
+        { stdout: io.stdout, stderr: io.stderr, logger: createLogger({ write: io.stderr }), cwd: io.cwd },
+      );
     });
 
   program
@@ -189,6 +217,7 @@ Examples:
   k8s-weekly draft --week last -o post.md         draft last week from GitHub
   k8s-weekly templates export my-templates        copy the templates out for editing
   k8s-weekly lint _posts/2021-07-04-update.md     check a post against the LWKD style guide
+  k8s-weekly finalize post.md                     remove the tool's markers and notes to publish it
   k8s-weekly draft --help                         all options of draft`,
   );
 
@@ -255,6 +284,19 @@ function maskSecrets(text: string, argv: readonly string[], env: NodeJS.ProcessE
     .filter((secret): secret is string => secret !== undefined && secret.length >= 8);
   const masked = secrets.reduce((current, secret) => current.split(secret).join("***"), text);
   return masked.replace(/\b(gh[pousr]_[A-Za-z0-9]{16,}|github_pat_\w{16,})/g, "***");
+}
+
+/** Posts are a few kilobytes: reading stops a byte past 5 MB, which lint then refuses. */
+async function readProcessStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    const buffer = typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer);
+    chunks.push(buffer);
+    size += buffer.length;
+    if (size > 5 * 1024 * 1024) break;
+  }
+  return Buffer.concat(chunks);
 }
 
 function collect(value: string, previous: string[]): string[] {

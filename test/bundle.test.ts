@@ -29,7 +29,7 @@ describe("the bundled CLI", () => {
     writeFileSync(post, "---\nlayout: post\ntitle: Week Ending July 4, 2021\ndate: 2021-07-04 22:00:00 -0000\nslug: 2021-07-04-update\n---\n\n## Other Merges\n\n* Adds [a flag](https://github.com/kubernetes/kubernetes/pull/1) to the kubelet.\n");
     const [bundled, source] = await Promise.all([spawnCli(["lint", post]), runCli(["lint", post])]);
     expect(bundled.stdout).toBe(source.stdout);
-    expect(bundled.stdout).toBe(`${post}:10: bullet ends with a period; LWKD bullets have none\n`);
+    expect(bundled.stdout).toBe(`${post}:10: bullet ends with a period; LWKD bullets have none\n1 file, 1 problem\n`);
     expect(bundled.code).toBe(1);
   });
 

@@ -48,6 +48,21 @@ describe("loadConfig", () => {
     );
   });
 
+  it("checks titleDateFormat as date-fns reads it, with the other problems, naming the key", async () => {
+    const dir = folderWith({ titleDateFormat: "MMMM d, YYYY", colour: true });
+    await expect(loadConfig(undefined, dir)).rejects.toThrow(
+      new UsageError(
+        `config ${join(dir, "k8s-weekly.config.json")}: colour: unknown setting; titleDateFormat: "YYYY" is the week-numbering year in date-fns; use yyyy for the year (e.g. "MMMM d, yyyy")`,
+      ),
+    );
+    for (const pattern of ["MMMM d, yyyy", "d MMMM yyyy", "yyyy-MM-dd", "EEEE, MMMM do", "'Week of' MMM d"]) {
+      expect((await loadConfig(undefined, folderWith({ titleDateFormat: pattern }))).titleDateFormat).toBe(pattern);
+    }
+    for (const pattern of ["MMMM", "yyyy", "d", "EEEE", "'week'", "MMMM yyyy", "Q yyyy", "jj MMMM"]) {
+      await expect(loadConfig(undefined, folderWith({ titleDateFormat: pattern }))).rejects.toThrow(/: titleDateFormat: /);
+    }
+  });
+
   it("names a file that is not JSON", async () => {
     const dir = folderWith("{ repos: ");
     await expect(loadConfig(join(dir, "k8s-weekly.config.json"), "/")).rejects.toThrow(/^--config .*k8s-weekly\.config\.json: not valid JSON \(.*\); fix the syntax$/);

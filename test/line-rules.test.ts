@@ -44,6 +44,11 @@ describe("line rules", () => {
     ]);
     expect(lineProblems(`* Lets kubelet [wait for the node to be ready...](${U})`, "other_merges", U)).toEqual([]);
   });
+
+  it("holds a drafted label to the house spellings, which are the tool's own words, but not a bare URL", () => {
+    expect(lineProblems(`* Adds [Kubectl tracing to the pods](${U})`, "other_merges", U)).toEqual(['"Kubectl" is spelled "kubectl" in LWKD']);
+    expect(lineProblems(`* Adds [tracing to the pods](${U}) at https://example.com/Kubectl`, "other_merges", U)).toEqual(["merge line has 2 links; it needs exactly one, to the PR"]);
+  });
 });
 
 describe("lint and eval share the rules", () => {

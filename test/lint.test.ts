@@ -36,7 +36,7 @@ describe("lintPost", () => {
       { line: 16, message: '"Grpc" is spelled "gRPC" in LWKD' },
       { line: 16, message: '"kep" is spelled "KEP" in LWKD' },
       { line: 16, message: '"prow" is spelled "Prow" in LWKD' },
-      { line: 18, message: 'section "Shoutouts" is empty' },
+      { line: 18, message: 'section "Shoutouts" is empty: write it, or delete the heading', unfinished: true },
     ]);
   });
 
@@ -80,6 +80,90 @@ describe("lintPost", () => {
   it("treats a section holding only markers as empty", () => {
     expect(lintPost(`${FRONT}\n## Promotions\n\n<!-- k8s-weekly:begin promotions -->\n<!-- k8s-weekly:end promotions -->\n`)).toEqual([
       { line: 8, message: 'section "Promotions" is empty' },
+      { line: 10, message: "the k8s-weekly markers are still in the post: k8s-weekly finalize removes them", unfinished: true },
     ]);
+  });
+});
+
+describe("lintPost: what is left for the editor", () => {
+  const post = [
+    FRONT,
+    "## Developer News", // 8
+    "",
+    "TODO(editor): developer news.", // 10
+    "",
+    "## Release Schedule", // 12
+    "",
+    "**Next Deadline: TODO(editor)**", // 14
+    "",
+    "## Featured PRs", // 16
+    "",
+    "<!-- k8s-weekly featured candidates:", // 18
+    "  #1 A title with ApiServer in it (https://github.com/kubernetes/kubernetes/pull/1) score 0.5: kind/feature +0.3",
+    "-->",
+    "",
+    "## KEP of the Week", // 22
+    "",
+    "<!-- k8s-weekly KEP candidates:", // 24
+    "  KEP-1234 something -->",
+    "",
+    `<!-- k8s-weekly:begin other_merges kubernetes/kubernetes/pull/103326=4f1c0d2a9b -->`, // 27
+    "## Other Merges",
+    "",
+    `* kubeadm [supports JSON output](${PR})`,
+    "<!-- k8s-weekly:end other_merges -->", // 31
+    "",
+    "## Shoutouts", // 33
+    "",
+    "<!-- an editor's own note: ask about the ETCD release -->",
+    "",
+  ].join("\n");
+
+  it("reports every TODO(editor), every note of the tool, the markers once and each empty hand-written section, as unfinished", () => {
+    expect(lintPost(post)).toEqual([
+      { line: 10, message: "TODO(editor) left: write this part, or delete it", unfinished: true },
+      { line: 14, message: "TODO(editor) left: write this part, or delete it", unfinished: true },
+      { line: 16, message: 'section "Featured PRs" is empty: write it, or delete the heading', unfinished: true },
+      { line: 18, message: 'the k8s-weekly note "featured candidates" is still in the post: use it, then delete it or run k8s-weekly finalize', unfinished: true },
+      { line: 22, message: 'section "KEP of the Week" is empty: write it, or delete the heading', unfinished: true },
+      { line: 24, message: 'the k8s-weekly note "KEP candidates" is still in the post: use it, then delete it or run k8s-weekly finalize', unfinished: true },
+      { line: 27, message: "the k8s-weekly markers are still in the post: k8s-weekly finalize removes them", unfinished: true },
+      { line: 33, message: 'section "Shoutouts" is empty: write it, or delete the heading', unfinished: true },
+    ]);
+  });
+
+  it("leaves the editor's comments, TODO(editor) in code and a generated section's emptiness to the usual rules", () => {
+    const text = `${FRONT}\n## Developer News\n\nRun \`grep TODO(editor)\` before publishing.\n\n\`\`\`\nTODO(editor)\n\`\`\`\n\n<!-- TODO(editor): a reminder, and ETCD -->\n\n## Promotions\n\n<!-- just a comment -->\n`;
+    expect(lintPost(text)).toEqual([{ line: 18, message: 'section "Promotions" is empty' }]);
+  });
+});
+
+describe("lintPost: links, line ends and the title's format", () => {
+  it("exempts link labels from the house spellings, as they quote the page linked, but not the words around them", () => {
+    const line = "- [new APIServer tracing requests](https://github.com/kubernetes/kubernetes/pull/1)";
+    expect(lintPost(`${FRONT}\n## Developer News\n\n${line}\n`)).toEqual([]);
+    expect(lintPost(`${FRONT}\n## Developer News\n\n- Kubectl [new APIServer tracing requests](https://github.com/kubernetes/kubernetes/pull/1)\n`)).toEqual([
+      { line: 10, message: '"Kubectl" is spelled "kubectl" in LWKD' },
+    ]);
+    expect(lintPost(`${FRONT}\n## Developer News\n\nSee https://example.com/Kubectl/ETCD and <https://example.com/Grpc>\n`)).toEqual([]);
+  });
+
+  it("reads CRLF line ends and a byte order mark, with the file's line numbers", () => {
+    const text = `\uFEFF${FRONT}\n## Other Merges\n\n* Kubeadm [supports JSON output](${PR})\n\n## Shoutouts\n\nTODO(editor): shoutouts.\n`.replace(/\n/g, "\r\n");
+    expect(lintPost(text)).toEqual([
+      { line: 10, message: '"Kubeadm" is spelled "kubeadm" in LWKD' },
+      { line: 14, message: "TODO(editor) left: write this part, or delete it", unfinished: true },
+    ]);
+  });
+
+  it("reads the title's date with the configured pattern", () => {
+    const custom = FRONT.replace("Week Ending July 4, 2021", "Week Ending 4 July 2021");
+    const body = "\n## Developer News\n\nNews.\n";
+    expect(lintPost(`${custom}${body}`, { titleDateFormat: "d MMMM yyyy" })).toEqual([]);
+    expect(lintPost(`${FRONT}${body}`, { titleDateFormat: "d MMMM yyyy" })).toEqual([
+      { line: 1, message: 'front matter title "Week Ending July 4, 2021" should look like "Week Ending 4 July 2021"' },
+    ]);
+    expect(lintPost(`${custom}${body}`)).toEqual([{ line: 1, message: 'front matter title "Week Ending 4 July 2021" should look like "Week Ending July 4, 2021"' }]);
+    expect(lintPost(`${FRONT.replace("Week Ending July 4, 2021", "Week Ending Sunday, July 4")}${body}`, { titleDateFormat: "EEEE, MMMM d" })).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { basename, join } from "node:path";
 import { loadConfig } from "../config/load-config.js";
 import { interpretWeekContext, planWeekContext } from "../context/week-context.js";
 import { frontMatterText, readFrontMatter } from "../markdown/front-matter.js";
-import { loadYaml } from "../parsers.js";
+import { loadMarkdown, loadYaml } from "../parsers.js";
 import { classifyDraft, finishDraft, type ClassifiedDraft } from "../draft/build-draft.js";
 import { explainDraft } from "../draft/explain.js";
 import { draftJson } from "../draft/draft-json.js";
@@ -16,6 +16,7 @@ import { defaultTemplates, readPartials, readTemplate, renderPost, type Template
 import { buildPostView } from "../render/view-model.js";
 import type { DraftContext, RepoWeek, Week } from "../types.js";
 import { isExtended } from "../week.js";
+import { toolComments } from "../write/finalize-post.js";
 import { MarkerError, updatePost } from "../write/update-post.js";
 import { checkOutputPath, writeOutputFile } from "../write/write-output.js";
 import { DEFAULT_REPO, type DraftOptions, type DraftPlan, planDraft } from "./draft-plan.js";
@@ -144,16 +145,27 @@ async function readPostToUpdate(path: string, weekEnding: string): Promise<{ tex
   }
   const text = bytes.toString("utf8");
   checkOutputPath(path, true, "--update");
-  let regions: unknown[];
+  let regions: unknown[] = [];
+  let broken: string | null = null;
   try {
     regions = findRegions(text.split("\n"));
   } catch (error) {
-    throw new UsageError(`--update ${path}: broken k8s-weekly markers (${(error as Error).message}); restore them from a fresh draft`);
+    broken = (error as Error).message;
   }
+  await loadYaml();
+  if (broken !== null || regions.length === 0) {
+    // What reads as a marker only inside a code block or a line of text is the editor's, not the tool's.
+    await loadMarkdown();
+    if (!toolComments(text).some((comment) => comment.kind === "marker") && frontMatterText(readFrontMatter(text), "slug") !== null) {
+      throw new UsageError(
+        `--update ${path}: the post was finalized (it has no k8s-weekly markers left), and --update refreshes only a draft; edit the post by hand, or draft the week again with -o NEW-FILE`,
+      );
+    }
+  }
+  if (broken !== null) throw new UsageError(`--update ${path}: broken k8s-weekly markers (${broken}); restore them from a fresh draft`);
   if (regions.length === 0) {
     throw new UsageError(`--update ${path}: has no k8s-weekly markers; draft the week with -o first, or restore them from a fresh draft`);
   }
-  await loadYaml();
   // Only the front matter's slug names the week; the same words in the body do not.
   const slug = frontMatterText(readFrontMatter(text), "slug")?.match(/^(\d{4}-\d{2}-\d{2})-update$/)?.[1];
   if (slug !== undefined && slug !== weekEnding) {

@@ -1,18 +1,76 @@
 import { readFile } from "node:fs/promises";
+import { loadConfig } from "../config/load-config.js";
 import { UsageError } from "../errors.js";
-import { lintPost } from "../lint/lint-post.js";
+import { lintPost, type LintProblem } from "../lint/lint-post.js";
 import { loadParsers } from "../parsers.js";
 
-/** Prints one line per problem and returns the exit code: 0 clean, 1 problems. */
-export async function runLint(path: string, stdout: (text: string) => void): Promise<number> {
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (error) {
-    throw new UsageError(`lint ${path}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? "error"}); give an LWKD post`);
-  }
+export interface LintOptions {
+  /** Accept what a draft in progress still has: TODO(editor), the tool's notes and markers, empty hand-written sections. */
+  draft: boolean;
+  config?: string;
+}
+
+export interface LintIo {
+  stdout: (text: string) => void;
+  /** The whole of stdin, for the file `-`. */
+  readStdin: () => Promise<Buffer>;
+  /** Where k8s-weekly.config.json is looked for. */
+  cwd: string;
+}
+
+/** How `-` is named in the problems printed. */
+export const STDIN_NAME = "<stdin>";
+
+/** Posts are a few kilobytes; anything this large is not one, and is not parsed. */
+const MAX_POST_BYTES = 5 * 1024 * 1024;
+
+/**
+ * Prints one line per problem (`FILE:LINE: message`), then a summary line (`2 files, 3 problems`),
+ * and returns the exit code: 0 clean, 1 problems. Every file is read before any is checked: one
+ * that cannot be read, or a bad config, is a usage error (exit 2) and nothing is printed.
+ */
+export async function runLint(files: readonly string[], options: LintOptions, io: LintIo): Promise<number> {
+  if (files.filter((file) => file === "-").length > 1) throw new UsageError("lint: - (stdin) can be given only once");
+  const config = await loadConfig(options.config, io.cwd);
+  const posts: Array<{ name: string; text: string }> = [];
+  for (const file of files) posts.push({ name: file === "-" ? STDIN_NAME : file, text: await readPost(file, io) });
   await loadParsers();
-  const problems = lintPost(text);
-  for (const problem of problems) stdout(`${path}:${problem.line}: ${problem.message}\n`);
-  return problems.length > 0 ? 1 : 0;
+  let shown = 0;
+  let accepted = 0;
+  for (const post of posts) {
+    for (const problem of lintPost(post.text, config.titleDateFormat ? { titleDateFormat: config.titleDateFormat } : {})) {
+      if (options.draft && problem.unfinished) {
+        accepted += 1;
+        continue;
+      }
+      io.stdout(formatProblems(post.name, [problem]));
+      shown += 1;
+    }
+  }
+  io.stdout(`${lintSummary(posts.length, shown, accepted)}\n`);
+  return shown > 0 ? 1 : 0;
+}
+
+/** `2 files, 3 problems`, and what `--draft` let through. */
+export function lintSummary(files: number, problems: number, accepted = 0): string {
+  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  const draft = accepted > 0 ? ` (${count(accepted, "unfinished part")} accepted by --draft)` : "";
+  return `${count(files, "file")}, ${count(problems, "problem")}${draft}`;
+}
+
+/** The problems as `lint` prints them, for another command that lints (finalize). */
+export function formatProblems(name: string, problems: readonly LintProblem[]): string {
+  return problems.map((problem) => `${name}:${problem.line}: ${problem.message}\n`).join("");
+}
+
+async function readPost(file: string, io: LintIo): Promise<string> {
+  let bytes: Buffer;
+  try {
+    bytes = file === "-" ? await io.readStdin() : await readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? "error";
+    throw new UsageError(`lint ${file === "-" ? "- (stdin)" : file}: cannot read ${file === "-" ? "stdin" : "the file"} (${code}); give an LWKD post`);
+  }
+  if (bytes.length > MAX_POST_BYTES) throw new UsageError(`lint ${file}: larger than 5 MB, not an LWKD post; give the post's file`);
+  return bytes.toString("utf8");
 }

@@ -24,7 +24,12 @@ export const configFileSchema = z.strictObject({
     .describe(
       "The previous LWKD post, or the folder of posts (YYYY-MM-DD-update.md) whose newest one dated before this week's Sunday is taken, relative to this file. PRs it links are skipped as previous-edition. --previous replaces it.",
     ),
-  titleDateFormat: nonEmpty.optional().meta({ description: "date-fns pattern for the date in the post title.", default: "MMMM d, yyyy" }),
+  // Which patterns work is beyond JSON Schema: loadConfig checks it with titleDateFormatProblem (src/title-date.ts).
+  titleDateFormat: nonEmpty.optional().meta({
+    description:
+      "date-fns pattern for the date in the post title; it must name the day and the month (yyyy for the year, d for the day), and lint reads titles with it.",
+    default: "MMMM d, yyyy",
+  }),
   rules: rulesSchema.optional(),
   relatedRepos: z
     .array(repoName)

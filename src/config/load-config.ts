@@ -48,6 +48,15 @@ export async function loadConfig(explicitPath: string | undefined, cwd: string):
     throw new UsageError(`${label}: not valid JSON (${(error as Error).message}); fix the syntax`);
   }
   const problems = await validate(raw);
+  // JSON Schema cannot say which date-fns patterns work: checked here, so that a bad one is this
+  // file's error now rather than a template error after the week was fetched.
+  const titleDateFormat = (raw as { titleDateFormat?: unknown } | null)?.titleDateFormat;
+  if (typeof titleDateFormat === "string" && titleDateFormat !== "") {
+    // date-fns's parser is loaded only for a config that sets the pattern.
+    const { titleDateFormatProblem } = await import("../title-date.js");
+    const problem = titleDateFormatProblem(titleDateFormat);
+    if (problem !== null) problems.push(`titleDateFormat: ${problem}`);
+  }
   if (problems.length > 0) throw new UsageError(`${label}: ${problems.join("; ")}`);
   const config = raw as ConfigFile;
   const base = dirname(resolve(path));

@@ -1,28 +1,57 @@
 import { frontMatterText, readFrontMatter } from "../markdown/front-matter.js";
-import { outline } from "../markdown/outline.js";
-import { HEADING_ORDER, MERGE_HEADINGS } from "../sections.js";
+import { outline, type OutlineComment } from "../markdown/outline.js";
+import { toolComment } from "../markdown/tool-comments.js";
+import { HEADING_ORDER, MERGE_HEADINGS, SECTIONS } from "../sections.js";
+import { DEFAULT_TITLE_DATE_FORMAT, formatTitleDate, readTitleDate, TITLE_PREFIX } from "../title-date.js";
 import { checkLine } from "./line-rules.js";
 
 /** Checks a post against the LWKD style guide. Pure: text in, problems out. */
 export interface LintProblem {
   line: number;
   message: string;
+  /**
+   * Work left for the editor rather than a fault: a `TODO(editor)`, a note or the markers of the
+   * tool, a hand-written section still empty. `lint --draft` accepts these.
+   */
+  unfinished?: true;
+}
+
+export interface LintOptions {
+  /** The date-fns pattern of the title's date (config `titleDateFormat`). */
+  titleDateFormat?: string;
 }
 
 /** Every section heading, in LWKD order. */
 export const SECTION_ORDER = HEADING_ORDER;
 
-export function lintPost(text: string): LintProblem[] {
+/** The headings of the sections editors write (Featured PRs included): empty, they are unfinished. */
+const HAND_WRITTEN: ReadonlySet<string> = new Set(
+  SECTIONS.filter((row) => row.line === "editor" || row.line === "featured").flatMap((row) => [row.heading, ...row.otherHeadings]),
+);
+
+const TODO = "TODO(editor)";
+
+/** Lines may end in CRLF, and the file may start with a byte order mark: line numbers stay the file's. */
+export function lintPost(input: string, options: LintOptions = {}): LintProblem[] {
+  const text = input.replace(/^\uFEFF/, "").replace(/\r\n/g, "\n");
   const lines = text.split("\n");
   const problems: LintProblem[] = [];
-  const frontMatterEnd = checkFrontMatter(text, problems);
+  const frontMatterEnd = checkFrontMatter(text, options.titleDateFormat ?? DEFAULT_TITLE_DATE_FORMAT, problems);
   // The body alone: a front matter's closing --- under its last field would read as a heading.
   const body = outline(lines.slice(frontMatterEnd + 1).join("\n"));
+  const commentAt = new Map<number, OutlineComment>();
+  for (const comment of body.comments) for (let line = comment.start; line <= comment.end; line += 1) commentAt.set(line, comment);
   let section: { name: string; line: number; hasContent: boolean } | null = null;
   let lastOrder = -1;
   let headingEnd = 0;
+  let markersReported = false;
   const closeSection = () => {
-    if (section && !section.hasContent) problems.push({ line: section.line, message: `section "${section.name}" is empty` });
+    if (!section || section.hasContent) return;
+    if (HAND_WRITTEN.has(section.name)) {
+      problems.push({ line: section.line, message: `section "${section.name}" is empty: write it, or delete the heading`, unfinished: true });
+    } else {
+      problems.push({ line: section.line, message: `section "${section.name}" is empty` });
+    }
   };
   for (let index = frontMatterEnd + 1; index < lines.length; index += 1) {
     const line = lines[index] ?? "";
@@ -30,6 +59,18 @@ export function lintPost(text: string): LintProblem[] {
     const bodyLine = index - frontMatterEnd;
     if (body.codeLines.has(bodyLine)) {
       if (section) section.hasContent = true;
+      continue;
+    }
+    // A comment is no content and no prose: only the tool's own are reported, once each.
+    const comment = commentAt.get(bodyLine);
+    if (comment) {
+      const tool = comment.start === bodyLine ? toolComment(comment.value) : null;
+      if (tool?.kind === "note") {
+        problems.push({ line: number, message: `the k8s-weekly note "${tool.name}" is still in the post: use it, then delete it or run k8s-weekly finalize`, unfinished: true });
+      } else if (tool?.kind === "marker" && !markersReported) {
+        problems.push({ line: number, message: "the k8s-weekly markers are still in the post: k8s-weekly finalize removes them", unfinished: true });
+        markersReported = true;
+      }
       continue;
     }
     const found = body.headings.get(bodyLine);
@@ -46,15 +87,17 @@ export function lintPost(text: string): LintProblem[] {
     }
     if (bodyLine <= headingEnd) continue;
     if (section && line.trim() !== "" && !/^<!--.*-->$/.test(line.trim())) section.hasContent = true;
+    if (line.replace(/`[^`]*`/g, "").includes(TODO)) problems.push({ line: number, message: `${TODO} left: write this part, or delete it`, unfinished: true });
     const bullet = /^\s*[*-] /.test(line);
     const reportsPr = section !== null && MERGE_HEADINGS.has(section.name) && /^[*-] /.test(line);
     for (const message of checkLine(line, { bullet, reportsPr })) problems.push({ line: number, message });
   }
   closeSection();
-  return problems;
+  // Sections report their emptiness when they end: in line order, the file reads top to bottom.
+  return problems.map((problem, order) => ({ problem, order })).sort((a, b) => a.problem.line - b.problem.line || a.order - b.order).map(({ problem }) => problem);
 }
 
-function checkFrontMatter(text: string, problems: LintProblem[]): number {
+function checkFrontMatter(text: string, titleDateFormat: string, problems: LintProblem[]): number {
   const front = readFrontMatter(text);
   if ("problem" in front) {
     const message = front.problem === "missing" ? "no front matter: the post must start with a --- line" : "front matter is not closed with a --- line";
@@ -62,17 +105,20 @@ function checkFrontMatter(text: string, problems: LintProblem[]): number {
     return -1;
   }
   if (!front.valid) problems.push({ line: 2, message: "front matter is not YAML `key: value` fields" });
-  const need: Array<[string, RegExp, string]> = [
-    ["layout", /^post$/, "post"],
-    ["title", /^Week Ending [A-Z][a-z]+ \d{1,2}, \d{4}$/, "Week Ending July 4, 2021"],
-    ["date", /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} [+-]\d{4}$/, "2021-07-04 22:00:00 -0000"],
-    ["slug", /^\d{4}-\d{2}-\d{2}-update$/, "2021-07-04-update"],
+  // The title's date is read with the config's pattern, near the slug's day when it has one.
+  const sunday = frontMatterText(front, "slug")?.match(/^(\d{4}-\d{2}-\d{2})-update$/)?.[1] ?? "2021-07-04";
+  const isTitle = (value: string) => value.startsWith(TITLE_PREFIX) && readTitleDate(value.slice(TITLE_PREFIX.length), titleDateFormat, sunday) !== null;
+  const need: Array<[string, (value: string) => boolean, string]> = [
+    ["layout", (value) => value === "post", "post"],
+    ["title", isTitle, `${TITLE_PREFIX}${formatTitleDate(sunday, titleDateFormat)}`],
+    ["date", (value) => /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} [+-]\d{4}$/.test(value), "2021-07-04 22:00:00 -0000"],
+    ["slug", (value) => /^\d{4}-\d{2}-\d{2}-update$/.test(value), "2021-07-04-update"],
   ];
-  for (const [key, pattern, example] of need) {
+  for (const [key, valid, example] of need) {
     const value = frontMatterText(front, key);
     if (value === null) {
       if (front.valid) problems.push({ line: 1, message: `front matter has no ${key} (e.g. ${key}: ${example})` });
-    } else if (!pattern.test(value)) {
+    } else if (!valid(value)) {
       problems.push({ line: 1, message: `front matter ${key} "${value}" should look like "${example}"` });
     }
   }

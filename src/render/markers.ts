@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { safeUrl } from "../markdown/escape.js";
+import { TOOL_COMMENT } from "../markdown/tool-comments.js";
 
 /**
  * Markers around the generated sections let `--update` refresh them and keep every byte outside.
@@ -20,11 +21,11 @@ export function lineHash(line: string): string {
 
 export function beginMarker(section: string, generated: ReadonlyMap<string, string>): string {
   const state = [...generated.entries()].map(([key, hash]) => `${key}=${hash}`).join(" ");
-  return `<!-- k8s-weekly:begin ${section}${state ? ` ${state}` : ""} -->`;
+  return `${TOOL_COMMENT}:begin ${section}${state ? ` ${state}` : ""} -->`;
 }
 
 export function endMarker(section: string): string {
-  return `<!-- k8s-weekly:end ${section} -->`;
+  return `${TOOL_COMMENT}:end ${section} -->`;
 }
 
 export interface Region {
