@@ -117,6 +117,28 @@ export interface ReleaseSchedule {
   notes: string[];
 }
 
+/** A KEP the editor might write the "KEP of the Week" about, with why. Strings are raw text. */
+export interface KepCandidate {
+  /** The KEP's number, which is its tracking issue's; null for an old single-file KEP. */
+  number: number | null;
+  /** From kep.yaml, else the tracking issue; "KEP-1234" when neither could be read. */
+  title: string;
+  /** The owning SIG ("sig-storage"); null when unknown. */
+  sig: string | null;
+  /** "alpha", "beta", "stable" or "deprecated"; null when unknown. */
+  stage: string | null;
+  /** "v1.22"; null when unknown. */
+  latestMilestone: string | null;
+  /** The KEP's README in kubernetes/enhancements, else its tracking issue. */
+  url: string;
+  /** The week's merged PRs that link it. */
+  linkedBy: Array<{ repo: string; number: number; url: string }>;
+  /** The week's merged kubernetes/enhancements PRs that changed its kep.yaml. */
+  changedBy: Array<{ repo: string; number: number; url: string }>;
+  /** Why it is a candidate, strongest first, e.g. "linked by 2 of the week's PRs". */
+  reasons: string[];
+}
+
 export interface Draft {
   week: Week;
   sections: Record<SectionKey, DraftEntry[]>;
@@ -126,6 +148,8 @@ export interface Draft {
   releaseSchedule: ReleaseSchedule;
   /** Feature-gate and dependency changes of the week that no PR explains, for the editor. */
   unexplainedChanges: string[];
+  /** Up to three KEPs for "KEP of the Week", best first; empty without the week's context. */
+  kepCandidates: KepCandidate[];
 }
 
 // Contracts between the steps. Each step imports these from here rather than from the step that
@@ -173,8 +197,56 @@ export interface WeekContextRequest {
   relatedRepos: readonly string[];
   /** Repositories read through tags instead of releases (golang/go). */
   tagRepos: readonly string[];
-  /** Files read by expression, e.g. {repo: "kubernetes/sig-release", expression: "master:releases/release-1.22/README.md"}. */
-  blobs: ReadonlyArray<{ repo: string; expression: string }>;
+  /**
+   * Files read by expression, e.g. {repo: "kubernetes/sig-release", expression: "master:releases/release-1.22/README.md"};
+   * with `atWeekEnd`, the path after the colon is read on the default branch as it stood at the
+   * week's end, for files whose older rows are later removed (the patch release schedules).
+   */
+  blobs: ReadonlyArray<{ repo: string; expression: string; atWeekEnd?: boolean }>;
+  /** Repository whose releases of the week the Release Schedule names (kubernetes/kubernetes). */
+  releaseRepo: string | null;
+  /** The search for the week's merged PRs of kubernetes/enhancements, whose kep.yaml changes make KEP candidates. */
+  enhancements: { repo: string; query: string } | null;
+}
+
+/** A merged PR of kubernetes/enhancements, with the paths it changed. */
+export interface EnhancementPull {
+  number: number;
+  url: string;
+  mergedAt: string | null;
+  paths: string[];
+}
+
+/** A KEP's tracking issue in kubernetes/enhancements; every string is untrusted. */
+export interface KepIssue {
+  number: number;
+  title: string;
+  url: string;
+  /** The milestone's title ("v1.22"). */
+  milestone: string | null;
+  labels: string[];
+}
+
+/**
+ * The second request, planned from the week's PRs and the first request's answer: the KEP files
+ * the week's PRs link to or changed, and the tracking issues of KEPs linked by number only.
+ */
+export interface KepRequest {
+  /** kubernetes/enhancements. */
+  repo: string;
+  /** kep.yaml (or old single-file KEP) paths, read as they stood at the week's end. */
+  paths: readonly string[];
+  /** Paths also read as they stood at the week's start, to tell what the week changed. */
+  startPaths: readonly string[];
+  issues: readonly number[];
+}
+
+/** What the KEP request brought; a key present with null means GitHub has no such file or issue. */
+export interface KepData {
+  end: Record<string, string | null>;
+  start: Record<string, string | null>;
+  /** Keyed by the issue number as a string. */
+  issues: Record<string, KepIssue | null>;
 }
 
 /** What the fetcher filled in for a `WeekContextRequest`, exactly the shapes the context code reads. */
@@ -185,6 +257,10 @@ export interface WeekContextData {
   tags: Record<string, GoTag[] | null>;
   /** Keyed "owner/name:expression"; null when the file does not exist. */
   blobs: Record<string, string | null>;
+  /** The week's merged PRs of kubernetes/enhancements; null when the search failed or was not made. */
+  enhancementPulls?: EnhancementPull[] | null;
+  /** The KEP files and issues read so far (a second request adds what the first could not know). */
+  keps?: KepData;
 }
 
 /** A promotion or version change seen in the files at both ends of the week, tied to its PR. */
@@ -203,6 +279,7 @@ export interface DraftContext {
   unexplainedChanges: readonly string[];
   subprojects: readonly DraftEntry[];
   releaseSchedule: ReleaseSchedule;
+  kepCandidates: readonly KepCandidate[];
 }
 
 /** A PR the editor might feature, with why. */

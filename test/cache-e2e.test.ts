@@ -44,8 +44,8 @@ describe("the on-disk cache", () => {
     expect(after?.sections).toEqual(before?.sections);
     expect(after?.skipped).toEqual(before?.skipped);
     expect(readFileSync(file, "utf8")).toBe(good);
-    // Search pages twice; the context came from the cache the second time.
-    expect(server?.requests.length).toBe(5);
+    // Search pages twice; the context and the KEP files it was cached with came from the cache the second time.
+    expect(server?.requests.length).toBe(6);
   });
 
   it("two runs at once leave one whole cache file and no temporary files", async () => {

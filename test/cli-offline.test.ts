@@ -45,6 +45,45 @@ describe("k8s-weekly draft --offline", () => {
     for (const entry of Object.values(draft.sections).flat()) expect(markdown).toContain(entry.line);
   });
 
+  it("fills the Release Schedule from the sample: the Code Freeze deadline as the editors wrote it, the coming week, the patch releases", async () => {
+    const result = await runCli(["draft", "--week", "2021-07-04", "--offline"]);
+    expect(result.code).toBe(0);
+    const section = result.stdout.slice(result.stdout.indexOf("## Release Schedule"), result.stdout.indexOf("## Featured PRs"));
+    expect(section).toBe(`## Release Schedule
+
+**Next Deadline: Code Freeze, July 8th**
+
+Coming up in 1.22: 1.22.0-beta.1 released (Thursday, July 8), Code Freeze (Thursday, July 8), Docs deadline - Open placeholder PRs (Friday, July 9)
+
+Cherry-picks for the next patch releases (1.21.3, 1.20.9, 1.19.13, due Wednesday, July 14) are due Saturday, July 10
+
+`);
+    expect(result.stderr).toContain(
+      "using the shipped sample's release schedule, Kubernetes releases and KEP facts for the week ending 2021-07-04; the related projects' releases and the feature-gate checks keep their editor placeholders",
+    );
+    // What the sample does not ship is not reported as missing on GitHub.
+    expect(result.stderr).not.toContain("warning");
+  });
+
+  it("gives KEP candidates from the sample's KEP facts, and the same in the JSON", async () => {
+    const json = JSON.parse((await runCli(["draft", "--week", "2021-07-04", "--offline", "--format", "json"])).stdout) as {
+      kepCandidates: Array<{ number: number | null; title: string; sig: string | null; stage: string | null; latestMilestone: string | null; url: string; reasons: string[] }>;
+    };
+    expect(json.kepCandidates.map(({ number, title, sig, stage, latestMilestone }) => ({ number, title, sig, stage, latestMilestone }))).toEqual([
+      { number: 2579, title: "Pod Security Admission Control", sig: "sig-auth", stage: "alpha", latestMilestone: "v1.22" },
+      { number: 2485, title: "ReadWriteOncePod PersistentVolume AccessMode", sig: "sig-storage", stage: "alpha", latestMilestone: "v1.22" },
+      { number: 2365, title: "IngressClass namespaced params", sig: "sig-network", stage: "beta", latestMilestone: "v1.22" },
+    ]);
+    expect(json.kepCandidates[0]?.url).toBe("https://github.com/kubernetes/enhancements/blob/master/keps/sig-auth/2579-psp-replacement/README.md");
+    expect(json.kepCandidates[0]?.reasons).toEqual(["linked by #103364"]);
+  });
+
+  it("drafts the whole sample post as the snapshot has it", async () => {
+    // A deliberate change to the draft shows here as a diff to review; update with vitest -u.
+    const result = await runCli(["draft", "--week", "2021-07-04", "--offline"]);
+    await expect(result.stdout).toMatchFileSnapshot("__snapshots__/2021-07-04-offline.md");
+  });
+
   it("takes any day of the week and says which week it used", async () => {
     const result = await runCli(["draft", "--week", "2021-07-01", "--offline", "--format", "json"]);
     expect(result.code).toBe(0);

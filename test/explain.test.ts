@@ -35,6 +35,7 @@ function draftWith(week: Draft["week"]): Draft {
     warnings: [],
     releaseSchedule: { nextDeadline: null, notes: [] },
     unexplainedChanges: [],
+    kepCandidates: [],
   };
 }
 

@@ -20,7 +20,8 @@ import {
   SIG_RELEASE_PATHS,
 } from "./fake-github/context-fixtures.js";
 import { startFakeGitHub, type FakeCommit, type FakeGitHub, type FakeRelease, type FakeRepo } from "./fake-github/server.js";
-import { client, failure, nextLink } from "./fake-github/testing.js";
+import { ENHANCEMENTS_FACTS, makeEnhancementsRepo } from "./fake-github/context-enhancements.js";
+import { client, failure, nextLink, postGraphql } from "./fake-github/testing.js";
 
 const WEEK = { weekFrom: "2021-06-28T00:00:00Z", weekTo: "2021-07-04T23:59:59Z" };
 const related = makeRelatedRepos(WEEK);
@@ -607,5 +608,61 @@ describe("context fixtures", () => {
     ]);
     expect([depVersion(file(before, "dependencies"), "cni"), depVersion(file(after, "dependencies"), "cni"), depVersion(file(after, "dependencies"), "etcd")]).toEqual(["0.8.7", "0.9.1", "3.4.13"]);
     expect(() => makeKubernetesHistory({ ...WEEK, alphaToBeta: "AppArmor" })).toThrow("makeKubernetesHistory: AppArmor is Beta, not Alpha");
+  });
+});
+
+describe("kubernetes/enhancements", () => {
+  const enhancements = makeEnhancementsRepo(WEEK);
+  const { promoted, added, laterPromoted, byIssue, missingIssue } = ENHANCEMENTS_FACTS;
+
+  it("searches its merged PRs of a week with their changed files, as the GraphQL search does for any repository", async () => {
+    const gh = await start([enhancements]);
+    const data = await client(gh).graphql<{ search: { issueCount: number; nodes: Array<{ number: number; url: string; mergedAt: string; files: { nodes: Array<{ path: string }> } }> } }>(
+      `query ($q: String!) { search(query: $q, type: ISSUE, first: 50) { issueCount nodes { ... on PullRequest { number url mergedAt files(first: 100) { nodes { path } } } } } }`,
+      { q: `repo:kubernetes/enhancements is:pr is:merged merged:${WEEK.weekFrom}..${WEEK.weekTo}` },
+    );
+    expect(data.search.issueCount).toBe(4);
+    expect(data.search.nodes.map((node) => node.number).sort()).toEqual([2800, 2801, 2802, 2803]);
+    const promotion = data.search.nodes.find((node) => node.number === 2800);
+    expect(promotion?.url).toBe("https://github.com/kubernetes/enhancements/pull/2800");
+    expect(promotion?.files.nodes.map((file) => file.path)).toContain(`${promoted.dir}/kep.yaml`);
+  });
+
+  it("answers kep.yaml files as they stood at a time, through the default branch's history", async () => {
+    const gh = await start([enhancements]);
+    const query = `query ($from: GitTimestamp!, $to: GitTimestamp!) { repository(owner: "kubernetes", name: "enhancements") { defaultBranchRef { target { ... on Commit {
+      start: history(first: 1, until: $from) { nodes { a: file(path: "${promoted.dir}/kep.yaml") { object { ... on Blob { text isTruncated } } } n: file(path: "${added.dir}/kep.yaml") { object { ... on Blob { text } } } } }
+      end: history(first: 1, until: $to) { nodes { a: file(path: "${promoted.dir}/kep.yaml") { object { ... on Blob { text isTruncated } } } l: file(path: "${laterPromoted.dir}/kep.yaml") { object { ... on Blob { text } } } } }
+    } } } } }`;
+    type Side = { nodes: Array<Record<string, { object: { text: string; isTruncated?: boolean } } | null>> };
+    const data = await client(gh).graphql<{ repository: { defaultBranchRef: { target: { start: Side; end: Side } } } }>(query, { from: WEEK.weekFrom, to: WEEK.weekTo });
+    const { start: before, end } = data.repository.defaultBranchRef.target;
+    expect(before.nodes[0]?.a?.object.text).toContain("stage: alpha");
+    expect(before.nodes[0]?.n).toBeNull();
+    expect(end.nodes[0]?.a?.object).toMatchObject({ isTruncated: false, text: expect.stringContaining("stage: beta") });
+    expect(end.nodes[0]?.l?.object.text).toContain("stage: alpha");
+  });
+
+  it("answers a tracking issue, and a number that is no issue with null and NOT_FOUND, like GitHub", async () => {
+    const gh = await start([enhancements]);
+    const response = await postGraphql(
+      gh,
+      `{ repository(owner: "kubernetes", name: "enhancements") { a: issue(number: ${byIssue.number}) { number title url milestone { title } labels(first: 10) { nodes { name } } } b: issue(number: ${missingIssue}) { number } c: issue(number: 2800) { number } } }`,
+    );
+    expect(response.status).toBe(200);
+    const body = response.body as { data: { repository: Record<string, unknown> }; errors: Array<{ type: string; path: string[]; message: string }> };
+    expect(body.data.repository.a).toEqual({
+      number: byIssue.number,
+      title: byIssue.title,
+      url: `https://github.com/kubernetes/enhancements/issues/${byIssue.number}`,
+      milestone: { title: byIssue.milestone },
+      labels: { nodes: [{ name: "sig/apps" }, { name: "stage/beta" }, { name: "tracked/yes" }] },
+    });
+    expect(body.data.repository.b).toBeNull();
+    expect(body.data.repository.c).toBeNull();
+    expect(body.errors.map((error) => [error.type, error.path.join("."), error.message])).toEqual([
+      ["NOT_FOUND", "repository.b", `Could not resolve to an Issue with the number of ${missingIssue}.`],
+      ["NOT_FOUND", "repository.c", "Could not resolve to an Issue with the number of 2800."],
+    ]);
   });
 });

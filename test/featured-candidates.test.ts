@@ -21,6 +21,7 @@ const DRAFT: Draft = {
   warnings: [],
   releaseSchedule: { nextDeadline: null, notes: [] },
   unexplainedChanges: [],
+  kepCandidates: [],
 };
 
 describe("Featured candidates", () => {
@@ -40,7 +41,7 @@ describe("Featured candidates", () => {
 
   it("are a top-level array in the JSON, with the raw title", () => {
     const json = JSON.parse(draftJson(DRAFT, CANDIDATES, ["a warning"])) as Record<string, unknown>;
-    expect(Object.keys(json)).toEqual(["week", "sections", "skipped", "stats", "warnings", "releaseSchedule", "unexplainedChanges", "featuredCandidates"]);
+    expect(Object.keys(json)).toEqual(["week", "sections", "skipped", "stats", "warnings", "releaseSchedule", "unexplainedChanges", "kepCandidates", "featuredCandidates"]);
     expect(json.warnings).toEqual(["a warning"]);
     expect(json.featuredCandidates).toEqual([
       {

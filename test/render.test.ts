@@ -32,6 +32,7 @@ function draftWith(otherMerges = [entry]): Draft {
     warnings: [],
     releaseSchedule: { nextDeadline: null, notes: [] },
     unexplainedChanges: [],
+    kepCandidates: [],
   };
 }
 

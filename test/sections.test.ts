@@ -14,6 +14,7 @@ const draft: Draft = {
   warnings: [],
   releaseSchedule: { nextDeadline: null, notes: [] },
   unexplainedChanges: ["etcd: 3.4.13 → 3.5.0"],
+  kepCandidates: [],
 };
 
 describe("the section table", () => {

@@ -89,7 +89,7 @@ describe("draft --through", () => {
       { namedRepos: [], offline: false, refresh: false, getToken: () => TOKEN, apiUrl: server.url, timeoutSeconds: 10, maxWaitSeconds: 1, maxRequests: 1000, userAgent: "test" },
       ["kubernetes/kubernetes"],
       week,
-      planWeekContext(["kubernetes/kubernetes"], week.ending),
+      planWeekContext(["kubernetes/kubernetes"], week),
       { env: { XDG_CACHE_HOME: cache }, logger: createLogger({ write: (line) => lines.push(line) }), now: new Date("2021-07-06T15:00:00Z") },
     );
     expect(collected.repoWeeks[0]?.prs.length).toBe(45);

@@ -74,6 +74,26 @@ export function findKep(body: string, title: string): string | undefined {
   return fromTitle ? `https://kep.k8s.io/${fromTitle[1]}` : undefined;
 }
 
+// A PR body names a handful of KEPs at most; past this many, the rest are not looked at.
+const MAX_KEP_LINKS = 10;
+
+/**
+ * Every KEP a PR names, as the canonical links findKep gives, in the order of the finders and
+ * then of the text, each once: body links first, then a "KEP-1234" title prefix.
+ */
+export function findKepLinks(body: string, title: string): string[] {
+  const links = new Set<string>();
+  for (const [pattern, canonical] of KEP_FINDERS) {
+    for (const match of body.matchAll(new RegExp(pattern.source, "gi"))) {
+      if (links.size >= MAX_KEP_LINKS) return [...links];
+      links.add(canonical(match));
+    }
+  }
+  const fromTitle = title.match(TITLE_KEP);
+  if (fromTitle && links.size < MAX_KEP_LINKS) links.add(`https://kep.k8s.io/${fromTitle[1]}`);
+  return [...links];
+}
+
 export function readSignals(pr: PullRequest, rules: CompiledRules): PRSignals {
   const labels = new Set(pr.labels);
   const names = rules.table.labels;

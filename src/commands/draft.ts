@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { loadConfig } from "../config/load-config.js";
-import { interpretWeekContext, planWeekContext } from "../context/week-context.js";
+import { interpretWeekContext, planWeekContext, planWeekKeps } from "../context/week-context.js";
 import { frontMatterText, readFrontMatter } from "../markdown/front-matter.js";
 import { loadMarkdown, loadYaml } from "../parsers.js";
 import { classifyDraft, finishDraft, type ClassifiedDraft } from "../draft/build-draft.js";
@@ -51,9 +51,11 @@ export async function executeDraft(plan: DraftPlan, environment: DraftEnvironmen
   const previouslyLinked = previousEdition ? linkedPulls(previousEdition.text, repos) : undefined;
   if (previousEdition && previouslyLinked) logger.info(`previous edition ${previousEdition.file}: links ${previouslyLinked.size} PRs of ${repos.join(", ")}`);
 
-  const contextRequest = planWeekContext(repos, week.ending, plan.relatedRepos);
+  const contextRequest = planWeekContext(repos, week, plan.relatedRepos);
   const withBranches = (fetched: readonly RepoWeek[]): RepoWeek[] =>
     fetched.map((repoWeek) => ({ ...repoWeek, defaultBranch: branches.get(repoWeek.repo) ?? repoWeek.defaultBranch }));
+  const defaultBranchesOf = (fetched: readonly RepoWeek[]): Record<string, string> =>
+    Object.fromEntries(withBranches(fetched).map((repoWeek) => [repoWeek.repo, repoWeek.defaultBranch]));
   let classifiedEarly: ClassifiedDraft | undefined;
   const collected = await collectWeek(
     {
@@ -77,6 +79,7 @@ export async function executeDraft(plan: DraftPlan, environment: DraftEnvironmen
         "a".localeCompare("b");
         await yaml;
       },
+      planKeps: (fetched, context) => planWeekKeps(fetched.flatMap((repoWeek) => repoWeek.prs), defaultBranchesOf(fetched), week, context),
     },
     repos,
     week,
@@ -90,10 +93,11 @@ export async function executeDraft(plan: DraftPlan, environment: DraftEnvironmen
   if (collected.context) {
     // The fetched YAML files need the parser; the markdown in them is read line by line.
     await loadYaml();
-    const interpreted = interpretWeekContext(contextRequest, collected.context, repoWeeks.flatMap((repoWeek) => repoWeek.prs), week, {
+    const interpreted = interpretWeekContext(collected.contextRequest ?? contextRequest, collected.context, repoWeeks.flatMap((repoWeek) => repoWeek.prs), week, {
       prereleases: options.prereleases,
       aliases: rules.dependencies.aliases,
       noVPrefix: rules.dependencies.noVPrefix,
+      defaultBranches: defaultBranchesOf(repoWeeks),
     });
     for (const problem of interpreted.problems) logger.warn(problem);
     context = interpreted.context;

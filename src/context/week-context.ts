@@ -1,9 +1,10 @@
-import type { ConfirmedChange, DraftContext, DraftEntry, PullRequest, Week, WeekContextData, WeekContextRequest } from "../types.js";
+import type { ConfirmedChange, DraftContext, DraftEntry, KepRequest, PullRequest, Week, WeekContextData, WeekContextRequest } from "../types.js";
 import { saysOnByDefault } from "../classify/promotion-wording.js";
 import { DEFAULT_RULES } from "../classify/rules.js";
 import { renderBullet } from "../markdown/escape.js";
 import { fileVersionBullet, findWeekChanges, gatePromotionBullet, isGateChange, WEEK_SNAPSHOT_PATHS } from "./gates/index.js";
 import { DEFAULT_RELATED_REPOS, subprojectBullets, type SubprojectBullet } from "./releases/index.js";
+import { ENHANCEMENTS_REPO, planKepRequest, rankKepCandidates, weekKeps } from "./keps/index.js";
 import { candidateReleases, releaseScheduleSection } from "./schedule/index.js";
 import { own } from "../own.js";
 
@@ -15,20 +16,34 @@ const PATCH_RELEASES = "master:releases/patch-releases.md";
 const WEBSITE_SCHEDULE = "main:data/releases/schedule.yaml";
 const timeline = (release: string) => `master:releases/release-${release}/README.md`;
 
-/** Everything the draft needs besides the PRs, asked for in one GraphQL request. */
-export function planWeekContext(repos: readonly string[], weekEnding: string, relatedRepos: readonly string[] = DEFAULT_RELATED_REPOS): WeekContextRequest {
+/**
+ * Everything the draft needs besides the PRs, asked for in one GraphQL request. The patch release
+ * schedules are read as they stood at the week's end: both files drop their older rows later, so
+ * a past week read at today's head would find no patch dates. The KEP files the week's PRs call
+ * for are a second request (planWeekKeps), as they are known only once the PRs and this
+ * request's kubernetes/enhancements PRs are.
+ */
+export function planWeekContext(repos: readonly string[], week: Week, relatedRepos: readonly string[] = DEFAULT_RELATED_REPOS): WeekContextRequest {
   const related = [...new Set(relatedRepos)];
+  const kubernetes = repos.includes(KUBERNETES);
   return {
-    snapshotRepo: repos.includes(KUBERNETES) ? KUBERNETES : null,
+    snapshotRepo: kubernetes ? KUBERNETES : null,
     snapshotPaths: WEEK_SNAPSHOT_PATHS,
     relatedRepos: related.filter((repo) => repo !== GO),
     tagRepos: related.includes(GO) ? [GO] : [],
     blobs: [
-      ...candidateReleases(weekEnding).map((release) => ({ repo: SIG_RELEASE, expression: timeline(release) })),
-      { repo: SIG_RELEASE, expression: PATCH_RELEASES },
-      { repo: WEBSITE, expression: WEBSITE_SCHEDULE },
+      ...candidateReleases(week.ending).map((release) => ({ repo: SIG_RELEASE, expression: timeline(release) })),
+      { repo: SIG_RELEASE, expression: PATCH_RELEASES, atWeekEnd: true },
+      { repo: WEBSITE, expression: WEBSITE_SCHEDULE, atWeekEnd: true },
     ],
+    releaseRepo: kubernetes ? KUBERNETES : null,
+    enhancements: kubernetes ? { repo: ENHANCEMENTS_REPO, query: `repo:${ENHANCEMENTS_REPO} is:pr is:merged merged:${week.from}..${week.to}` } : null,
   };
+}
+
+/** The KEP files and issues the week's PRs link and its kubernetes/enhancements PRs changed; null when none. */
+export function planWeekKeps(prs: readonly PullRequest[], defaultBranches: Readonly<Record<string, string>>, week: Week, data: WeekContextData): KepRequest | null {
+  return planKepRequest(weekKeps(prs, defaultBranches, week, data.enhancementPulls));
 }
 
 export interface InterpretOptions {
@@ -37,6 +52,8 @@ export interface InterpretOptions {
   aliases?: Readonly<Record<string, string>>;
   /** Names whose versions get no "v", from the classifier's rule table, so both bullets agree. */
   noVPrefix?: readonly string[];
+  /** Each repository's default branch: PRs into another branch link no KEP candidate. */
+  defaultBranches?: Readonly<Record<string, string>>;
 }
 
 /** Pure: turns the fetched files, releases and tags into what the draft adds, plus problems for stderr. */
@@ -81,10 +98,17 @@ export function interpretWeekContext(
   const schedule = releaseScheduleSection({
     readmes,
     patchMarkdown: own(data.blobs, `${SIG_RELEASE}:${PATCH_RELEASES}`) ?? null,
-    websiteYaml: data.blobs[`${WEBSITE}:${WEBSITE_SCHEDULE}`] ?? null,
+    websiteYaml: own(data.blobs, `${WEBSITE}:${WEBSITE_SCHEDULE}`) ?? null,
     weekEnding: week.ending,
+    ...(request.releaseRepo ? { kubernetesReleases: own(data.releases, request.releaseRepo) ?? null, window: week } : {}),
   });
   problems.push(...schedule.problems.map((problem) => `release schedule: ${problem}`));
+
+  if (request.enhancements && !data.enhancementPulls) {
+    problems.push(`KEP candidates: could not search ${request.enhancements.repo} for the week's merged PRs; the candidates come from the week's PR links only`);
+  }
+  const keps = rankKepCandidates(weekKeps(prs, options.defaultBranches ?? {}, week, data.enhancementPulls), data.keps);
+  problems.push(...keps.problems.map((problem) => `KEP candidates: ${problem}`));
 
   return {
     context: {
@@ -92,6 +116,7 @@ export function interpretWeekContext(
       unexplainedChanges,
       subprojects: subprojects.bullets.map(releaseEntry),
       releaseSchedule: { nextDeadline: schedule.nextDeadline, notes: schedule.notes },
+      kepCandidates: keps.candidates,
     },
     problems,
   };

@@ -1,12 +1,13 @@
 import { FailureError, UsageError } from "../errors.js";
 import { isLoopback, tokenHint, webHostOf } from "../hosts.js";
 import type { Logger } from "../logger.js";
-import type { PullRequest, RepoWeek, Week, WeekContextData, WeekContextRequest } from "../types.js";
+import type { KepRequest, PullRequest, RepoWeek, Week, WeekContextData, WeekContextRequest } from "../types.js";
 import { isExtended, resolveWeek, windowKey } from "../week.js";
 import { apiHostOf, cacheDir, readCachedContext, readCachedWeek, writeCachedContext, writeCachedWeek } from "./cache.js";
 import type { GitHubClient } from "./github-client.js";
 import { readInput } from "./input-file.js";
-import { readSampleWeek } from "./samples.js";
+import { fetchKeps, mergeKeps, missingKeps } from "./fetch-keps.js";
+import { readSampleContext, readSampleWeek } from "./samples.js";
 
 export interface CollectOptions {
   input?: string;
@@ -26,12 +27,19 @@ export interface CollectOptions {
    * instead of after it: the requests stay one at a time, as GitHub asks, and the wait is not idle.
    */
   whileContextLoads?: (repoWeeks: readonly RepoWeek[]) => Promise<void>;
+  /**
+   * The KEP files and issues the week's PRs and the context's kubernetes/enhancements PRs call
+   * for: read in one more request after the context, and cached with it.
+   */
+  planKeps?: (repoWeeks: readonly RepoWeek[], context: WeekContextData) => KepRequest | null;
 }
 
 export interface CollectedWeek {
   repoWeeks: RepoWeek[];
   /** Releases, files and schedule; null when they could not be had (no token, --input, offline without cache). */
   context: WeekContextData | null;
+  /** The request `context` answers, when narrower than the one asked: a shipped sample holds only some of it. */
+  contextRequest?: WeekContextRequest;
   requests: number;
 }
 
@@ -78,10 +86,23 @@ export async function collectWeek(
   }
   const contextKey = JSON.stringify(contextRequest);
   let context = useCache ? await readCachedContext<WeekContextData>(dir, apiHost, key, contextKey, logger) : null;
-  if (options.offline || (toFetch.length === 0 && context)) {
-    if (!context) logger.info("--offline: no cached releases or release schedule for this week; those sections keep their editor placeholders");
-    return { repoWeeks, context, requests: 0 };
+  const kepsToRead = (): KepRequest | null => (context && options.planKeps ? missingKeps(options.planKeps(repoWeeks, context), context.keps) : null);
+  if (options.offline) {
+    const sample = !context && !isExtended(week) ? await readSampleContext(week.ending, contextRequest) : null;
+    if (sample) {
+      logger.info(`using the shipped sample's ${sample.holds} for the ${window}; ${sample.lacks} keep their editor placeholders`);
+      context = sample.data;
+    } else if (!context) {
+      logger.info("--offline: no cached releases or release schedule for this week; those sections keep their editor placeholders");
+    }
+    const unread = kepsToRead();
+    if (unread) {
+      const count = unread.paths.length + unread.issues.length;
+      logger.info(`--offline: the cache lacks ${count === 1 ? "one" : count} of the KEPs the week's PRs name; ${count === 1 ? "its candidate has" : "their candidates have"} no facts`);
+    }
+    return { repoWeeks, context, requests: 0, ...(sample ? { contextRequest: sample.request } : {}) };
   }
+  if (toFetch.length === 0 && context && !kepsToRead()) return { repoWeeks, context, requests: 0 };
 
   // A --through day that is still going on would cache a window that keeps growing.
   const ended = Date.parse(week.to) < environment.now.getTime();
@@ -97,7 +118,9 @@ export async function collectWeek(
     else logger.info(`${repo}: not caching this week, it is incomplete`);
     repoWeeks.push({ repo: fetched.repo, defaultBranch: fetched.defaultBranch, prs: fetched.prs });
   }
+  let fetched = false;
   if (!context) {
+    fetched = true;
     const fetching = fetchContext(client, contextRequest, week, logger);
     const whileWaiting = options.whileContextLoads;
     if (whileWaiting) {
@@ -107,10 +130,16 @@ export async function collectWeek(
     }
     context = await fetching;
   }
+  const unread = client.authenticated && !client.failure() ? kepsToRead() : null;
+  if (context && unread) {
+    const withKeps = await fetchKepFacts(client, unread, context, week, logger);
+    fetched ||= withKeps !== context;
+    context = withKeps;
+  }
   // The context's failures are warnings, but not a spent request budget or a server sending us elsewhere.
   const stopped = client.failure();
   if (stopped) throw stopped;
-  if (context && ended) await writeCachedContext(dir, apiHost, key, contextKey, context, logger);
+  if (context && ended && fetched) await writeCachedContext(dir, apiHost, key, contextKey, context, logger);
   return { repoWeeks, context, requests: client.requestCount() };
 }
 
@@ -151,6 +180,17 @@ async function fetchContext(client: GitHubClient, request: WeekContextRequest, w
   } catch (error) {
     logger.warn(`${toGitHubFailure(error, "fetching releases, the release schedule and feature-gate files", client.tokenHint).message}; those sections keep their editor placeholders`);
     return null;
+  }
+}
+
+/** The context with the KEP files and issues added; unchanged, with a warning, when the request fails. */
+async function fetchKepFacts(client: GitHubClient, request: KepRequest, context: WeekContextData, week: Week, logger: Logger): Promise<WeekContextData> {
+  const { toGitHubFailure } = await import("./github-errors.js");
+  try {
+    return { ...context, keps: mergeKeps(context.keps, await fetchKeps(client, request, week, logger)) };
+  } catch (error) {
+    logger.warn(`${toGitHubFailure(error, "fetching the week's KEP files", client.tokenHint).message}; the KEP candidates lack their facts`);
+    return context;
   }
 }
 

@@ -1,7 +1,7 @@
 import type { Logger } from "../logger.js";
 import type { GoTag as RawTag, RepoRelease as RawRelease, Week, WeekContextData, WeekContextRequest } from "../types.js";
 import type { GitHubClient } from "./github-client.js";
-import { checkRelease, checkTag, isPageOn, RELEASE_PATH } from "./schemas.js";
+import { checkRelease, checkTag, isPageOn, PULL_PATH, RELEASE_PATH } from "./schemas.js";
 import { splitRepo } from "./search-window.js";
 
 const SAFE_NAME = /^[A-Za-z0-9._-]+$/;
@@ -46,12 +46,57 @@ export function weekContextQuery(request: WeekContextRequest): string {
   }`);
   });
   request.blobs.forEach((blob, index) => {
+    if (blob.atWeekEnd) {
+      const path = blob.expression.slice(blob.expression.indexOf(":") + 1);
+      parts.push(`b${index}: repository(${repoArgs(blob.repo)}) {
+    defaultBranchRef { target { ... on Commit {
+      history(first: 1, until: $to) { nodes { file(path: ${literal(path, SAFE_PATH)}) { object { ... on Blob { text isTruncated } } } } }
+    } } }
+  }`);
+      return;
+    }
     parts.push(`b${index}: repository(${repoArgs(blob.repo)}) {
     object(expression: ${literal(blob.expression, SAFE_PATH)}) { ... on Blob { text isTruncated } }
   }`);
   });
-  const variables = request.snapshotRepo && request.snapshotPaths.length > 0 ? "($from: GitTimestamp!, $to: GitTimestamp!)" : "";
-  return `query WeekContext${variables} {\n  ${parts.join("\n  ")}\n}`;
+  if (request.releaseRepo) {
+    parts.push(`k: repository(${repoArgs(request.releaseRepo)}) {
+    releases(first: ${KUBERNETES_RELEASES}, orderBy: {field: CREATED_AT, direction: DESC}) {
+      nodes { tagName name url isDraft isPrerelease publishedAt }
+    }
+  }`);
+  }
+  if (request.enhancements) {
+    parts.push(`e: search(query: $kepSearch, type: ISSUE, first: ${ENHANCEMENT_PULLS}) {
+    issueCount
+    nodes { ... on PullRequest { number url mergedAt files(first: 100) { nodes { path } } } }
+  }`);
+  }
+  return `query WeekContext${variableList(request)} {\n  ${parts.join("\n  ")}\n}`;
+}
+
+// kubernetes/kubernetes publishes some eight releases a month, across its branches.
+const KUBERNETES_RELEASES = 20;
+// kubernetes/enhancements merges 5–60 PRs a week; the busiest weeks (enhancements freeze) more.
+const ENHANCEMENT_PULLS = 50;
+
+const hasSnapshot = (request: WeekContextRequest): boolean => request.snapshotRepo !== null && request.snapshotPaths.length > 0;
+
+/** Only the variables the document uses: GraphQL refuses an unused one. */
+function variableList(request: WeekContextRequest): string {
+  const names: string[] = [];
+  if (hasSnapshot(request)) names.push("$from: GitTimestamp!");
+  if (hasSnapshot(request) || request.blobs.some((blob) => blob.atWeekEnd)) names.push("$to: GitTimestamp!");
+  if (request.enhancements) names.push("$kepSearch: String!");
+  return names.length > 0 ? `(${names.join(", ")})` : "";
+}
+
+function variablesFor(request: WeekContextRequest, week: Week): Record<string, string> {
+  const variables: Record<string, string> = {};
+  if (hasSnapshot(request)) variables.from = week.from;
+  if (hasSnapshot(request) || request.blobs.some((blob) => blob.atWeekEnd)) variables.to = week.to;
+  if (request.enhancements) variables.kepSearch = request.enhancements.query;
+  return variables;
 }
 
 type Json = Record<string, unknown> | null | undefined;
@@ -64,7 +109,7 @@ export async function fetchWeekContext(
   logger: Logger,
 ): Promise<WeekContextData> {
   const query = weekContextQuery(request);
-  const variables = request.snapshotRepo && request.snapshotPaths.length > 0 ? { from: week.from, to: week.to } : {};
+  const variables = variablesFor(request, week);
   let data: Record<string, Json>;
   try {
     data = await client.octokit.graphql<Record<string, Json>>(query, variables);
@@ -84,27 +129,15 @@ function describeAlias(request: WeekContextRequest, alias: string | undefined): 
   if (alias?.startsWith("r")) return request.relatedRepos[index] ?? alias;
   if (alias?.startsWith("t")) return request.tagRepos[index] ?? alias;
   if (alias?.startsWith("b")) return request.blobs[index]?.repo ?? alias;
+  if (alias === "k") return request.releaseRepo ?? alias;
+  if (alias === "e") return request.enhancements?.repo ?? alias;
   return alias ?? "GitHub";
 }
 
 export function parseWeekContext(request: WeekContextRequest, data: Record<string, Json>, webHost = "github.com", logger?: Logger): WeekContextData {
   const releases: WeekContextData["releases"] = {};
   request.relatedRepos.forEach((repo, index) => {
-    const repository = data[`r${index}`];
-    releases[repo] = repository
-      ? nodes(repository.releases).flatMap((node) => {
-          if (!checkRelease(node)) {
-            logger?.warn(`${repo}: skipped a release GitHub sent malformed`);
-            return [];
-          }
-          const release = toRelease(node);
-          if (release && !isPageOn(release.url, webHost, RELEASE_PATH)) {
-            logger?.warn(`${repo}: skipped release ${JSON.stringify(release.tagName.slice(0, 60))}, its url is not a release page on ${webHost}`);
-            return [];
-          }
-          return release ? [release] : [];
-        })
-      : null;
+    releases[repo] = parseReleases(repo, data[`r${index}`], webHost, logger);
   });
   const tags: WeekContextData["tags"] = {};
   request.tagRepos.forEach((repo, index) => {
@@ -113,10 +146,56 @@ export function parseWeekContext(request: WeekContextRequest, data: Record<strin
   });
   const blobs: WeekContextData["blobs"] = {};
   request.blobs.forEach((blob, index) => {
-    const object = (data[`b${index}`]?.object ?? null) as Json;
+    const repository = data[`b${index}`];
+    const object = (blob.atWeekEnd ? fileAtWeekEnd(repository) : (repository?.object ?? null)) as Json;
     blobs[`${blob.repo}:${blob.expression}`] = typeof object?.text === "string" && object.isTruncated !== true ? object.text : null;
   });
-  return { snapshots: parseSnapshots(request, data.snapshot), releases, tags, blobs };
+  if (request.releaseRepo) releases[request.releaseRepo] = parseReleases(request.releaseRepo, data.k, webHost, logger);
+  const context: WeekContextData = { snapshots: parseSnapshots(request, data.snapshot), releases, tags, blobs };
+  if (request.enhancements) context.enhancementPulls = parseEnhancementPulls(request.enhancements.repo, data.e, webHost, logger);
+  return context;
+}
+
+function fileAtWeekEnd(repository: Json): unknown {
+  const target = ((repository?.defaultBranchRef as Json)?.target ?? null) as Json;
+  const commit = nodes(target?.history)[0];
+  return ((commit?.file as Json)?.object ?? null) as unknown;
+}
+
+// A kubernetes/enhancements PR changes a handful of files; a bigger one is read no further.
+const MAX_PATHS = 100;
+
+/** The week's merged enhancements PRs; null when the search did not answer. */
+function parseEnhancementPulls(repo: string, search: Json, webHost: string, logger: Logger | undefined): WeekContextData["enhancementPulls"] {
+  if (!search || !Array.isArray(search.nodes)) return null;
+  if (typeof search.issueCount === "number" && search.issueCount > ENHANCEMENT_PULLS) {
+    logger?.info(`${repo}: ${search.issueCount} PRs merged in the week; KEP candidates read the first ${ENHANCEMENT_PULLS}`);
+  }
+  return nodes(search).flatMap((node) => {
+    const { number, url, mergedAt } = node;
+    if (typeof number !== "number" || !Number.isSafeInteger(number) || typeof url !== "string" || !isPageOn(url, webHost, PULL_PATH)) return [];
+    const paths = nodes(node.files)
+      .map((file) => file.path)
+      .filter((path): path is string => typeof path === "string" && path.length <= 300)
+      .slice(0, MAX_PATHS);
+    return [{ number, url, mergedAt: typeof mergedAt === "string" ? mergedAt : null, paths }];
+  });
+}
+
+function parseReleases(repo: string, repository: Json, webHost: string, logger: Logger | undefined): RawRelease[] | null {
+  if (!repository) return null;
+  return nodes(repository.releases).flatMap((node) => {
+    if (!checkRelease(node)) {
+      logger?.warn(`${repo}: skipped a release GitHub sent malformed`);
+      return [];
+    }
+    const release = toRelease(node);
+    if (release && !isPageOn(release.url, webHost, RELEASE_PATH)) {
+      logger?.warn(`${repo}: skipped release ${JSON.stringify(release.tagName.slice(0, 60))}, its url is not a release page on ${webHost}`);
+      return [];
+    }
+    return release ? [release] : [];
+  });
 }
 
 function parseSnapshots(request: WeekContextRequest, snapshot: Json): WeekContextData["snapshots"] {

@@ -116,6 +116,25 @@ const contextFile = {
         releases: stringMap(nullable({ type: "array", items: { $ref: "#/$defs/release" } })),
         tags: stringMap(nullable({ type: "array", items: { type: "object", required: ["name", "date"], properties: { name: str, date: nullable(str) } } })),
         blobs: stringMap(nullable(str)),
+        enhancementPulls: nullable({
+          type: "array",
+          items: { type: "object", required: ["number", "url", "mergedAt", "paths"], properties: { number: int, url: str, mergedAt: nullable(str), paths: { type: "array", items: str } } },
+        }),
+        keps: {
+          type: "object",
+          required: ["end", "start", "issues"],
+          properties: {
+            end: stringMap(nullable(str)),
+            start: stringMap(nullable(str)),
+            issues: stringMap(
+              nullable({
+                type: "object",
+                required: ["number", "title", "url", "milestone", "labels"],
+                properties: { number: int, title: str, url: str, milestone: nullable(str), labels: { type: "array", items: str } },
+              }),
+            ),
+          },
+        },
       },
     },
   },

@@ -1,7 +1,7 @@
 import { escapeInline, safeUrl } from "../markdown/escape.js";
 import { beginMarker, endMarker, MARKED_SECTIONS, stateOfEntries, type MarkedSection } from "./markers.js";
 import { MARKED_ROWS } from "../sections.js";
-import { SECTION_KEYS, type Bullet, type Draft, type DraftEntry, type FeaturedCandidate, type SectionKey } from "../types.js";
+import { SECTION_KEYS, type Bullet, type Draft, type DraftEntry, type FeaturedCandidate, type KepCandidate, type SectionKey } from "../types.js";
 
 /**
  * What a template sees. This is a contract with everyone who customises a template: fields are
@@ -12,6 +12,8 @@ export interface PostView {
   post: { date: string; slug: string; titleDateFormat: string };
   sections: Record<SectionKey, EntryView[]>;
   featuredCandidates: CandidateView[];
+  /** "KEP of the Week" candidates, best first; every string safe inside an HTML comment. */
+  kepCandidates: KepCandidateView[];
   releaseSchedule: { nextDeadline: string | null; notes: string[] };
   /** Feature-gate and dependency changes no PR explains, safe inside an HTML comment. */
   unexplainedChanges: string[];
@@ -66,6 +68,20 @@ export interface CandidateView {
   kep: string | null;
 }
 
+export interface KepCandidateView {
+  /** "KEP-2579", or the file's path for an old single-file KEP. */
+  label: string;
+  number: number | null;
+  title: string;
+  url: string;
+  sig: string | null;
+  stage: string | null;
+  latestMilestone: string | null;
+  /** SIG, stage and latest milestone as one phrase: "sig-auth, alpha, latest milestone v1.22"; "" when none is known. */
+  facts: string;
+  reasons: string[];
+}
+
 export interface ViewOptions {
   /** Front matter date; default: the week's Sunday at 22:00 UTC, as LWKD posts are dated. */
   date?: string;
@@ -95,6 +111,7 @@ export function buildPostView(draft: Draft, featuredCandidates: readonly Feature
       reasons: candidate.reasons.map((reason) => insideComment(escapeInline(reason))),
       kep: candidate.kep ? insideComment(safeUrl(candidate.kep)) : null,
     })),
+    kepCandidates: draft.kepCandidates.map(kepCandidateView),
     releaseSchedule: { nextDeadline: draft.releaseSchedule.nextDeadline, notes: [...draft.releaseSchedule.notes] },
     unexplainedChanges,
     stats: { ...draft.stats },
@@ -121,6 +138,23 @@ function entryView(entry: DraftEntry): EntryView {
     bullet: bulletView(entry.bullet),
     reason: escapeInline(entry.reason),
     kep: entry.kep ? safeUrl(entry.kep) : null,
+  };
+}
+
+function kepCandidateView(candidate: KepCandidate): KepCandidateView {
+  const text = (value: string | null) => (value === null ? null : insideComment(escapeInline(value, 120)));
+  const facts = [candidate.sig, candidate.stage, candidate.latestMilestone ? `latest milestone ${candidate.latestMilestone}` : null].filter((fact) => fact !== null);
+  const pathLabel = candidate.url.split("/").slice(-2).join("/");
+  return {
+    label: candidate.number !== null ? `KEP-${candidate.number}` : (text(pathLabel) ?? "KEP"),
+    number: candidate.number,
+    title: insideComment(escapeInline(candidate.title)),
+    url: insideComment(safeUrl(candidate.url)),
+    sig: text(candidate.sig),
+    stage: text(candidate.stage),
+    latestMilestone: text(candidate.latestMilestone),
+    facts: insideComment(escapeInline(facts.join(", "))),
+    reasons: candidate.reasons.map((reason) => insideComment(escapeInline(reason))),
   };
 }
 

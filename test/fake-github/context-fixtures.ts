@@ -6,11 +6,12 @@ import type { FakeRelease, FakeRepo, FakeTag } from "./types.js";
 export {
   DEFAULT_KUBERNETES_WEEK_CHANGES,
   KUBERNETES_FILES,
+  KUBERNETES_RELEASES_2021,
   makeKubernetesHistory,
   type KubernetesHistoryOptions,
   type KubernetesWeekChanges,
 } from "./context-kubernetes.js";
-export { makeSigReleaseBlobs, SIG_RELEASE_FACTS, SIG_RELEASE_PATHS } from "./context-sig-release.js";
+export { makeSigReleaseBlobs, makeSigReleaseHistory, PATCH_RELEASES_JULY_2021, SIG_RELEASE_FACTS, SIG_RELEASE_PATHS } from "./context-sig-release.js";
 
 /**
  * Repositories LWKD's release crawler reads, as fixtures for one week. Every release is placed

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { stamp } from "./items.js";
-import type { FakeCommit } from "./types.js";
+import type { FakeCommit, FakeRelease } from "./types.js";
 
 /**
  * kubernetes/kubernetes' default branch around one week, for tools that diff files between the
@@ -529,3 +529,30 @@ export function makeKubernetesHistory(opts: KubernetesHistoryOptions): FakeCommi
   commit(stamp(to + 86_400_000), `Merge pull request #103200 from fixture/after-week\n\nPromote ${afterWeekGate} to beta; build with Go 1.16.5`);
   return commits;
 }
+
+/**
+ * kubernetes/kubernetes' GitHub releases of summer 2021, at fixed days (the release team's
+ * timeline: 1.22.0-beta.1 on Thursday July 8, the July patches due Wednesday July 14 and out a day
+ * later). Their bodies point at the changelog, as the real ones do.
+ */
+export const KUBERNETES_RELEASES_2021: FakeRelease[] = (
+  [
+    ["v1.22.0-beta.0", "2021-06-22T21:30:00Z", true],
+    ["v1.21.2", "2021-06-16T21:00:00Z", false],
+    ["v1.20.8", "2021-06-16T21:10:00Z", false],
+    ["v1.19.12", "2021-06-16T21:20:00Z", false],
+    ["v1.22.0-beta.1", "2021-07-08T22:15:00Z", true],
+    ["v1.21.3", "2021-07-15T20:00:00Z", false],
+    ["v1.20.9", "2021-07-15T20:10:00Z", false],
+    ["v1.19.13", "2021-07-15T20:20:00Z", false],
+  ] as const
+).map(([tag, published, prerelease]) => ({
+  tagName: tag,
+  name: `Kubernetes ${tag}`,
+  body: `See [kubernetes-announce@](https://groups.google.com/forum/#!forum/kubernetes-announce). Additional binary downloads are linked in the [CHANGELOG](https://github.com/kubernetes/kubernetes/blob/master/CHANGELOG/CHANGELOG-${tag.slice(1, 5)}.md#${tag.replace(/\./g, "")}).`,
+  publishedAt: published,
+  createdAt: stamp(Date.parse(published) - 3_600_000),
+  isPrerelease: prerelease,
+  targetCommitish: prerelease ? "master" : `release-${tag.slice(1).split(".").slice(0, 2).join(".")}`,
+  author: "k8s-release-robot",
+}));

@@ -1,3 +1,5 @@
+import type { FakeCommit } from "./types.js";
+
 /**
  * kubernetes/sig-release files as `Repository.object(expression:)` blobs. The text is written for
  * these tests in the shape of sig-release's release-cycle READMEs and patch-release page; dates
@@ -242,3 +244,23 @@ export function makeSigReleaseBlobs(): Record<string, string> {
     [SIG_RELEASE_PATHS.patches]: PATCH_RELEASES,
   };
 }
+
+/**
+ * kubernetes/sig-release's default branch history for the patch schedule, which the tool reads as
+ * it stood at the week's end: the July 2021 page from June 20, and from July 20 the page after
+ * the July patches shipped (their rows and the July monthly row gone, as the real page drops
+ * them). A week read at today's head would find no July dates.
+ */
+export function makeSigReleaseHistory(): FakeCommit[] {
+  const after = PATCH_RELEASES.split("\n")
+    .filter((line) => !/^\| (?:July 2021|1\.21\.3|1\.20\.9|1\.19\.13) /.test(line))
+    .join("\n");
+  const files = (patches: string) => ({ "releases/patch-releases.md": patches, "releases/release-1.22/README.md": RELEASE_122, "releases/release-1.21/README.md": RELEASE_121 });
+  return [
+    { oid: "5e1ea5e0000000000000000000000000000a0620", committedDate: "2021-06-20T17:00:00Z", files: files(PATCH_RELEASES), message: "Update the patch release schedule for July" },
+    { oid: "5e1ea5e0000000000000000000000000000a0720", committedDate: "2021-07-20T17:00:00Z", files: files(after), message: "Patch releases of July 2021 are out" },
+  ];
+}
+
+/** The July 2021 page's text, as makeSigReleaseHistory has it until July 20. */
+export const PATCH_RELEASES_JULY_2021 = PATCH_RELEASES;

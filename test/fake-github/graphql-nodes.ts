@@ -3,7 +3,7 @@ import { connection, type PageArgs } from "./graphql-connection.js";
 import { gitRepositoryFields } from "./graphql-git.js";
 import { fullName, hash32, isBotLogin, itemTimes, labelColor, labelDescription, repoId } from "./items.js";
 import { baseRef, runSearch } from "./search-query.js";
-import type { FakeRepo, FakeSearchItem } from "./types.js";
+import type { FakeIssue, FakeRepo, FakeSearchItem } from "./types.js";
 
 export { encodeCursor, type PageArgs } from "./graphql-connection.js";
 
@@ -22,6 +22,59 @@ export function repositoryNode(repo: FakeRepo): Record<string, unknown> {
     isFork: false,
     description: null,
     ...gitRepositoryFields(repo, () => repositoryNode(repo)),
+    issue: ({ number }: { number: number }) => {
+      const issue = repo.issues?.find((candidate) => candidate.number === number);
+      // GitHub answers a number that is no issue (a PR, or none at all) with null and NOT_FOUND.
+      if (!issue) throw new GraphQLError(`Could not resolve to an Issue with the number of ${number}.`, { extensions: { type: "NOT_FOUND" } });
+      return issueNode(repo, issue);
+    },
+  };
+}
+
+function issueNode(repo: FakeRepo, issue: FakeIssue) {
+  const name = fullName(repo);
+  const created = issue.createdAt ?? "2021-01-15T12:00:00Z";
+  const closed = issue.closedAt ?? null;
+  const labels = issue.labels ?? [];
+  return {
+    __typename: "Issue",
+    id: `I_kwDO${(hash32(`${name}#${issue.number}`) >>> 0).toString(36)}`,
+    databaseId: 800_000_000 + issue.number,
+    number: issue.number,
+    title: issue.title,
+    body: issue.body ?? "",
+    bodyText: plainText(issue.body ?? ""),
+    url: `https://github.com/${name}/issues/${issue.number}`,
+    resourcePath: `/${name}/issues/${issue.number}`,
+    state: closed === null ? "OPEN" : "CLOSED",
+    closed: closed !== null,
+    closedAt: closed,
+    createdAt: created,
+    updatedAt: closed ?? created,
+    locked: false,
+    author: actorNode({ login: issue.user ?? "kep-author" }),
+    repository: repositoryNode(repo),
+    milestone: issue.milestone
+      ? {
+          __typename: "Milestone",
+          id: `MI_kwDO${(hash32(`${name}:${issue.milestone}`) >>> 0).toString(36)}`,
+          number: 50 + (hash32(issue.milestone) % 50),
+          title: issue.milestone,
+          state: "OPEN",
+          closed: false,
+          url: `https://github.com/${name}/milestone/${50 + (hash32(issue.milestone) % 50)}`,
+        }
+      : null,
+    labels: (args: PageArgs) =>
+      connection(labels, args, (label) => ({
+        __typename: "Label",
+        id: `LA_kwDO${(hash32(`${name}:${label.name}`) >>> 0).toString(36)}`,
+        name: label.name,
+        color: labelColor(label.name),
+        description: labelDescription(label.name),
+        isDefault: false,
+        url: `https://github.com/${name}/labels/${encodeURIComponent(label.name)}`,
+      })),
   };
 }
 

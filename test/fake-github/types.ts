@@ -56,6 +56,20 @@ export interface FakeCommit {
   message?: string;
 }
 
+/** An issue, as a KEP's tracking issue in kubernetes/enhancements: `Repository.issue(number:)`. */
+export interface FakeIssue {
+  number: number;
+  title: string;
+  body?: string;
+  labels?: Array<{ name: string }>;
+  /** The milestone's title ("v1.22"). */
+  milestone?: string | null;
+  /** ISO 8601; defaults to a fixed day in 2021. */
+  createdAt?: string;
+  closedAt?: string | null;
+  user?: string;
+}
+
 export interface FakeRepo {
   owner: string;
   name: string;
@@ -69,6 +83,8 @@ export interface FakeRepo {
   commits?: FakeCommit[];
   /** "branch:path" -> text, for `Repository.object(expression:)`. */
   blobs?: Record<string, string>;
+  /** Issues (not PRs), for `Repository.issue(number:)`; a number that is not here is NOT_FOUND. */
+  issues?: FakeIssue[];
 }
 
 export type FaultKind =

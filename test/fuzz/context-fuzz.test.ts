@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 fc.configureGlobal({ seed: 20261126 });
 import { parseDependenciesYaml, parseFeatureGates, parseGoMod, parseVersionedFeatureList } from "../../src/context/gates/index.js";
 import { releaseHighlights, subprojectLines } from "../../src/context/releases/index.js";
+import { readKepFile } from "../../src/context/keps/index.js";
 import { nextDeadline, parsePatchReleasesMarkdown, parseReleaseTimeline, parseWebsiteSchedule } from "../../src/context/schedule/index.js";
 
 const GO_FRAGMENTS = ["var defaultKubernetesFeatureGates = map[featuregate.Feature]featuregate.FeatureSpec{", "{Default: true, PreRelease: featuregate.Beta},", "featuregate.GA", "LockToDefault: true", "{", "}", "//", "/*", "*/", "\"", "`", ":", ",", "\n", "genericfeatures.", "version.MustParse(\"1.2", "VersionedSpecs{", "require (", "replace ", " => ", " v1.2.3", ")"];
@@ -24,6 +25,7 @@ function linkTargets(markdown: string): string[] {
   return targets;
 }
 
+const KEP_FRAGMENTS = ["title: ", "kep-number: ", "owning-sig: ", "sig-node", "stage: ", "alpha", "beta|stable", "latest-milestone: ", "\"v1.22\"", "1.20", "status: ", "implementable", "__proto__: ", "constructor:", "- ", "  ", "\n", "---\n", "&a ", "*a", "[", "]", "{", "}", ": ", "'", "\""];
 const HOSTILE_FRAGMENTS = ["](", "[", "]", "(", ")", "https://evil.example", "www.evil.example", "a@evil.example", "<script>", "{{", "{%", "`", "## Security", "CVE-2021-1234", "- ", "\n", "**", "![x](y)", "<http://x>"];
 const fragments = (list: string[]) => fc.array(fc.oneof(fc.constantFrom(...list), fc.string({ maxLength: 8 })), { maxLength: 60 }).map((parts) => parts.join(""));
 
@@ -50,6 +52,24 @@ describe("context parsers on arbitrary input", () => {
       }),
       { numRuns: 400 },
     );
+  });
+
+  it("kep.yaml files and KEP front matter never throw and give only well-formed facts", () => {
+    fc.assert(
+      fc.property(fragments(KEP_FRAGMENTS), fc.boolean(), (text, markdown) => {
+        const reading = readKepFile(markdown ? `---\n${text}\n---\n` : text, markdown);
+        if (!reading.ok) return;
+        const { title, number, sig, stage, latestMilestone, status } = reading.facts;
+        if (title !== null) expect(title).not.toMatch(/[\n\r]/);
+        if (number !== null) expect(Number.isSafeInteger(number) && number > 0).toBe(true);
+        if (sig !== null) expect(sig).toMatch(/^(?:sig|wg|committee|ug)-[a-z0-9-]+$/);
+        if (stage !== null) expect(["alpha", "beta", "stable", "deprecated"]).toContain(stage);
+        if (latestMilestone !== null) expect(latestMilestone).toMatch(/^v\d+\.\d+$/);
+        if (status !== null) expect(status).toMatch(/^[a-z]+$/);
+      }),
+      { numRuns: 400 },
+    );
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it("release bodies give at most a short highlight and lines with only the release's own link", () => {

@@ -1,4 +1,5 @@
-import { makeKubernetesHistory, makeRelatedRepos, makeSigReleaseBlobs } from "../fake-github/context-fixtures.js";
+import { makeEnhancementsRepo } from "../fake-github/context-enhancements.js";
+import { KUBERNETES_RELEASES_2021, makeKubernetesHistory, makeRelatedRepos, makeSigReleaseBlobs, makeSigReleaseHistory } from "../fake-github/context-fixtures.js";
 import { startFakeGitHub, type FakeGitHub, type FakeRepo, type FakeSearchItem, type Fault, type RecordedRequest } from "../fake-github/server.js";
 
 export const WEEK_FROM = "2021-06-28T00:00:00Z";
@@ -18,7 +19,8 @@ export interface WorldOptions {
 
 /**
  * A GitHub with everything one LWKD week touches: kubernetes/kubernetes with its merged PRs and its
- * files before and during the week, the related projects' releases, sig-release's schedule.
+ * files before and during the week and its releases, the related projects' releases, sig-release's
+ * schedule, kubernetes/enhancements' KEPs.
  */
 export function startFakeWorld(options: WorldOptions): Promise<FakeGitHub> {
   const window = { weekFrom: options.weekFrom ?? WEEK_FROM, weekTo: options.weekTo ?? WEEK_TO };
@@ -26,15 +28,16 @@ export function startFakeWorld(options: WorldOptions): Promise<FakeGitHub> {
     owner: "kubernetes",
     name: "kubernetes",
     items: options.items,
-    ...(options.bare ? {} : { commits: makeKubernetesHistory(window) }),
+    ...(options.bare ? {} : { commits: makeKubernetesHistory(window), releases: KUBERNETES_RELEASES_2021 }),
   };
   const repos: FakeRepo[] = options.bare
     ? [kubernetes]
     : [
         kubernetes,
         ...makeRelatedRepos(window),
-        { owner: "kubernetes", name: "sig-release", items: [], blobs: makeSigReleaseBlobs() },
+        { owner: "kubernetes", name: "sig-release", items: [], blobs: makeSigReleaseBlobs(), commits: makeSigReleaseHistory() },
         { owner: "kubernetes", name: "website", defaultBranch: "main", items: [] },
+        makeEnhancementsRepo(window),
       ];
   return startFakeGitHub({
     repos,
@@ -47,4 +50,9 @@ export function startFakeWorld(options: WorldOptions): Promise<FakeGitHub> {
 /** The merged-PR searches among the recorded requests (GraphQL MergedPulls or REST search). */
 export function searchRequests(requests: readonly RecordedRequest[]): RecordedRequest[] {
   return requests.filter((request) => request.endpoint === "search" || request.graphqlQuery?.includes("query MergedPulls") === true);
+}
+
+/** The KEP files' request among the recorded requests (GraphQL WeekKeps). */
+export function kepRequests(requests: readonly RecordedRequest[]): RecordedRequest[] {
+  return requests.filter((request) => request.graphqlQuery?.includes("query WeekKeps") === true);
 }

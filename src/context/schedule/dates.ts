@@ -93,9 +93,12 @@ export function isIsoDay(text: string): boolean {
   return match !== null && isoDate(Number(match[1]), Number(match[2]), Number(match[3])) === text;
 }
 
-/** "July 8": built through calendarDate so the day does not shift with the machine's timezone. */
+/**
+ * "July 8th", as the editors write a Next Deadline ("Code Freeze, July 8th", "Exceptions Due,
+ * October 31st"): built through calendarDate so the day does not shift with the machine's timezone.
+ */
 export function monthDay(isoDay: string): string {
-  return format(calendarDate(isoDay), "MMMM d");
+  return format(calendarDate(isoDay), "MMMM do");
 }
 
 /** "Saturday, July 10". */

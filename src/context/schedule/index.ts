@@ -5,3 +5,4 @@ export { candidateReleases, expectedReleaseDate, parseTimelineForRelease, pickCu
 export { parsePatchReleasesMarkdown, parseWebsiteSchedule } from "./patch-releases.js";
 export { patchEventsInComingWeek } from "./patch-week.js";
 export { releaseScheduleSection, type ReleaseScheduleInput, type ReleaseScheduleSection } from "./section.js";
+export { releasesOfTheWeekSentence } from "./release-week.js";

@@ -58,8 +58,9 @@ function releaseLabel(text: string): string[] | null {
 }
 
 function pushEvents(events: PatchEvent[], releases: string[], cherryPick: string, target: string): void {
-  if (isIsoDay(cherryPick)) events.push({ kind: "cherry-pick-deadline", date: cherryPick, releases });
-  if (isIsoDay(target)) events.push({ kind: "patch-release", date: target, releases: [...releases] });
+  const both = isIsoDay(cherryPick) && isIsoDay(target);
+  if (isIsoDay(cherryPick)) events.push({ kind: "cherry-pick-deadline", date: cherryPick, releases, ...(both ? { pairedDate: target } : {}) });
+  if (isIsoDay(target)) events.push({ kind: "patch-release", date: target, releases: [...releases], ...(both ? { pairedDate: cherryPick } : {}) });
 }
 
 // The file nests three levels deep; a deeper document is not the schedule.

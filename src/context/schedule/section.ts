@@ -1,10 +1,13 @@
 import { cleanText, escapeInline } from "../../markdown/escape.js";
 import { cycleEnd, parseTimelineForRelease, pickCurrentRelease } from "./calendar.js";
-import { weekdayMonthDay } from "./dates.js";
+import { addDays, weekdayMonthDay } from "./dates.js";
 import { milestoneLabel, milestonesInComingWeek, nextDeadline } from "./deadline.js";
 import { parsePatchReleasesMarkdown, parseWebsiteSchedule } from "./patch-releases.js";
 import { patchEventsInComingWeek } from "./patch-week.js";
+import { releasesOfTheWeekSentence } from "./release-week.js";
 import type { PatchEvent } from "./types.js";
+import type { RepoRelease } from "../../types.js";
+import type { TimeWindow } from "../releases/types.js";
 
 export interface ReleaseScheduleInput {
   /** sig-release README per candidate minor ("1.22"); null when the fetcher found none. */
@@ -15,12 +18,19 @@ export interface ReleaseScheduleInput {
   websiteYaml?: string | null;
   /** The week's Sunday, YYYY-MM-DD. */
   weekEnding: string;
+  /**
+   * kubernetes/kubernetes releases, newest first, for the release of the week; null when they
+   * could not be read, undefined when not asked for.
+   */
+  kubernetesReleases?: readonly RepoRelease[] | null;
+  /** The window the release of the week is looked for in; default Monday..Sunday of `weekEnding`. */
+  window?: TimeWindow;
 }
 
 export interface ReleaseScheduleSection {
   /** "Code Freeze, July 8", escaped; null keeps the editor's placeholder. */
   nextDeadline: string | null;
-  /** Escaped sentences for the editor: the coming week's milestones and patch dates. */
+  /** Escaped sentences for the editor: the week's releases, the coming week's milestones and patch dates. */
   notes: string[];
   /** Why a part could not be read, for stderr. */
   problems: string[];
@@ -31,6 +41,13 @@ export function releaseScheduleSection(input: ReleaseScheduleInput): ReleaseSche
   const notes: string[] = [];
   const problems: string[] = [];
   let deadline: string | null = null;
+
+  if (input.kubernetesReleases !== undefined) {
+    const window = input.window ?? { from: `${addDays(weekEnding, -6)}T00:00:00Z`, to: `${weekEnding}T23:59:59Z` };
+    const released = releasesOfTheWeekSentence(input.kubernetesReleases, window);
+    if (released) notes.push(released);
+    if (input.kubernetesReleases === null) problems.push("kubernetes/kubernetes: could not read its releases");
+  }
 
   const release = pickCurrentRelease(readmes, weekEnding);
   for (const [minor, markdown] of Object.entries(readmes)) {

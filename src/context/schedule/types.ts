@@ -26,6 +26,8 @@ export interface PatchEvent {
   date: string;
   /** Patch versions ("1.21.3"); empty for a monthly row that names no version ("August 2021"). */
   releases: string[];
+  /** The row's other date, when it has both: a deadline's release day, a release's cherry-pick deadline. */
+  pairedDate?: string;
 }
 
 /** A patch event of the coming week with the sentence an editor would write about it. */

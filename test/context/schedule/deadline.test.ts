@@ -5,23 +5,23 @@ import { README_1_22, README_1_30_EXCERPT } from "./fixtures.js";
 const milestones = parseReleaseTimeline(README_1_22, "1.22", 2021);
 
 describe("nextDeadline", () => {
-  it("gives Code Freeze for the week ending July 4, 2021, as the editors wrote it", () => {
-    expect(nextDeadline(milestones, "2021-07-04")).toEqual({ text: "Code Freeze, July 8", date: "2021-07-08" });
+  it("gives Code Freeze for the week ending July 4, 2021, as the editors wrote it (\"July 8th\")", () => {
+    expect(nextDeadline(milestones, "2021-07-04")).toEqual({ text: "Code Freeze, July 8th", date: "2021-07-08" });
   });
 
   it.each([
-    ["2021-05-09", "Enhancements Freeze, May 13"],
-    ["2021-06-27", "Code Freeze, July 8"],
-    ["2021-07-11", "Test Freeze, July 15"],
-    ["2021-07-18", "Docs deadline - PRs ready for review, July 20"],
-    ["2021-08-01", "v1.22.0 release, August 4"],
+    ["2021-05-09", "Enhancements Freeze, May 13th"],
+    ["2021-06-27", "Code Freeze, July 8th"],
+    ["2021-07-11", "Test Freeze, July 15th"],
+    ["2021-07-18", "Docs deadline - PRs ready for review, July 20th"],
+    ["2021-08-01", "v1.22.0 release, August 4th"],
   ])("week ending %s: %s", (weekEnding, text) => {
     expect(nextDeadline(milestones, weekEnding)).toMatchObject({ text });
   });
 
   it("passes over the call for exceptions, as the editors did for the week ending 2024-02-25", () => {
     const milestones130 = parseReleaseTimeline(README_1_30_EXCERPT, "1.30", 2024);
-    expect(nextDeadline(milestones130, "2024-02-25")).toEqual({ text: "Code Freeze, March 5", date: "2024-03-05" });
+    expect(nextDeadline(milestones130, "2024-02-25")).toEqual({ text: "Code Freeze, March 5th", date: "2024-03-05" });
   });
 
   it("is between releases after the release and before the timeline starts", () => {
@@ -37,7 +37,7 @@ describe("nextDeadline", () => {
       { date: "2021-07-04", what: "Code Freeze", kind: "code-freeze" },
       { date: "2021-07-05", what: "Test Freeze", kind: "test-freeze" },
     ];
-    expect(nextDeadline(onSunday, "2021-07-04")).toEqual({ text: "Test Freeze, July 5", date: "2021-07-05" });
+    expect(nextDeadline(onSunday, "2021-07-04")).toEqual({ text: "Test Freeze, July 5th", date: "2021-07-05" });
   });
 
   it("escapes a hostile row name", () => {
@@ -46,7 +46,7 @@ describe("nextDeadline", () => {
       { date: "2021-07-08", what: "Begin Code Freeze <img src=x> {{ site }}", kind: "code-freeze" },
     ];
     expect(nextDeadline(hostile, "2021-07-04")).toEqual({
-      text: "Code Freeze &lt;img src=x&gt; &#123;&#123; site &#125;&#125;, July 8",
+      text: "Code Freeze &lt;img src=x&gt; &#123;&#123; site &#125;&#125;, July 8th",
       date: "2021-07-08",
     });
   });

@@ -12,10 +12,11 @@ describe("parsePatchReleasesMarkdown", () => {
   it("reads the monthly and per-branch tables, not the end-of-life one", () => {
     expect(events).toHaveLength(17);
     expect(events.slice(0, 2)).toEqual([
-      { kind: "cherry-pick-deadline", date: "2021-07-10", releases: [] },
-      { kind: "patch-release", date: "2021-07-14", releases: [] },
+      { kind: "cherry-pick-deadline", date: "2021-07-10", releases: [], pairedDate: "2021-07-14" },
+      { kind: "patch-release", date: "2021-07-14", releases: [], pairedDate: "2021-07-10" },
     ]);
-    expect(events).toContainEqual({ kind: "cherry-pick-deadline", date: "2021-07-10", releases: ["1.19.13"] });
+    expect(events).toContainEqual({ kind: "cherry-pick-deadline", date: "2021-07-10", releases: ["1.19.13"], pairedDate: "2021-07-14" });
+    // "N/A" is no deadline: the release has no other date to name.
     expect(events).toContainEqual({ kind: "patch-release", date: "2021-02-17", releases: ["1.19.8"] });
     expect(events.some((event) => event.releases.includes("1.18.20"))).toBe(false);
   });
@@ -31,19 +32,19 @@ describe("parsePatchReleasesMarkdown", () => {
 describe("parseWebsiteSchedule", () => {
   it("reads next (block and flow forms), previous patches and upcoming releases", () => {
     expect(parseWebsiteSchedule(WEBSITE_SCHEDULE_2023)).toEqual([
-      { kind: "cherry-pick-deadline", date: "2023-07-14", releases: ["1.27.4"] },
-      { kind: "patch-release", date: "2023-07-19", releases: ["1.27.4"] },
-      { kind: "cherry-pick-deadline", date: "2023-06-09", releases: ["1.27.3"] },
-      { kind: "patch-release", date: "2023-06-14", releases: ["1.27.3"] },
+      { kind: "cherry-pick-deadline", date: "2023-07-14", releases: ["1.27.4"], pairedDate: "2023-07-19" },
+      { kind: "patch-release", date: "2023-07-19", releases: ["1.27.4"], pairedDate: "2023-07-14" },
+      { kind: "cherry-pick-deadline", date: "2023-06-09", releases: ["1.27.3"], pairedDate: "2023-06-14" },
+      { kind: "patch-release", date: "2023-06-14", releases: ["1.27.3"], pairedDate: "2023-06-09" },
       { kind: "patch-release", date: "2023-04-14", releases: ["1.27.1"] },
-      { kind: "cherry-pick-deadline", date: "2023-07-14", releases: ["1.26.7"] },
-      { kind: "patch-release", date: "2023-07-19", releases: ["1.26.7"] },
-      { kind: "cherry-pick-deadline", date: "2023-06-09", releases: ["1.26.6"] },
-      { kind: "patch-release", date: "2023-06-14", releases: ["1.26.6"] },
-      { kind: "cherry-pick-deadline", date: "2023-07-14", releases: [] },
-      { kind: "patch-release", date: "2023-07-19", releases: [] },
-      { kind: "cherry-pick-deadline", date: "2023-08-04", releases: [] },
-      { kind: "patch-release", date: "2023-08-09", releases: [] },
+      { kind: "cherry-pick-deadline", date: "2023-07-14", releases: ["1.26.7"], pairedDate: "2023-07-19" },
+      { kind: "patch-release", date: "2023-07-19", releases: ["1.26.7"], pairedDate: "2023-07-14" },
+      { kind: "cherry-pick-deadline", date: "2023-06-09", releases: ["1.26.6"], pairedDate: "2023-06-14" },
+      { kind: "patch-release", date: "2023-06-14", releases: ["1.26.6"], pairedDate: "2023-06-09" },
+      { kind: "cherry-pick-deadline", date: "2023-07-14", releases: [], pairedDate: "2023-07-19" },
+      { kind: "patch-release", date: "2023-07-19", releases: [], pairedDate: "2023-07-14" },
+      { kind: "cherry-pick-deadline", date: "2023-08-04", releases: [], pairedDate: "2023-08-09" },
+      { kind: "patch-release", date: "2023-08-09", releases: [], pairedDate: "2023-08-04" },
     ]);
   });
 
@@ -63,13 +64,32 @@ describe("patchEventsInComingWeek", () => {
         kind: "cherry-pick-deadline",
         date: "2021-07-10",
         releases: ["1.21.3", "1.20.9", "1.19.13"],
-        text: "Cherry-picks for the next patch releases (1.21.3, 1.20.9, 1.19.13) are due Saturday, July 10",
+        pairedDate: "2021-07-14",
+        text: "Cherry-picks for the next patch releases (1.21.3, 1.20.9, 1.19.13, due Wednesday, July 14) are due Saturday, July 10",
       },
     ]);
   });
 
-  it("names the patch releases due the week after", () => {
+  it("names the patch releases due the week after, with the cherry-pick deadline they had", () => {
     expect(patchEventsInComingWeek(events, "2021-07-11").map((event) => event.text)).toEqual([
+      "Patch releases 1.21.3, 1.20.9 and 1.19.13 are due Wednesday, July 14; their cherry-pick deadline was Saturday, July 10",
+    ]);
+  });
+
+  it("says a deadline and its releases in the same week once, in the releases' sentence", () => {
+    const sameWeek = [
+      { kind: "cherry-pick-deadline" as const, date: "2021-07-12", releases: ["1.21.3"], pairedDate: "2021-07-14" },
+      { kind: "patch-release" as const, date: "2021-07-14", releases: ["1.21.3"], pairedDate: "2021-07-12" },
+      { kind: "cherry-pick-deadline" as const, date: "2021-07-12", releases: ["1.20.9"], pairedDate: "2021-07-14" },
+      { kind: "patch-release" as const, date: "2021-07-14", releases: ["1.20.9"], pairedDate: "2021-07-12" },
+    ];
+    expect(patchEventsInComingWeek(sameWeek, "2021-07-11").map((event) => event.text)).toEqual([
+      "Patch releases 1.21.3 and 1.20.9 are due Wednesday, July 14, with cherry-picks due Monday, July 12",
+    ]);
+    // Rows that disagree on the deadline keep both sentences, each without the other date.
+    const disagreeing = [...sameWeek, { kind: "patch-release" as const, date: "2021-07-14", releases: ["1.19.13"], pairedDate: "2021-07-09" }];
+    expect(patchEventsInComingWeek(disagreeing, "2021-07-11").map((event) => event.text)).toEqual([
+      "Cherry-picks for the next patch releases (1.21.3, 1.20.9, due Wednesday, July 14) are due Monday, July 12",
       "Patch releases 1.21.3, 1.20.9 and 1.19.13 are due Wednesday, July 14",
     ]);
   });
@@ -85,7 +105,7 @@ describe("patchEventsInComingWeek", () => {
       "Patch release 1.27.5 is due Sunday, August 13",
     ]);
     expect(patchEventsInComingWeek(parseWebsiteSchedule(WEBSITE_SCHEDULE_2023), "2023-07-09").map((event) => event.text)).toEqual([
-      "Cherry-picks for the next patch releases (1.27.4, 1.26.7) are due Friday, July 14",
+      "Cherry-picks for the next patch releases (1.27.4, 1.26.7, due Wednesday, July 19) are due Friday, July 14",
     ]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { releaseScheduleSection } from "../../../src/context/schedule/index.js";
+import type { RepoRelease } from "../../../src/types.js";
 import { PATCH_RELEASES_2021, README_1_22, README_1_23, WEBSITE_SCHEDULE_2023 } from "./fixtures.js";
 
 describe("releaseScheduleSection", () => {
@@ -10,10 +11,10 @@ describe("releaseScheduleSection", () => {
       weekEnding: "2021-07-04",
     });
     expect(section).toEqual({
-      nextDeadline: "Code Freeze, July 8",
+      nextDeadline: "Code Freeze, July 8th",
       notes: [
         "Coming up in 1.22: 1.22.0-beta.1 released (Thursday, July 8), Code Freeze (Thursday, July 8), Docs deadline - Open placeholder PRs (Friday, July 9)",
-        "Cherry-picks for the next patch releases (1.21.3, 1.20.9, 1.19.13) are due Saturday, July 10",
+        "Cherry-picks for the next patch releases (1.21.3, 1.20.9, 1.19.13, due Wednesday, July 14) are due Saturday, July 10",
       ],
       problems: [],
     });
@@ -26,7 +27,7 @@ describe("releaseScheduleSection", () => {
       weekEnding: "2021-08-08",
     });
     expect(section.nextDeadline).toBeNull();
-    expect(section.notes).toEqual(["Patch releases 1.21.4 and 1.20.10 are due Wednesday, August 11"]);
+    expect(section.notes).toEqual(["Patch releases 1.21.4 and 1.20.10 are due Wednesday, August 11; their cherry-pick deadline was Saturday, August 7"]);
     expect(section.problems).toEqual([
       "between releases: the 1.22 timeline ends on 2021-08-04 and no later timeline has started by 2021-08-08",
     ]);
@@ -55,6 +56,32 @@ describe("releaseScheduleSection", () => {
 
   it("reads the website schedule for 2023 weeks", () => {
     const section = releaseScheduleSection({ readmes: {}, websiteYaml: WEBSITE_SCHEDULE_2023, weekEnding: "2023-07-16" });
-    expect(section.notes).toEqual(["Patch releases 1.27.4 and 1.26.7 are due Wednesday, July 19"]);
+    expect(section.notes).toEqual(["Patch releases 1.27.4 and 1.26.7 are due Wednesday, July 19; their cherry-pick deadline was Friday, July 14"]);
+  });
+
+  it("puts the week's Kubernetes releases first, and says when they could not be read", () => {
+    const release = (tagName: string, publishedAt: string | null, extra: Partial<RepoRelease> = {}): RepoRelease => ({
+      tagName,
+      name: `Kubernetes ${tagName}`,
+      url: `https://github.com/kubernetes/kubernetes/releases/tag/${tagName}`,
+      description: null,
+      isDraft: publishedAt === null,
+      isPrerelease: tagName.includes("-"),
+      publishedAt,
+      ...extra,
+    });
+    const releases = [
+      release("v1.22.0-beta.1", "2021-07-08T22:15:00Z"),
+      release("v1.22.0-beta.2", null),
+      release("v1.22.0-beta.0", "2021-06-22T21:30:00Z"),
+    ];
+    const section = releaseScheduleSection({ readmes: { "1.22": README_1_22 }, patchMarkdown: PATCH_RELEASES_2021, weekEnding: "2021-07-11", kubernetesReleases: releases });
+    expect(section.notes[0]).toBe("Kubernetes [v1.22.0-beta.1](https://github.com/kubernetes/kubernetes/releases/tag/v1.22.0-beta.1) was released Thursday, July 8");
+    expect(section.notes).toContain("Patch releases 1.21.3, 1.20.9 and 1.19.13 are due Wednesday, July 14; their cherry-pick deadline was Saturday, July 10");
+    const quiet = releaseScheduleSection({ readmes: { "1.22": README_1_22 }, patchMarkdown: PATCH_RELEASES_2021, weekEnding: "2021-07-04", kubernetesReleases: releases });
+    expect(quiet.notes.join("\n")).not.toContain("released Thursday");
+    expect(quiet.problems).toEqual([]);
+    const unread = releaseScheduleSection({ readmes: { "1.22": README_1_22 }, patchMarkdown: PATCH_RELEASES_2021, weekEnding: "2021-07-04", kubernetesReleases: null });
+    expect(unread.problems).toEqual(["kubernetes/kubernetes: could not read its releases"]);
   });
 });
