@@ -38,7 +38,7 @@ grep -q 'https://github.com/kubernetes/kubernetes/pull/' online.md
 # The related projects' releases arrive only through the GraphQL context query.
 grep -q '^## Subprojects and Dependency Updates' online.md && ! grep -q 'no token\|placeholders' online.log
 grep -Eq '[1-9][0-9]* requests' online.log
-! grep -q '^warning: could not write the cache' online.log
+! grep -q '^k8s-weekly: warning: could not write the cache' online.log
 npx --no-install k8s-weekly lint online.md
 # What the online run cached drafts the same post with the fake GitHub gone.
 kill "$server" && wait "$server" 2>/dev/null || true
