@@ -52,7 +52,7 @@ cmp online.md cached.md
 # builds the bundle; the tarball then installs globally and drafts.
 mkdir git-install
 (cd git-install && npm pack --silent "git+file://$root#$(git -C "$root" rev-parse HEAD)" > /dev/null)
-npm install --global --prefix "$work/global" --no-audit --no-fund --silent git-install/k8s-weekly-*.tgz
+npm install --global --prefix "$work/global" --no-audit --no-fund --silent ./git-install/k8s-weekly-*.tgz
 "$work/global/bin/k8s-weekly" draft --week 2021-07-04 --offline > git-draft.md 2> /dev/null
 grep -q '^title: Week Ending July 4, 2021$' git-draft.md
 echo "pack test: the packed package drafts offline and against the fake GitHub, lints clean and exports its templates; packed from the git URL, it installs globally and drafts"
