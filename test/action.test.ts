@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -129,12 +130,12 @@ describe("the action's steps, run", () => {
     stderr: string;
   }
 
-  async function runAction(workspace: string, inputs: Record<string, string>): Promise<Run> {
+  async function runAction(workspace: string, inputs: Record<string, string>, ids = ["week", "draft"]): Promise<Run & { steps: Record<string, Record<string, string>> }> {
     const cache = mkdtempSync(join(tmpdir(), "k8s-weekly-action-cache-"));
     const outputs: Record<string, Record<string, string>> = {};
     const given = (name: string): string => inputs[name] ?? (name === "token" ? TOKEN : (action.inputs[name]?.default ?? ""));
     let last: Run = { code: 0, outputs: {}, stdout: "", stderr: "" };
-    for (const id of ["week", "draft"]) {
+    for (const id of ids) {
       const step = action.runs.steps.find((candidate) => candidate.id === id);
       if (!step?.run) throw new Error(`action.yml has no run step ${id}`);
       const env = Object.fromEntries(
@@ -162,7 +163,7 @@ describe("the action's steps, run", () => {
       last.outputs = { week: outputs.week?.ending ?? "", file: outputs.draft?.file ?? "" };
       if (last.code !== 0) break;
     }
-    return last;
+    return { ...last, steps: outputs };
   }
 
   function bash(script: string, cwd: string, env: Record<string, string>): Promise<Run> {
@@ -203,6 +204,12 @@ describe("the action's steps, run", () => {
     expect(result).toMatchObject({ code: 0, outputs: { week: "2021-07-04", file: "drafts/post.md" } });
     expect(result.stdout).toContain("drafts/post.md does not exist yet; drafting it");
     expect(readFileSync(join(workspace, "drafts", "post.md"), "utf8")).toContain("\ndate: 2021-07-06 22:00:00 -0000\nslug: 2021-07-04-update\n");
+  });
+
+  it("keys the npm cache on the sha256 of the action's own package-lock.json", async () => {
+    const result = await runAction(mkdtempSync(join(tmpdir(), "k8s-weekly-workspace-")), {}, ["lock"]);
+    expect(result.code).toBe(0);
+    expect(result.steps.lock).toEqual({ hash: createHash("sha256").update(readFileSync(join(ROOT, "package-lock.json"))).digest("hex") });
   });
 
   it("stops on an update that is neither true nor false, and on a week that has not ended, writing nothing", async () => {
