@@ -1,10 +1,17 @@
 #!/usr/bin/env node
-import { main, processIo } from "../dist/bundle/k8s-weekly.js";
-
 // `k8s-weekly draft | head` closes the pipe early; that is the reader's choice, not an error.
 process.stdout.on("error", (error) => {
   if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
   throw error;
 });
 
-process.exitCode = await main(process.argv, process.env, processIo());
+let cli;
+try {
+  cli = await import("../dist/bundle/k8s-weekly.js");
+} catch (error) {
+  // A clone that was never built (npm ci and npm install build it, through "prepare").
+  if (error?.code !== "ERR_MODULE_NOT_FOUND" || !String(error.message).includes("dist/bundle")) throw error;
+  process.stderr.write("k8s-weekly: the CLI is not built yet (no dist/bundle/); run npm run build in the k8s-weekly folder\n");
+  process.exit(1);
+}
+process.exitCode = await cli.main(process.argv, process.env, cli.processIo());

@@ -2,7 +2,8 @@
  * Measures the classifier against what LWKD editors published:
  *   npm run eval -- ../shared/corpus/weeks [--lines]
  * Reads only the PRs (as GitHub would send them) and the published sections; the corpus's
- * bookkeeping fields never reach the classifier. Always exits 0: it reports, it does not gate.
+ * bookkeeping fields never reach the classifier. Exits 0, as it reports and does not gate; 2 when the
+ * corpus folder is not there (the corpus is not part of the repository).
  */
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -13,6 +14,7 @@ import { type SearchItem, pullRequestFromSearchItem } from "../src/fetch/search-
 import type { PullRequest, Week } from "../src/types.js";
 import { loadMarkdown } from "../src/parsers.js";
 import { isInWeek } from "../src/week.js";
+import { corpusDir } from "./corpus-dir.js";
 import { evalPicks } from "./eval-picks.js";
 import { describeWording, weeksWording } from "./eval-wording.js";
 
@@ -89,10 +91,12 @@ function scoreRow(name: string, window: number, drafted: number, score: WeekScor
 function main(argv: string[]): void {
   const picks = argv.indexOf("--picks");
   if (picks >= 0) {
-    console.log(evalPicks(argv[picks + 1] ?? "../shared/corpus/picks"));
+    const picksDir = corpusDir(argv[picks + 1] ?? "../shared/corpus/picks", "npm run eval -- --picks DIR");
+    if (picksDir !== null) console.log(evalPicks(picksDir));
     return;
   }
-  const dir = argv.find((arg) => !arg.startsWith("--")) ?? "../shared/corpus/weeks";
+  const dir = corpusDir(argv.find((arg) => !arg.startsWith("--")) ?? "../shared/corpus/weeks", "npm run eval -- DIR");
+  if (dir === null) return;
   const through = !argv.includes("--no-through");
   const showLines = argv.includes("--lines");
   const weeks = readdirSync(dir).filter((name) => name.endsWith(".json")).sort().map((name) => loadWeek(join(dir, name), through));
@@ -155,4 +159,3 @@ function main(argv: string[]): void {
 // The line rules read each drafted line with the markdown parser.
 await loadMarkdown();
 main(process.argv.slice(2));
-process.exitCode = 0;

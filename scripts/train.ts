@@ -12,6 +12,7 @@ import { DEFAULT_RULES, classifyWeek } from "../src/classify/classify.js";
 import { type LogisticModel, prFeatures, scoreFeatures } from "../src/classify/notability.js";
 import { compileRules, readSignals } from "../src/classify/signals.js";
 import type { PullRequest } from "../src/types.js";
+import { corpusDir } from "./corpus-dir.js";
 import { type PickNote, loadPicks } from "./picks.js";
 
 export interface Example {
@@ -148,7 +149,8 @@ export function modelsJson(trainedOn: string, models: Record<string, LogisticMod
 }
 
 function main(argv: string[]): void {
-  const dir = argv.find((arg) => !arg.startsWith("--")) ?? "../shared/corpus/picks";
+  const dir = corpusDir(argv.find((arg) => !arg.startsWith("--")) ?? "../shared/corpus/picks", "npm run train -- DIR");
+  if (dir === null) return;
   const data = examples(dir);
   const models = trainModels(data);
   const file = fileURLToPath(new URL("../../src/classify/trained-models.json", import.meta.url));

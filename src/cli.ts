@@ -53,7 +53,14 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       getOutHasColors: () => false,
       getErrHasColors: () => false,
     })
-    .showSuggestionAfterError();
+    .showSuggestionAfterError()
+    // Commander's own help command prints the whole help for an unknown name; ours says one line.
+    .helpCommand(false);
+  // Which command ran, so that a usage error can point at that command's help.
+  let active: Command = program;
+  program.hook("preAction", (_program, actionCommand) => {
+    active = actionCommand;
+  });
 
   program
     .command("draft")
@@ -63,15 +70,15 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     .option("--previous <file>", "the previous post, or a folder of posts: PRs it already linked are skipped")
     .addOption(new Option("-f, --format <format>", "markdown post or JSON data").choices(["markdown", "json"]).default("markdown"))
     .option("-o, --output <file>", "write to this file (atomically) instead of stdout")
-    .option("--force", "replace an existing output file", false)
+    .option("--force", "replace an existing output file")
     .option("-u, --update <file>", "refresh the generated sections of an earlier draft, keeping the editor's changes")
     .addOption(new Option("-r, --repo <owner/name>", "repository to draft from, repeatable").argParser(collect).default([], "kubernetes/kubernetes"))
     .option("--token <token>", "GitHub token (default: $GITHUB_TOKEN or $GH_TOKEN for github.com, $GH_ENTERPRISE_TOKEN for other hosts, then gh)")
     .option("--api-url <url>", "GitHub API URL (default: $GITHUB_API_URL, then https://api.github.com)")
     .addOption(new Option("--input <file>", "read the week's PRs from a JSON file of GitHub search items instead of GitHub").conflicts(["offline", "refresh"]))
-    .addOption(new Option("--offline", "never touch the network: use the cache or the sample weeks shipped with the package").default(false).conflicts("refresh"))
-    .option("--refresh", "fetch from GitHub even when the week is cached", false)
-    .option("--allow-empty", "write the draft even when kubernetes/kubernetes had no merged PRs in the week", false)
+    .addOption(new Option("--offline", "never touch the network: use the cache or the sample weeks shipped with the package").conflicts("refresh"))
+    .option("--refresh", "fetch from GitHub even when the week is cached")
+    .option("--allow-empty", "write the draft even when kubernetes/kubernetes had no merged PRs in the week")
     .option("--date <date>", 'front matter date (YYYY-MM-DD or "YYYY-MM-DD HH:MM:SS -0000")')
     .option("-c, --config <file>", "config file (default: k8s-weekly.config.json in the working folder)")
     .option("--template <file>", "main Handlebars template to use instead of the default")
@@ -79,10 +86,10 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     .option("--timeout <seconds>", "give up on a GitHub request after this long", seconds, 30)
     .option("--max-wait <seconds>", "longest wait for a GitHub rate-limit reset", seconds, 60)
     .option("--max-requests <count>", "most requests one run sends to GitHub; past it the run fails", count, 1000)
-    .addOption(new Option("-q, --quiet", "print only warnings and errors on stderr").default(false).conflicts("verbose"))
-    .option("-v, --verbose", "log every GitHub request on stderr", false)
-    .option("--prereleases", "also list prereleases of related projects under Subprojects and Dependency Updates", false)
-    .option("--explain", "after the draft, list every PR of the week on stderr with its section or why it was skipped", false)
+    .addOption(new Option("-q, --quiet", "print only warnings and errors on stderr").conflicts("verbose"))
+    .option("-v, --verbose", "log every GitHub request on stderr")
+    .option("--prereleases", "also list prereleases of related projects under Subprojects and Dependency Updates")
+    .option("--explain", "after the draft, list every PR of the week on stderr with its section or why it was skipped")
     .addHelpText(
       "after",
       `
@@ -91,7 +98,20 @@ Examples:
   k8s-weekly draft > _posts/draft.md                    last week, from GitHub ($GITHUB_TOKEN)
   k8s-weekly draft --week 2024-02-25 -o post.md --force
   k8s-weekly draft --week 2021-07-04 --update post.md   refresh a draft an editor has changed
-  k8s-weekly draft --week 2021-07-04 --offline --format json`,
+  k8s-weekly draft --week 2021-07-04 --offline --format json
+
+Environment:
+  GITHUB_TOKEN, GH_TOKEN    token for github.com (else gh auth token)
+  GH_ENTERPRISE_TOKEN, GITHUB_ENTERPRISE_TOKEN
+                            token for any other API host
+  GITHUB_API_URL            API URL when --api-url is not given (set by GitHub Actions)
+  XDG_CACHE_HOME            cache in $XDG_CACHE_HOME/k8s-weekly (default ~/.cache/k8s-weekly)
+  NO_COLOR                  honoured: k8s-weekly never prints colour
+
+Exit codes:
+  0  the draft was written
+  1  a failure: network, GitHub, cache, rendering, an offline week with no data
+  2  a usage error: a flag, a date, a file, the config or a template`,
     )
     .action(async (options: RawDraftOptions) => {
       // Short values would mask common letters all over stderr, and no GitHub token is that short.
@@ -101,7 +121,7 @@ Examples:
       const [{ runDraft }, { createLogger }] = await Promise.all([import("./commands/draft.js"), import("./logger.js")]);
       // The flag and the variables are known now, so every message can mask them from the start.
       const known = [options.token, ...TOKEN_VARIABLES.map((name) => env[name])].filter((value): value is string => Boolean(value));
-      const logger = createLogger({ quiet: options.quiet, verbose: options.verbose, secrets: known, write: io.stderr });
+      const logger = createLogger({ quiet: options.quiet === true, verbose: options.verbose === true, secrets: known, write: io.stderr });
       // Asking the GitHub CLI costs a process start, and loading child_process part of an offline
       // draft's start: both only when the network is about to be used.
       const apiUrl = options.apiUrl ?? nonEmpty(env.GITHUB_API_URL) ?? "https://api.github.com";
@@ -126,15 +146,15 @@ Examples:
           ...(options.previous !== undefined ? { previous: options.previous } : {}),
           format: options.format,
           ...(options.output !== undefined ? { output: options.output } : {}),
-          force: options.force,
+          force: options.force === true,
           ...(options.update !== undefined ? { update: options.update } : {}),
           repos: options.repo,
           getToken,
           apiUrl,
           ...(options.input !== undefined ? { input: options.input } : {}),
-          offline: options.offline,
-          refresh: options.refresh,
-          allowEmpty: options.allowEmpty,
+          offline: options.offline === true,
+          refresh: options.refresh === true,
+          allowEmpty: options.allowEmpty === true,
           ...(options.date !== undefined ? { date: options.date } : {}),
           ...(options.template !== undefined ? { template: options.template } : {}),
           ...(options.config !== undefined ? { config: options.config } : {}),
@@ -142,8 +162,8 @@ Examples:
           timeoutSeconds: options.timeout,
           maxWaitSeconds: options.maxWait,
           maxRequests: options.maxRequests,
-          explain: options.explain,
-          prereleases: options.prereleases,
+          explain: options.explain === true,
+          prereleases: options.prereleases === true,
           userAgent: `k8s-weekly/${version()}`,
         },
         {
@@ -200,14 +220,49 @@ Examples:
     .command("export")
     .description("copy the default template and partials into a folder for editing")
     .argument("<dir>", "folder to copy them into")
-    .option("--force", "replace files that exist", false)
-    .action(async (dir: string, options: { force: boolean }) => {
+    .option("--force", "replace files that exist")
+    .action(async (dir: string, options: { force?: boolean }) => {
       const [{ exportTemplates }, { createLogger }] = await Promise.all([
         import("./commands/templates-export.js"),
         import("./logger.js"),
       ]);
-      await exportTemplates(dir, options.force, createLogger({ write: io.stderr }));
+      await exportTemplates(dir, options.force === true, createLogger({ write: io.stderr }));
     });
+
+  program
+    .command("week")
+    .description("print the week that --week (and --through) name, as the JSON draft's \"week\"")
+    .option("-w, --week <date>", 'the Sunday that ends the week (YYYY-MM-DD), any day inside it, or "last"', "last")
+    .option("--through <date>", "end the window at the end of this day (YYYY-MM-DD, on or after the Sunday)")
+    .action(async (options: { week: string; through?: string }) => {
+      const { resolveWeekJson } = await import("./commands/week.js");
+      const { json, note } = resolveWeekJson(options.week, options.through, new Date());
+      if (note !== undefined) io.stderr(`k8s-weekly: ${note}\n`);
+      io.stdout(json);
+    });
+
+  program
+    .command("help")
+    .description("print the help of a command")
+    .argument("[command...]", "the command, e.g. draft or templates export")
+    .action((names: string[]) => {
+      let command: Command = program;
+      for (const name of names) {
+        const found = command.commands.find((candidate) => candidate.name() === name && candidate.name() !== "help");
+        if (!found) {
+          const known = command.commands.map((candidate) => candidate.name()).filter((known) => known !== "help");
+          throw new UsageError(`unknown command '${names.join(" ")}' (commands: ${known.join(", ")})`);
+        }
+        command = found;
+      }
+      command.outputHelp();
+    });
+
+  // Commander's errors ("error: unknown option '--weeks'\n(Did you mean --week?)") in our style,
+  // each naming the help of the command it came from.
+  for (const command of withSubcommands(program)) {
+    command.configureOutput({ outputError: (text, write) => write(usageLine(commanderMessage(text), command)) });
+  }
 
   program.addHelpText(
     "after",
@@ -218,6 +273,7 @@ Examples:
   k8s-weekly templates export my-templates        copy the templates out for editing
   k8s-weekly lint _posts/2021-07-04-update.md     check a post against the LWKD style guide
   k8s-weekly finalize post.md                     remove the tool's markers and notes to publish it
+  k8s-weekly week --week last                     the dates of last week, as JSON
   k8s-weekly draft --help                         all options of draft`,
   );
 
@@ -225,7 +281,7 @@ Examples:
     await program.parseAsync([...argv]);
     return exitCode;
   } catch (error) {
-    return reportError(error, token, argv, env, io.stderr);
+    return reportError(error, token, argv, env, io.stderr, active.name() === "help" ? program : active);
   }
 }
 
@@ -235,15 +291,15 @@ interface RawDraftOptions {
   previous?: string;
   format: "markdown" | "json";
   output?: string;
-  force: boolean;
+  force?: boolean;
   update?: string;
   repo: string[];
   token?: string;
   apiUrl?: string;
   input?: string;
-  offline: boolean;
-  refresh: boolean;
-  allowEmpty: boolean;
+  offline?: boolean;
+  refresh?: boolean;
+  allowEmpty?: boolean;
   date?: string;
   template?: string;
   partials?: string;
@@ -251,22 +307,58 @@ interface RawDraftOptions {
   timeout: number;
   maxWait: number;
   maxRequests: number;
-  quiet: boolean;
-  verbose: boolean;
-  explain: boolean;
-  prereleases: boolean;
+  quiet?: boolean;
+  verbose?: boolean;
+  explain?: boolean;
+  prereleases?: boolean;
 }
 
-function reportError(error: unknown, token: string | undefined, argv: readonly string[], env: NodeJS.ProcessEnv, stderr: (text: string) => void): number {
+function reportError(
+  error: unknown,
+  token: string | undefined,
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  stderr: (text: string) => void,
+  command: Command,
+): number {
   if (error instanceof CommanderError) {
     // Commander has printed its own message; help and version are successes.
     return error.exitCode === 0 ? 0 : 2;
   }
   const exitCode = hasExitCode(error) ? error.exitCode : 1;
   const message = error instanceof Error ? error.message : String(error);
-  const safe = maskSecrets(token ? message.split(token).join("***") : message, argv, env);
-  stderr(`k8s-weekly: ${safe.split("\n")[0]}\n`);
+  const safe = maskSecrets(token ? message.split(token).join("***") : message, argv, env).split("\n")[0] ?? "";
+  stderr(exitCode === 2 ? usageLine(safe, command) : `k8s-weekly: ${safe}\n`);
   return exitCode;
+}
+
+/**
+ * Every line k8s-weekly writes on stderr starts "k8s-weekly: " (GNU style: "k8s-weekly: warning: "
+ * for warnings); a usage error (exit 2) ends by naming the help of the command it concerns.
+ */
+function usageLine(message: string, command: Command): string {
+  return `k8s-weekly: ${message}; see ${commandPath(command)} --help\n`;
+}
+
+/** "error: unknown option '--weeks'\n(Did you mean --week?)\n" → "unknown option '--weeks' (did you mean --week?)". */
+function commanderMessage(text: string): string {
+  return text
+    .trim()
+    .replace(/^error: /, "")
+    .replace(/\n\(Did you mean (.*)\)$/s, " (did you mean $1)")
+    .replace(/\.$/, "")
+    .split("\n")
+    .join(" ");
+}
+
+function commandPath(command: Command): string {
+  const names: string[] = [];
+  for (let current: Command | null = command; current; current = current.parent) names.unshift(current.name());
+  return names.join(" ");
+}
+
+function withSubcommands(command: Command): Command[] {
+  return [command, ...command.commands.flatMap((subcommand) => withSubcommands(subcommand))];
 }
 
 function hasExitCode(error: unknown): error is { exitCode: number } {

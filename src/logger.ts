@@ -1,4 +1,8 @@
-/** Everything that is not the draft goes to stderr, through here, with secrets masked. */
+/**
+ * Everything that is not the draft goes to stderr, through here, with secrets masked. Every line
+ * starts "k8s-weekly: ", and a warning's "k8s-weekly: warning: " (the GNU style, as errors are
+ * "k8s-weekly: MESSAGE"), so that the tool's lines stand out among other tools' in a CI log.
+ */
 export interface Logger {
   info(message: string): void;
   warn(message: string): void;
@@ -17,6 +21,8 @@ export interface LoggerOptions {
   write?: (line: string) => void;
 }
 
+const PREFIX = "k8s-weekly: ";
+
 export function createLogger(options: LoggerOptions = {}): Logger {
   const secrets = (options.secrets ?? []).filter((secret) => secret.length > 0);
   const write = options.write ?? ((line: string) => process.stderr.write(line));
@@ -29,15 +35,15 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       if (secret.length > 0 && !secrets.includes(secret)) secrets.push(secret);
     },
     info(message) {
-      if (!options.quiet) write(`${mask(message)}\n`);
+      if (!options.quiet) write(`${PREFIX}${mask(message)}\n`);
     },
     warn(message) {
       const masked = mask(message);
       warnings.push(masked);
-      write(`warning: ${masked}\n`);
+      write(`${PREFIX}warning: ${masked}\n`);
     },
     debug(message) {
-      if (options.verbose) write(`${mask(message)}\n`);
+      if (options.verbose) write(`${PREFIX}${mask(message)}\n`);
     },
   };
 }

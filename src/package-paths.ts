@@ -18,7 +18,7 @@ export function packageRoot(): string {
       return dir;
     }
     const parent = dirname(dir);
-    if (parent === dir) throw new Error("k8s-weekly: cannot find the package's own package.json");
+    if (parent === dir) throw new Error("cannot find the package's own package.json; reinstall k8s-weekly");
     dir = parent;
   }
 }

@@ -15,7 +15,8 @@ export interface ResolvedWeek {
  * "has not ended yet" check are testable.
  */
 export function resolveWeek(value: string, now: Date): ResolvedWeek {
-  if (value === "last") {
+  // "Last" and "LAST" too: the word is a name, not a date, and its case carries nothing.
+  if (value.toLowerCase() === "last") {
     const today = utcMidnight(now);
     const daysSinceSunday = today.getUTCDay();
     // On a Sunday the current week has not ended yet, so "last" is the Sunday before.

@@ -65,7 +65,7 @@ describe("templates from the command line", () => {
     const result = await runCli(["draft", "--week", "2021-07-04", "--offline", "--partials", join(dir, "partials"), "-o", join(dir, "post.md")]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe("");
-    expect(result.stderr.trimEnd().split("\n").at(-1)).toMatch(new RegExp(`^k8s-weekly: template ${join(dir, "partials", "shoutouts.hbs")}:\\d+: .*; fix the template$`));
+    expect(result.stderr.trimEnd().split("\n").at(-1)).toMatch(new RegExp(`^k8s-weekly: template ${join(dir, "partials", "shoutouts.hbs")}:\\d+: .*; fix the template; see k8s-weekly draft --help$`));
     expect(existsSync(join(dir, "post.md"))).toBe(false);
   });
 
@@ -75,7 +75,7 @@ describe("templates from the command line", () => {
     const result = await runCli(["draft", "--week", "2021-07-04", "--offline", "--template", join(dir, "post.md.hbs")]);
     expect(result.code).toBe(2);
     expect(result.stderr.trimEnd().split("\n").at(-1)).toBe(
-      `k8s-weekly: template ${join(dir, "post.md.hbs")}: unknown partial "sponsors"; known partials: deprecated, developer-news, featured-prs, front-matter, kep-of-the-week, other-merges, pr-line, promotions, release-schedule, section, shoutouts, subprojects, version-updates`,
+      `k8s-weekly: template ${join(dir, "post.md.hbs")}: unknown partial "sponsors"; known partials: deprecated, developer-news, featured-prs, front-matter, kep-of-the-week, other-merges, pr-line, promotions, release-schedule, section, shoutouts, subprojects, version-updates; see k8s-weekly draft --help`,
     );
   });
 });

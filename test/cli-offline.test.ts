@@ -104,19 +104,19 @@ Cherry-picks for the next patch releases (1.21.3, 1.20.9, 1.19.13, due Wednesday
 
 describe("bad input", () => {
   it.each([
-    [["draft", "--week", "2021-02-30", "--offline"], "k8s-weekly: --week 2021-02-30 is not a calendar date: use an existing YYYY-MM-DD date\n"],
-    [["draft", "--week", "soon", "--offline"], 'k8s-weekly: --week "soon" is not a date: use YYYY-MM-DD (the Sunday that ends the week) or "last"\n'],
-    [["draft", "--week", "2099-01-04", "--offline"], 'k8s-weekly: --week 2099-01-04: the week ending 2099-01-04 has not ended yet; use an earlier date or "last"\n'],
-    [["draft", "--week", "2021-07-04", "--offline", "--repo", "kubernetes"], "k8s-weekly: --repo kubernetes: expected OWNER/NAME, e.g. kubernetes/kubernetes\n"],
-    [["draft", "--week", "2021-07-04", "--offline", "--date", "July 4"], 'k8s-weekly: --date July 4: use an existing date as YYYY-MM-DD or "YYYY-MM-DD HH:MM:SS -0000"\n'],
-    [["draft", "--week", "2021-07-04", "--offline", "--date", "2021-02-30"], 'k8s-weekly: --date 2021-02-30: use an existing date as YYYY-MM-DD or "YYYY-MM-DD HH:MM:SS -0000"\n'],
-    [["draft", "--week", "2021-07-04", "--offline", "--date", "2021-07-04 25:00:00 -0000"], 'k8s-weekly: --date 2021-07-04 25:00:00 -0000: use an existing date as YYYY-MM-DD or "YYYY-MM-DD HH:MM:SS -0000"\n'],
-    [["draft", "--week", "2021-07-04", "--api-url", "notaurl"], "k8s-weekly: --api-url notaurl: not a URL; use e.g. https://api.github.com or https://HOST/api/v3\n"],
-    [["draft", "--tokn=ghp_abcdefghijklmnopqrstuvwxyz"], "error: unknown option '--tokn=***'\n"],
-    [["draft", "--week", "2021-07-04", "--input", "/nonexistent/week.json"], "k8s-weekly: --input /nonexistent/week.json: cannot read the file (ENOENT); give an existing JSON file\n"],
-    [["draft", "--week", "2021-07-04", "--offline", "-o", "/nonexistent/dir/post.md"], "k8s-weekly: -o /nonexistent/dir/post.md: the folder /nonexistent/dir does not exist; create it first\n"],
-    [["draft", "--week", "2021-07-04", "--offline", "--format", "html"], "error: option '-f, --format <format>' argument 'html' is invalid. Allowed choices are markdown, json.\n"],
-    [["draft", "--weeks", "2021-07-04"], "error: unknown option '--weeks'\n(Did you mean --week?)\n"],
+    [["draft", "--week", "2021-02-30", "--offline"], "k8s-weekly: --week 2021-02-30 is not a calendar date: use an existing YYYY-MM-DD date; see k8s-weekly draft --help\n"],
+    [["draft", "--week", "soon", "--offline"], 'k8s-weekly: --week "soon" is not a date: use YYYY-MM-DD (the Sunday that ends the week) or "last"; see k8s-weekly draft --help\n'],
+    [["draft", "--week", "2099-01-04", "--offline"], 'k8s-weekly: --week 2099-01-04: the week ending 2099-01-04 has not ended yet; use an earlier date or "last"; see k8s-weekly draft --help\n'],
+    [["draft", "--week", "2021-07-04", "--offline", "--repo", "kubernetes"], "k8s-weekly: --repo kubernetes: expected OWNER/NAME, e.g. kubernetes/kubernetes; see k8s-weekly draft --help\n"],
+    [["draft", "--week", "2021-07-04", "--offline", "--date", "July 4"], 'k8s-weekly: --date July 4: use an existing date as YYYY-MM-DD or "YYYY-MM-DD HH:MM:SS -0000"; see k8s-weekly draft --help\n'],
+    [["draft", "--week", "2021-07-04", "--offline", "--date", "2021-02-30"], 'k8s-weekly: --date 2021-02-30: use an existing date as YYYY-MM-DD or "YYYY-MM-DD HH:MM:SS -0000"; see k8s-weekly draft --help\n'],
+    [["draft", "--week", "2021-07-04", "--offline", "--date", "2021-07-04 25:00:00 -0000"], 'k8s-weekly: --date 2021-07-04 25:00:00 -0000: use an existing date as YYYY-MM-DD or "YYYY-MM-DD HH:MM:SS -0000"; see k8s-weekly draft --help\n'],
+    [["draft", "--week", "2021-07-04", "--api-url", "notaurl"], "k8s-weekly: --api-url notaurl: not a URL; use e.g. https://api.github.com or https://HOST/api/v3; see k8s-weekly draft --help\n"],
+    [["draft", "--tokn=ghp_abcdefghijklmnopqrstuvwxyz"], "k8s-weekly: unknown option '--tokn=***'; see k8s-weekly draft --help\n"],
+    [["draft", "--week", "2021-07-04", "--input", "/nonexistent/week.json"], "k8s-weekly: --input /nonexistent/week.json: cannot read the file (ENOENT); give an existing JSON file; see k8s-weekly draft --help\n"],
+    [["draft", "--week", "2021-07-04", "--offline", "-o", "/nonexistent/dir/post.md"], "k8s-weekly: -o /nonexistent/dir/post.md: the folder /nonexistent/dir does not exist; create it first; see k8s-weekly draft --help\n"],
+    [["draft", "--week", "2021-07-04", "--offline", "--format", "html"], "k8s-weekly: option '-f, --format <format>' argument 'html' is invalid. Allowed choices are markdown, json; see k8s-weekly draft --help\n"],
+    [["draft", "--weeks", "2021-07-04"], "k8s-weekly: unknown option '--weeks' (did you mean --week?); see k8s-weekly draft --help\n"],
   ])("%j exits 2 with one clear line and nothing on stdout", async (args, stderr) => {
     const result = await runCli(args);
     expect(result).toEqual({ code: 2, stdout: "", stderr });
@@ -129,7 +129,7 @@ describe("bad input", () => {
     expect(await runCli(["draft", "--week", "2021-07-04", "--input", file])).toEqual({
       code: 2,
       stdout: "",
-      stderr: `k8s-weekly: --input ${file}: item 0 (#1) has html_url "javascript:alert(1)", not a pull request page on github.com; fix the file\n`,
+      stderr: `k8s-weekly: --input ${file}: item 0 (#1) has html_url "javascript:alert(1)", not a pull request page on github.com; fix the file; see k8s-weekly draft --help\n`,
     });
   });
 
@@ -142,7 +142,7 @@ describe("bad input", () => {
     expect(result).toEqual({
       code: 2,
       stdout: "",
-      stderr: `k8s-weekly: --update ${post}: is the draft for the week ending 2021-07-04, not 2021-07-11; give --week 2021-07-04 or the right file\n`,
+      stderr: `k8s-weekly: --update ${post}: is the draft for the week ending 2021-07-04, not 2021-07-11; give --week 2021-07-04 or the right file; see k8s-weekly draft --help\n`,
     });
     expect(readFileSync(post, "utf8")).toBe(before);
   });
@@ -166,12 +166,12 @@ describe("bad input", () => {
     const bad = await runCli(["draft", "--week", "2021-07-04", "--input", join(dir, "bad.json")]);
     expect(bad.code).toBe(2);
     expect(bad.stdout).toBe("");
-    expect(bad.stderr).toMatch(/^k8s-weekly: --input .*bad\.json: not valid JSON \(.*\); give a JSON array of GitHub search items\n$/);
+    expect(bad.stderr).toMatch(/^k8s-weekly: --input .*bad\.json: not valid JSON \(.*\); give a JSON array of GitHub search items; see k8s-weekly draft --help\n$/);
     const shape = await runCli(["draft", "--week", "2021-07-04", "--input", join(dir, "shape.json")]);
     expect(shape).toEqual({
       code: 2,
       stdout: "",
-      stderr: `k8s-weekly: --input ${join(dir, "shape.json")}: expected an array of GitHub search items, or an object with an "items" or "prs" array\n`,
+      stderr: `k8s-weekly: --input ${join(dir, "shape.json")}: expected an array of GitHub search items, or an object with an "items" or "prs" array; see k8s-weekly draft --help\n`,
     });
   });
 });
@@ -184,7 +184,7 @@ describe("--input", () => {
     const draft = JSON.parse(result.stdout) as JsonDraft;
     expect(draft.stats.merged).toBe(SAMPLE_NUMBERS.length);
     expect(draft.stats.requests).toBe(0);
-    expect(result.stderr).toContain("left out 3 PRs merged outside 2021-06-28T00:00:00Z..2021-07-04T23:59:59Z");
+    expect(result.stderr).toContain(`k8s-weekly: --input ${sample.pathname} also holds 3 PRs merged after the week (on 2021-07-09); left out, as a draft counts only PRs merged from 2021-06-28 to 2021-07-04\n`);
   });
 });
 
@@ -200,7 +200,7 @@ describe("-o", () => {
 
     writeFileSync(file, "editor's work\n");
     const refused = await runCli(["draft", "--week", "2021-07-04", "--offline", "-o", file]);
-    expect(refused).toEqual({ code: 2, stdout: "", stderr: `k8s-weekly: -o ${file}: the file exists; add --update ${file} to refresh it keeping the editor's edits, or --force to replace it\n` });
+    expect(refused).toEqual({ code: 2, stdout: "", stderr: `k8s-weekly: -o ${file}: the file exists; add --update ${file} to refresh it keeping the editor's edits, or --force to replace it; see k8s-weekly draft --help\n` });
     expect(readFileSync(file, "utf8")).toBe("editor's work\n");
 
     const forced = await runCli(["draft", "--week", "2021-07-04", "--offline", "-o", file, "--force"]);

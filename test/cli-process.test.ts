@@ -11,9 +11,9 @@ import { CLI, spawnCli } from "./helpers/run-cli.js";
 // its exit status, which stream gets what, a reader that goes away, and a signal.
 
 const OFFLINE_INFO = [
-  "kubernetes/kubernetes: using the shipped sample week ending 2021-07-04",
-  "using the shipped sample's release schedule, Kubernetes releases and KEP facts for the week ending 2021-07-04; the related projects' releases and the feature-gate checks keep their editor placeholders",
-  "left out 3 PRs merged outside 2021-06-28T00:00:00Z..2021-07-04T23:59:59Z",
+  "k8s-weekly: kubernetes/kubernetes: using the shipped sample week ending 2021-07-04",
+  "k8s-weekly: using the shipped sample's release schedule, Kubernetes releases and KEP facts for the week ending 2021-07-04; the related projects' releases and the feature-gate checks keep their editor placeholders",
+  "k8s-weekly: the data read also holds 3 PRs merged after the week (on 2021-07-09); left out, as a draft counts only PRs merged from 2021-06-28 to 2021-07-04",
 ];
 
 let server: FakeGitHub | null = null;
@@ -29,14 +29,14 @@ describe("k8s-weekly as a process", () => {
     expect(result.stdout.startsWith("---\nlayout: post\ntitle: Week Ending July 4, 2021\n")).toBe(true);
     const lines = result.stderr.trimEnd().split("\n");
     expect(lines.slice(0, 3)).toEqual(OFFLINE_INFO);
-    expect(lines.slice(3)).toEqual([expect.stringMatching(/^week ending 2021-07-04: 33 merged, \d+ reported, \d+ skipped, 0 requests$/)]);
+    expect(lines.slice(3)).toEqual([expect.stringMatching(/^k8s-weekly: week ending 2021-07-04: 33 merged, \d+ reported, \d+ skipped, 0 requests$/)]);
   });
 
   it("exits 2 for a usage error and 1 for a failure, with one line on stderr", async () => {
     expect(await spawnCli(["draft", "--week", "soon", "--offline"])).toEqual({
       code: 2,
       stdout: "",
-      stderr: 'k8s-weekly: --week "soon" is not a date: use YYYY-MM-DD (the Sunday that ends the week) or "last"\n',
+      stderr: 'k8s-weekly: --week "soon" is not a date: use YYYY-MM-DD (the Sunday that ends the week) or "last"; see k8s-weekly draft --help\n',
     });
     expect(await spawnCli(["draft", "--week", "2020-01-05", "--offline"])).toEqual({
       code: 1,

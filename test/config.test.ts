@@ -106,7 +106,7 @@ describe("draft with a config file", () => {
   it("refuses an invalid config with exit 2 before doing anything", async () => {
     const dir = folderWith({ repos: "kubernetes/kubernetes" });
     const result = await runCli(["draft", "--week", "2021-07-04", "--offline"], {}, dir);
-    expect(result).toEqual({ code: 2, stdout: "", stderr: `k8s-weekly: config ${join(dir, "k8s-weekly.config.json")}: repos: expected an array\n` });
+    expect(result).toEqual({ code: 2, stdout: "", stderr: `k8s-weekly: config ${join(dir, "k8s-weekly.config.json")}: repos: expected an array; see k8s-weekly draft --help\n` });
   });
 });
 

@@ -109,13 +109,13 @@ describe("a credential goes only where it belongs", () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toBe("");
     expect(result.stderr.trimEnd().split("\n").at(-1)).toBe(
-      "k8s-weekly: --api-url http://ghes.example.invalid/api/v3: refusing to send a GitHub token over plain http; use https (http only for a loopback address)",
+      "k8s-weekly: --api-url http://ghes.example.invalid/api/v3: refusing to send a GitHub token over plain http; use https (http only for a loopback address); see k8s-weekly draft --help",
     );
   });
 
   it("a --token shorter than 8 characters is a usage error that does not echo it", async () => {
     const result = await runCli(["draft", "--week", "2021-07-04", "--offline", "--token", "e"]);
-    expect(result).toEqual({ code: 2, stdout: "", stderr: "k8s-weekly: --token: too short for a GitHub token (1 character); give the whole token\n" });
+    expect(result).toEqual({ code: 2, stdout: "", stderr: "k8s-weekly: --token: too short for a GitHub token (1 character); give the whole token; see k8s-weekly draft --help\n" });
   });
 });
 

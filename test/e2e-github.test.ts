@@ -42,10 +42,10 @@ describe("k8s-weekly draft against GitHub", () => {
   it("drafts a normal week in three GraphQL requests (PRs, context, the KEPs they link), every PR once, with the API version pinned", async () => {
     const server = await fake(SAMPLE.items);
     const result = await runCli(["draft", "--week", "2021-07-04", "--api-url", server.url, "--format", "json"], { GH_ENTERPRISE_TOKEN: TOKEN });
-    expect(result.stderr.split("\n").filter((line) => line.startsWith("warning"))).toEqual([
-      "warning: kubernetes-csi/csi-driver-vsphere: no such repository",
-      "warning: kubernetes/kubeadm: has no releases",
-      "warning: kubernetes/cloud-provider: has no releases",
+    expect(result.stderr.split("\n").filter((line) => line.startsWith("k8s-weekly: warning"))).toEqual([
+      "k8s-weekly: warning: kubernetes-csi/csi-driver-vsphere: no such repository",
+      "k8s-weekly: warning: kubernetes/kubeadm: has no releases",
+      "k8s-weekly: warning: kubernetes/cloud-provider: has no releases",
     ]);
     expect(result.code).toBe(0);
     const draft = JSON.parse(result.stdout) as JsonDraft;
@@ -63,11 +63,11 @@ describe("k8s-weekly draft against GitHub", () => {
   it("--verbose logs each request with its status, time and rate limit left; --quiet keeps only warnings", async () => {
     const server = await fake(SAMPLE.items);
     const verbose = await runCli(["draft", "--week", "2021-07-04", "--api-url", server.url, "--verbose"], { GH_ENTERPRISE_TOKEN: TOKEN });
-    const requestLines = verbose.stderr.split("\n").filter((line) => line.startsWith("POST "));
+    const requestLines = verbose.stderr.split("\n").filter((line) => line.startsWith("k8s-weekly: POST "));
     expect(requestLines).toHaveLength(3);
-    for (const line of requestLines) expect(line).toMatch(/^POST \/graphql 200 \d+ms \(rate limit left: \d+\)$/);
+    for (const line of requestLines) expect(line).toMatch(/^k8s-weekly: POST \/graphql 200 \d+ms \(rate limit left: \d+\)$/);
     const quiet = await runCli(["draft", "--week", "2021-07-04", "--api-url", server.url, "--quiet", "--refresh"], { GH_ENTERPRISE_TOKEN: TOKEN });
-    expect(quiet.stderr.split("\n").filter((line) => line !== "" && !line.startsWith("warning: "))).toEqual([]);
+    expect(quiet.stderr.split("\n").filter((line) => line !== "" && !line.startsWith("k8s-weekly: warning: "))).toEqual([]);
     expect(quiet.stdout).toBe(verbose.stdout);
   });
 
@@ -163,6 +163,6 @@ describe("k8s-weekly draft against GitHub", () => {
     const result = await runCli(["draft", "--week", "2021-07-04", "--api-url", server.url, "--repo", "kubernetes/ngninx-ingress"], { GH_ENTERPRISE_TOKEN: TOKEN });
     expect(result.code).toBe(1);
     expect(result.stdout).toBe("");
-    expect(result.stderr).toBe("GitHub token: from GH_ENTERPRISE_TOKEN\nk8s-weekly: fetching PRs merged in kubernetes/ngninx-ingress: GitHub has no such repository (Could not resolve to a Repository with the name 'kubernetes/ngninx-ingress'.); check --repo and that the token can read it\n");
+    expect(result.stderr).toBe("k8s-weekly: GitHub token: from GH_ENTERPRISE_TOKEN\nk8s-weekly: fetching PRs merged in kubernetes/ngninx-ingress: GitHub has no such repository (Could not resolve to a Repository with the name 'kubernetes/ngninx-ingress'.); check --repo and that the token can read it\n");
   });
 });

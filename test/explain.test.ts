@@ -43,12 +43,12 @@ describe("explainDraft", () => {
   it("shows each reported PR's score with 2 decimals and the signals behind it", () => {
     expect(explainDraft(draftWith({ ending: "2021-07-04", from: "2021-06-28T00:00:00Z", to: "2021-07-04T23:59:59Z" }))).toBe(
       [
-        "Every PR merged in the week ending 2021-07-04:",
-        "kubernetes/kubernetes#96699  skipped: title:typo-or-comment",
-        "kubernetes/kubernetes#98306  other_merges (release-note) score 0.00",
-        "kubernetes/kubernetes#99000  deprecated (label:kind/deprecation)",
-        "kubernetes/kubernetes#101711  promotions (title:promote-to-beta) score 1.00",
-        "kubernetes/kubernetes#103462  other_merges (label:kind/feature) score 0.83: kind/feature +0.41, linked KEP +0.22, size/XS [31m-0.05",
+        "k8s-weekly: every PR merged in the week ending 2021-07-04:",
+        "  kubernetes/kubernetes#96699  skipped: title:typo-or-comment",
+        "  kubernetes/kubernetes#98306  other_merges (release-note) score 0.00",
+        "  kubernetes/kubernetes#99000  deprecated (label:kind/deprecation)",
+        "  kubernetes/kubernetes#101711  promotions (title:promote-to-beta) score 1.00",
+        "  kubernetes/kubernetes#103462  other_merges (label:kind/feature) score 0.83: kind/feature +0.41, linked KEP +0.22, size/XS [31m-0.05",
         "",
       ].join("\n"),
     );
@@ -56,7 +56,7 @@ describe("explainDraft", () => {
 
   it("names the longer window of --through", () => {
     const text = explainDraft(draftWith({ ending: "2021-07-04", from: "2021-06-28T00:00:00Z", to: "2021-07-06T23:59:59Z" }));
-    expect(text.split("\n")[0]).toBe("Every PR merged in the week ending 2021-07-04 through 2021-07-06:");
+    expect(text.split("\n")[0]).toBe("k8s-weekly: every PR merged in the week ending 2021-07-04 through 2021-07-06:");
   });
 });
 
@@ -72,7 +72,7 @@ describe("draft --explain", () => {
       expect(typeof item.score).toBe("number");
       expect(Array.isArray(item.signals)).toBe(true);
       const signals = item.signals && item.signals.length > 0 ? `: ${item.signals.join(", ")}` : "";
-      expect(explained).toContain(`kubernetes/kubernetes#${item.number}  ${item.key} (${item.reason}) score ${(item.score ?? 0).toFixed(2)}${signals}`);
+      expect(explained).toContain(`  kubernetes/kubernetes#${item.number}  ${item.key} (${item.reason}) score ${(item.score ?? 0).toFixed(2)}${signals}`);
     }
   });
 });

@@ -196,7 +196,7 @@ describe("k8s-weekly finalize", () => {
     const mode = statSync(post).mode;
     const result = await runCli(["finalize", post], {}, dir);
     expect(result).toMatchObject({ code: 0, stdout: "" });
-    expect(result.stderr).toMatch(new RegExp(`^finalized ${post}: removed \\d+ markers and the notes? .*"featured candidates"`));
+    expect(result.stderr).toMatch(new RegExp(`^k8s-weekly: finalized ${post}: removed \\d+ markers and the notes? .*"featured candidates"`));
     const text = readFileSync(post, "utf8");
     expect(text).not.toContain("k8s-weekly");
     expect(text).not.toContain("<!--");
@@ -209,12 +209,12 @@ describe("k8s-weekly finalize", () => {
     expect(update.code).toBe(2);
     expect(update.stdout).toBe("");
     expect(update.stderr.trimEnd().split("\n").at(-1)).toBe(
-      `k8s-weekly: --update ${post}: the post was finalized (it has no k8s-weekly markers left), and --update refreshes only a draft; edit the post by hand, or draft the week again with -o NEW-FILE`,
+      `k8s-weekly: --update ${post}: the post was finalized (it has no k8s-weekly markers left), and --update refreshes only a draft; edit the post by hand, or draft the week again with -o NEW-FILE; see k8s-weekly draft --help`,
     );
     expect(readFileSync(post, "utf8")).toBe(text);
 
     // Finalizing again changes nothing.
-    expect(await runCli(["finalize", post], {}, dir)).toEqual({ code: 0, stdout: "", stderr: `finalize ${post}: has no k8s-weekly markers or notes; the file was left as it is\n` });
+    expect(await runCli(["finalize", post], {}, dir)).toEqual({ code: 0, stdout: "", stderr: `k8s-weekly: finalize ${post}: has no k8s-weekly markers or notes; the file was left as it is\n` });
     expect(readFileSync(post, "utf8")).toBe(text);
   });
 
@@ -274,11 +274,11 @@ describe("k8s-weekly finalize", () => {
     expect(await runCli(["finalize", post, "-o", join(dir, "other.md")], {}, dir)).toEqual({
       code: 2,
       stdout: "",
-      stderr: `k8s-weekly: -o ${join(dir, "other.md")}: finalize rewrites ${post} in place, or prints the result with -o - (stdout); copy the file first to keep the draft\n`,
+      stderr: `k8s-weekly: -o ${join(dir, "other.md")}: finalize rewrites ${post} in place, or prints the result with -o - (stdout); copy the file first to keep the draft; see k8s-weekly finalize --help\n`,
     });
     expect((await runCli(["finalize", dir], {}, dir)).code).toBe(2);
     expect((await runCli(["finalize", join(dir, "missing.md")], {}, dir)).code).toBe(2);
     writeFileSync(post, Buffer.concat([Buffer.from(finish(readFileSync(post, "utf8"))), Buffer.from([0xff, 0x0a])]));
-    expect(await runCli(["finalize", post], {}, dir)).toMatchObject({ code: 2, stderr: `k8s-weekly: finalize ${post}: is not UTF-8 text; save the post as UTF-8 first\n` });
+    expect(await runCli(["finalize", post], {}, dir)).toMatchObject({ code: 2, stderr: `k8s-weekly: finalize ${post}: is not UTF-8 text; save the post as UTF-8 first; see k8s-weekly finalize --help\n` });
   });
 });

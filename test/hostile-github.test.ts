@@ -174,11 +174,11 @@ describe("responses are bounded in size and time", () => {
     );
     const lines = result.stderr.split("\n");
     expect(lines.filter((line) => line.includes("/graphql"))).toEqual([
-      "POST /graphql 200 but did not finish sending in 0.3 s (timed out)",
-      "POST /graphql: 200 but did not finish sending in 0.3 s (timed out); retrying in 1 s (attempt 2 of 3)",
-      "POST /graphql 200 but did not finish sending in 0.3 s (timed out)",
-      "POST /graphql: 200 but did not finish sending in 0.3 s (timed out); retrying in 4 s (attempt 3 of 3)",
-      "POST /graphql 200 but did not finish sending in 0.3 s (timed out)",
+      "k8s-weekly: POST /graphql 200 but did not finish sending in 0.3 s (timed out)",
+      "k8s-weekly: POST /graphql: 200 but did not finish sending in 0.3 s (timed out); retrying in 1 s (attempt 2 of 3)",
+      "k8s-weekly: POST /graphql 200 but did not finish sending in 0.3 s (timed out)",
+      "k8s-weekly: POST /graphql: 200 but did not finish sending in 0.3 s (timed out); retrying in 4 s (attempt 3 of 3)",
+      "k8s-weekly: POST /graphql 200 but did not finish sending in 0.3 s (timed out)",
       expect.stringContaining("k8s-weekly: fetching PRs merged"),
     ]);
   }, 20_000);
@@ -187,12 +187,12 @@ describe("responses are bounded in size and time", () => {
     const server = await hostile(() => {});
     const result = await draft(server, ["--timeout", "0.3", "-v"]);
     expect(result.code).toBe(1);
-    expect(result.stderr.split("\n").filter((line) => line.startsWith("POST /graphql"))).toEqual([
-      "POST /graphql no answer in 0.3 s (timed out)",
-      "POST /graphql: no answer in 0.3 s (timed out); retrying in 1 s (attempt 2 of 3)",
-      "POST /graphql no answer in 0.3 s (timed out)",
-      "POST /graphql: no answer in 0.3 s (timed out); retrying in 4 s (attempt 3 of 3)",
-      "POST /graphql no answer in 0.3 s (timed out)",
+    expect(result.stderr.split("\n").filter((line) => line.startsWith("k8s-weekly: POST /graphql"))).toEqual([
+      "k8s-weekly: POST /graphql no answer in 0.3 s (timed out)",
+      "k8s-weekly: POST /graphql: no answer in 0.3 s (timed out); retrying in 1 s (attempt 2 of 3)",
+      "k8s-weekly: POST /graphql no answer in 0.3 s (timed out)",
+      "k8s-weekly: POST /graphql: no answer in 0.3 s (timed out); retrying in 4 s (attempt 3 of 3)",
+      "k8s-weekly: POST /graphql no answer in 0.3 s (timed out)",
     ]);
   }, 20_000);
 });

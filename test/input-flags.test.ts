@@ -19,7 +19,7 @@ describe("input that does not fit the week", () => {
     expect(await runCli(["draft", "--week", "2021-07-11", "--input", file])).toEqual({
       code: 2,
       stdout: "",
-      stderr: `k8s-weekly: --input ${file}: holds the week ending 2021-07-04, not the week ending 2021-07-11; give --week 2021-07-04 or the file of 2021-07-11\n`,
+      stderr: `k8s-weekly: --input ${file}: holds the week ending 2021-07-04, not the week ending 2021-07-11; give --week 2021-07-04 or the file of 2021-07-11; see k8s-weekly draft --help\n`,
     });
   });
 
@@ -28,7 +28,7 @@ describe("input that does not fit the week", () => {
     expect(await runCli(["draft", "--week", "2021-06-27", "--input", file])).toEqual({
       code: 2,
       stdout: "",
-      stderr: `k8s-weekly: --input ${file}: none of its ${SAMPLE.items.length} PRs merged in the week ending 2021-06-27 (the latest merged in the week ending 2021-07-11); give the --week of the file or the right file\n`,
+      stderr: `k8s-weekly: --input ${file}: none of its ${SAMPLE.items.length} PRs merged in the week ending 2021-06-27 (the latest merged in the week ending 2021-07-11); give the --week of the file or the right file; see k8s-weekly draft --help\n`,
     });
   });
 
@@ -58,10 +58,10 @@ describe("input that does not fit the week", () => {
 
 describe("flags that contradict each other are usage errors", () => {
   it.each([
-    [["-q", "-v"], "error: option '-q, --quiet' cannot be used with option '-v, --verbose'\n"],
-    [["--offline", "--refresh"], "error: option '--offline' cannot be used with option '--refresh'\n"],
-    [["--input", "x.json", "--offline"], "error: option '--input <file>' cannot be used with option '--offline'\n"],
-    [["--input", "x.json", "--refresh"], "error: option '--input <file>' cannot be used with option '--refresh'\n"],
+    [["-q", "-v"], "k8s-weekly: option '-q, --quiet' cannot be used with option '-v, --verbose'; see k8s-weekly draft --help\n"],
+    [["--offline", "--refresh"], "k8s-weekly: option '--offline' cannot be used with option '--refresh'; see k8s-weekly draft --help\n"],
+    [["--input", "x.json", "--offline"], "k8s-weekly: option '--input <file>' cannot be used with option '--offline'; see k8s-weekly draft --help\n"],
+    [["--input", "x.json", "--refresh"], "k8s-weekly: option '--input <file>' cannot be used with option '--refresh'; see k8s-weekly draft --help\n"],
   ])("%j", async (flags, stderr) => {
     expect(await runCli(["draft", "--week", "2021-07-04", ...flags])).toEqual({ code: 2, stdout: "", stderr });
   });

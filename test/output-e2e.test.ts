@@ -28,7 +28,7 @@ describe("-o writes only what it should", () => {
     if (root) execFileSync("mknod", ["-m", "666", device, "c", "1", "3"]);
     for (const target of root ? [device, fifo] : [fifo]) {
       const result = await runCli([...WEEK, "-o", target, "--force"]);
-      expect(result).toEqual({ code: 2, stdout: "", stderr: `k8s-weekly: -o ${target}: is not a regular file; give a file name, or - for stdout\n` });
+      expect(result).toEqual({ code: 2, stdout: "", stderr: `k8s-weekly: -o ${target}: is not a regular file; give a file name, or - for stdout; see k8s-weekly draft --help\n` });
     }
     if (root) expect(statSync(device).isCharacterDevice()).toBe(true);
     expect(lstatSync(fifo).isFIFO()).toBe(true);
@@ -48,7 +48,7 @@ describe("-o writes only what it should", () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^---\nlayout: post\n/);
     expect(existsSync("-"), "a file named - in the working folder").toBe(false);
-    expect(await runCli([...WEEK, "-o", ""])).toEqual({ code: 2, stdout: "", stderr: "k8s-weekly: -o '': give a file name, or - for stdout\n" });
+    expect(await runCli([...WEEK, "-o", ""])).toEqual({ code: 2, stdout: "", stderr: "k8s-weekly: -o '': give a file name, or - for stdout; see k8s-weekly draft --help\n" });
   });
 
   it("checks that the folder of -o and --update can be written before any request (exit 2)", async () => {
@@ -58,12 +58,12 @@ describe("-o writes only what it should", () => {
     expect(await runCli([...online, "-o", "/proc/k8s-weekly-post.md"])).toEqual({
       code: 2,
       stdout: "",
-      stderr: expect.stringMatching(/^k8s-weekly: -o \/proc\/k8s-weekly-post\.md: cannot create files in \/proc \([A-Z]+\); choose a folder you can write to\n$/),
+      stderr: expect.stringMatching(/^k8s-weekly: -o \/proc\/k8s-weekly-post\.md: cannot create files in \/proc \([A-Z]+\); choose a folder you can write to; see k8s-weekly draft --help\n$/),
     });
     // A file that can be read in a folder where no file can be created, not even by root.
     const update = await runCli([...online, "--update", "/proc/self/status"]);
     expect(update.code).toBe(2);
-    expect(update.stderr).toMatch(/^k8s-weekly: --update \/proc\/self\/status: cannot create files in \/proc\/self \([A-Z]+\); choose a folder you can write to\n$/);
+    expect(update.stderr).toMatch(/^k8s-weekly: --update \/proc\/self\/status: cannot create files in \/proc\/self \([A-Z]+\); choose a folder you can write to; see k8s-weekly draft --help\n$/);
     expect(world.requests).toEqual([]);
   });
 

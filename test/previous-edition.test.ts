@@ -181,31 +181,31 @@ describe("draft --previous", () => {
     expect(await runCli([...online, "--previous", "/nonexistent/2021-06-27-update.md"])).toEqual({
       code: 2,
       stdout: "",
-      stderr: "k8s-weekly: --previous /nonexistent/2021-06-27-update.md: cannot read it (ENOENT); give the previous post (YYYY-MM-DD-update.md) or the folder of posts\n",
+      stderr: "k8s-weekly: --previous /nonexistent/2021-06-27-update.md: cannot read it (ENOENT); give the previous post (YYYY-MM-DD-update.md) or the folder of posts; see k8s-weekly draft --help\n",
     });
     expect(await runCli([...online, "--previous", empty])).toEqual({
       code: 2,
       stdout: "",
-      stderr: `k8s-weekly: --previous ${empty}: has no post dated before 2021-07-04 (YYYY-MM-DD-update.md); give the folder of earlier posts or one post\n`,
+      stderr: `k8s-weekly: --previous ${empty}: has no post dated before 2021-07-04 (YYYY-MM-DD-update.md); give the folder of earlier posts or one post; see k8s-weekly draft --help\n`,
     });
     const own = join(dir, "2021-07-04-update.md");
     expect(await runCli([...online, "--previous", own])).toEqual({
       code: 2,
       stdout: "",
-      stderr: `k8s-weekly: --previous ${own}: is the post of 2021-07-04, not one before the week ending 2021-07-04; give the previous post\n`,
+      stderr: `k8s-weekly: --previous ${own}: is the post of 2021-07-04, not one before the week ending 2021-07-04; give the previous post; see k8s-weekly draft --help\n`,
     });
     const project = mkdtempSync(join(tmpdir(), "k8s-weekly-site-"));
     writeFileSync(join(project, "k8s-weekly.config.json"), JSON.stringify({ previousPost: "_posts" }));
     expect(await runCli(online, {}, project)).toEqual({
       code: 2,
       stdout: "",
-      stderr: `k8s-weekly: previousPost ${join(project, "_posts")} (in ${join(project, "k8s-weekly.config.json")}): cannot read it (ENOENT); give the previous post (YYYY-MM-DD-update.md) or the folder of posts\n`,
+      stderr: `k8s-weekly: previousPost ${join(project, "_posts")} (in ${join(project, "k8s-weekly.config.json")}): cannot read it (ENOENT); give the previous post (YYYY-MM-DD-update.md) or the folder of posts; see k8s-weekly draft --help\n`,
     });
     writeFileSync(join(project, "k8s-weekly.config.json"), JSON.stringify({ previousPost: 7 }));
     expect(await runCli(online, {}, project)).toEqual({
       code: 2,
       stdout: "",
-      stderr: `k8s-weekly: config ${join(project, "k8s-weekly.config.json")}: previousPost: expected a string\n`,
+      stderr: `k8s-weekly: config ${join(project, "k8s-weekly.config.json")}: previousPost: expected a string; see k8s-weekly draft --help\n`,
     });
   });
 });

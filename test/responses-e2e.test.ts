@@ -37,15 +37,15 @@ describe("responses are checked before they are used or cached", () => {
     const cache = mkdtempSync(join(tmpdir(), "k8s-weekly-responses-"));
     const result = await runCli(["draft", "--week", "2021-07-04", "--api-url", server.url, "--token", TOKEN, "--format", "json"], { XDG_CACHE_HOME: cache });
     expect(result.code).toBe(0);
-    const warnings = result.stderr.split("\n").filter((line) => line.startsWith("warning: ") && line.includes(": skipped, "));
+    const warnings = result.stderr.split("\n").filter((line) => line.startsWith("k8s-weekly: warning: ") && line.includes(": skipped, "));
     expect(warnings).toEqual([
-      "warning: kubernetes/kubernetes#2: skipped, GitHub sent it malformed (title must be string)",
-      "warning: kubernetes/kubernetes#3: skipped, GitHub sent it malformed (author.login must be string)",
-      "warning: kubernetes/kubernetes#4: skipped, GitHub sent it malformed (labels.nodes.0.name must be string)",
-      "warning: kubernetes/kubernetes#5: skipped, GitHub sent it malformed (body must be string)",
-      'warning: kubernetes/kubernetes#6: skipped, its url "https://evil.example/phish" is not a pull request page on github.com',
-      'warning: kubernetes/kubernetes#7: skipped, its url "https://github.com/kubernetes/kubernetes/pull/8" is not a pull request page on github.com',
-      'warning: kubernetes/kubernetes#9: skipped, its url "javascript:alert(1)//github.com/kubernetes/kubernetes/pull/9" is not a pull request page on github.com',
+      "k8s-weekly: warning: kubernetes/kubernetes#2: skipped, GitHub sent it malformed (title must be string)",
+      "k8s-weekly: warning: kubernetes/kubernetes#3: skipped, GitHub sent it malformed (author.login must be string)",
+      "k8s-weekly: warning: kubernetes/kubernetes#4: skipped, GitHub sent it malformed (labels.nodes.0.name must be string)",
+      "k8s-weekly: warning: kubernetes/kubernetes#5: skipped, GitHub sent it malformed (body must be string)",
+      'k8s-weekly: warning: kubernetes/kubernetes#6: skipped, its url "https://evil.example/phish" is not a pull request page on github.com',
+      'k8s-weekly: warning: kubernetes/kubernetes#7: skipped, its url "https://github.com/kubernetes/kubernetes/pull/8" is not a pull request page on github.com',
+      'k8s-weekly: warning: kubernetes/kubernetes#9: skipped, its url "javascript:alert(1)//github.com/kubernetes/kubernetes/pull/9" is not a pull request page on github.com',
     ]);
     expect((JSON.parse(result.stdout) as { stats: { merged: number } }).stats.merged).toBe(1);
     expect(JSON.stringify((JSON.parse(result.stdout) as { sections: unknown }).sections)).not.toContain("evil.example");
@@ -74,7 +74,7 @@ describe("responses are checked before they are used or cached", () => {
       expect(result).toEqual({
         code: 2,
         stdout: "",
-        stderr: `k8s-weekly: --input ${file}: item 1 (#2) has html_url ${JSON.stringify(url)}, not a pull request page on github.com; fix the file\n`,
+        stderr: `k8s-weekly: --input ${file}: item 1 (#2) has html_url ${JSON.stringify(url)}, not a pull request page on github.com; fix the file; see k8s-weekly draft --help\n`,
       });
     }
   });

@@ -75,9 +75,9 @@ describe("draft --through", () => {
     expect(accounted(JSON.parse(offline.stdout) as JsonDraft)).toEqual(numbers([...WEEK, ...AFTER]));
 
     const post = await runCli(["draft", "--week", "2021-07-04", "--through", "2021-07-06", "--offline", "--api-url", server.url], env);
-    expect(post.stdout.startsWith("---\nlayout: post\ntitle: Week Ending July 4, 2021\ndate: 2021-07-04 22:00:00 -0000\nslug: 2021-07-04-update\n---\n")).toBe(true);
+    expect(post.stdout.startsWith("---\nlayout: post\ntitle: Week Ending July 4, 2021\ndate: 2021-07-06 22:00:00 -0000\nslug: 2021-07-04-update\n---\n")).toBe(true);
     const explained = await runCli(["draft", "--week", "2021-07-04", "--through", "2021-07-06", "--offline", "--api-url", server.url, "--explain", "-q"], env);
-    expect(explained.stderr.split("\n").find((line) => line.startsWith("Every PR"))).toBe("Every PR merged in the week ending 2021-07-04 through 2021-07-06:");
+    expect(explained.stderr.split("\n").find((line) => line.startsWith("k8s-weekly: every PR"))).toBe("k8s-weekly: every PR merged in the week ending 2021-07-04 through 2021-07-06:");
   });
 
   it("does not cache a window whose last day is still going on", async () => {
@@ -93,7 +93,7 @@ describe("draft --through", () => {
       { env: { XDG_CACHE_HOME: cache }, logger: createLogger({ write: (line) => lines.push(line) }), now: new Date("2021-07-06T15:00:00Z") },
     );
     expect(collected.repoWeeks[0]?.prs.length).toBe(45);
-    expect(lines).toContain("kubernetes/kubernetes: not caching the week ending 2021-07-04 through 2021-07-06, it has not ended yet\n");
+    expect(lines).toContain("k8s-weekly: kubernetes/kubernetes: not caching the week ending 2021-07-04 through 2021-07-06, it has not ended yet\n");
     expect(readdirSync(cache)).toEqual([]);
   });
 
@@ -145,10 +145,10 @@ describe("draft --through", () => {
   });
 
   it.each([
-    ["2021-07-03", "k8s-weekly: --through 2021-07-03 is before the week's Sunday 2021-07-04: use 2021-07-04 or a later day\n"],
-    ["2099-01-01", /^k8s-weekly: --through 2099-01-01 is in the future: use today \(\d{4}-\d{2}-\d{2}\) or an earlier day\n$/],
-    ["tuesday", 'k8s-weekly: --through "tuesday" is not a date: use YYYY-MM-DD, the week\'s Sunday (2021-07-04) or a later day\n'],
-    ["2021-07-32", "k8s-weekly: --through 2021-07-32 is not a calendar date: use an existing YYYY-MM-DD date\n"],
+    ["2021-07-03", "k8s-weekly: --through 2021-07-03 is before the week's Sunday 2021-07-04: use 2021-07-04 or a later day; see k8s-weekly draft --help\n"],
+    ["2099-01-01", /^k8s-weekly: --through 2099-01-01 is in the future: use today \(\d{4}-\d{2}-\d{2}\) or an earlier day; see k8s-weekly draft --help\n$/],
+    ["tuesday", 'k8s-weekly: --through "tuesday" is not a date: use YYYY-MM-DD, the week\'s Sunday (2021-07-04) or a later day; see k8s-weekly draft --help\n'],
+    ["2021-07-32", "k8s-weekly: --through 2021-07-32 is not a calendar date: use an existing YYYY-MM-DD date; see k8s-weekly draft --help\n"],
   ])("--through %s exits 2 with one line, before any network work", async (value, stderr) => {
     // An API URL nothing listens on: reaching the network would fail with exit 1, not 2.
     const result = await runCli(["draft", "--week", "2021-07-04", "--through", value, "--api-url", "http://127.0.0.1:9"]);

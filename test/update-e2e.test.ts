@@ -113,7 +113,7 @@ describe("draft --update on a real week an editor has worked on", () => {
     const result = await runCli(["draft", "--week", "2021-07-04", "--offline", "--update", post]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe("");
-    expect(result.stderr).toMatch(/^k8s-weekly: --update .*post\.md: broken k8s-weekly markers \(line \d+: begin marker for promotions inside other_merges\); restore them from a fresh draft\n$/);
+    expect(result.stderr).toMatch(/^k8s-weekly: --update .*post\.md: broken k8s-weekly markers \(line \d+: begin marker for promotions inside other_merges\); restore them from a fresh draft; see k8s-weekly draft --help\n$/);
     expect(readFileSync(post, "utf8")).toBe(broken);
     expect(readdirSync(dir)).toEqual(["post.md"]);
   });
@@ -126,7 +126,7 @@ describe("draft --update on a real week an editor has worked on", () => {
     expect(result).toEqual({
       code: 2,
       stdout: "",
-      stderr: `k8s-weekly: --update ${post}: has no k8s-weekly markers; draft the week with -o first, or restore them from a fresh draft\n`,
+      stderr: `k8s-weekly: --update ${post}: has no k8s-weekly markers; draft the week with -o first, or restore them from a fresh draft; see k8s-weekly draft --help\n`,
     });
     expect(readFileSync(post, "utf8")).toBe("---\nlayout: post\n---\n\nHand-written post\n");
   });

@@ -84,9 +84,15 @@ export function planDraft(given: DraftOptions, config: Config, now: Date): Draft
   }
   if (config.path) notes.push(`using the config ${config.path}`);
   const rules = applyRuleOverrides(config.rules, options.config ? `--config ${options.config}` : `config ${config.path}`);
-  const repoConfigs: RepoConfig[] =
-    options.repos.length > 0 ? options.repos.map((repo) => ({ repo })) : (config.repos ?? [{ repo: DEFAULT_REPO }]);
-  const date = options.date === undefined ? undefined : frontMatterDate(options.date);
+  // GitHub's owner and repository names are case-insensitive: Kubernetes/Kubernetes is
+  // kubernetes/kubernetes, and the cache, the sample weeks and the rules know the lower-case form.
+  const repoConfigs: RepoConfig[] = (
+    options.repos.length > 0 ? options.repos.map((repo) => ({ repo })) : (config.repos ?? [{ repo: DEFAULT_REPO }])
+  ).map((entry) => ({ ...entry, repo: entry.repo.toLowerCase() }));
+  options.repos = options.repos.map((repo) => repo.toLowerCase());
+  // Published with the PRs merged through --through, the post is dated that day, like the Sunday's.
+  const date =
+    options.date !== undefined ? frontMatterDate(options.date) : options.through !== undefined ? `${options.through} 22:00:00 -0000` : undefined;
   checkApiUrl(options.apiUrl);
   if (options.update !== undefined) {
     if (options.output) throw new UsageError(`--update ${options.update}: cannot be combined with -o; --update rewrites the file it names`);

@@ -14,7 +14,7 @@ import { collectWeek } from "../fetch/collect-week.js";
 import { findRegions } from "../render/markers.js";
 import { defaultTemplates, readPartials, readTemplate, renderPost, type TemplateSources } from "../render/render-post.js";
 import { buildPostView } from "../render/view-model.js";
-import type { DraftContext, RepoWeek, Week } from "../types.js";
+import type { DraftContext, PullRequest, RepoWeek, Week } from "../types.js";
 import { isExtended } from "../week.js";
 import { toolComments } from "../write/finalize-post.js";
 import { MarkerError, updatePost } from "../write/update-post.js";
@@ -111,9 +111,7 @@ export async function executeDraft(plan: DraftPlan, environment: DraftEnvironmen
     ...(previouslyLinked ? { previouslyLinked } : {}),
   });
   if (repeated > 0) logger.info(`skipped ${repeated} PRs the previous edition already linked`);
-  if (outsideWindow.length > 0) {
-    logger.info(`left out ${outsideWindow.length} PRs merged outside ${week.from}..${week.to}`);
-  }
+  if (outsideWindow.length > 0) logger.info(outsideWindowNote(outsideWindow, week, options.input));
   if (draft.stats.merged === 0) logger.warn(`no merged PRs found for the week ending ${week.ending}`);
   logger.info(`week ending ${week.ending}: ${draft.stats.merged} merged, ${draft.stats.reported} reported, ${draft.stats.skipped} skipped, ${requests} requests`);
 
@@ -137,6 +135,19 @@ export async function executeDraft(plan: DraftPlan, environment: DraftEnvironmen
     environment.stdout(text);
   }
   if (options.explain) environment.stderr(explainDraft(draft));
+}
+
+/**
+ * Sample weeks and --input files can hold PRs merged around the week (GitHub's search never sends
+ * them): say where they came from and why they are not in the draft.
+ */
+export function outsideWindowNote(prs: readonly PullRequest[], week: Week, input: string | undefined): string {
+  const days = [...new Set(prs.map((pr) => pr.mergedAt.slice(0, 10)))].sort();
+  const when = prs.every((pr) => pr.mergedAt > week.to) ? "after the week" : prs.every((pr) => pr.mergedAt < week.from) ? "before the week" : "outside the week";
+  const shown = days.length > 3 ? `${days.slice(0, 3).join(", ")}, ...` : days.join(", ");
+  const source = input === undefined ? "the data read" : `--input ${input}`;
+  const count = prs.length === 1 ? "1 PR" : `${prs.length} PRs`;
+  return `${source} also holds ${count} merged ${when} (on ${shown}); left out, as a draft counts only PRs merged from ${week.from.slice(0, 10)} to ${week.to.slice(0, 10)}`;
 }
 
 /** The post as text, and its bytes, which must be unchanged when the update replaces it. */

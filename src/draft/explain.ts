@@ -17,9 +17,10 @@ export function explainDraft(draft: Draft): string {
   }
   for (const entry of draft.skipped) rows.push({ repo: entry.repo, number: entry.number, text: `skipped: ${cleanText(entry.reason)}` });
   rows.sort((a, b) => (a.repo === b.repo ? a.number - b.number : a.repo < b.repo ? -1 : 1));
-  const lines = rows.map((row) => `${row.repo}#${row.number}  ${row.text}`);
+  // Indented under a header line in the style of every other stderr line, so the report reads as one message.
+  const lines = rows.map((row) => `  ${row.repo}#${row.number}  ${row.text}`);
   const window = isExtended(draft.week) ? ` through ${draft.week.to.slice(0, 10)}` : "";
-  return `Every PR merged in the week ending ${draft.week.ending}${window}:\n${lines.join("\n")}\n`;
+  return `k8s-weekly: every PR merged in the week ending ${draft.week.ending}${window}:\n${lines.join("\n")}\n`;
 }
 
 function notability(entry: DraftEntry): string {

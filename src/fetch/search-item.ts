@@ -29,9 +29,10 @@ export function pullRequestFromSearchItem(item: SearchItem, fallbackRepo?: strin
     item.html_url.match(REPO_FROM_URL)?.[1] ??
     fallbackRepo;
   if (!repo) return null;
+  // Names are case-insensitive on GitHub; the tool compares and caches them in lower case.
   const login = item.user?.login ?? "ghost";
   return {
-    repo,
+    repo: repo.toLowerCase(),
     number: item.number,
     url: item.html_url,
     title: item.title,

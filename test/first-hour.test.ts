@@ -1,0 +1,194 @@
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { resolveWeekJson } from "../src/commands/week.js";
+import { resolveWeek } from "../src/week.js";
+import { corpusDir } from "../scripts/corpus-dir.js";
+import type { FakeGitHub, FakeSearchItem } from "./fake-github/server.js";
+import { startFakeWorld } from "./helpers/fake-world.js";
+import { runCli } from "./helpers/run-cli.js";
+
+// What a newcomer meets in the first hour: the help, the first errors, the first offline draft.
+
+const README = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+const SAMPLE = JSON.parse(readFileSync(new URL("../samples/2021-07-04.json", import.meta.url), "utf8")) as { items: FakeSearchItem[] };
+
+describe("help", () => {
+  it("draft --help is as recorded", async () => {
+    const result = await runCli(["draft", "--help"]);
+    expect(result.code).toBe(0);
+    await expect(result.stdout).toMatchFileSnapshot("__snapshots__/help/draft.txt");
+  });
+
+  it("the top-level help is as recorded", async () => {
+    const result = await runCli(["--help"]);
+    expect(result.code).toBe(0);
+    await expect(result.stdout).toMatchFileSnapshot("__snapshots__/help/k8s-weekly.txt");
+  });
+
+  it("draft --help lists the environment variables it reads and the exit codes; no boolean shows a default", async () => {
+    const help = (await runCli(["draft", "--help"])).stdout;
+    for (const variable of ["GITHUB_TOKEN", "GH_TOKEN", "GITHUB_API_URL", "XDG_CACHE_HOME", "NO_COLOR"]) expect(help).toContain(variable);
+    expect(help).toMatch(/Exit codes:\n {2}0 .*\n {2}1 .*\n {2}2 /);
+    expect(help).not.toContain("default: false");
+    expect((await runCli(["templates", "export", "--help"])).stdout).not.toContain("default: false");
+  });
+
+  it("help COMMAND prints that command's help; help of an unknown command is one line and exit 2", async () => {
+    expect(await runCli(["help", "draft"])).toEqual(await runCli(["draft", "--help"]));
+    expect(await runCli(["help", "templates", "export"])).toEqual(await runCli(["templates", "export", "--help"]));
+    expect(await runCli(["help", "nosuch"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "k8s-weekly: unknown command 'nosuch' (commands: draft, lint, finalize, templates, week); see k8s-weekly --help\n",
+    });
+    expect(await runCli(["nosuch"])).toEqual({ code: 2, stdout: "", stderr: "k8s-weekly: unknown command 'nosuch'; see k8s-weekly --help\n" });
+  });
+});
+
+describe("usage errors", () => {
+  it.each([
+    [["draft", "--weeks", "last"], "k8s-weekly: unknown option '--weeks' (did you mean --week?); see k8s-weekly draft --help\n"],
+    [["draft", "--week", "someday"], 'k8s-weekly: --week "someday" is not a date: use YYYY-MM-DD (the Sunday that ends the week) or "last"; see k8s-weekly draft --help\n'],
+    [["draft", "extra"], "k8s-weekly: too many arguments for 'draft'. Expected 0 arguments but got 1; see k8s-weekly draft --help\n"],
+    [["lint"], "k8s-weekly: missing required argument 'files'; see k8s-weekly lint --help\n"],
+    [["templates", "export"], "k8s-weekly: missing required argument 'dir'; see k8s-weekly templates export --help\n"],
+    [["week", "--through", "monday"], "k8s-weekly: --through \"monday\" is not a date: use YYYY-MM-DD, the week's Sunday (" ],
+  ])("%j is one line ending with the help of its command", async (args, stderr) => {
+    const result = await runCli(args);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr.startsWith(stderr)).toBe(true);
+    expect(result.stderr).toMatch(/^[^\n]*; see k8s-weekly [a-z ]+ --help\n$/);
+  });
+});
+
+describe("stderr", () => {
+  it("every line of a run starts with k8s-weekly: (a warning with k8s-weekly: warning:), the --explain report indented under its header", async () => {
+    const world = await startFakeWorld({ items: SAMPLE.items });
+    try {
+      const runs = [
+        await runCli(["draft", "--week", "2021-07-04", "--offline", "--explain"]),
+        // No token: warnings, and -v logs every request.
+        await runCli(["draft", "--week", "2021-07-04", "--api-url", world.url, "-v"]),
+        await runCli(["draft", "--week", "soon"]),
+        await runCli(["week", "--week", "2021-07-01"]),
+        await runCli(["templates", "export", mkdtempSync(join(tmpdir(), "k8s-weekly-export-"))]),
+      ];
+      const lines = runs.flatMap((run) => run.stderr.trimEnd().split("\n"));
+      expect(lines.some((line) => line.startsWith("k8s-weekly: warning: "))).toBe(true);
+      expect(lines.some((line) => line.startsWith("  kubernetes/kubernetes#"))).toBe(true);
+      for (const line of lines) expect(line).toMatch(/^(k8s-weekly: | {2}kubernetes\/kubernetes#)/);
+    } finally {
+      await world.close();
+    }
+  });
+
+  it("the first offline run says why it leaves PRs of the sample out", async () => {
+    const result = await runCli(["draft", "--week", "2021-07-04", "--offline"]);
+    expect(result.stderr).toContain(
+      "k8s-weekly: the data read also holds 3 PRs merged after the week (on 2021-07-09); left out, as a draft counts only PRs merged from 2021-06-28 to 2021-07-04\n",
+    );
+  });
+});
+
+describe("names are case-insensitive", () => {
+  let world: FakeGitHub | null = null;
+  afterEach(async () => {
+    await world?.close();
+    world = null;
+  });
+
+  it("--week Last and LAST are last week", async () => {
+    const now = new Date("2021-07-07T12:00:00Z");
+    expect(resolveWeek("Last", now)).toEqual(resolveWeek("last", now));
+    expect(resolveWeek("LAST", now).week.ending).toBe("2021-07-04");
+    const cli = await runCli(["week", "--week", "LAST"]);
+    expect(cli.code).toBe(0);
+    expect(cli.stdout).toBe((await runCli(["week", "--week", "last"])).stdout);
+  });
+
+  it("--repo Kubernetes/Kubernetes drafts kubernetes/kubernetes, cached under the lower-case name", async () => {
+    const offline = await runCli(["draft", "--week", "2021-07-04", "--offline", "--repo", "Kubernetes/Kubernetes"]);
+    expect(offline.code).toBe(0);
+    expect(offline.stdout).toBe((await runCli(["draft", "--week", "2021-07-04", "--offline"])).stdout);
+
+    const token = "ghp_caseInsensitiveToken0000";
+    world = await startFakeWorld({ items: SAMPLE.items, validToken: token });
+    const cache = mkdtempSync(join(tmpdir(), "k8s-weekly-cache-"));
+    const env = { GH_ENTERPRISE_TOKEN: token, XDG_CACHE_HOME: cache };
+    const online = await runCli(["draft", "--week", "2021-07-04", "--api-url", world.url, "--repo", "KUBERNETES/kubernetes", "--format", "json"], env);
+    expect(online.code).toBe(0);
+    expect((JSON.parse(online.stdout) as { stats: { merged: number } }).stats.merged).toBe(33);
+    const host = new URL(world.url).host.replace(":", "_");
+    expect(readdirSync(join(cache, "k8s-weekly", host, "weeks"))).toEqual(["kubernetes"]);
+    expect(readdirSync(join(cache, "k8s-weekly", host, "weeks", "kubernetes"))).toEqual(["kubernetes"]);
+    const warm = await runCli(["draft", "--week", "2021-07-04", "--api-url", world.url, "--repo", "kubernetes/Kubernetes", "--format", "json", "--offline"], env);
+    expect(warm.stderr).toContain("k8s-weekly: kubernetes/kubernetes: using the cached week ending 2021-07-04\n");
+    const withoutRequests = (text: string): unknown => ({ ...(JSON.parse(text) as object), stats: null });
+    expect(withoutRequests(warm.stdout)).toEqual(withoutRequests(online.stdout));
+  });
+});
+
+describe("--through", () => {
+  it("dates the post that day at 22:00 UTC unless --date says otherwise", async () => {
+    const world = await startFakeWorld({ items: SAMPLE.items, validToken: "ghp_throughDateToken00000" });
+    try {
+      const env = { GH_ENTERPRISE_TOKEN: "ghp_throughDateToken00000" };
+      const args = ["draft", "--week", "2021-07-04", "--through", "2021-07-06", "--api-url", world.url];
+      expect((await runCli(args, env)).stdout).toContain("\ndate: 2021-07-06 22:00:00 -0000\nslug: 2021-07-04-update\n");
+      expect((await runCli([...args, "--date", "2021-07-07"], env)).stdout).toContain("\ndate: 2021-07-07 22:00:00 -0000\n");
+    } finally {
+      await world.close();
+    }
+  });
+});
+
+describe("week", () => {
+  it("prints the window a draft with the same flags uses, as the JSON draft's week", async () => {
+    const now = new Date("2021-07-10T00:00:00Z");
+    expect(resolveWeekJson("2021-07-01", "2021-07-06", now)).toEqual({
+      json: '{"ending":"2021-07-04","from":"2021-06-28T00:00:00Z","to":"2021-07-06T23:59:59Z"}\n',
+      note: "2021-07-01 is not a Sunday: using the week 2021-06-28 to 2021-07-04",
+    });
+    const cli = await runCli(["week", "--week", "2021-07-04"]);
+    const draft = JSON.parse((await runCli(["draft", "--week", "2021-07-04", "--offline", "--format", "json"])).stdout) as { week: unknown };
+    expect(cli).toEqual({ code: 0, stdout: `${JSON.stringify(draft.week)}\n`, stderr: "" });
+  });
+});
+
+describe("README", () => {
+  it("the JSON example shows every top-level key a JSON draft has", async () => {
+    const example = /### JSON \(`--format json`\)\n\n```json\n([\s\S]*?)\n```/.exec(README)?.[1];
+    expect(example).toBeDefined();
+    const draft = JSON.parse((await runCli(["draft", "--week", "2021-07-04", "--offline", "--format", "json"])).stdout) as object;
+    expect(Object.keys(JSON.parse(example ?? "{}") as object).sort()).toEqual(Object.keys(draft).sort());
+  });
+
+  it("the Quick start's first command keeps npm's output off stdout, so only the draft is printed", () => {
+    const first = /## Quick start\n\n```sh\n(.*)\n/.exec(README)?.[1] ?? "";
+    expect(first).toMatch(/^npm ci (>&2|--silent) && node bin\/k8s-weekly\.js draft --week 2021-07-04 --offline$/);
+  });
+
+  it("the config example's $schema works without a registry release", () => {
+    expect(README).not.toContain('"$schema": "./node_modules/k8s-weekly/');
+  });
+});
+
+describe("npm run eval and train without the corpus", () => {
+  it("a missing folder is one line and exit 2", () => {
+    const lines: string[] = [];
+    const before = process.exitCode;
+    try {
+      expect(corpusDir("/nonexistent/weeks", "npm run eval -- DIR", (line) => lines.push(line))).toBeNull();
+      expect(process.exitCode).toBe(2);
+    } finally {
+      process.exitCode = before;
+    }
+    expect(lines).toEqual([
+      "npm run eval: no corpus folder at /nonexistent/weeks (ENOENT); the corpus is not in the repository, give the folder that holds it: npm run eval -- DIR\n",
+    ]);
+    expect(corpusDir(tmpdir(), "npm run eval -- DIR", () => {})).toBe(tmpdir());
+  });
+});
