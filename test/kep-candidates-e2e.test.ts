@@ -2,6 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import type { KepCandidate } from "../src/types.js";
 import { ENHANCEMENTS_FACTS } from "./fake-github/context-enhancements.js";
 import type { FakeGitHub, FakeSearchItem } from "./fake-github/server.js";
 import { kepRequests, searchRequests, startFakeWorld } from "./helpers/fake-world.js";
@@ -33,19 +34,8 @@ const LINKING = [
   pr(900106, "Promote a feature after the week", `- [KEP]: https://github.com/kubernetes/enhancements/issues/${byIssue.number}`, "2021-07-05T10:00:00Z"),
 ];
 
-interface Candidate {
-  number: number | null;
-  title: string;
-  sig: string | null;
-  stage: string | null;
-  latestMilestone: string | null;
-  url: string;
-  linkedBy: Array<{ repo: string; number: number; url: string }>;
-  changedBy: Array<{ repo: string; number: number; url: string }>;
-  reasons: string[];
-}
 interface JsonDraft {
-  kepCandidates: Candidate[];
+  kepCandidates: KepCandidate[];
   releaseSchedule: { nextDeadline: string | null; notes: string[] };
   stats: { requests: number };
   warnings: string[];

@@ -1,6 +1,7 @@
 import { findKepLinks } from "../../classify/signals.js";
 import { isInWeek } from "../../week.js";
 import { own } from "../../own.js";
+import { pullRequestSightings } from "../../unique.js";
 import type { EnhancementPull, PullRequest } from "../../types.js";
 import type { TimeWindow } from "../releases/types.js";
 
@@ -84,12 +85,11 @@ export function weekKeps(
     keps.set(ref.key, created);
     return created;
   };
-  const seenPulls = new Set<string>();
+  const firstSighting = pullRequestSightings();
   for (const pr of prs) {
     const branch = own(defaultBranches, pr.repo);
     if (!isInWeek(pr.mergedAt, window) || (pr.baseRef !== null && branch !== undefined && pr.baseRef !== branch)) continue;
-    if (seenPulls.has(`${pr.repo}#${pr.number}`)) continue;
-    seenPulls.add(`${pr.repo}#${pr.number}`);
+    if (!firstSighting(pr)) continue;
     const seen = new Set<string>();
     for (const link of findKepLinks(pr.body, pr.title)) {
       const ref = kepRefOfLink(link);
