@@ -74,9 +74,6 @@ export async function executeDraft(plan: DraftPlan, environment: DraftEnvironmen
       whileContextLoads: async (fetched) => {
         const yaml = loadYaml();
         classifiedEarly = classifyDraft({ week, repoWeeks: withBranches(fetched), rules });
-        // The first localeCompare builds ICU's collator (15 ms), which the context's sorting would
-        // otherwise pay after the wait.
-        "a".localeCompare("b");
         await yaml;
       },
       planKeps: (fetched, context) => planWeekKeps(fetched.flatMap((repoWeek) => repoWeek.prs), defaultBranchesOf(fetched), week, context),

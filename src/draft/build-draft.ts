@@ -14,6 +14,7 @@ import {
 import { confirmChanges } from "./confirm-changes.js";
 import { dropPreviouslyLinked, pullKey } from "./previous-edition.js";
 import { isInWeek } from "../week.js";
+import { compareText } from "../order.js";
 import { pullRequestSightings } from "../unique.js";
 
 export interface DraftInput {
@@ -123,5 +124,5 @@ function byRepoThenNumber(prs: readonly PullRequest[]): PullRequest[] {
     if (group) group.push(pr);
     else byRepo.set(pr.repo, [pr]);
   }
-  return [...byRepo.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).flatMap((repo) => (byRepo.get(repo) ?? []).sort((a, b) => a.number - b.number));
+  return [...byRepo.keys()].sort(compareText).flatMap((repo) => (byRepo.get(repo) ?? []).sort((a, b) => a.number - b.number));
 }

@@ -2,6 +2,7 @@ import { own } from "../../own.js";
 import type { KepCandidate, KepData, KepRequest } from "../../types.js";
 import { compareMilestones, issueFacts, readKepFile, type KepFacts } from "./kep-yaml.js";
 import { ENHANCEMENTS_REPO, kepFilePath, type WeekKep } from "./refs.js";
+import { compareText } from "../../order.js";
 
 /** "KEP of the Week" candidates the draft shows; the editors write about one. */
 export const KEP_CANDIDATES = 3;
@@ -11,7 +12,7 @@ const MAX_PRS_NAMED = 5;
 const SAFE_PATH = /^[A-Za-z0-9._\-/]+$/;
 
 const byWeight = (a: WeekKep, b: WeekKep): number =>
-  b.linkedBy.length - a.linkedBy.length || b.changedBy.length - a.changedBy.length || (b.ref.number ?? 0) - (a.ref.number ?? 0) || a.ref.key.localeCompare(b.ref.key);
+  b.linkedBy.length - a.linkedBy.length || b.changedBy.length - a.changedBy.length || (b.ref.number ?? 0) - (a.ref.number ?? 0) || compareText(a.ref.key, b.ref.key);
 
 /**
  * What to read for the week's KEPs: each one's kep.yaml (or single file) as it stood at the week's
@@ -60,7 +61,7 @@ export function rankKepCandidates(keps: readonly WeekKep[], data: KepData | unde
     return null;
   };
   const byNumber = <T extends { number: number }>(list: readonly T[]): T[] => [...list].sort((a, b) => a.number - b.number);
-  const inOrder = keps.map((kep) => ({ ...kep, linkedBy: [...kep.linkedBy].sort((a, b) => a.repo.localeCompare(b.repo) || a.number - b.number), changedBy: byNumber(kep.changedBy) }));
+  const inOrder = keps.map((kep) => ({ ...kep, linkedBy: [...kep.linkedBy].sort((a, b) => compareText(a.repo, b.repo) || a.number - b.number), changedBy: byNumber(kep.changedBy) }));
   const scored: Scored[] = inOrder.sort(byWeight).slice(0, MAX_KEPS_READ).map((kep) => {
     const path = kepFilePath(kep.ref);
     let facts: KepFacts | null = null;
@@ -120,7 +121,7 @@ export function rankKepCandidates(keps: readonly WeekKep[], data: KepData | unde
       Number(b.facts !== null) - Number(a.facts !== null) ||
       compareMilestones(a.candidate.latestMilestone, b.candidate.latestMilestone) ||
       (b.candidate.number ?? 0) - (a.candidate.number ?? 0) ||
-      a.kep.ref.key.localeCompare(b.kep.ref.key),
+      compareText(a.kep.ref.key, b.kep.ref.key),
   );
   return { candidates: scored.slice(0, limit).map((entry) => entry.candidate), problems };
 }

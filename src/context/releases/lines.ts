@@ -5,6 +5,7 @@ import { displayName, GO_REPO } from "./repos.js";
 import type { GoTag, ReleaseFilter, RepoReleases, TimeWindow } from "./types.js";
 import { golangTagsInWeek, goTagUrl, releasesInWeek } from "./window.js";
 import { isRepoName } from "../../repo-name.js";
+import { compareText } from "../../order.js";
 
 export interface SubprojectOptions extends ReleaseFilter {
   /** golang/go tags; null when they could not be fetched, undefined when Go is not wanted. */
@@ -69,7 +70,7 @@ export function subprojectBullets(
     projects.set(GO_REPO, tags.map((tag) => ({ label: tag.name.replace(/^go/, ""), url: goTagUrl(tag.name), body: null })));
   }
   const bullets = [...projects.entries()]
-    .sort(([a], [b]) => a.toLowerCase().localeCompare(b.toLowerCase()))
+    .sort(([a], [b]) => compareText(a.toLowerCase(), b.toLowerCase()))
     .flatMap(([repo, [newest, ...others]]) =>
       newest ? [{ repo, bullet: releaseBullet(displayName(repo, options.displayNames), newest, others) }] : [],
     );

@@ -1,6 +1,7 @@
 import { compareVersions } from "../../versions.js";
 import { isInWeek } from "../../week.js";
 import type { GoTag, ReleaseFilter, RepoRelease, RepoReleases, TimeWindow } from "./types.js";
+import { compareText } from "../../order.js";
 
 // Some projects tag release candidates without ticking "pre-release" on GitHub.
 const PRERELEASE_TAG = /(?:^|[-.+_\d])(?:alpha|beta|rc|pre|preview)[-.]?\d*(?:\.\d+)*$|-(?:alpha|beta|rc)\b/i;
@@ -46,6 +47,6 @@ export function goTagUrl(tag: string): string {
  * "v1.5.3; also v1.4.7" whichever was published a minute earlier.
  */
 function newestFirst(aDate: string | null, aTag: string, bDate: string | null, bTag: string): number {
-  return (bDate ?? "").slice(0, 10).localeCompare((aDate ?? "").slice(0, 10)) || compareVersions(bTag, aTag) || aTag.localeCompare(bTag);
+  return compareText((bDate ?? "").slice(0, 10), (aDate ?? "").slice(0, 10)) || compareVersions(bTag, aTag) || compareText(aTag, bTag);
 }
 

@@ -1,6 +1,7 @@
 import { cleanText, escapeInline } from "../../markdown/escape.js";
 import { addDays, monthDay } from "./dates.js";
 import type { Milestone, MilestoneKind, NextDeadline } from "./types.js";
+import { compareText } from "../../order.js";
 
 /**
  * Kinds that make a "Next Deadline". A call for exceptions opens a period rather than closing
@@ -54,6 +55,6 @@ export function milestonesInComingWeek(milestones: readonly Milestone[], weekEnd
   return milestones
     .map((milestone, index) => ({ milestone, index }))
     .filter(({ milestone }) => milestone.date >= from && milestone.date <= to)
-    .sort((a, b) => a.milestone.date.localeCompare(b.milestone.date) || a.index - b.index)
+    .sort((a, b) => compareText(a.milestone.date, b.milestone.date) || a.index - b.index)
     .map(({ milestone }) => milestone);
 }

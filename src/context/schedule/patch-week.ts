@@ -1,5 +1,6 @@
 import { addDays, weekdayMonthDay } from "./dates.js";
 import type { ComingPatchEvent, PatchEvent } from "./types.js";
+import { compareText } from "../../order.js";
 
 interface Merged {
   kind: PatchEvent["kind"];
@@ -38,7 +39,7 @@ export function patchEventsInComingWeek(events: readonly PatchEvent[], weekEndin
     });
   return [...merged.values()]
     .filter((entry) => !saidWithRelease(entry))
-    .sort((a, b) => a.date.localeCompare(b.date) || (a.kind === "cherry-pick-deadline" ? -1 : 1))
+    .sort((a, b) => compareText(a.date, b.date) || (a.kind === "cherry-pick-deadline" ? -1 : 1))
     .map(({ kind, date, releases, paired }) => {
       const sorted = [...releases].sort(byVersionDescending);
       const [other] = paired.size === 1 ? [...paired] : [undefined];
