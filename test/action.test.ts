@@ -17,6 +17,7 @@ const VALIDATOR = join(ROOT, "node_modules", "@action-validator", "cli", "cli.mj
 interface Step {
   id?: string;
   name?: string;
+  if?: string;
   uses?: string;
   run?: string;
   shell?: string;
@@ -96,14 +97,76 @@ describe("action.yml", () => {
 describe("the example workflow", () => {
   const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
 
-  it("drafts with the action, refreshes with update on a manual run, and opens the pull request", () => {
+  it("merges the open draft branch first, drafts or refreshes with the action, and opens the pull request", () => {
     expect(Object.keys(workflow.on)).toEqual(["schedule", "workflow_dispatch"]);
     const draft = steps.find((step) => step.id === "draft");
     expect(draft?.uses).toBe("OWNER/REPO@main");
-    expect(draft?.with?.update).toBe("${{ github.event_name == 'workflow_dispatch' }}");
+    expect(draft?.with?.update).toBe(true);
+    // Every run, scheduled or manual, starts from the open pull request's branch: nothing editors
+    // pushed to it is dropped when create-pull-request force-pushes the branch.
+    const bringIn = steps.findIndex((step) => step.name === "Bring in the open draft");
+    expect(bringIn).toBeGreaterThan(-1);
+    expect(bringIn).toBeLessThan(steps.indexOf(draft!));
+    expect(steps[bringIn]?.if).toBeUndefined();
+    expect(steps[bringIn]?.run).toContain("merge --no-edit FETCH_HEAD");
     expect(steps.at(-1)?.uses).toMatch(/^peter-evans\/create-pull-request@v\d+$/);
     expect(JSON.stringify(steps.at(-1)?.with)).toContain("steps.draft.outputs.week");
     expect(readFileSync(WORKFLOW, "utf8")).not.toContain("npm install --global");
+  });
+});
+
+describe("the example workflow's first step, run with git", () => {
+  const git = (cwd: string, ...args: string[]): string => {
+    const result = spawnSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "init.defaultBranch=main", ...args], { cwd, encoding: "utf8" });
+    if (result.status !== 0) throw new Error(`git ${args.join(" ")}: ${result.stderr}`);
+    return result.stdout;
+  };
+  const bringIn = (): string => {
+    const step = Object.values(workflow.jobs).flatMap((job) => job.steps).find((candidate) => candidate.name === "Bring in the open draft");
+    return step?.run ?? "";
+  };
+  /** An origin with a default branch and an lwkd-draft branch where an editor committed; a checkout of main. */
+  function repositories(): { origin: string; checkout: string } {
+    const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-workflow-"));
+    const origin = join(dir, "origin");
+    git(dir, "init", "-q", origin);
+    writeFileSync(join(origin, "index.md"), "site\n");
+    git(origin, "add", "index.md");
+    git(origin, "commit", "-qm", "site");
+    git(origin, "checkout", "-qb", "lwkd-draft");
+    writeFileSync(join(origin, "post.md"), "* A line an editor wrote\n");
+    writeFileSync(join(origin, "image.png"), "not a post\n");
+    git(origin, "add", ".");
+    git(origin, "commit", "-qm", "editor");
+    git(origin, "checkout", "-q", "main");
+    git(dir, "clone", "-q", origin, "checkout");
+    return { origin, checkout: join(dir, "checkout") };
+  }
+
+  it("merges every file editors committed to the open branch, and adds nothing once it is merged", () => {
+    const { origin, checkout } = repositories();
+    const run = () => spawnSync("bash", ["-e", "-c", bringIn()], { cwd: checkout, encoding: "utf8" });
+    expect(run().status).toBe(0);
+    expect(readFileSync(join(checkout, "post.md"), "utf8")).toBe("* A line an editor wrote\n");
+    expect(readFileSync(join(checkout, "image.png"), "utf8")).toBe("not a post\n");
+
+    // Merged on the default branch, then the post edited there: the old branch must not undo it.
+    git(origin, "merge", "-q", "lwkd-draft");
+    writeFileSync(join(origin, "post.md"), "* The published line\n");
+    git(origin, "commit", "-qam", "published");
+    git(checkout, "fetch", "-q", "origin");
+    git(checkout, "reset", "-q", "--hard", "origin/main");
+    expect(run().status).toBe(0);
+    expect(readFileSync(join(checkout, "post.md"), "utf8")).toBe("* The published line\n");
+    expect(git(checkout, "rev-parse", "HEAD")).toBe(git(checkout, "rev-parse", "origin/main"));
+  });
+
+  it("starts from the default branch when there is no open draft branch", () => {
+    const { origin, checkout } = repositories();
+    git(origin, "branch", "-qD", "lwkd-draft");
+    const result = spawnSync("bash", ["-e", "-c", bringIn()], { cwd: checkout, encoding: "utf8" });
+    expect(result.status).toBe(0);
+    expect(existsSync(join(checkout, "post.md"))).toBe(false);
   });
 });
 
