@@ -28,7 +28,9 @@ export interface PRSignals {
 }
 
 // The prow releasenote plugin's matcher, plus an unterminated block (stored bodies are sometimes cut).
-const NOTE_BLOCK = /(?:release note\*\*:?\s*(?:<!--[^<>]*-->\s*)?```(?:release-note)?|```release-note)([\s\S]*?)(?:```|$)/i;
+// The fence's info string ("release-note", "release-notes", "release-note-action-required") is
+// not part of the note.
+const NOTE_BLOCK = /(?:release note\*\*:?\s*(?:<!--[^<>]*-->\s*)?```(?:release-note[\w-]*)?|```release-note[\w-]*)([\s\S]*?)(?:```|$)/i;
 // Authors answer "Does this PR introduce a user-facing change?" with more than the template's NONE.
 const NONE_NOTE = /^\W*(?:(?:none)+|no|n\/?a|nothing|not applicable)\W*$/i;
 const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;

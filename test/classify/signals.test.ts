@@ -8,6 +8,10 @@ const rules = compileRules(DEFAULT_RULES);
 describe("release notes", () => {
   it("reads the block in the current and the 2017 template, and a block cut off by truncation", () => {
     expect(releaseNoteBlock("```release-note\nkubectl gains a flag\n```")).toBe("kubectl gains a flag");
+    // The whole info string of the fence is left out, whatever follows "release-note".
+    expect(releaseNoteBlock("```release-notes\nScheduler can weigh widgets\n```")).toBe("Scheduler can weigh widgets");
+    expect(releaseNoteBlock("```release-note-action-required\nWidgets must be renamed\n```")).toBe("Widgets must be renamed");
+    expect(releaseNoteBlock("**Release note**:\n```NONE```")).toBe("NONE");
     expect(releaseNoteBlock("**Release note**:\n<!-- write it -->\n```\nOld style note\n```")).toBe("Old style note");
     expect(releaseNoteBlock("```release-note\nThe note stops in the midd")).toBe("The note stops in the midd");
     expect(releaseNoteBlock("no block here")).toBeNull();
