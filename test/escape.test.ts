@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cleanText, codeSpan, escapeAnyText, escapeInline, link, safeUrl } from "../src/markdown/escape.js";
+import { cleanText, codeSpan, commentText, escapeAnyText, escapeInline, link, safeUrl } from "../src/markdown/escape.js";
 
 describe("escapeInline", () => {
   it.each([
@@ -83,5 +83,15 @@ describe("safeUrl's fast path for PR pages", () => {
     );
     expect(safeUrl("https://github.com/kubernetes/kubernetes/pull/103462")).toBe("https://github.com/kubernetes/kubernetes/pull/103462");
     expect(safeUrl("https://github.com/a/../pull/1")).toBe("https://github.com/pull/1");
+  });
+});
+
+describe("commentText", () => {
+  it("leaves markdown characters as they are, since no markdown runs inside a comment", () => {
+    expect(commentText("add `--widget-syncs` flag to kube_codegen *now*")).toBe("add `- -widget-syncs` flag to kube_codegen *now*");
+  });
+
+  it("cannot end the comment or run Liquid, whatever the dashes", () => {
+    expect(commentText("a ---> b <!-- {% raw %} {{ x }}")).toBe("a - - -&gt; b &lt;!- - &#123;% raw %&#125; &#123;&#123; x &#125;&#125;");
   });
 });

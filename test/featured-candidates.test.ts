@@ -31,8 +31,8 @@ describe("Featured candidates", () => {
     expect(comment.slice(0, comment.indexOf("-->") + 3)).toBe(
       [
         "<!-- k8s-weekly featured candidates:",
-        "  #101711 graduate IngressClassNamespacedParams to beta (https://github.com/kubernetes/kubernetes/pull/101711) score 7: feature, promotion to beta (KEP https://github.com/kubernetes/enhancements/issues/2365)",
-        "  #200001 Fix - -&gt; the featured comment &lt;!- - &#123;&#123; site.x &#125;&#125; - -!&gt; (https://github.com/kubernetes/kubernetes/pull/200001) score 3: api change",
+        "  #101711 graduate IngressClassNamespacedParams to beta (https://github.com/kubernetes/kubernetes/pull/101711) score 7.00: feature, promotion to beta (KEP https://github.com/kubernetes/enhancements/issues/2365)",
+        "  #200001 Fix - -&gt; the featured comment &lt;!- - &#123;&#123; site.x &#125;&#125; - -!&gt; (https://github.com/kubernetes/kubernetes/pull/200001) score 3.00: api change",
         "-->",
       ].join("\n"),
     );
@@ -75,7 +75,9 @@ describe("Featured candidates", () => {
       expect(candidate.url).toBe(`https://github.com/kubernetes/kubernetes/pull/${candidate.number}`);
       if (sample.has(candidate.number)) expect(candidate.title).toBe(sample.get(candidate.number));
       const kep = candidate.kep ? ` (KEP ${candidate.kep})` : "";
-      expect(post).toContain(`\n  #${candidate.number} ${candidate.title} (${candidate.url}) score ${candidate.score}: ${candidate.reasons.join(", ")}${kep}\n`);
+      // The comment prints the score with two decimals, and the raw title: no markdown runs there.
+      const reasons = candidate.reasons.length > 0 ? `: ${candidate.reasons.join(", ")}` : "";
+      expect(post).toContain(`\n  #${candidate.number} ${candidate.title} (${candidate.url}) score ${candidate.score.toFixed(2)}${reasons}${kep}\n`);
     }
   });
 });

@@ -75,6 +75,17 @@ const ENTITIES: Record<string, string> = {
 };
 
 /**
+ * Untrusted text for inside an HTML comment, the tool's notes to the editor. Markdown does not
+ * run there, so there are no backslash escapes for the editor to read past: only what could end
+ * the comment, or what Liquid runs even inside one, is neutralized.
+ */
+export function commentText(text: string, maxLength = MAX_TEXT_LENGTH): string {
+  return cleanText(text, maxLength)
+    .replace(/-(?=-)/g, "- ")
+    .replace(/[<>{}]/g, (char) => ENTITIES[char] ?? char);
+}
+
+/**
  * An identifier in backticks that stays code: the fence is longer than any backtick run inside it.
  * Liquid would run inside a code span too, and brackets could end a link label around it, so text
  * with braces or brackets is escaped as plain text instead.

@@ -1,4 +1,4 @@
-import { escapeInline, safeUrl } from "../markdown/escape.js";
+import { commentText, escapeInline, safeUrl } from "../markdown/escape.js";
 import { beginMarker, endMarker, MARKED_SECTIONS, stateOfEntries, type MarkedSection } from "./markers.js";
 import { MARKED_ROWS } from "../sections.js";
 import { SECTION_KEYS, type Bullet, type Draft, type DraftEntry, type FeaturedCandidate, type KepCandidate, type SectionKey } from "../types.js";
@@ -63,7 +63,8 @@ export interface CandidateView {
   number: number;
   url: string;
   title: string;
-  score: number;
+  /** The score with two decimals ("0.12"). */
+  score: string;
   reasons: string[];
   kep: string | null;
 }
@@ -96,7 +97,7 @@ export function buildPostView(draft: Draft, featuredCandidates: readonly Feature
   const markers = Object.fromEntries(
     MARKED_SECTIONS.map((key) => [key, { begin: beginMarker(key, stateOfEntries(draft.sections[key])), end: endMarker(key) }]),
   ) as PostView["markers"];
-  const unexplainedChanges = draft.unexplainedChanges.map((change) => insideComment(escapeInline(change)));
+  const unexplainedChanges = draft.unexplainedChanges.map((change) => commentText(change));
   return {
     week: { ...draft.week },
     post: { date: options.date ?? `${draft.week.ending} 22:00:00 -0000`, slug: `${draft.week.ending}-update`,
@@ -106,10 +107,11 @@ export function buildPostView(draft: Draft, featuredCandidates: readonly Feature
     featuredCandidates: featuredCandidates.map((candidate) => ({
       number: candidate.pr.number,
       url: safeUrl(candidate.pr.url),
-      title: insideComment(escapeInline(candidate.pr.title)),
-      score: candidate.score,
-      reasons: candidate.reasons.map((reason) => insideComment(escapeInline(reason))),
-      kep: candidate.kep ? insideComment(safeUrl(candidate.kep)) : null,
+      title: commentText(candidate.pr.title),
+      // Two decimals always: "0.12" above "0.10", not "0.1".
+      score: candidate.score.toFixed(2),
+      reasons: candidate.reasons.map((reason) => commentText(reason)),
+      kep: candidate.kep ? commentText(safeUrl(candidate.kep)) : null,
     })),
     kepCandidates: draft.kepCandidates.map(kepCandidateView),
     releaseSchedule: { nextDeadline: draft.releaseSchedule.nextDeadline, notes: [...draft.releaseSchedule.notes] },
@@ -142,19 +144,19 @@ function entryView(entry: DraftEntry): EntryView {
 }
 
 function kepCandidateView(candidate: KepCandidate): KepCandidateView {
-  const text = (value: string | null) => (value === null ? null : insideComment(escapeInline(value, 120)));
+  const text = (value: string | null) => (value === null ? null : commentText(value, 120));
   const facts = [candidate.sig, candidate.stage, candidate.latestMilestone ? `latest milestone ${candidate.latestMilestone}` : null].filter((fact) => fact !== null);
   const pathLabel = candidate.url.split("/").slice(-2).join("/");
   return {
     label: candidate.number !== null ? `KEP-${candidate.number}` : (text(pathLabel) ?? "KEP"),
     number: candidate.number,
-    title: insideComment(escapeInline(candidate.title)),
-    url: insideComment(safeUrl(candidate.url)),
+    title: commentText(candidate.title),
+    url: commentText(safeUrl(candidate.url)),
     sig: text(candidate.sig),
     stage: text(candidate.stage),
     latestMilestone: text(candidate.latestMilestone),
-    facts: insideComment(escapeInline(facts.join(", "))),
-    reasons: candidate.reasons.map((reason) => insideComment(escapeInline(reason))),
+    facts: commentText(facts.join(", ")),
+    reasons: candidate.reasons.map((reason) => commentText(reason)),
   };
 }
 
@@ -167,9 +169,4 @@ function bulletView(bullet: Bullet): BulletView {
     highlights: bullet.highlights ?? null,
     also: bullet.also.map((other) => ({ label: other.label, url: safeUrl(other.url) })),
   };
-}
-
-/** Text inside an HTML comment must not be able to close it. */
-function insideComment(text: string): string {
-  return text.replace(/--/g, "- -").replace(/>/g, "&gt;");
 }
