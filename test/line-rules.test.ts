@@ -45,6 +45,14 @@ describe("line rules", () => {
     expect(lineProblems(`* Lets kubelet [wait for the node to be ready...](${U})`, "other_merges", U)).toEqual([]);
   });
 
+  it("leaves a house word alone inside a file or host name", () => {
+    expect(lineProblems(`* Checks [each kep.yaml for a milestone](${U}) on prow.k8s.io`, "other_merges", U)).toEqual([]);
+    expect(lineProblems(`* Checks [each kep for a milestone](${U}) on prow`, "other_merges", U)).toEqual([
+      '"kep" is spelled "KEP" in LWKD',
+      '"prow" is spelled "Prow" in LWKD',
+    ]);
+  });
+
   it("holds a drafted label to the house spellings, which are the tool's own words, but not a bare URL", () => {
     expect(lineProblems(`* Adds [Kubectl tracing to the pods](${U})`, "other_merges", U)).toEqual(['"Kubectl" is spelled "kubectl" in LWKD']);
     expect(lineProblems(`* Adds [tracing to the pods](${U}) at https://example.com/Kubectl`, "other_merges", U)).toEqual(["merge line has 2 links; it needs exactly one, to the PR"]);

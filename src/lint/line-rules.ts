@@ -40,9 +40,10 @@ const WRONG_SPELLINGS: Array<[RegExp, string]> = HOUSE_SPELLINGS.filter(({ enfor
   // Node 20 has no inline (?i:…): the lookahead must stay case-sensitive while the word is not.
   const anyCase = [...house].map((char) => (/[a-z]/i.test(char) ? `[${char.toUpperCase()}${char.toLowerCase()}]` : `\\${char}`)).join("");
   const right = [house, ...(alsoRight ?? [])].map((form) => `${form}\\b`).join("|");
-  // "kube-apiserver" is a binary's name; only a standalone word is the house name.
-  const start = alsoRight ? "(?<![-\\w])" : "\\b";
-  return [new RegExp(`${start}(?!${right})${anyCase}\\b`, "g"), house];
+  // "kube-apiserver" is a binary's name; only a standalone word is the house name. And in
+  // "kep.yaml" or "prow.k8s.io" the word is part of a file or host name, which keeps its own case.
+  const start = alsoRight ? "(?<![-\\w./])" : "(?<![./])\\b";
+  return [new RegExp(`${start}(?!${right})${anyCase}\\b(?!\\.\\w)`, "g"), house];
 });
 
 /** The words a reader sees: links reduced to their labels, each code span one word. */
