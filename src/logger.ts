@@ -21,7 +21,7 @@ export interface LoggerOptions {
   write?: (line: string) => void;
 }
 
-const PREFIX = "k8s-weekly: ";
+export const PREFIX = "k8s-weekly: ";
 
 export function createLogger(options: LoggerOptions = {}): Logger {
   const secrets = (options.secrets ?? []).filter((secret) => secret.length > 0);

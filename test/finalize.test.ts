@@ -182,7 +182,7 @@ describe("k8s-weekly finalize", () => {
     const problems = listed.slice(0, -1);
     expect(problems.length).toBeGreaterThan(3);
     for (const problem of problems) {
-      const [, line] = problem.match(new RegExp(`^${post}:(\\d+): TODO\\(editor\\) left`)) ?? [];
+      const [, line] = problem.match(new RegExp(`^k8s-weekly: ${post}:(\\d+): TODO\\(editor\\) left`)) ?? [];
       expect(lines[Number(line) - 1]).toContain("TODO(editor)");
     }
     expect(readFileSync(post).equals(before)).toBe(true);
@@ -253,7 +253,7 @@ describe("k8s-weekly finalize", () => {
     writeFileSync(post, draft);
     const forced = await runCli(["finalize", "--force", post], {}, dir);
     expect(forced.code).toBe(0);
-    expect(forced.stderr).toContain(`${post}:10: TODO(editor) left: write this part, or delete it\n`);
+    expect(forced.stderr).toContain(`k8s-weekly: ${post}:10: TODO(editor) left: write this part, or delete it\n`);
     expect(forced.stderr).toMatch(/warning: finalize .*: finalized with \d+ problems left \(--force\)\n/);
     expect(readFileSync(post, "utf8")).toBe(finalizePost(draft).text);
   });

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { loadConfig } from "../config/load-config.js";
 import { FailureError, UsageError } from "../errors.js";
 import { lintPost } from "../lint/lint-post.js";
-import type { Logger } from "../logger.js";
+import { type Logger, PREFIX } from "../logger.js";
 import type { ToolComment } from "../markdown/tool-comments.js";
 import { loadParsers } from "../parsers.js";
 import { finalizePost } from "../write/finalize-post.js";
@@ -63,7 +63,8 @@ export async function runFinalize(options: FinalizeOptions, environment: Finaliz
     line: finalized.sourceLine[problem.line - 1] ?? problem.line,
   }));
   if (problems.length > 0) {
-    environment.stderr(formatProblems(file, problems));
+    // stderr, where every line of the tool's carries its prefix; lint prints the same lines on stdout.
+    environment.stderr(formatProblems(file, problems).replace(/^(?=.)/gm, PREFIX));
     const count = `${problems.length} problem${problems.length === 1 ? "" : "s"}`;
     if (!options.force) {
       throw new FailureError(`finalize ${file}: the post is not finished (${count} above); the file was left as it is: finish it, or add --force`);
