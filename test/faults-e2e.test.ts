@@ -100,6 +100,7 @@ describe("faults on the way to GitHub", () => {
     const allowed = await runAgainst([], ["--allow-empty"], []);
     expect(allowed.result.code).toBe(0);
     expect(allowed.result.stderr).toContain("warning: no merged PRs found for the week ending 2021-07-04");
+    expect(allowed.result.stderr).toContain("k8s-weekly: kubernetes/kubernetes: not caching this week, it has no merged PRs\n");
   });
 
   it("a 401 for a bad token is exit 1 and the token is printed nowhere", async () => {

@@ -115,7 +115,7 @@ export async function collectWeek(
     if (!ended) logger.info(`${repo}: not caching the ${window}, it has not ended yet`);
     // An empty week is likelier a token without access than a quiet week: it must not stick.
     else if (client.authenticated && fetched.complete && fetched.prs.length === fetched.reportedTotal && fetched.prs.length > 0) await writeCachedWeek(dir, apiHost, key, fetched, logger);
-    else logger.info(`${repo}: not caching this week, it is incomplete`);
+    else logger.info(`${repo}: not caching this week, ${fetched.prs.length === 0 ? "it has no merged PRs" : !client.authenticated ? "it was read without a token" : "it is incomplete"}`);
     repoWeeks.push({ repo: fetched.repo, defaultBranch: fetched.defaultBranch, prs: fetched.prs });
   }
   let fetched = false;
