@@ -95,7 +95,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       `
 Examples:
   k8s-weekly draft --week 2021-07-04 --offline          the sample week, no token needed
-  k8s-weekly draft > _posts/draft.md                    last week, from GitHub ($GITHUB_TOKEN)
+  k8s-weekly draft -o _posts/SUNDAY-update.md           last week from GitHub ($GITHUB_TOKEN), named by its Sunday
   k8s-weekly draft --week 2024-02-25 -o post.md --force
   k8s-weekly draft --week 2021-07-04 --update post.md   refresh a draft an editor has changed
   k8s-weekly draft --week 2021-07-04 --offline --format json
