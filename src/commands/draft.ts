@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { loadConfig } from "../config/load-config.js";
-import { interpretWeekContext, planWeekContext, planWeekKeps } from "../context/week-context.js";
+import { type InterpretOptions, interpretContextWithoutKeps, interpretWeekContext, planWeekContext, planWeekKeps } from "../context/week-context.js";
 import { frontMatterText, readFrontMatter } from "../markdown/front-matter.js";
 import { loadMarkdown, loadYaml } from "../parsers.js";
 import { classifyDraft, finishDraft, type ClassifiedDraft } from "../draft/build-draft.js";
@@ -57,6 +57,13 @@ export async function executeDraft(plan: DraftPlan, environment: DraftEnvironmen
   const defaultBranchesOf = (fetched: readonly RepoWeek[]): Record<string, string> =>
     Object.fromEntries(withBranches(fetched).map((repoWeek) => [repoWeek.repo, repoWeek.defaultBranch]));
   let classifiedEarly: ClassifiedDraft | undefined;
+  let early: Parameters<typeof interpretWeekContext>[5];
+  const interpretOptions = (fetched: readonly RepoWeek[]): InterpretOptions => ({
+    prereleases: options.prereleases,
+    aliases: rules.dependencies.aliases,
+    noVPrefix: rules.dependencies.noVPrefix,
+    defaultBranches: defaultBranchesOf(fetched),
+  });
   const collected = await collectWeek(
     {
       ...(options.input ? { input: options.input } : {}),
@@ -77,6 +84,11 @@ export async function executeDraft(plan: DraftPlan, environment: DraftEnvironmen
         await yaml;
       },
       planKeps: (fetched, context) => planWeekKeps(fetched.flatMap((repoWeek) => repoWeek.prs), defaultBranchesOf(fetched), week, context),
+      // The context read but for its KEP candidates, while the KEP files are on their way.
+      whileKepsLoad: async (fetched, data) => {
+        await loadYaml();
+        early = { data, interpreted: interpretContextWithoutKeps(contextRequest, data, withBranches(fetched).flatMap((repoWeek) => repoWeek.prs), week, interpretOptions(fetched)) };
+      },
     },
     repos,
     week,
@@ -90,12 +102,9 @@ export async function executeDraft(plan: DraftPlan, environment: DraftEnvironmen
   if (collected.context) {
     // The fetched YAML files need the parser; the markdown in them is read line by line.
     await loadYaml();
-    const interpreted = interpretWeekContext(collected.contextRequest ?? contextRequest, collected.context, repoWeeks.flatMap((repoWeek) => repoWeek.prs), week, {
-      prereleases: options.prereleases,
-      aliases: rules.dependencies.aliases,
-      noVPrefix: rules.dependencies.noVPrefix,
-      defaultBranches: defaultBranchesOf(repoWeeks),
-    });
+    const request = collected.contextRequest ?? contextRequest;
+    const prs = repoWeeks.flatMap((repoWeek) => repoWeek.prs);
+    const interpreted = interpretWeekContext(request, collected.context, prs, week, interpretOptions(repoWeeks), request === contextRequest ? early : undefined);
     for (const problem of interpreted.problems) logger.warn(problem);
     context = interpreted.context;
   }

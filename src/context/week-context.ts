@@ -56,6 +56,12 @@ export interface InterpretOptions {
   defaultBranches?: Readonly<Record<string, string>>;
 }
 
+/** What the week's context says apart from its KEP candidates: all of it known before the KEP files are. */
+export interface InterpretedContext {
+  context: Omit<DraftContext, "kepCandidates">;
+  problems: string[];
+}
+
 /** Pure: turns the fetched files, releases and tags into what the draft adds, plus problems for stderr. */
 export function interpretWeekContext(
   request: WeekContextRequest,
@@ -63,7 +69,34 @@ export function interpretWeekContext(
   prs: readonly PullRequest[],
   week: Week,
   options: InterpretOptions,
+  /** The same data read before its KEP files came (interpretContextWithoutKeps), reused if still the same. */
+  early?: { data: WeekContextData; interpreted: InterpretedContext },
 ): { context: DraftContext; problems: string[] } {
+  const { context, problems } = early && sameExceptKeps(early.data, data) ? early.interpreted : interpretContextWithoutKeps(request, data, prs, week, options);
+  const keps = rankKepCandidates(weekKeps(prs, options.defaultBranches ?? {}, week, data.enhancementPulls), data.keps);
+  return {
+    context: { ...context, kepCandidates: keps.candidates },
+    problems: [...problems, ...keps.problems.map((problem) => `KEP candidates: ${problem}`)],
+  };
+}
+
+function sameExceptKeps(a: WeekContextData, b: WeekContextData): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  keys.delete("keps");
+  return [...keys].every((key) => a[key as keyof WeekContextData] === b[key as keyof WeekContextData]);
+}
+
+/**
+ * Pure: the gate and dependency changes, the subproject releases and the release schedule of the
+ * week. A run reads them while the KEP files are on their way.
+ */
+export function interpretContextWithoutKeps(
+  request: WeekContextRequest,
+  data: WeekContextData,
+  prs: readonly PullRequest[],
+  week: Week,
+  options: InterpretOptions,
+): InterpretedContext {
   const problems: string[] = [];
   const confirmedChanges: ConfirmedChange[] = [];
   const wording = { noVPrefix: options.noVPrefix ?? DEFAULT_RULES.dependencies.noVPrefix, ...(options.aliases ? { aliases: options.aliases } : {}) };
@@ -107,16 +140,12 @@ export function interpretWeekContext(
   if (request.enhancements && !data.enhancementPulls) {
     problems.push(`KEP candidates: could not search ${request.enhancements.repo} for the week's merged PRs; the candidates come from the week's PR links only`);
   }
-  const keps = rankKepCandidates(weekKeps(prs, options.defaultBranches ?? {}, week, data.enhancementPulls), data.keps);
-  problems.push(...keps.problems.map((problem) => `KEP candidates: ${problem}`));
-
   return {
     context: {
       confirmedChanges,
       unexplainedChanges,
       subprojects: subprojects.bullets.map(releaseEntry),
       releaseSchedule: { nextDeadline: schedule.nextDeadline, notes: schedule.notes },
-      kepCandidates: keps.candidates,
     },
     problems,
   };

@@ -28,6 +28,11 @@ export interface CollectOptions {
    */
   whileContextLoads?: (repoWeeks: readonly RepoWeek[]) => Promise<void>;
   /**
+   * Work on the fetched context (reading its files and releases) that runs while the KEP files'
+   * request is on its way, the last one of a cold run.
+   */
+  whileKepsLoad?: (repoWeeks: readonly RepoWeek[], context: WeekContextData) => Promise<void>;
+  /**
    * The KEP files and issues the week's PRs and the context's kubernetes/enhancements PRs call
    * for: read in one more request after the context, and cached with it.
    */
@@ -132,7 +137,13 @@ export async function collectWeek(
   }
   const unread = client.authenticated && !client.failure() ? kepsToRead() : null;
   if (context && unread) {
-    const withKeps = await fetchKepFacts(client, unread, context, week, logger);
+    const fetchingKeps = fetchKepFacts(client, unread, context, week, logger);
+    const whileWaiting = options.whileKepsLoad;
+    if (whileWaiting) {
+      await Promise.race([client.nextRequestSent(), fetchingKeps]);
+      await Promise.all([fetchingKeps, whileWaiting(repoWeeks, context)]);
+    }
+    const withKeps = await fetchingKeps;
     fetched ||= withKeps !== context;
     context = withKeps;
   }
