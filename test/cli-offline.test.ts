@@ -53,7 +53,7 @@ describe("k8s-weekly draft --offline", () => {
 
 **Next Deadline: Code Freeze, July 8th**
 
-Coming up in 1.22: 1.22.0-beta.1 released (Thursday, July 8), Code Freeze (Thursday, July 8), Docs deadline - Open placeholder PRs (Friday, July 9)
+Coming up in 1.22: 1.22.0-beta.1 release (Thursday, July 8), Code Freeze (Thursday, July 8), Docs deadline - Open placeholder PRs (Friday, July 9)
 
 Cherry-picks for the next patch releases (1.21.3, 1.20.9, 1.19.13, due Wednesday, July 14) are due Saturday, July 10
 

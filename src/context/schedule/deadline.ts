@@ -45,7 +45,8 @@ export function milestoneLabel(milestone: Milestone): string {
     .trim()
     .replace(/[\s.,;:—–-]+$/, "");
   if (label === "") return milestone.what;
-  return milestone.kind === "release" ? label.replace(/\breleased\b/i, "release") : label;
+  // The labels name what is still to come: "1.22.0-beta.1 released" reads as done.
+  return label.replace(/\breleased\b/i, "release");
 }
 
 /** Milestones of the Monday..Sunday after `weekEnding`, in date order (ties keep table order). */

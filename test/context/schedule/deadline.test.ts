@@ -55,7 +55,7 @@ describe("nextDeadline", () => {
 describe("milestoneLabel and milestonesInComingWeek", () => {
   it("names rows the way the editors do", () => {
     expect(milestones.map(milestoneLabel).slice(8, 11)).toEqual([
-      "1.22.0-beta.1 released",
+      "1.22.0-beta.1 release",
       "Code Freeze",
       "Docs deadline - Open placeholder PRs",
     ]);
