@@ -46,7 +46,7 @@ function notLoaded(what: string): Error {
  */
 export function readYaml(text: string, options: { strict?: boolean } = {}): unknown {
   if (!yamlModule) throw notLoaded("YAML");
-  if (typeof text !== "string" || text.length > MAX_YAML_LENGTH || flowDepth(text) > MAX_FLOW_DEPTH) return null;
+  if (typeof text !== "string" || text.length > MAX_YAML_LENGTH || flowDepth(text) > MAX_FLOW_DEPTH || blockDepth(text) > MAX_BLOCK_DEPTH) return null;
   try {
     const document = yamlModule.parseDocument(text, { schema: "failsafe", uniqueKeys: false, prettyErrors: false });
     if (options.strict && document.errors.length > 0) return null;
@@ -61,6 +61,24 @@ export function readYaml(text: string, options: { strict?: boolean } = {}): unkn
 // machine, and time quadratic in the nesting of `{`/`[` collections, so both are bounded.
 export const MAX_YAML_LENGTH = 256 * 1024;
 const MAX_FLOW_DEPTH = 16;
+
+// Block collections nest by indentation or by markers chained on one line ("- - - x", "? ? x"):
+// the parser recurses once a level, and a few thousand levels exhaust the stack, and then, on the
+// next deep document, memory in a way no try/catch can stop. The files read nest under 12 levels.
+const MAX_BLOCK_DEPTH = 64;
+const CHAINED_MARKERS = /^(?:[-?:][ \t]+)+/;
+
+/** An upper bound of block nesting: each line's indentation (two columns a level) plus the markers that open it. */
+function blockDepth(text: string): number {
+  let deepest = 0;
+  for (const line of text.split("\n")) {
+    const body = line.trimStart();
+    const indent = line.length - body.length;
+    const markers = body.match(CHAINED_MARKERS)?.[0].replace(/[ \t]/g, "").length ?? 0;
+    deepest = Math.max(deepest, Math.ceil(indent / 2) + markers);
+  }
+  return deepest;
+}
 
 /** The deepest nesting of flow brackets, counting those inside strings too: an upper bound. */
 function flowDepth(text: string): number {
@@ -77,7 +95,10 @@ function flowDepth(text: string): number {
 /** The mdast tree (CommonMark and GitHub's tables, strikethrough and autolinks) of a markdown text. */
 export function readMarkdown(markdown: string): Root {
   if (!markdownReader) throw notLoaded("markdown");
-  return markdownReader(typeof markdown === "string" ? markdown : "");
+  // A lone carriage return ends a line for CommonMark but not for the tool's own line splitting
+  // (on "\n"): read as a space, it leaves every node's line where the tool counts it, so that a
+  // line found here is the line finalize and lint act on. Offsets stay the same.
+  return markdownReader(typeof markdown === "string" ? markdown.replace(/\r(?!\n)/g, " ") : "");
 }
 
 /** A YAML mapping with its string keys; null for anything else. */

@@ -115,6 +115,25 @@ describe("finalizePost", () => {
     expect(finalizePost(`${FRONT}\nText.\r\n\r\n<!-- k8s-weekly featured candidates:\r\n-->\r\n`.replace(/(?<!\r)\n/g, "\r\n")).text).toBe(`${FRONT}\nText.\r\n`.replace(/(?<!\r)\n/g, "\r\n"));
   });
 
+  it("counts lines as the file has them, whatever lone carriage returns an editor pasted", () => {
+    const pasted = [
+      FRONT,
+      "## Developer News",
+      "",
+      "Pasted text with a stray\rcarriage return.",
+      "",
+      "<!-- k8s-weekly:begin other_merges kubernetes/kubernetes/pull/1=0123456789 -->",
+      "## Other Merges",
+      "",
+      `* An editor's bullet [about widgets](${PR})`,
+      "<!-- k8s-weekly:end other_merges -->",
+      "",
+      "An editor's closing line.",
+      "",
+    ].join("\n");
+    expect(finalizePost(pasted).text).toBe(pasted.replace(/<!-- k8s-weekly:[^\n]*\n/g, ""));
+  });
+
   it("never touches the editor's text: what only looks like the tool's survives, byte for byte", () => {
     const hostile = [
       FRONT,

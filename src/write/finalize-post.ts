@@ -1,6 +1,7 @@
 import { readFrontMatter } from "../markdown/front-matter.js";
 import { outline } from "../markdown/outline.js";
 import { toolComment, type ToolComment } from "../markdown/tool-comments.js";
+import { FailureError } from "../errors.js";
 
 export interface FinalizedPost {
   /** The post without the tool's comments. */
@@ -79,6 +80,13 @@ function toolCommentsOf(lines: readonly string[]): Array<{ comment: ToolComment;
     if (comment === null) return [];
     const at: number[] = [];
     for (let line = block.start; line <= block.end; line += 1) at.push(bodyStart + line - 1);
+    // The lines about to go must be the comment's own, opening and closing it: if the parser's
+    // lines and ours ever disagreed, an editor's line would go instead.
+    const first = lines[at[0] ?? -1] ?? "";
+    const last = lines[at[at.length - 1] ?? -1] ?? "";
+    if (!first.trimStart().startsWith("<!--") || !last.trimEnd().endsWith("-->")) {
+      throw new FailureError(`finalize: the tool's note "${block.value.slice(0, 40)}" was not found where the markdown parser put it; the post was left as it is`);
+    }
     return [{ comment, lines: at }];
   });
 }

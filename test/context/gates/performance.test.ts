@@ -6,7 +6,7 @@ import {
   parseGoMod,
   parseVersionedFeatureList,
 } from "../../../src/context/gates/index.js";
-import { MAX_YAML_LENGTH } from "../../../src/parsers.js";
+import { loadYaml, MAX_YAML_LENGTH, readYaml } from "../../../src/parsers.js";
 import { pr } from "./fixtures.js";
 
 const MB = 1024 * 1024;
@@ -81,6 +81,17 @@ describe("linear time on 1 MB inputs", () => {
     let gates = new Map<string, string>();
     expect(fastest(() => (gates = parseVersionedFeatureList(yaml)))).toBeLessThan(2000);
     expect(gates.get("Gate0")).toBe("Beta");
+  });
+
+  it("refuses block YAML nested thousands deep, however often: the parser would exhaust the stack, then memory", async () => {
+    await loadYaml();
+    for (let run = 0; run < 4; run++) {
+      expect(readYaml(`${"? ".repeat(6000)}x`)).toBeNull();
+      expect(readYaml(`${"- ".repeat(6000)}x`)).toBeNull();
+      expect(readYaml(Array.from({ length: 200 }, (_, depth) => `${"  ".repeat(depth)}k${depth}:`).join("\n"))).toBeNull();
+    }
+    // A document as deep as the files read stays readable.
+    expect(readYaml(Array.from({ length: 12 }, (_, depth) => `${"  ".repeat(depth)}k${depth}:`).join("\n"))).toBeInstanceOf(Map);
   });
 
   it.each(Object.keys(HOSTILE))("survives 1 MB of %s quickly", (name) => {
