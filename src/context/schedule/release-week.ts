@@ -22,7 +22,9 @@ export function releasesOfTheWeekSentence(releases: readonly RepoRelease[] | nul
     .slice(0, MAX_RELEASES);
   if (shipped.length === 0) return null;
   const links = shipped.map((release) => link(escapeLinkLabel(release.tagName), release.url) as InlineMarkdown);
-  const days = new Set(shipped.map((release) => (release.publishedAt ?? "").slice(0, 10)));
+  // The UTC day of each time however it was written ("Thu, 08 Jul 2021 …" parses too): the
+  // window already held it to a readable time.
+  const days = new Set(shipped.map((release) => new Date(Date.parse(release.publishedAt ?? "")).toISOString().slice(0, 10)));
   const [day] = [...days];
   const when = days.size === 1 && day ? weekdayMonthDay(day) : "this week";
   if (links.length === 1) return `Kubernetes ${links[0]} was released ${when}` as InlineMarkdown;

@@ -21,6 +21,12 @@ describe("releasesOfTheWeekSentence", () => {
     );
   });
 
+  it("reads a time GitHub did not write as ISO 8601 (a cache file, another host) instead of failing the draft", () => {
+    expect(releasesOfTheWeekSentence([release("v1.22.0-beta.1", "Thu, 08 Jul 2021 22:15:00 GMT")], week("2021-07-05", "2021-07-11"))).toBe(
+      "Kubernetes [v1.22.0-beta.1](https://github.com/kubernetes/kubernetes/releases/tag/v1.22.0-beta.1) was released Thursday, July 8",
+    );
+  });
+
   it("names a patch day's releases in one sentence, the newest branch first", () => {
     const patches = [release("v1.19.13", "2021-07-15T20:20:00Z"), release("v1.21.3", "2021-07-15T20:00:00Z"), release("v1.20.9", "2021-07-15T20:10:00Z")];
     expect(releasesOfTheWeekSentence(patches, week("2021-07-12", "2021-07-18"))).toBe(
