@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -87,7 +87,10 @@ describe("action.yml", () => {
     const steps = action.runs.steps;
     expect(steps[0]).toMatchObject({ uses: "actions/setup-node@v4", with: { "node-version": 20 } });
     expect(steps.find((step) => step.uses?.startsWith("actions/cache@"))?.with).toMatchObject({ path: "~/.npm" });
-    expect(steps.find((step) => step.run?.includes("npm ci"))?.run).toContain('cd "$GITHUB_ACTION_PATH"');
+    const install = steps.find((step) => step.run?.includes("npm ci"))?.run ?? "";
+    expect(install).toContain('cd "$GITHUB_ACTION_PATH"');
+    // No dependency's install script runs beside the job's token; the build is asked for by name.
+    expect(install).toMatch(/npm ci [^&]*--ignore-scripts && npm run build/);
     for (const step of steps.filter((candidate) => candidate.run?.includes("k8s-weekly.js"))) {
       expect(step.run).toContain('node "$GITHUB_ACTION_PATH/bin/k8s-weekly.js"');
     }
@@ -115,18 +118,19 @@ describe("the example workflow", () => {
   });
 });
 
-describe("the example workflow's first step, run with git", () => {
+describe("the example workflow's git steps, run with git", () => {
   const git = (cwd: string, ...args: string[]): string => {
     const result = spawnSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "init.defaultBranch=main", ...args], { cwd, encoding: "utf8" });
     if (result.status !== 0) throw new Error(`git ${args.join(" ")}: ${result.stderr}`);
     return result.stdout;
   };
-  const bringIn = (): string => {
-    const step = Object.values(workflow.jobs).flatMap((job) => job.steps).find((candidate) => candidate.name === "Bring in the open draft");
-    return step?.run ?? "";
-  };
-  /** An origin with a default branch and an lwkd-draft branch where an editor committed; a checkout of main. */
-  function repositories(): { origin: string; checkout: string } {
+  const script = (name: string): string => Object.values(workflow.jobs).flatMap((job) => job.steps).find((step) => step.name === name)?.run ?? "";
+
+  /**
+   * An origin with a default branch and an lwkd-draft branch where an editor committed; a checkout
+   * of main; and a stand-in for the gh CLI that says how many open pull requests the branch has.
+   */
+  function repositories(openPullRequests: number): { origin: string; checkout: string; run: (step: string, env?: Record<string, string>) => { status: number | null; stderr: string; output: string } } {
     const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-workflow-"));
     const origin = join(dir, "origin");
     git(dir, "init", "-q", origin);
@@ -140,13 +144,28 @@ describe("the example workflow's first step, run with git", () => {
     git(origin, "commit", "-qm", "editor");
     git(origin, "checkout", "-q", "main");
     git(dir, "clone", "-q", origin, "checkout");
-    return { origin, checkout: join(dir, "checkout") };
+    const bin = join(dir, "bin");
+    mkdirSync(bin);
+    writeFileSync(join(bin, "gh"), `#!/bin/sh\necho ${openPullRequests}\n`, { mode: 0o755 });
+    const output = join(dir, "github-output");
+    writeFileSync(output, "");
+    const checkout = join(dir, "checkout");
+    const run = (step: string, env: Record<string, string> = {}) => {
+      const result = spawnSync("bash", ["-e", "-c", script(step)], {
+        cwd: checkout,
+        encoding: "utf8",
+        env: { ...process.env, PATH: `${bin}:${process.env.PATH ?? ""}`, GITHUB_OUTPUT: output, ...env },
+      });
+      return { status: result.status, stderr: result.stderr, output: readFileSync(output, "utf8") };
+    };
+    return { origin, checkout, run };
   }
 
-  it("merges every file editors committed to the open branch, and adds nothing once it is merged", () => {
-    const { origin, checkout } = repositories();
-    const run = () => spawnSync("bash", ["-e", "-c", bringIn()], { cwd: checkout, encoding: "utf8" });
-    expect(run().status).toBe(0);
+  it("merges every file editors committed to the open pull request's branch, and adds nothing once it is merged", () => {
+    const { origin, checkout, run } = repositories(1);
+    const first = run("Bring in the open draft");
+    expect(first.status).toBe(0);
+    expect(first.output).toBe(`sha=${git(origin, "rev-parse", "lwkd-draft")}`);
     expect(readFileSync(join(checkout, "post.md"), "utf8")).toBe("* A line an editor wrote\n");
     expect(readFileSync(join(checkout, "image.png"), "utf8")).toBe("not a post\n");
 
@@ -156,19 +175,41 @@ describe("the example workflow's first step, run with git", () => {
     git(origin, "commit", "-qam", "published");
     git(checkout, "fetch", "-q", "origin");
     git(checkout, "reset", "-q", "--hard", "origin/main");
-    expect(run().status).toBe(0);
+    expect(run("Bring in the open draft").status).toBe(0);
     expect(readFileSync(join(checkout, "post.md"), "utf8")).toBe("* The published line\n");
     expect(git(checkout, "rev-parse", "HEAD")).toBe(git(checkout, "rev-parse", "origin/main"));
   });
 
-  it("starts from the default branch when there is no open draft branch", () => {
-    const { origin, checkout } = repositories();
-    git(origin, "branch", "-qD", "lwkd-draft");
-    const result = spawnSync("bash", ["-e", "-c", bringIn()], { cwd: checkout, encoding: "utf8" });
-    expect(result.status).toBe(0);
-    expect(existsSync(join(checkout, "post.md"))).toBe(false);
+  it("leaves alone a branch whose pull request is not open (squash-merged or closed), or no branch at all", () => {
+    const squashed = repositories(0);
+    // Squash-merged: the default branch has the post, the branch is no ancestor of it.
+    writeFileSync(join(squashed.origin, "post.md"), "* The published line\n");
+    git(squashed.origin, "add", "post.md");
+    git(squashed.origin, "commit", "-qm", "squashed");
+    git(squashed.checkout, "pull", "-q");
+    expect(squashed.run("Bring in the open draft")).toMatchObject({ status: 0, output: "" });
+    expect(readFileSync(join(squashed.checkout, "post.md"), "utf8")).toBe("* The published line\n");
+    expect(existsSync(join(squashed.checkout, "image.png"))).toBe(false);
+
+    const none = repositories(1);
+    git(none.origin, "branch", "-qD", "lwkd-draft");
+    expect(none.run("Bring in the open draft")).toMatchObject({ status: 0, output: "" });
+    expect(existsSync(join(none.checkout, "post.md"))).toBe(false);
+  });
+
+  it("stops before the force-push when an editor pushed to the branch while the run was drafting", () => {
+    const { origin, run } = repositories(1);
+    const fetched = git(origin, "rev-parse", "lwkd-draft").trim();
+    expect(run("Check that the draft branch did not move", { FETCHED: fetched }).status).toBe(0);
+    git(origin, "checkout", "-q", "lwkd-draft");
+    writeFileSync(join(origin, "post.md"), "* A line an editor wrote during the run\n");
+    git(origin, "commit", "-qam", "editor again");
+    const moved = run("Check that the draft branch did not move", { FETCHED: fetched });
+    expect(moved.status).toBe(1);
+    expect(moved.stderr).toContain("lwkd-draft changed while this run was drafting; run the workflow again to keep those commits");
   });
 });
+
 
 /**
  * Runs the action's own week and draft steps as GitHub would, with bash, against the fake GitHub:
@@ -275,11 +316,14 @@ describe("the action's steps, run", () => {
     expect(result.steps.lock).toEqual({ hash: createHash("sha256").update(readFileSync(join(ROOT, "package-lock.json"))).digest("hex") });
   });
 
-  it("stops on an update that is neither true nor false, and on a week that has not ended, writing nothing", async () => {
+  it("stops on an update that is neither true nor false, an output of two lines, and a week that has not ended, writing nothing", async () => {
     const workspace = mkdtempSync(join(tmpdir(), "k8s-weekly-workspace-"));
     const bad = await runAction(workspace, { week: "2021-07-04", update: "yes" });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe("k8s-weekly action: the input update must be true or false\n");
+    const twoLines = await runAction(workspace, { week: "2021-07-04", output: "post.md\nfile=/etc/passwd" });
+    expect(twoLines.code).toBe(2);
+    expect(twoLines.stderr).toBe("k8s-weekly action: the input output must be one line\n");
     const future = await runAction(workspace, { week: "2099-01-04" });
     expect(future.code).toBe(2);
     expect(future.stderr).toContain("has not ended yet");
