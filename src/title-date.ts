@@ -36,12 +36,18 @@ export function titleDateFormatProblem(pattern: string): string | null {
     const reason = (error instanceof Error ? error.message : String(error)).split(/[;\n]/)[0]?.trim() ?? "";
     return `not a date-fns pattern (${reason}); quote words in '...', e.g. "${DEFAULT_TITLE_DATE_FORMAT}"`;
   }
+  // The title stands unquoted in the front matter and in Liquid's reach: what the pattern writes
+  // must not end the YAML value or open a tag there.
+  const unsafe = written.find((text) => /[:#{}%"'\n\r[\]&*!|>@`]/.test(text));
+  if (unsafe !== undefined) {
+    return `${JSON.stringify(pattern)} writes ${JSON.stringify(unsafe)}, with a character the post's front matter or Liquid would read; use letters, digits, spaces, "," "." "/" and "-", e.g. "${DEFAULT_TITLE_DATE_FORMAT}"`;
+  }
   if (new Set(written).size < written.length) {
-    return `"${pattern}" gives ${written.map((text) => JSON.stringify(text)).join(", ")} for ${PROBE_SUNDAYS.join(", ")}: it must name the day and the month, e.g. "${DEFAULT_TITLE_DATE_FORMAT}"`;
+    return `${JSON.stringify(pattern)} gives ${written.map((text) => JSON.stringify(text)).join(", ")} for ${PROBE_SUNDAYS.join(", ")}: it must name the day and the month, e.g. "${DEFAULT_TITLE_DATE_FORMAT}"`;
   }
   const unread = PROBE_SUNDAYS.find((day, index) => readTitleDate(written[index] as string, pattern, day) !== day);
   if (unread !== undefined) {
-    return `"${pattern}" writes ${unread} as "${written[PROBE_SUNDAYS.indexOf(unread)]}", which cannot be read back as that day; use day, month and year tokens, e.g. "${DEFAULT_TITLE_DATE_FORMAT}"`;
+    return `${JSON.stringify(pattern)} writes ${unread} as "${written[PROBE_SUNDAYS.indexOf(unread)]}", which cannot be read back as that day; use day, month and year tokens, e.g. "${DEFAULT_TITLE_DATE_FORMAT}"`;
   }
   return null;
 }

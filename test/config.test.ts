@@ -58,6 +58,10 @@ describe("loadConfig", () => {
     for (const pattern of ["MMMM d, yyyy", "d MMMM yyyy", "yyyy-MM-dd", "EEEE, MMMM do", "'Week of' MMM d"]) {
       expect((await loadConfig(undefined, folderWith({ titleDateFormat: pattern }))).titleDateFormat).toBe(pattern);
     }
+    // What would end the front matter's unquoted title or open a Liquid tag is refused too.
+    for (const pattern of ["MMMM d, yyyy': #1'", "MMMM d, yyyy '{{ x }}'", "MMMM d, yyyy'\nlayout: page'"]) {
+      await expect(loadConfig(undefined, folderWith({ titleDateFormat: pattern }))).rejects.toThrow(/: titleDateFormat: .*with a character the post's front matter or Liquid would read/);
+    }
     for (const pattern of ["MMMM", "yyyy", "d", "EEEE", "'week'", "MMMM yyyy", "Q yyyy", "jj MMMM"]) {
       await expect(loadConfig(undefined, folderWith({ titleDateFormat: pattern }))).rejects.toThrow(/: titleDateFormat: /);
     }

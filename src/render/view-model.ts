@@ -151,7 +151,8 @@ function kepCandidateView(candidate: KepCandidate): KepCandidateView {
     label: candidate.number !== null ? `KEP-${candidate.number}` : (text(pathLabel) ?? "KEP"),
     number: candidate.number,
     title: commentText(candidate.title),
-    url: commentText(safeUrl(candidate.url)),
+    // Not commentText: its "- -" would break a KEP folder's "--" in the link; "%2D" keeps it working.
+    url: safeUrl(candidate.url).replace(/-(?=-)/g, "%2D"),
     sig: text(candidate.sig),
     stage: text(candidate.stage),
     latestMilestone: text(candidate.latestMilestone),

@@ -84,10 +84,9 @@ export function rankKepCandidates(keps: readonly WeekKep[], data: KepData | unde
       }
     } else if (kep.ref.number !== null) {
       const issue = data ? own(data.issues, String(kep.ref.number)) : undefined;
-      if (issue) {
-        facts = issueFacts(issue);
-        url = issue.url;
-      }
+      // The link is built from the number, like every other link here: a cached issue's URL is
+      // text from a file, and is not needed to say where the issue is.
+      if (issue) facts = issueFacts(issue);
     }
     const number = kep.ref.number ?? facts?.number ?? null;
     url ??= number !== null ? `https://github.com/${ENHANCEMENTS_REPO}/issues/${number}` : `https://github.com/${ENHANCEMENTS_REPO}/blob/master/${path ?? "keps"}`;
@@ -108,7 +107,7 @@ export function rankKepCandidates(keps: readonly WeekKep[], data: KepData | unde
       latestMilestone: facts?.latestMilestone ?? null,
       url,
       linkedBy: kep.linkedBy.map((pr) => ({ repo: pr.repo, number: pr.number, url: pr.url })),
-      changedBy: kep.changedBy.map((pull) => ({ repo: ENHANCEMENTS_REPO, number: pull.number, url: pull.url })),
+      changedBy: kep.changedBy.map((pull) => ({ repo: ENHANCEMENTS_REPO, number: pull.number, url: `https://github.com/${ENHANCEMENTS_REPO}/pull/${pull.number}` })),
       reasons,
     };
     return { kep, facts, stageChange, candidate };
