@@ -119,5 +119,13 @@ describe("the cache belongs to one server", () => {
     const online = await runCli(args, { XDG_CACHE_HOME: cache });
     expect(online.code).toBe(0);
     expect(readFileSync(file, "utf8")).toBe(good);
+
+    // Past the bounds a fetch keeps: a KEP issue's title of 5,000 characters, a thousand labels.
+    const parsed = JSON.parse(good) as { data: { keps: { issues: Record<string, unknown> } } };
+    parsed.data.keps.issues["9999"] = { number: 9999, title: "t".repeat(5000), url: "x", milestone: null, labels: Array.from({ length: 1000 }, () => "l") };
+    writeFileSync(file, JSON.stringify(parsed));
+    const bounded = await runCli([...args, "--offline"], { XDG_CACHE_HOME: cache });
+    expect(bounded.code).toBe(0);
+    expect(bounded.stderr).toContain(`warning: ignoring a corrupt cache file ${file}; it will be replaced`);
   });
 });

@@ -13,6 +13,7 @@ export const RESPONSE_AJV_OPTIONS = { allErrors: false, strict: false } as const
 const nullable = (schema: object) => ({ anyOf: [schema, { type: "null" }] });
 const str = { type: "string" };
 const int = { type: "integer" };
+const capped = (maxLength: number) => ({ type: "string", maxLength });
 
 /** A REST search item (issue-search-result-item), also the shape of --input files. */
 const searchItem = {
@@ -116,23 +117,33 @@ const contextFile = {
         releases: stringMap(nullable({ type: "array", items: { $ref: "#/$defs/release" } })),
         tags: stringMap(nullable({ type: "array", items: { type: "object", required: ["name", "date"], properties: { name: str, date: nullable(str) } } })),
         blobs: stringMap(nullable(str)),
+        // The same bounds the fetch keeps (a week's enhancements PRs and their files, 256 KB a kep.yaml):
+        // a cache file is text anyone could have written.
         enhancementPulls: nullable({
           type: "array",
-          items: { type: "object", required: ["number", "url", "mergedAt", "paths"], properties: { number: int, url: str, mergedAt: nullable(str), paths: { type: "array", items: str } } },
+          maxItems: 1000,
+          items: {
+            type: "object",
+            required: ["number", "url", "mergedAt", "paths"],
+            properties: { number: int, url: capped(300), mergedAt: nullable(capped(40)), paths: { type: "array", maxItems: 3000, items: capped(300) } },
+          },
         }),
         keps: {
           type: "object",
           required: ["end", "start", "issues"],
           properties: {
-            end: stringMap(nullable(str)),
-            start: stringMap(nullable(str)),
-            issues: stringMap(
-              nullable({
-                type: "object",
-                required: ["number", "title", "url", "milestone", "labels"],
-                properties: { number: int, title: str, url: str, milestone: nullable(str), labels: { type: "array", items: str } },
-              }),
-            ),
+            end: { ...stringMap(nullable(capped(256 * 1024))), maxProperties: 100 },
+            start: { ...stringMap(nullable(capped(256 * 1024))), maxProperties: 100 },
+            issues: {
+              ...stringMap(
+                nullable({
+                  type: "object",
+                  required: ["number", "title", "url", "milestone", "labels"],
+                  properties: { number: int, title: capped(1000), url: capped(300), milestone: nullable(capped(100)), labels: { type: "array", maxItems: 100, items: capped(100) } },
+                }),
+              ),
+              maxProperties: 100,
+            },
           },
         },
       },
