@@ -1,3 +1,4 @@
+import type { RepoRelease } from "../../../src/types.js";
 /** A 1.22 README in the real shape (sig-release, 2021): no years, mixed spellings, links, bold. */
 export const README_1_22 = `---
 title: "Kubernetes 1.22 Release Information"
@@ -150,3 +151,15 @@ upcoming_releases:
   cherryPickDeadline: 2023-08-04
   targetDate: 2023-08-09
 `;
+
+/** A kubernetes/kubernetes release as the context fetch gives it: a draft when it has no publishing time. */
+export const kubernetesRelease = (tagName: string, publishedAt: string | null, extra: Partial<RepoRelease> = {}): RepoRelease => ({
+  tagName,
+  name: `Kubernetes ${tagName}`,
+  url: `https://github.com/kubernetes/kubernetes/releases/tag/${tagName}`,
+  description: null,
+  isDraft: publishedAt === null,
+  isPrerelease: tagName.includes("-"),
+  publishedAt,
+  ...extra,
+});

@@ -1,17 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { releasesOfTheWeekSentence } from "../../../src/context/schedule/index.js";
-import type { RepoRelease } from "../../../src/types.js";
+import { kubernetesRelease } from "./fixtures.js";
 
-const release = (tagName: string, publishedAt: string | null, extra: Partial<RepoRelease> = {}): RepoRelease => ({
-  tagName,
-  name: `Kubernetes ${tagName}`,
-  url: `https://github.com/kubernetes/kubernetes/releases/tag/${tagName}`,
-  description: null,
-  isDraft: publishedAt === null,
-  isPrerelease: tagName.includes("-"),
-  publishedAt,
-  ...extra,
-});
+const release = kubernetesRelease;
 const week = (from: string, to: string) => ({ from: `${from}T00:00:00Z`, to: `${to}T23:59:59Z` });
 
 describe("releasesOfTheWeekSentence", () => {

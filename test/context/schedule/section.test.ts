@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { releaseScheduleSection } from "../../../src/context/schedule/index.js";
-import type { RepoRelease } from "../../../src/types.js";
-import { PATCH_RELEASES_2021, README_1_22, README_1_23, WEBSITE_SCHEDULE_2023 } from "./fixtures.js";
+import { kubernetesRelease, PATCH_RELEASES_2021, README_1_22, README_1_23, WEBSITE_SCHEDULE_2023 } from "./fixtures.js";
 
 describe("releaseScheduleSection", () => {
   it("drafts the week ending July 4, 2021", () => {
@@ -60,16 +59,7 @@ describe("releaseScheduleSection", () => {
   });
 
   it("puts the week's Kubernetes releases first, and says when they could not be read", () => {
-    const release = (tagName: string, publishedAt: string | null, extra: Partial<RepoRelease> = {}): RepoRelease => ({
-      tagName,
-      name: `Kubernetes ${tagName}`,
-      url: `https://github.com/kubernetes/kubernetes/releases/tag/${tagName}`,
-      description: null,
-      isDraft: publishedAt === null,
-      isPrerelease: tagName.includes("-"),
-      publishedAt,
-      ...extra,
-    });
+    const release = kubernetesRelease;
     const releases = [
       release("v1.22.0-beta.1", "2021-07-08T22:15:00Z"),
       release("v1.22.0-beta.2", null),
