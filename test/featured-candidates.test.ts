@@ -39,6 +39,29 @@ describe("Featured candidates", () => {
     expect(post.match(/-->/g)).toHaveLength(post.match(/<!--/g)?.length ?? 0);
   });
 
+  it("KEP candidates keep a working link and a plain title in their comment, which nothing can close", () => {
+    const kep = {
+      number: 9001,
+      title: "Widgets -- for `kube_widget` --> <!-- {{ x }}",
+      sig: "sig-node",
+      stage: "alpha",
+      latestMilestone: "v1.22",
+      url: "https://github.com/kubernetes/enhancements/blob/master/keps/sig-node/9001-widgets--gadgets/README.md",
+      linkedBy: [],
+      changedBy: [],
+      reasons: [],
+    };
+    const post = renderPost(buildPostView({ ...DRAFT, kepCandidates: [kep] }, []), defaultTemplates());
+    const comment = post.slice(post.indexOf("<!-- k8s-weekly KEP candidates:"));
+    expect(comment.slice(0, comment.indexOf("-->") + 3)).toBe(
+      [
+        "<!-- k8s-weekly KEP candidates:",
+        "  KEP-9001 Widgets - - for `kube_widget` - -&gt; &lt;!- - &#123;&#123; x &#125;&#125; (https://github.com/kubernetes/enhancements/blob/master/keps/sig-node/9001-widgets%2D-gadgets/README.md) sig-node, alpha, latest milestone v1.22",
+        "-->",
+      ].join("\n"),
+    );
+  });
+
   it("are a top-level array in the JSON, with the raw title", () => {
     const json = JSON.parse(draftJson(DRAFT, CANDIDATES, ["a warning"])) as Record<string, unknown>;
     expect(Object.keys(json)).toEqual(["week", "sections", "skipped", "stats", "warnings", "releaseSchedule", "unexplainedChanges", "kepCandidates", "featuredCandidates"]);
