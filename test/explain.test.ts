@@ -3,6 +3,7 @@ import { explainDraft } from "../src/draft/explain.js";
 import { escapeInline } from "../src/markdown/escape.js";
 import type { Draft, DraftEntry } from "../src/types.js";
 import { runCli } from "./helpers/run-cli.js";
+import { emptyDraft } from "./helpers/draft.js";
 
 const entry = (number: number, reason: string, score?: number, signals?: string[]): DraftEntry => ({
   repo: "kubernetes/kubernetes",
@@ -20,7 +21,7 @@ const entry = (number: number, reason: string, score?: number, signals?: string[
 const release: DraftEntry = { repo: "containerd/containerd", number: null, url: "https://github.com/containerd/containerd/releases/tag/v1.5.4", title: "v1.5.4", author: "", line: "* containerd", bullet: { label: escapeInline("containerd"), url: "https://github.com/containerd/containerd/releases/tag/v1.5.4", also: [] }, reason: "release" };
 
 function draftWith(week: Draft["week"]): Draft {
-  return {
+  return emptyDraft({
     week,
     sections: {
       featured: [],
@@ -32,11 +33,7 @@ function draftWith(week: Draft["week"]): Draft {
     },
     skipped: [{ repo: "kubernetes/kubernetes", number: 96699, title: "Fix typo", reason: "title:typo-or-comment" }],
     stats: { merged: 5, reported: 4, skipped: 1, requests: 0 },
-    warnings: [],
-    releaseSchedule: { nextDeadline: null, notes: [] },
-    unexplainedChanges: [],
-    kepCandidates: [],
-  };
+  });
 }
 
 describe("explainDraft", () => {

@@ -6,6 +6,7 @@ import { buildPostView } from "../src/render/view-model.js";
 import type { Draft } from "../src/types.js";
 import { pr } from "./classify/fixtures.js";
 import { runCli } from "./helpers/run-cli.js";
+import { emptyDraft } from "./helpers/draft.js";
 
 
 const CANDIDATES: FeaturedCandidate[] = [
@@ -13,16 +14,7 @@ const CANDIDATES: FeaturedCandidate[] = [
   { pr: pr(200001, "Fix --> the featured comment <!-- {{ site.x }} --!>"), score: 3, reasons: ["api change"] },
 ];
 
-const DRAFT: Draft = {
-  week: { ending: "2021-07-04", from: "2021-06-28T00:00:00Z", to: "2021-07-04T23:59:59Z" },
-  sections: { featured: [], other_merges: [], promotions: [], deprecated: [], version_updates: [], subprojects: [] },
-  skipped: [],
-  stats: { merged: 0, reported: 0, skipped: 0, requests: 0 },
-  warnings: [],
-  releaseSchedule: { nextDeadline: null, notes: [] },
-  unexplainedChanges: [],
-  kepCandidates: [],
-};
+const DRAFT: Draft = emptyDraft();
 
 describe("Featured candidates", () => {
   it("are listed with their titles in the post's comment, which no title can close", () => {

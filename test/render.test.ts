@@ -7,6 +7,7 @@ import { escapeInline } from "../src/markdown/escape.js";
 import { defaultTemplates, readPartials, renderPost } from "../src/render/render-post.js";
 import { buildPostView } from "../src/render/view-model.js";
 import type { Draft } from "../src/types.js";
+import { emptyDraft } from "./helpers/draft.js";
 
 const entry = {
   repo: "kubernetes/kubernetes",
@@ -24,16 +25,10 @@ const entry = {
 };
 
 function draftWith(otherMerges = [entry]): Draft {
-  return {
-    week: { ending: "2021-07-04", from: "2021-06-28T00:00:00Z", to: "2021-07-04T23:59:59Z" },
+  return emptyDraft({
     sections: { featured: [], other_merges: otherMerges, promotions: [], deprecated: [], version_updates: [], subprojects: [] },
-    skipped: [],
     stats: { merged: otherMerges.length, reported: otherMerges.length, skipped: 0, requests: 0 },
-    warnings: [],
-    releaseSchedule: { nextDeadline: null, notes: [] },
-    unexplainedChanges: [],
-    kepCandidates: [],
-  };
+  });
 }
 
 describe("renderPost", () => {
