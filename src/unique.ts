@@ -11,11 +11,6 @@ export function uniqueBy<T>(items: Iterable<T>, key: (item: T) => string): T[] {
   return unique;
 }
 
-/** "owner/name#123": one pull request, whichever page or repository list it came from. */
-export function pullRequestId(pr: { repo: string; number: number }): string {
-  return `${pr.repo}#${pr.number}`;
-}
-
 /**
  * Remembers pull requests by repository and number, and says whether one is new. Numbers in a set
  * per repository: a week of tens of thousands of PRs builds no "owner/name#123" string to hash.

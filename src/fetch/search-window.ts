@@ -2,7 +2,7 @@ import { FailureError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import type { PullRequest } from "../types.js";
 import { isRepoName } from "../repo-name.js";
-import { pullRequestId, uniqueBy } from "../unique.js";
+import { pullRequestSightings } from "../unique.js";
 
 /** GitHub search never returns more than this many results for one query. */
 export const SEARCH_RESULT_CAP = 1000;
@@ -115,7 +115,7 @@ export async function searchWindow(
       );
     }
   }
-  return { prs: uniqueBy(prs, pullRequestId), reportedTotal, complete };
+  return { prs: prs.filter(pullRequestSightings()), reportedTotal, complete };
 }
 
 
