@@ -17,8 +17,8 @@ const CANDIDATES: FeaturedCandidate[] = [
 const DRAFT: Draft = emptyDraft();
 
 describe("Featured candidates", () => {
-  it("are listed with their titles in the post's comment, which no title can close", () => {
-    const post = renderPost(buildPostView(DRAFT, CANDIDATES), defaultTemplates());
+  it("are listed with their titles in the post's comment, which no title can close", async () => {
+    const post = await renderPost(buildPostView(DRAFT, CANDIDATES), defaultTemplates());
     const comment = post.slice(post.indexOf("<!-- k8s-weekly featured candidates:"));
     expect(comment.slice(0, comment.indexOf("-->") + 3)).toBe(
       [
@@ -31,7 +31,7 @@ describe("Featured candidates", () => {
     expect(post.match(/-->/g)).toHaveLength(post.match(/<!--/g)?.length ?? 0);
   });
 
-  it("KEP candidates keep a working link and a plain title in their comment, which nothing can close", () => {
+  it("KEP candidates keep a working link and a plain title in their comment, which nothing can close", async () => {
     const kep = {
       number: 9001,
       title: "Widgets -- for `kube_widget` --> <!-- {{ x }}",
@@ -43,7 +43,7 @@ describe("Featured candidates", () => {
       changedBy: [],
       reasons: [],
     };
-    const post = renderPost(buildPostView({ ...DRAFT, kepCandidates: [kep] }, []), defaultTemplates());
+    const post = await renderPost(buildPostView({ ...DRAFT, kepCandidates: [kep] }, []), defaultTemplates());
     const comment = post.slice(post.indexOf("<!-- k8s-weekly KEP candidates:"));
     expect(comment.slice(0, comment.indexOf("-->") + 3)).toBe(
       [

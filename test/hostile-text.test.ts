@@ -82,9 +82,9 @@ function hostilePR(index: number, text: string): PullRequest {
 
 const week = { ending: "2021-07-04", from: "2021-06-28T00:00:00Z", to: "2021-07-04T23:59:59Z" };
 
-function render(prs: PullRequest[]): { markdown: string; tree: Root; urls: Set<string> } {
+async function render(prs: PullRequest[]): Promise<{ markdown: string; tree: Root; urls: Set<string> }> {
   const { draft, featuredCandidates } = buildDraft({ week, repoWeeks: [{ repo: "kubernetes/kubernetes", defaultBranch: "master", prs }], requests: 0, warnings: [] });
-  const markdown = renderPost(buildPostView(draft, featuredCandidates), defaultTemplates());
+  const markdown = await renderPost(buildPostView(draft, featuredCandidates), defaultTemplates());
   const tree = fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
   return { markdown, tree, urls: new Set(prs.map((pr) => pr.url)) };
 }
@@ -111,9 +111,9 @@ function plainText(node: Nodes): string {
 const OUR_COMMENT = /^<!-- k8s-weekly:(begin [a-z_]+( [^ ]+=[0-9a-f]+)*|end [a-z_]+) -->$|^<!-- k8s-weekly featured candidates:\n[^]*\n-->$/;
 
 describe("untrusted titles and release notes", () => {
-  it.each(HOSTILE.map(([name, text], index) => [name, text, index] as const))("%s cannot change the post's structure", (_name, text, index) => {
+  it.each(HOSTILE.map(([name, text], index) => [name, text, index] as const))("%s cannot change the post's structure", async (_name, text, index) => {
     const pr = hostilePR(index, text);
-    const { markdown, tree, urls } = render([pr]);
+    const { markdown, tree, urls } = await render([pr]);
     const links = nodesOf(tree, "link").map((link) => (link as { url: string }).url);
     expect(links.length).toBeGreaterThan(0);
     for (const url of links) expect(urls.has(url)).toBe(true);
@@ -129,7 +129,7 @@ describe("untrusted titles and release notes", () => {
     expect(markdown).not.toMatch(INVISIBLE);
     expect(markdown.split("\n").filter((line) => line === "---")).toHaveLength(2);
     expect(markdown.split("\n")[0]).toBe("---");
-    const expectedHeadings = headingTexts(render([]).tree);
+    const expectedHeadings = headingTexts((await render([])).tree);
     const sectionHeadings = headingTexts(tree).filter((heading) => heading.startsWith("## "));
     for (const heading of sectionHeadings) expect([...expectedHeadings, "## Other Merges", "## Promotions", "## Deprecated", "## Version Updates"]).toContain(heading);
     for (const heading of headingTexts(tree).filter((h) => !h.startsWith("## "))) expect(heading).toMatch(/^### #\d+: /);
@@ -139,9 +139,9 @@ describe("untrusted titles and release notes", () => {
     expect(markdown.length).toBeLessThan(6000 + markdown.split("k8s-weekly:begin").length * 200);
   });
 
-  it("all of them at once keep the template's headings and only the tool's links", () => {
+  it("all of them at once keep the template's headings and only the tool's links", async () => {
     const prs = HOSTILE.map(([, text], index) => hostilePR(index, text));
-    const { tree, urls } = render(prs);
+    const { tree, urls } = await render(prs);
     for (const link of nodesOf(tree, "link")) expect(urls.has((link as { url: string }).url)).toBe(true);
     for (const html of nodesOf(tree, "html")) expect((html as Html).value).toMatch(OUR_COMMENT);
     const reported = nodesOf(tree, "listItem").length;

@@ -32,8 +32,8 @@ function draftWith(otherMerges = [entry]): Draft {
 }
 
 describe("renderPost", () => {
-  it("writes LWKD front matter and keeps only non-empty generated sections", () => {
-    const post = renderPost(buildPostView(draftWith(), []), defaultTemplates());
+  it("writes LWKD front matter and keeps only non-empty generated sections", async () => {
+    const post = await renderPost(buildPostView(draftWith(), []), defaultTemplates());
     expect(post.startsWith("---\nlayout: post\ntitle: Week Ending July 4, 2021\ndate: 2021-07-04 22:00:00 -0000\nslug: 2021-07-04-update\n---\n\n## Developer News\n")).toBe(true);
     expect(post.match(/^## .*/gm)).toEqual([
       "## Developer News",
@@ -49,30 +49,30 @@ describe("renderPost", () => {
     expect(post).not.toMatch(/\n\n\n/);
   });
 
-  it("uses --date for the front matter", () => {
-    const post = renderPost(buildPostView(draftWith(), [], { date: "2021-07-07 09:00:00 -0000" }), defaultTemplates());
+  it("uses --date for the front matter", async () => {
+    const post = await renderPost(buildPostView(draftWith(), [], { date: "2021-07-07 09:00:00 -0000" }), defaultTemplates());
     expect(post).toContain("\ndate: 2021-07-07 09:00:00 -0000\n");
   });
 
-  it("renders the same data to the same bytes", () => {
+  it("renders the same data to the same bytes", async () => {
     const view = buildPostView(draftWith(), []);
-    expect(renderPost(view, defaultTemplates())).toBe(renderPost(view, defaultTemplates()));
+    expect(await renderPost(view, defaultTemplates())).toBe(await renderPost(view, defaultTemplates()));
   });
 
-  it("a custom partial changes its section and nothing else", () => {
+  it("a custom partial changes its section and nothing else", async () => {
     const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-partials-"));
     writeFileSync(join(dir, "shoutouts.hbs"), "## Shoutouts\n\nThanks to everyone who reviewed this week!\n");
     const view = buildPostView(draftWith(), []);
-    const standard = renderPost(view, defaultTemplates());
-    const custom = renderPost(view, { ...defaultTemplates(), partials: { ...defaultTemplates().partials, ...readPartials(dir) } });
+    const standard = await renderPost(view, defaultTemplates());
+    const custom = await renderPost(view, { ...defaultTemplates(), partials: { ...defaultTemplates().partials, ...readPartials(dir) } });
     expect(custom).toBe(standard.replace("TODO(editor): shoutouts from #shoutouts.", "Thanks to everyone who reviewed this week!"));
   });
 
-  it("names the file and line of a field that does not exist", () => {
+  it("names the file and line of a field that does not exist", async () => {
     const templates = defaultTemplates();
     const broken = { ...templates, partials: { ...templates.partials, "pr-line": { name: "my/pr-line.hbs", source: "{{lines}}\n" } } };
-    expect(() => renderPost(buildPostView(draftWith(), []), broken)).toThrow(UsageError);
-    expect(() => renderPost(buildPostView(draftWith(), []), broken)).toThrow("template my/pr-line.hbs:1:2: \"lines\" not defined in the data the template sees; fix the field name (the README lists the fields)");
+    await expect(renderPost(buildPostView(draftWith(), []), broken)).rejects.toThrow(UsageError);
+    await expect(renderPost(buildPostView(draftWith(), []), broken)).rejects.toThrow("template my/pr-line.hbs:1:2: \"lines\" not defined in the data the template sees; fix the field name (the README lists the fields)");
   });
 
   it.each([
@@ -80,21 +80,21 @@ describe("renderPost", () => {
     ["{{#each sections.deprecatd}}x{{/each}}", "sections.deprecatd", 8],
     ['{{join sections.other_merges.reasons ", "}}', "sections.other_merges.reasons", 7],
     ["{{#each sections.other_merges}}{{titel}}{{/each}}", "titel", 33],
-  ])("names the file and line of a misspelt field inside a helper or block: %s", (source, field, column) => {
+  ])("names the file and line of a misspelt field inside a helper or block: %s", async (source, field, column) => {
     const templates = defaultTemplates();
     const broken = { ...templates, partials: { ...templates.partials, shoutouts: { name: "my/shoutouts.hbs", source: `## Shoutouts\n\n${source}\n` } } };
-    expect(() => renderPost(buildPostView(draftWith(), []), broken)).toThrow(
+    await expect(renderPost(buildPostView(draftWith(), []), broken)).rejects.toThrow(
       `template my/shoutouts.hbs:3:${column}: "${field}" not defined in the data the template sees; fix the field name (the README lists the fields)`,
     );
   });
 
-  it("names the file of a syntax error and lists the known partials for an unknown one", () => {
+  it("names the file of a syntax error and lists the known partials for an unknown one", async () => {
     const templates = defaultTemplates();
-    expect(() => renderPost(buildPostView(draftWith(), []), { ...templates, main: { name: "main.hbs", source: "{{#if}}\n" } })).toThrow(
+    await expect(renderPost(buildPostView(draftWith(), []), { ...templates, main: { name: "main.hbs", source: "{{#if}}\n" } })).rejects.toThrow(
       /^template main\.hbs/,
     );
-    expect(() =>
+    await expect(
       renderPost(buildPostView(draftWith(), []), { ...templates, main: { name: "main.hbs", source: "{{> no-such-section}}\n" } }),
-    ).toThrow('template main.hbs: unknown partial "no-such-section"; known partials: deprecated, developer-news, featured-prs, front-matter, kep-of-the-week, other-merges, pr-line, promotions, release-schedule, section, shoutouts, subprojects, version-updates');
+    ).rejects.toThrow('template main.hbs: unknown partial "no-such-section"; known partials: deprecated, developer-news, featured-prs, front-matter, kep-of-the-week, other-merges, pr-line, promotions, release-schedule, section, shoutouts, subprojects, version-updates');
   });
 });

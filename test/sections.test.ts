@@ -18,14 +18,14 @@ describe("the section table", () => {
     expect([...enums].sort()).toEqual([...classified].sort());
   });
 
-  it("lets a user's partial replace one section by its old name, and renders an old main template", () => {
+  it("lets a user's partial replace one section by its old name, and renders an old main template", async () => {
     const templates = defaultTemplates();
     const view = buildPostView(draft, []);
-    const own = renderPost(view, { ...templates, partials: { ...templates.partials, promotions: { name: "my/promotions.hbs", source: "MY PROMOTIONS {{sections.promotions.length}}\n" } } });
+    const own = await renderPost(view, { ...templates, partials: { ...templates.partials, promotions: { name: "my/promotions.hbs", source: "MY PROMOTIONS {{sections.promotions.length}}\n" } } });
     expect(own).toContain("MY PROMOTIONS 0");
     expect(own).not.toContain("k8s-weekly:begin promotions");
-    const old = renderPost(view, { ...templates, main: { name: "old.hbs", source: MARKED_ROWS.map((row) => `{{> ${row.partial}}}`).join("\n\n") } });
-    expect(old).toBe(renderPost(view, { ...templates, main: { name: "new.hbs", source: "{{#each sectionList}}\n{{> (lookup . \"partial\") @root section=this}}\n\n{{/each}}\n" } }));
+    const old = await renderPost(view, { ...templates, main: { name: "old.hbs", source: MARKED_ROWS.map((row) => `{{> ${row.partial}}}`).join("\n\n") } });
+    expect(old).toBe(await renderPost(view, { ...templates, main: { name: "new.hbs", source: "{{#each sectionList}}\n{{> (lookup . \"partial\") @root section=this}}\n\n{{/each}}\n" } }));
     expect(old).toContain("k8s-weekly: changes in the week's feature gates and dependencies that no PR explains");
   });
 });

@@ -122,7 +122,7 @@ export async function executeDraft(plan: DraftPlan, environment: DraftEnvironmen
   logger.info(`week ending ${week.ending}: ${draft.stats.merged} merged, ${draft.stats.reported} reported, ${draft.stats.skipped} skipped, ${requests} requests`);
 
   const text = templates
-    ? renderPost(
+    ? await renderPost(
         buildPostView(draft, featuredCandidates, {
           ...(date ? { date } : {}),
           ...(plan.titleDateFormat ? { titleDateFormat: plan.titleDateFormat } : {}),

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { format } from "date-fns";
-import Handlebars from "handlebars";
+import type Handlebars from "handlebars";
 import { link } from "../markdown/escape.js";
 import { UsageError } from "../errors.js";
 import { MARKED_ROWS } from "../sections.js";
@@ -39,9 +39,21 @@ export function readPartials(dir: string): Record<string, { name: string; source
   return Object.fromEntries(files.map((file) => [basename(file, ".hbs"), readTemplate(join(dir, file))]));
 }
 
+type TemplateEngine = typeof Handlebars;
+
+/**
+ * Handlebars' runtime renders the shipped templates, which the bundle holds compiled; its compiler,
+ * most of the library, is loaded only for a template an editor wrote or changed.
+ */
+async function templateEngine(templates: TemplateSources): Promise<TemplateEngine> {
+  const files = [templates.main, ...Object.values(templates.partials)];
+  const engine = files.every((file) => PRECOMPILED.has(file.source)) ? await import("handlebars/runtime.js") : await import("handlebars");
+  return ((engine as { default?: unknown }).default ?? engine) as TemplateEngine;
+}
+
 /** Renders on a Handlebars instance of our own, so nothing leaks between runs or into globals. */
-export function renderPost(view: PostView, templates: TemplateSources): string {
-  const handlebars = Handlebars.create();
+export async function renderPost(view: PostView, templates: TemplateSources): Promise<string> {
+  const handlebars = (await templateEngine(templates)).create();
   handlebars.registerHelper("formatDate", (value: unknown, pattern: unknown) => {
     if (typeof value !== "string" || typeof pattern !== "string") throw new Error("formatDate needs a date string and a pattern");
     return format(calendarDate(value), pattern);

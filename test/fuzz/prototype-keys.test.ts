@@ -55,14 +55,14 @@ describe("untrusted words are never object keys", () => {
     for (const name of NAMES) expect(Object.getOwnPropertyDescriptor(rules.dependencies.aliases, name)?.value).toBe("etcd");
   });
 
-  it.each(NAMES)("%s as title, note word, label, login, branch and repository: the pure pipeline", (name) => {
+  it.each(NAMES)("%s as title, note word, label, login, branch and repository: the pure pipeline", async (name) => {
     const prs = items(name, 1).map((item) => pullRequestFromSearchItem(item)).filter((pr): pr is PullRequest => pr !== null);
     const byRepo = new Map<string, PullRequest[]>();
     for (const pr of prs) byRepo.set(pr.repo, [...(byRepo.get(pr.repo) ?? []), pr]);
     const repoWeeks = [...byRepo].map(([repo, repoPrs]) => ({ repo, defaultBranch: name, prs: repoPrs }));
     const { draft, featuredCandidates } = buildDraft({ week, repoWeeks, requests: 0, warnings: [] });
     expect(draft.stats.merged).toBe(prs.length);
-    const post = renderPost(buildPostView(draft, featuredCandidates), defaultTemplates());
+    const post = await renderPost(buildPostView(draft, featuredCandidates), defaultTemplates());
     expectPlainText(post);
     expectPlainText(draftJson(draft, featuredCandidates, []));
   });
