@@ -1,4 +1,3 @@
-import { format, isValid, parse } from "date-fns";
 import { UsageError } from "./errors.js";
 import type { Week } from "./types.js";
 
@@ -75,10 +74,16 @@ export function windowKey(week: Week): string {
   return isExtended(week) ? `${week.ending}-through-${week.to.slice(0, 10)}` : week.ending;
 }
 
-/** date-fns parses in local time; a round trip through format() rejects 2021-02-30. */
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A round trip through a UTC Date rejects 2021-02-30, which Date rolls over to March. date-fns'
+ * parse() would do the same and bring its 30 token parsers into every start.
+ */
 export function isCalendarDate(value: string): boolean {
-  const local = parse(value, "yyyy-MM-dd", new Date(2000, 0, 1));
-  return isValid(local) && format(local, "yyyy-MM-dd") === value;
+  if (!DATE_ONLY.test(value)) return false;
+  const day = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
 }
 
 function utcMidnight(date: Date): Date {
@@ -90,8 +95,6 @@ function weekEnding(sunday: Date): Week {
   const monday = new Date(sunday.getTime() - 6 * DAY_MS).toISOString().slice(0, 10);
   return { ending, from: `${monday}T00:00:00Z`, to: `${ending}T23:59:59Z` };
 }
-
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * Whether a time falls inside a window, both ends included: the end's whole second (GitHub gives
