@@ -76,7 +76,7 @@ const precompiledResponseValidators = {
   setup(plugin) {
     plugin.onLoad({ filter: /[\\/]src[\\/]fetch[\\/]validators\.ts$/ }, async (args) => {
       const schemasPath = join(dirname(args.path), "response-schemas.ts");
-      const module = await build({ entryPoints: [schemasPath], write: false, format: "esm", logLevel: "silent" });
+      const module = await build({ entryPoints: [schemasPath], bundle: true, write: false, format: "esm", logLevel: "silent" });
       const { RESPONSE_AJV_OPTIONS, RESPONSE_SCHEMAS } = await import(`data:text/javascript,${encodeURIComponent(module.outputFiles[0].text)}`);
       const ajv = new Ajv({ ...RESPONSE_AJV_OPTIONS, code: { source: true, esm: true } });
       for (const [name, schema] of Object.entries(RESPONSE_SCHEMAS)) ajv.addSchema(schema, name);

@@ -241,10 +241,27 @@ export interface KepRequest {
   issues: readonly number[];
 }
 
+/** What a KEP's metadata says, each field checked; a field that is missing or malformed is null. */
+export interface KepFacts {
+  title: string | null;
+  number: number | null;
+  /** "sig-storage". */
+  sig: string | null;
+  /** "alpha", "beta", "stable" or "deprecated". */
+  stage: string | null;
+  /** "v1.22". */
+  latestMilestone: string | null;
+  /** "implementable", "implemented", … */
+  status: string | null;
+}
+
+/** A kep.yaml read when it was fetched: its facts, or why it could not be read. Its text is not kept. */
+export type KepFileReading = { ok: true; facts: KepFacts } | { ok: false; problem: string };
+
 /** What the KEP request brought; a key present with null means GitHub has no such file or issue. */
 export interface KepData {
-  end: Record<string, string | null>;
-  start: Record<string, string | null>;
+  end: Record<string, KepFileReading | null>;
+  start: Record<string, KepFileReading | null>;
   /** Keyed by the issue number as a string. */
   issues: Record<string, KepIssue | null>;
 }

@@ -127,5 +127,20 @@ describe("the cache belongs to one server", () => {
     const bounded = await runCli([...args, "--offline"], { XDG_CACHE_HOME: cache });
     expect(bounded.code).toBe(0);
     expect(bounded.stderr).toContain(`warning: ignoring a corrupt cache file ${file}; it will be replaced`);
+
+    // KEP files are cached as the facts read from them: a fact no kep.yaml could have given is refused.
+    const facts = { title: "Widgets", number: 9001, sig: "sig-node", stage: "alpha", latestMilestone: "v1.22", status: "implementable" };
+    for (const reading of [
+      { ok: true, facts: { ...facts, stage: "omega" } },
+      { ok: true, facts: { ...facts, sig: "sig-node\n## Injected" } },
+      { ok: true, facts: { ...facts, title: "t".repeat(201) } },
+      { ok: true },
+    ]) {
+      const withFacts = JSON.parse(good) as { data: { keps: { end: Record<string, unknown> } } };
+      withFacts.data.keps.end["keps/sig-node/9001-widgets/kep.yaml"] = reading;
+      writeFileSync(file, JSON.stringify(withFacts));
+      const refused = await runCli([...args, "--offline"], { XDG_CACHE_HOME: cache });
+      expect(refused.stderr).toContain(`warning: ignoring a corrupt cache file ${file}; it will be replaced`);
+    }
   });
 });

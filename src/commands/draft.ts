@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { loadConfig } from "../config/load-config.js";
-import { type InterpretOptions, interpretContextWithoutKeps, interpretWeekContext, planWeekContext, planWeekKeps } from "../context/week-context.js";
+import { holdsYaml, type InterpretOptions, interpretContextWithoutKeps, interpretWeekContext, planWeekContext, planWeekKeps } from "../context/week-context.js";
 import { frontMatterText, readFrontMatter } from "../markdown/front-matter.js";
 import { loadMarkdown, loadYaml } from "../parsers.js";
 import { classifyDraft, finishDraft, type ClassifiedDraft } from "../draft/build-draft.js";
@@ -86,7 +86,7 @@ export async function executeDraft(plan: DraftPlan, environment: DraftEnvironmen
       planKeps: (fetched, context) => planWeekKeps(fetched.flatMap((repoWeek) => repoWeek.prs), defaultBranchesOf(fetched), week, context),
       // The context read but for its KEP candidates, while the KEP files are on their way.
       whileKepsLoad: async (fetched, data) => {
-        await loadYaml();
+        if (holdsYaml(data)) await loadYaml();
         early = { data, interpreted: interpretContextWithoutKeps(contextRequest, data, withBranches(fetched).flatMap((repoWeek) => repoWeek.prs), week, interpretOptions(fetched)) };
       },
     },
@@ -101,7 +101,7 @@ export async function executeDraft(plan: DraftPlan, environment: DraftEnvironmen
   let context: DraftContext | undefined;
   if (collected.context) {
     // The fetched YAML files need the parser; the markdown in them is read line by line.
-    await loadYaml();
+    if (holdsYaml(collected.context)) await loadYaml();
     const request = collected.contextRequest ?? contextRequest;
     const prs = repoWeeks.flatMap((repoWeek) => repoWeek.prs);
     const interpreted = interpretWeekContext(request, collected.context, prs, week, interpretOptions(repoWeeks), request === contextRequest ? early : undefined);

@@ -16,6 +16,17 @@ const PATCH_RELEASES = "master:releases/patch-releases.md";
 const WEBSITE_SCHEDULE = "main:data/releases/schedule.yaml";
 const timeline = (release: string) => `master:releases/release-${release}/README.md`;
 
+const YAML_FILE = /\.ya?ml$/;
+
+/**
+ * Whether reading `data` parses YAML: a feature list, build/dependencies.yaml or the website's
+ * schedule. KEP files arrive already read, so a week without those files needs no YAML parser.
+ */
+export function holdsYaml(data: WeekContextData): boolean {
+  const files = [...Object.entries(data.blobs), ...Object.entries(data.snapshots?.before ?? {}), ...Object.entries(data.snapshots?.after ?? {})];
+  return files.some(([name, text]) => text !== null && YAML_FILE.test(name));
+}
+
 /**
  * Everything the draft needs besides the PRs, asked for in one GraphQL request. The patch release
  * schedules are read as they stood at the week's end: both files drop their older rows later, so

@@ -9,7 +9,7 @@ import { checkContextFile, checkWeekFile } from "./schemas.js";
 
 // Bumped whenever a file's shape changes, so an older file is a miss instead of a crash.
 const WEEK_FORMAT = "k8s-weekly-cache/2";
-const CONTEXT_FORMAT = "k8s-weekly-context/3";
+const CONTEXT_FORMAT = "k8s-weekly-context/4";
 
 interface WeekFile extends RepoWeek {
   format: typeof WEEK_FORMAT;

@@ -1,6 +1,8 @@
+import { readKepFile } from "../context/keps/kep-yaml.js";
 import type { Logger } from "../logger.js";
 import { own } from "../own.js";
-import type { KepData, KepIssue, KepRequest, Week } from "../types.js";
+import { loadYaml } from "../parsers.js";
+import type { KepData, KepFileReading, KepIssue, KepRequest, Week } from "../types.js";
 import type { GitHubClient } from "./github-client.js";
 import { isPageOn } from "./schemas.js";
 import { splitRepo } from "./search-window.js";
@@ -58,7 +60,10 @@ export function kepQuery(request: KepRequest): string {
 
 type Json = Record<string, unknown> | null | undefined;
 
-/** One request. Issues GitHub does not have (NOT_FOUND) come back as null, like missing files. */
+/**
+ * One request. Issues GitHub does not have (NOT_FOUND) come back as null, like missing files. Each
+ * file is read into its facts here, so that the cache and every later run hold no YAML to parse.
+ */
 export async function fetchKeps(client: GitHubClient, request: KepRequest, week: Week, logger: Logger): Promise<KepData> {
   const variables: Record<string, string> = {};
   if (request.startPaths.length > 0) variables.from = week.from;
@@ -72,19 +77,21 @@ export async function fetchKeps(client: GitHubClient, request: KepRequest, week:
     for (const entry of partial.errors ?? []) logger.debug(`${request.repo}: ${entry.message ?? "not found"}`);
     data = partial.data;
   }
+  await loadYaml();
   return parseKeps(request, data.keps, client.webHost, logger);
 }
 
+/** Needs `loadYaml()` to have finished. */
 export function parseKeps(request: KepRequest, repository: Json, webHost = "github.com", logger?: Logger): KepData {
   const target = ((repository?.defaultBranchRef as Json)?.target ?? null) as Json;
   const texts = (side: "end" | "start", prefix: string, paths: readonly string[]) => {
     const commit = nodes(target?.[side])[0];
-    const read: Record<string, string | null> = {};
+    const read: Record<string, KepFileReading | null> = {};
     paths.forEach((path, index) => {
       const object = ((commit?.[`${prefix}${index}`] as Json)?.object ?? null) as Json;
       const text = typeof object?.text === "string" && object.isTruncated !== true ? object.text : null;
       if (text !== null && text.length > MAX_TEXT_LENGTH) logger?.warn(`${request.repo} ${path}: larger than ${MAX_TEXT_LENGTH / 1024} KB, not read`);
-      read[path] = text !== null && text.length <= MAX_TEXT_LENGTH ? text : null;
+      read[path] = text !== null && text.length <= MAX_TEXT_LENGTH ? readKepFile(text, path.endsWith(".md")) : null;
     });
     return read;
   };

@@ -4,8 +4,10 @@
 //
 // They are data here: src/fetch/validators.ts compiles them when run from source, and the bundle
 // carries the code Ajv generated from them at build time (scripts/bundle.mjs), because compiling
-// them at start took about a fifth of a cold draft's CPU. Nothing is imported, so that the build
-// can load this file alone.
+// them at start took about a fifth of a cold draft's CPU. Only data modules are imported, which the
+// build bundles with this file.
+
+import { KEP_MILESTONE_PATTERN, KEP_SIG_PATTERN, KEP_STAGES, KEP_STATUSES, MAX_KEP_NUMBER, MAX_KEP_TITLE_LENGTH } from "../context/keps/kep-values.js";
 
 /** Only the first error is reported (firstProblem), so Ajv stops at it. */
 export const RESPONSE_AJV_OPTIONS = { allErrors: false, strict: false } as const;
@@ -132,8 +134,8 @@ const contextFile = {
           type: "object",
           required: ["end", "start", "issues"],
           properties: {
-            end: { ...stringMap(nullable(capped(256 * 1024))), maxProperties: 100 },
-            start: { ...stringMap(nullable(capped(256 * 1024))), maxProperties: 100 },
+            end: { ...stringMap(nullable({ $ref: "#/$defs/kepReading" })), maxProperties: 100 },
+            start: { ...stringMap(nullable({ $ref: "#/$defs/kepReading" })), maxProperties: 100 },
             issues: {
               ...stringMap(
                 nullable({
@@ -150,6 +152,31 @@ const contextFile = {
     },
   },
   $defs: {
+    // A kep.yaml as readKepFile left it: the same checks again, since anyone could have written the file.
+    kepReading: {
+      anyOf: [
+        {
+          type: "object",
+          required: ["ok", "facts"],
+          properties: {
+            ok: { const: true },
+            facts: {
+              type: "object",
+              required: ["title", "number", "sig", "stage", "latestMilestone", "status"],
+              properties: {
+                title: nullable(capped(MAX_KEP_TITLE_LENGTH)),
+                number: nullable({ type: "integer", minimum: 1, maximum: MAX_KEP_NUMBER }),
+                sig: nullable({ type: "string", pattern: KEP_SIG_PATTERN }),
+                stage: nullable({ enum: KEP_STAGES }),
+                latestMilestone: nullable({ type: "string", pattern: KEP_MILESTONE_PATTERN }),
+                status: nullable({ enum: KEP_STATUSES }),
+              },
+            },
+          },
+        },
+        { type: "object", required: ["ok", "problem"], properties: { ok: { const: false }, problem: capped(200) } },
+      ],
+    },
     release: {
       type: "object",
       required: ["tagName", "name", "url", "description", "isDraft", "isPrerelease", "publishedAt"],

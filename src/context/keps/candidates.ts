@@ -1,6 +1,6 @@
 import { own } from "../../own.js";
 import type { KepCandidate, KepData, KepRequest } from "../../types.js";
-import { compareMilestones, issueFacts, readKepFile, type KepFacts } from "./kep-yaml.js";
+import { compareMilestones, issueFacts, type KepFacts, type KepFileReading } from "./kep-yaml.js";
 import { ENHANCEMENTS_REPO, kepFilePath, type WeekKep } from "./refs.js";
 import { compareText } from "../../order.js";
 
@@ -51,10 +51,9 @@ interface Scored {
  */
 export function rankKepCandidates(keps: readonly WeekKep[], data: KepData | undefined, limit = KEP_CANDIDATES): { candidates: KepCandidate[]; problems: string[] } {
   const problems: string[] = [];
-  const read = (texts: Record<string, string | null> | undefined, path: string): KepFacts | null | undefined => {
-    const text = texts ? own(texts, path) : undefined;
-    if (text === undefined || text === null) return text;
-    const reading = readKepFile(text, path.endsWith(".md"));
+  const read = (readings: Record<string, KepFileReading | null> | undefined, path: string): KepFacts | null | undefined => {
+    const reading = readings ? own(readings, path) : undefined;
+    if (reading === undefined || reading === null) return reading;
     if (reading.ok) return reading.facts;
     const problem = `${ENHANCEMENTS_REPO} ${path}: ${reading.problem}, its facts left out`;
     if (!problems.includes(problem)) problems.push(problem);

@@ -1,38 +1,25 @@
 import { cleanText } from "../../markdown/escape.js";
 import { readYaml, yamlMap, yamlString } from "../../parsers.js";
-import type { KepIssue } from "../../types.js";
+import type { KepFacts, KepFileReading, KepIssue } from "../../types.js";
+import { KEP_SIG_PATTERN, KEP_STAGES, KEP_STATUSES, MAX_KEP_NUMBER, MAX_KEP_TITLE_LENGTH } from "./kep-values.js";
 
-/** What a KEP's metadata says, each field checked; a field that is missing or malformed is null. */
-export interface KepFacts {
-  title: string | null;
-  number: number | null;
-  /** "sig-storage". */
-  sig: string | null;
-  /** "alpha", "beta", "stable" or "deprecated". */
-  stage: string | null;
-  /** "v1.22". */
-  latestMilestone: string | null;
-  /** "implementable", "implemented", … */
-  status: string | null;
-}
+export type { KepFacts, KepFileReading };
 
 /** kep.yaml files are 1–3 KB; anything past this is not one and is not parsed. */
 export const MAX_KEP_YAML_LENGTH = 64 * 1024;
 /** The front matter of a single-file KEP sits in its first lines. */
 const MAX_FRONT_MATTER_LENGTH = 16 * 1024;
-const MAX_TITLE_LENGTH = 200;
 
-const SIG = /^(?:sig|wg|committee|ug)-[a-z0-9]+(?:-[a-z0-9]+){0,6}$/;
-const STAGES = new Set(["alpha", "beta", "stable", "deprecated"]);
-const STATUSES = new Set(["provisional", "implementable", "implemented", "deferred", "rejected", "withdrawn", "replaced"]);
+const SIG = new RegExp(KEP_SIG_PATTERN);
+const STAGES: ReadonlySet<string> = new Set(KEP_STAGES);
+const STATUSES: ReadonlySet<string> = new Set(KEP_STATUSES);
 const MILESTONE = /^v?(\d{1,2})\.(\d{1,3})$/;
 
-export type KepFileReading = { ok: true; facts: KepFacts } | { ok: false; problem: string };
-
 /**
- * The facts of a kep.yaml, or of a single-file KEP's YAML front matter (`markdown`). The text
- * comes from the network: it is size-capped, parsed with every scalar a string, read through Maps
- * (a `__proto__` key is a key like any other) and each field checked; wrong types read as null.
+ * The facts of a kep.yaml, or of a single-file KEP's YAML front matter (`markdown`); needs
+ * `loadYaml()` to have finished. The text comes from the network: it is size-capped, parsed with
+ * every scalar a string, read through Maps (a `__proto__` key is a key like any other) and each
+ * field checked; wrong types read as null.
  */
 export function readKepFile(text: string, markdown: boolean): KepFileReading {
   if (text.length > MAX_KEP_YAML_LENGTH) return { ok: false, problem: `larger than ${MAX_KEP_YAML_LENGTH / 1024} KB` };
@@ -78,14 +65,14 @@ function frontMatter(text: string): string | null {
 }
 
 function title(value: string | null): string | null {
-  const clean = value === null ? "" : cleanText(value, MAX_TITLE_LENGTH);
+  const clean = value === null ? "" : cleanText(value, MAX_KEP_TITLE_LENGTH);
   return clean === "" ? null : clean;
 }
 
 function kepNumber(value: string | null): number | null {
   if (value === null || !/^\d{1,6}$/.test(value)) return null;
   const number = Number(value);
-  return number >= 1 ? number : null;
+  return number >= 1 && number <= MAX_KEP_NUMBER ? number : null;
 }
 
 function sigName(value: string | null): string | null {

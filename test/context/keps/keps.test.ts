@@ -167,9 +167,9 @@ describe("rankKepCandidates with hostile files", () => {
   it("keeps a KEP whose kep.yaml is huge or not YAML, without facts, and says so once", () => {
     const data: KepData = {
       end: {
-        "keps/sig-node/1-k/kep.yaml": "x".repeat(MAX_KEP_YAML_LENGTH + 1),
-        "keps/sig-node/2-k/kep.yaml": "- [\n",
-        "keps/sig-node/3-k/kep.yaml": GOOD,
+        "keps/sig-node/1-k/kep.yaml": readKepFile("x".repeat(MAX_KEP_YAML_LENGTH + 1), false),
+        "keps/sig-node/2-k/kep.yaml": readKepFile("- [\n", false),
+        "keps/sig-node/3-k/kep.yaml": readKepFile(GOOD, false),
       },
       start: {},
       issues: {},
@@ -208,7 +208,7 @@ describe("the KEP request", () => {
     expect(() => kepQuery({ ...request, repo: "kubernetes/en hancements" })).toThrow();
   });
 
-  it("reads files and issues, drops what is not a tracking issue page, and knows what is still missing", () => {
+  it("reads files into their facts and issues, drops what is not a tracking issue page, and knows what is still missing", () => {
     const data = parseKeps(request, {
       defaultBranchRef: {
         target: {
@@ -218,7 +218,8 @@ describe("the KEP request", () => {
       },
       i0: { number: 2185, title: "Random", url: "https://evil.example/kubernetes/enhancements/issues/2185", milestone: null, labels: { nodes: [] } },
     });
-    expect(data).toEqual({ end: { "keps/sig-a/1-a/kep.yaml": GOOD, "keps/sig-b/2-b/kep.yaml": null }, start: { "keps/sig-b/2-b/kep.yaml": null }, issues: { "2185": null } });
+    const facts = { title: "ReadWriteOncePod PersistentVolume AccessMode", number: 2485, sig: "sig-storage", stage: "alpha", latestMilestone: "v1.22", status: "implementable" };
+    expect(data).toEqual({ end: { "keps/sig-a/1-a/kep.yaml": { ok: true, facts }, "keps/sig-b/2-b/kep.yaml": null }, start: { "keps/sig-b/2-b/kep.yaml": null }, issues: { "2185": null } });
     expect(missingKeps(request, data)).toBeNull();
     expect(missingKeps({ ...request, issues: [2185, 7] }, data)).toEqual({ repo: "kubernetes/enhancements", paths: [], startPaths: [], issues: [7] });
     expect(mergeKeps(data, { end: {}, start: {}, issues: { "7": null } }).issues).toEqual({ "2185": null, "7": null });
