@@ -4,6 +4,7 @@ import { own } from "../own.js";
 import { loadYaml } from "../parsers.js";
 import type { KepData, KepFileReading, KepIssue, KepRequest, Week } from "../types.js";
 import type { GitHubClient } from "./github-client.js";
+import { allowNotFound, queryPartial } from "./graphql-document.js";
 import { isPageOn } from "./schemas.js";
 import { splitRepo } from "./search-window.js";
 
@@ -68,17 +69,10 @@ export async function fetchKeps(client: GitHubClient, request: KepRequest, week:
   const variables: Record<string, string> = {};
   if (request.startPaths.length > 0) variables.from = week.from;
   if (request.paths.length > 0) variables.to = week.to;
-  let data: Record<string, Json>;
-  try {
-    data = await client.octokit.graphql<Record<string, Json>>(kepQuery(request), variables);
-  } catch (error) {
-    const partial = error as { data?: Record<string, Json>; errors?: Array<{ type?: string; message?: string }> };
-    if (!partial.data || (partial.errors ?? []).some((entry) => entry.type !== "NOT_FOUND")) throw error;
-    for (const entry of partial.errors ?? []) logger.debug(`${request.repo}: ${entry.message ?? "not found"}`);
-    data = partial.data;
-  }
+  const { data, errors } = await queryPartial(client, kepQuery(request), variables);
+  allowNotFound(errors, logger, () => request.repo);
   await loadYaml();
-  return parseKeps(request, data.keps, client.webHost, logger);
+  return parseKeps(request, data.keps as Json, client.webHost, logger);
 }
 
 /** Needs `loadYaml()` to have finished. */

@@ -1,14 +1,18 @@
 import type { Logger } from "../logger.js";
 import type { GoTag as RawTag, RepoRelease as RawRelease, Week, WeekContextData, WeekContextRequest } from "../types.js";
 import type { GitHubClient } from "./github-client.js";
+import { allowNotFound, type FieldError, graphqlDocument, type GraphqlFields, queryPartial } from "./graphql-document.js";
 import { checkRelease, checkTag, isPageOn, PULL_PATH, RELEASE_PATH } from "./schemas.js";
 import { splitRepo } from "./search-window.js";
 
 const SAFE_NAME = /^[A-Za-z0-9._-]+$/;
 const SAFE_PATH = /^[A-Za-z0-9._\-/:]+$/;
 
-/** Builds the single GraphQL document; every name is checked so nothing can break out of a string. */
-export function weekContextQuery(request: WeekContextRequest): string {
+/**
+ * The context's fields, for a GraphQL document of their own or to share one. Every name is
+ * checked so nothing can break out of a string.
+ */
+export function weekContextFields(request: WeekContextRequest, week: Week): GraphqlFields {
   const parts: string[] = [];
   const literal = (value: string, pattern: RegExp) => {
     if (!pattern.test(value)) throw new Error(`unsafe name in a GraphQL query: ${value}`);
@@ -72,7 +76,7 @@ export function weekContextQuery(request: WeekContextRequest): string {
     nodes { ... on PullRequest { number url mergedAt files(first: 100) { nodes { path } } } }
   }`);
   }
-  return `query WeekContext${variableList(request)} {\n  ${parts.join("\n  ")}\n}`;
+  return { name: "WeekContext", fields: parts, variables: variablesFor(request, week) };
 }
 
 // kubernetes/kubernetes publishes some eight releases a month, across its branches.
@@ -83,19 +87,11 @@ const ENHANCEMENT_PULLS = 50;
 const hasSnapshot = (request: WeekContextRequest): boolean => request.snapshotRepo !== null && request.snapshotPaths.length > 0;
 
 /** Only the variables the document uses: GraphQL refuses an unused one. */
-function variableList(request: WeekContextRequest): string {
-  const names: string[] = [];
-  if (hasSnapshot(request)) names.push("$from: GitTimestamp!");
-  if (hasSnapshot(request) || request.blobs.some((blob) => blob.atWeekEnd)) names.push("$to: GitTimestamp!");
-  if (request.enhancements) names.push("$kepSearch: String!");
-  return names.length > 0 ? `(${names.join(", ")})` : "";
-}
-
-function variablesFor(request: WeekContextRequest, week: Week): Record<string, string> {
-  const variables: Record<string, string> = {};
-  if (hasSnapshot(request)) variables.from = week.from;
-  if (hasSnapshot(request) || request.blobs.some((blob) => blob.atWeekEnd)) variables.to = week.to;
-  if (request.enhancements) variables.kepSearch = request.enhancements.query;
+function variablesFor(request: WeekContextRequest, week: Week): GraphqlFields["variables"] {
+  const variables: Record<string, { type: string; value: string }> = {};
+  if (hasSnapshot(request)) variables.from = { type: "GitTimestamp!", value: week.from };
+  if (hasSnapshot(request) || request.blobs.some((blob) => blob.atWeekEnd)) variables.to = { type: "GitTimestamp!", value: week.to };
+  if (request.enhancements) variables.kepSearch = { type: "String!", value: request.enhancements.query };
   return variables;
 }
 
@@ -108,33 +104,32 @@ export async function fetchWeekContext(
   week: Week,
   logger: Logger,
 ): Promise<WeekContextData> {
-  const query = weekContextQuery(request);
-  const variables = variablesFor(request, week);
-  let data: Record<string, Json>;
-  try {
-    data = await client.octokit.graphql<Record<string, Json>>(query, variables);
-  } catch (error) {
-    const partial = (error as { data?: Record<string, Json>; errors?: Array<{ type?: string; path?: string[]; message?: string }> });
-    const errors = partial.errors ?? [];
-    if (!partial.data || errors.some((entry) => entry.type !== "NOT_FOUND")) throw error;
-    // The sections that use each repository say what is missing; here it is only worth a debug line.
-    for (const entry of errors) logger.debug(`${describeAlias(request, entry.path?.[0])}: ${entry.message ?? "not found"}`);
-    data = partial.data;
-  }
-  return parseWeekContext(request, data, client.webHost, logger);
+  const { query, variables } = graphqlDocument([weekContextFields(request, week)]);
+  const { data, errors } = await queryPartial(client, query, variables);
+  return readWeekContext(request, data, errors, client.webHost, logger);
 }
 
-function describeAlias(request: WeekContextRequest, alias: string | undefined): string {
-  const index = Number(alias?.slice(1));
-  if (alias?.startsWith("r")) return request.relatedRepos[index] ?? alias;
-  if (alias?.startsWith("t")) return request.tagRepos[index] ?? alias;
-  if (alias?.startsWith("b")) return request.blobs[index]?.repo ?? alias;
+/**
+ * The context in an answer to its fields (alone, or riding on another query), given the errors
+ * under them: the sections that use a repository GitHub does not know say what is missing.
+ */
+function readWeekContext(request: WeekContextRequest, data: Readonly<Record<string, unknown>>, errors: readonly FieldError[], webHost: string, logger: Logger): WeekContextData {
+  allowNotFound(errors, logger, (alias) => describeAlias(request, alias));
+  return parseWeekContext(request, data as Readonly<Record<string, Json>>, webHost, logger);
+}
+
+function describeAlias(request: WeekContextRequest, alias: string | number | undefined): string {
+  if (typeof alias !== "string") return "GitHub";
+  const index = Number(alias.slice(1));
+  if (alias.startsWith("r")) return request.relatedRepos[index] ?? alias;
+  if (alias.startsWith("t")) return request.tagRepos[index] ?? alias;
+  if (alias.startsWith("b")) return request.blobs[index]?.repo ?? alias;
   if (alias === "k") return request.releaseRepo ?? alias;
   if (alias === "e") return request.enhancements?.repo ?? alias;
-  return alias ?? "GitHub";
+  return alias;
 }
 
-export function parseWeekContext(request: WeekContextRequest, data: Record<string, Json>, webHost = "github.com", logger?: Logger): WeekContextData {
+export function parseWeekContext(request: WeekContextRequest, data: Readonly<Record<string, Json>>, webHost = "github.com", logger?: Logger): WeekContextData {
   const releases: WeekContextData["releases"] = {};
   request.relatedRepos.forEach((repo, index) => {
     releases[repo] = parseReleases(repo, data[`r${index}`], webHost, logger);
