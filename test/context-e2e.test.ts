@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { EXPECTED_GO_RELEASES_IN_WEEK, EXPECTED_WEEK_PRERELEASES, EXPECTED_WEEK_RELEASES, RELATED_REPO_NAMES } from "./fake-github/context-fixtures.js";
 import { makeSyntheticWeek, type FakeGitHub, type FakeSearchItem } from "./fake-github/server.js";
-import { kepRequests, searchRequests, startFakeWorld, WEEK_FROM, WEEK_TO } from "./helpers/fake-world.js";
+import { contextRequests, kepRequests, searchRequests, startFakeWorld, WEEK_FROM, WEEK_TO } from "./helpers/fake-world.js";
 import { runCli } from "./helpers/run-cli.js";
 
 const TOKEN = "ghp_contextSecretToken424242";
@@ -60,21 +60,21 @@ async function draft(args: string[], env: Record<string, string> = {}): Promise<
 }
 
 describe("the week's releases, schedule and file changes", () => {
-  it("a cold draft of 150 PRs and 35 related repositories costs 4 requests (one of them for the KEPs), a warm re-run none", async () => {
+  it("a cold draft of 150 PRs and 35 related repositories costs 2 requests (the PRs with the context, then the KEPs), a warm re-run none", async () => {
     server = await startFakeWorld({ items: ITEMS, validToken: TOKEN });
     const cache = mkdtempSync(join(tmpdir(), "k8s-weekly-cache-"));
     const config = configFolder();
     const cold = await runCli(["draft", "--week", "2021-07-04", "--api-url", server.url, "--format", "json"], { GH_ENTERPRISE_TOKEN: TOKEN, XDG_CACHE_HOME: cache }, config);
     expect(cold.code).toBe(0);
-    // Two search pages and the context were 3 requests before KEP candidates; they may add one.
-    expect(server.requests.length).toBeLessThanOrEqual(3 + 1);
-    expect(server.requests.length).toBe(4);
-    expect(searchRequests(server.requests).length).toBe(2);
+    // Both halves of the week's 150 PRs and the context in one request, the KEP files they name in a second.
+    expect(server.requests.length).toBe(2);
+    expect(searchRequests(server.requests).length).toBe(1);
+    expect(contextRequests(server.requests)).toEqual(searchRequests(server.requests));
     expect(kepRequests(server.requests).length).toBe(1);
     expect(server.graphqlErrors).toEqual([]);
     const warm = await runCli(["draft", "--week", "2021-07-04", "--api-url", server.url, "--format", "json"], { GH_ENTERPRISE_TOKEN: TOKEN, XDG_CACHE_HOME: cache }, config);
     expect(warm.code).toBe(0);
-    expect(server.requests.length).toBe(4);
+    expect(server.requests.length).toBe(2);
     expect((JSON.parse(warm.stdout) as JsonDraft).sections).toEqual((JSON.parse(cold.stdout) as JsonDraft).sections);
   });
 

@@ -39,7 +39,7 @@ function accounted(draft: JsonDraft): number[] {
 }
 
 describe("k8s-weekly draft against GitHub", () => {
-  it("drafts a normal week in three GraphQL requests (PRs, context, the KEPs they link), every PR once, with the API version pinned", async () => {
+  it("drafts a normal week in two GraphQL requests (the PRs with the context, then the KEPs they link), every PR once, with the API version pinned", async () => {
     const server = await fake(SAMPLE.items);
     const result = await runCli(["draft", "--week", "2021-07-04", "--api-url", server.url, "--format", "json"], { GH_ENTERPRISE_TOKEN: TOKEN });
     expect(result.stderr.split("\n").filter((line) => line.startsWith("k8s-weekly: warning"))).toEqual([
@@ -50,9 +50,8 @@ describe("k8s-weekly draft against GitHub", () => {
     expect(result.code).toBe(0);
     const draft = JSON.parse(result.stdout) as JsonDraft;
     expect(accounted(draft)).toEqual(SAMPLE.items.filter(IN_WINDOW).map((item) => item.number).sort((a, b) => a - b));
-    expect(draft.stats.requests).toBe(3);
+    expect(draft.stats.requests).toBe(2);
     expect(server.requests.map((request) => `${request.method} ${request.path} ${request.status} ${request.apiVersion}`)).toEqual([
-      "POST /graphql 200 2022-11-28",
       "POST /graphql 200 2022-11-28",
       "POST /graphql 200 2022-11-28",
     ]);
@@ -64,14 +63,14 @@ describe("k8s-weekly draft against GitHub", () => {
     const server = await fake(SAMPLE.items);
     const verbose = await runCli(["draft", "--week", "2021-07-04", "--api-url", server.url, "--verbose"], { GH_ENTERPRISE_TOKEN: TOKEN });
     const requestLines = verbose.stderr.split("\n").filter((line) => line.startsWith("k8s-weekly: POST "));
-    expect(requestLines).toHaveLength(3);
+    expect(requestLines).toHaveLength(2);
     for (const line of requestLines) expect(line).toMatch(/^k8s-weekly: POST \/graphql 200 \d+ms \(rate limit left: \d+\)$/);
     const quiet = await runCli(["draft", "--week", "2021-07-04", "--api-url", server.url, "--quiet", "--refresh"], { GH_ENTERPRISE_TOKEN: TOKEN });
     expect(quiet.stderr.split("\n").filter((line) => line !== "" && !line.startsWith("k8s-weekly: warning: "))).toEqual([]);
     expect(quiet.stdout).toBe(verbose.stdout);
   });
 
-  it("costs at most 2 search requests for a 150-PR week", async () => {
+  it("asks for a 150-PR week, in two halves, and its context in one request", async () => {
     const items = makeSyntheticWeek({ owner: "kubernetes", name: "kubernetes", count: 150, from: "2021-06-28T00:00:00Z", to: "2021-07-04T23:59:59Z", cherryPicks: 12 });
     const server = await fake(items);
     const result = await runCli(["draft", "--week", "2021-07-04", "--api-url", server.url, "--format", "json"], { GH_ENTERPRISE_TOKEN: TOKEN });
@@ -79,9 +78,11 @@ describe("k8s-weekly draft against GitHub", () => {
     const draft = JSON.parse(result.stdout) as JsonDraft;
     expect(draft.stats.merged).toBe(150);
     expect(accounted(draft)).toEqual(items.map((item) => item.number).sort((a, b) => a - b));
-    expect(searchRequests(server.requests).length).toBe(2);
-    // Two search pages, the week's context, the KEP files the week's PRs link.
-    expect(draft.stats.requests).toBe(4);
+    expect(searchRequests(server.requests).length).toBe(1);
+    expect(server.requests[0]?.graphqlQuery).toMatch(/^query MergedPullsAndWeekContext\(/);
+    expect(Object.keys(server.requests[0]?.graphqlVariables ?? {}).filter((name) => /^q\d$/.test(name))).toEqual(["q0", "q1"]);
+    // The PRs with the week's context, then the KEP files the week's PRs link.
+    expect(draft.stats.requests).toBe(2);
   });
 
   it("fetches a 2,500-PR week completely, splitting the window below the 1,000-result cap", async () => {
@@ -127,10 +128,10 @@ describe("k8s-weekly draft against GitHub", () => {
     const offline = await runCli(["draft", "--week", "2021-07-04", "--offline", "--api-url", server.url], { XDG_CACHE_HOME: cache });
     expect(offline.stdout).toBe(first.stdout);
     expect(offline.stderr).toContain("kubernetes/kubernetes: using the cached week ending 2021-07-04");
-    expect(server.requests.length).toBe(3);
+    expect(server.requests.length).toBe(2);
     const refreshed = await runCli(["draft", "--week", "2021-07-04", "--api-url", server.url, "--refresh"], env);
     expect(refreshed.stdout).toBe(first.stdout);
-    expect(server.requests.length).toBe(6);
+    expect(server.requests.length).toBe(4);
   });
 
   it("warns, naming both counts, when GitHub reports more PRs than it hands out", async () => {

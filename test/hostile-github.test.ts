@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { runCli, type CliResult } from "./helpers/run-cli.js";
-import { json, pullNode, searchPage, searchRange, startHostile, type HostileHandler, type HostileServer } from "./hostile/server.js";
+import { json, pullNode, searchPage, startHostile, type HostileHandler, type HostileServer, type SearchRange } from "./hostile/server.js";
 
 const TOKEN = "ghp_hostileServerToken42";
 
@@ -96,9 +96,8 @@ describe("every fetch is bounded", () => {
   it("splitting stops at a one-second window with a warning, and the week is drafted but not cached", async () => {
     const busy = Date.parse("2021-06-30T12:00:00Z") / 1000;
     const server = await hostile((request, res) => {
-      const range = searchRange(request);
-      const holds = range !== null && range.from <= busy && busy <= range.to;
-      json(res, searchPage(request, holds ? { issueCount: 1500, nodes: [pullNode(1)] } : { issueCount: 0 }));
+      const holds = (range: SearchRange | null) => range !== null && range.from <= busy && busy <= range.to;
+      json(res, searchPage(request, (range) => (holds(range) ? { issueCount: 1500, nodes: [pullNode(1)] } : { issueCount: 0 })));
     });
     const result = await draft(server);
     expect(result.code).toBe(0);

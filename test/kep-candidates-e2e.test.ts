@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { KepCandidate } from "../src/types.js";
 import { ENHANCEMENTS_FACTS } from "./fake-github/context-enhancements.js";
 import type { FakeGitHub, FakeSearchItem } from "./fake-github/server.js";
-import { kepRequests, searchRequests, startFakeWorld } from "./helpers/fake-world.js";
+import { contextRequests, kepRequests, searchRequests, startFakeWorld } from "./helpers/fake-world.js";
 import { runCli } from "./helpers/run-cli.js";
 
 const TOKEN = "ghp_kepCandidatesToken4242";
@@ -57,41 +57,42 @@ describe("KEP of the Week candidates", () => {
     const cache = mkdtempSync(join(tmpdir(), "k8s-weekly-keps-"));
     const cold = await run(["--format", "json"], cache);
     expect(cold.code).toBe(0);
-    // One search page and the context request were the whole budget before KEP candidates.
+    // The search page with the context riding on it was the whole budget before KEP candidates.
     expect(searchRequests(server.requests)).toHaveLength(1);
-    expect(server.requests.length).toBeLessThanOrEqual(2 + 1);
+    expect(contextRequests(server.requests)).toEqual(searchRequests(server.requests));
+    expect(server.requests.length).toBe(1 + 1);
     expect(kepRequests(server.requests)).toHaveLength(1);
     expect(server.graphqlErrors).toEqual([]);
     const coldJson = JSON.parse(cold.stdout) as JsonDraft;
-    expect(coldJson.stats.requests).toBe(3);
+    expect(coldJson.stats.requests).toBe(2);
 
     const warm = await run(["--format", "json"], cache);
-    expect(server.requests.length).toBe(3);
+    expect(server.requests.length).toBe(2);
     expect((JSON.parse(warm.stdout) as JsonDraft).kepCandidates).toEqual(coldJson.kepCandidates);
 
     const offline = await run(["--format", "json", "--offline"], cache, null);
     expect(offline.code).toBe(0);
-    expect(server.requests.length).toBe(3);
+    expect(server.requests.length).toBe(2);
     expect(offline.stderr).not.toContain("the cache lacks");
     expect((JSON.parse(offline.stdout) as JsonDraft).kepCandidates).toEqual(coldJson.kepCandidates);
   });
 
   it("a failed KEP request is a warning; the next run asks for the KEP files alone, once", async () => {
-    // Requests 1 and 2 are the search and the context; the third gets a truncated answer (not retried).
-    const faults = [{ endpoint: "graphql" as const, nth: 3, kind: "malformed" as const }];
+    // Request 1 is the search with the context; the second gets a truncated answer (not retried).
+    const faults = [{ endpoint: "graphql" as const, nth: 2, kind: "malformed" as const }];
     server = await startFakeWorld({ items: LINKING, validToken: TOKEN, faults });
     const cache = mkdtempSync(join(tmpdir(), "k8s-weekly-keps-"));
     const first = await run(["--format", "json"], cache);
     expect(first.code).toBe(0);
-    expect(server.requests).toHaveLength(3);
+    expect(server.requests).toHaveLength(2);
     expect(first.stderr).toMatch(/warning: fetching the week's KEP files: .*; the KEP candidates lack their facts/);
     expect((JSON.parse(first.stdout) as JsonDraft).kepCandidates[0]?.reasons).toContain("its kep.yaml could not be read");
     const second = await run(["--format", "json"], cache);
-    expect(server.requests.slice(3).map((request) => request.graphqlQuery?.match(/query (\w+)/)?.[1])).toEqual(["WeekKeps"]);
+    expect(server.requests.slice(2).map((request) => request.graphqlQuery?.match(/query (\w+)/)?.[1])).toEqual(["WeekKeps"]);
     const healed = (JSON.parse(second.stdout) as JsonDraft).kepCandidates;
     expect(healed[0]).toMatchObject({ number: promoted.number, stage: "beta" });
     const third = await run(["--format", "json"], cache);
-    expect(server.requests).toHaveLength(4);
+    expect(server.requests).toHaveLength(3);
     expect((JSON.parse(third.stdout) as JsonDraft).kepCandidates).toEqual(healed);
   });
 
@@ -114,8 +115,8 @@ describe("KEP of the Week candidates", () => {
     expect(query.match(/\bs\d+: file\(/g)).toHaveLength(3);
     expect(query).toContain("start: history(first: 1, until: $from)");
     expect([...query.matchAll(/issue\(number: (\d+)\)/g)].map((match) => Number(match[1]))).toEqual([byIssue.number]);
-    // The context request searched kubernetes/enhancements for the week's merged PRs.
-    const context = server.requests.find((entry) => entry.graphqlQuery?.includes("query WeekContext"));
+    // The context's fields searched kubernetes/enhancements for the week's merged PRs.
+    const [context] = contextRequests(server.requests);
     expect(context?.graphqlVariables?.kepSearch).toBe("repo:kubernetes/enhancements is:pr is:merged merged:2021-06-28T00:00:00Z..2021-07-04T23:59:59Z");
   });
 
@@ -225,7 +226,7 @@ describe("the Release Schedule's new lines", () => {
     expect(releaseSchedule.notes[0]).toBe(
       "Kubernetes [v1.21.3](https://github.com/kubernetes/kubernetes/releases/tag/v1.21.3), [v1.20.9](https://github.com/kubernetes/kubernetes/releases/tag/v1.20.9) and [v1.19.13](https://github.com/kubernetes/kubernetes/releases/tag/v1.19.13) were released Thursday, July 15",
     );
-    const context = server.requests.find((entry) => entry.graphqlQuery?.includes("query WeekContext"));
+    const [context] = contextRequests(server.requests);
     expect(context?.graphqlQuery).toMatch(/history\(first: 1, until: \$to\) \{ nodes \{ file\(path: "releases\/patch-releases\.md"\)/);
   });
 });

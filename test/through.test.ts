@@ -56,8 +56,14 @@ describe("draft --through", () => {
     expect(extended.week).toEqual({ ending: "2021-07-04", from: "2021-06-28T00:00:00Z", to: "2021-07-06T23:59:59Z" });
     expect(extended.stats.merged).toBe(45);
     expect(accounted(extended)).toEqual(numbers([...WEEK, ...AFTER]));
-    const queries = searchRequests(server.requests).map((request) => request.graphqlVariables?.q);
-    expect(queries).toEqual(["repo:kubernetes/kubernetes is:pr is:merged merged:2021-06-28T00:00:00Z..2021-07-06T23:59:59Z"]);
+    // One request, searching the two halves of the longer window.
+    const queries = searchRequests(server.requests).map((request) => [request.graphqlVariables?.q0, request.graphqlVariables?.q1]);
+    expect(queries).toEqual([
+      [
+        "repo:kubernetes/kubernetes is:pr is:merged merged:2021-06-28T00:00:00Z..2021-07-02T11:59:59Z",
+        "repo:kubernetes/kubernetes is:pr is:merged merged:2021-07-02T12:00:00Z..2021-07-06T23:59:59Z",
+      ],
+    ]);
     expect(readdirSync(weeks)).toEqual(["2021-07-04-through-2021-07-06.json"]);
 
     // The plain week is neither served from the longer window's cache nor poisoned by it.

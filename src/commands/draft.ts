@@ -76,9 +76,10 @@ export async function executeDraft(plan: DraftPlan, environment: DraftEnvironmen
       maxWaitSeconds: options.maxWaitSeconds,
       maxRequests: options.maxRequests,
       userAgent: options.userAgent,
-      // Classifying needs only the PRs; with the YAML parser loading meanwhile, the context
-      // request's wait is no longer idle.
-      whileContextLoads: async (fetched) => {
+      // The fetched files need the YAML parser: it loads while GitHub works on the first request.
+      whileFirstRequest: loadYaml,
+      // Classifying needs only the PRs, so it fills the wait for the next request.
+      whilePullsWait: async (fetched) => {
         const yaml = loadYaml();
         classifiedEarly = classifyDraft({ week, repoWeeks: withBranches(fetched), rules });
         await yaml;

@@ -22,11 +22,14 @@ export interface CollectOptions {
   /** --max-requests: the most HTTP requests one run sends. */
   maxRequests: number;
   userAgent: string;
+  /** Work that needs nothing fetched (loading parsers), run while the first request is on its way. */
+  whileFirstRequest?: () => Promise<void>;
   /**
-   * Work on the fetched PRs (classifying them) that runs while the context request is on its way,
-   * instead of after it: the requests stay one at a time, as GitHub asks, and the wait is not idle.
+   * Work on the fetched PRs (classifying them) that runs while a later request is on its way (the
+   * context's, or when the context came with the PRs, the KEP files'), instead of after it: the
+   * requests stay one at a time, as GitHub asks, and the wait is not idle.
    */
-  whileContextLoads?: (repoWeeks: readonly RepoWeek[]) => Promise<void>;
+  whilePullsWait?: (repoWeeks: readonly RepoWeek[]) => Promise<void>;
   /**
    * Work on the fetched context (reading its files and releases) that runs while the KEP files'
    * request is on its way, the last one of a cold run.
@@ -113,8 +116,13 @@ export async function collectWeek(
   const ended = Date.parse(week.to) < environment.now.getTime();
   const client = await gitHubClient(options, logger, environment.waitSecondMs);
   const { fetchMergedPulls } = await import("./fetch-merged.js");
-  for (const repo of toFetch) {
-    const fetched = await fetchMergedPulls(client, repo, week, logger);
+  // The context rides on the first search request (GraphQL only): a round trip fewer.
+  const rider = !context && client.authenticated && toFetch.length > 0 ? (await import("./fetch-week-context.js")).weekContextRider(contextRequest, week, client.webHost, logger) : undefined;
+  const preparing = options.whileFirstRequest && toFetch.length > 0 ? client.nextRequestSent().then(options.whileFirstRequest) : undefined;
+  // Awaited once the PRs are in; should they fail first, its own failure is not the news.
+  preparing?.catch(() => {});
+  for (const [index, repo] of toFetch.entries()) {
+    const fetched = await fetchMergedPulls(client, repo, week, logger, index === 0 ? rider : undefined);
     // A partial week (no token: default branch only, no files; or fewer PRs than GitHub counted)
     // must not stand in for a complete one on the next run.
     if (!ended) logger.info(`${repo}: not caching the ${window}, it has not ended yet`);
@@ -123,26 +131,33 @@ export async function collectWeek(
     else logger.info(`${repo}: not caching this week, ${fetched.prs.length === 0 ? "it has no merged PRs" : !client.authenticated ? "it was read without a token" : "it is incomplete"}`);
     repoWeeks.push({ repo: fetched.repo, defaultBranch: fetched.defaultBranch, prs: fetched.prs });
   }
+  await preparing;
+  let pullsWorkedOn = false;
+  const workOnPulls = async () => {
+    if (pullsWorkedOn || !options.whilePullsWait) return;
+    pullsWorkedOn = true;
+    await options.whilePullsWait(repoWeeks);
+  };
   let fetched = false;
   if (!context) {
     fetched = true;
-    const fetching = fetchContext(client, contextRequest, week, logger);
-    const whileWaiting = options.whileContextLoads;
-    if (whileWaiting) {
-      // fetchContext may end without a request (no token): then there is nothing to wait for.
-      await Promise.race([client.nextRequestSent(), fetching]);
-      await Promise.all([fetching, whileWaiting(repoWeeks)]);
+    const answer = rider?.answer;
+    if (answer) {
+      context = await contextOrWarning(client, logger, async () => answer());
+    } else {
+      const fetching = fetchContext(client, contextRequest, week, logger);
+      await whileSent(client, fetching, workOnPulls);
+      context = await fetching;
     }
-    context = await fetching;
   }
   const unread = client.authenticated && !client.failure() ? kepsToRead() : null;
   if (context && unread) {
-    const fetchingKeps = fetchKepFacts(client, unread, context, week, logger);
-    const whileWaiting = options.whileKepsLoad;
-    if (whileWaiting) {
-      await Promise.race([client.nextRequestSent(), fetchingKeps]);
-      await Promise.all([fetchingKeps, whileWaiting(repoWeeks, context)]);
-    }
+    const read = context;
+    const fetchingKeps = fetchKepFacts(client, unread, read, week, logger);
+    await whileSent(client, fetchingKeps, async () => {
+      await workOnPulls();
+      await options.whileKepsLoad?.(repoWeeks, read);
+    });
     const withKeps = await fetchingKeps;
     fetched ||= withKeps !== context;
     context = withKeps;
@@ -178,17 +193,31 @@ async function gitHubClient(options: CollectOptions, logger: Logger, waitSecondM
   });
 }
 
-/** The PRs are the draft; releases and the schedule only add to it, so their failure is a warning. */
+/**
+ * Runs `work` while `request` is on its way, once it has been sent: the requests stay one at a
+ * time, and the wait is not idle. `request` may end without sending anything (no token).
+ */
+async function whileSent(client: GitHubClient, request: Promise<unknown>, work: () => Promise<void>): Promise<void> {
+  await Promise.race([client.nextRequestSent(), request]);
+  await Promise.all([request, work()]);
+}
+
+/** The context fetched on its own, when it could not ride on the search (the week was cached, or GitHub refused both in one query). */
 async function fetchContext(client: GitHubClient, request: WeekContextRequest, week: Week, logger: Logger): Promise<WeekContextData | null> {
   if (!client.authenticated) {
     logger.warn("releases, the release schedule and feature-gate checks need a token (GraphQL); those sections keep their editor placeholders");
     return null;
   }
   const { fetchWeekContext } = await import("./fetch-week-context.js");
-  const { toGitHubFailure } = await import("./github-errors.js");
+  return contextOrWarning(client, logger, () => fetchWeekContext(client, request, week, logger));
+}
+
+/** The PRs are the draft; releases and the schedule only add to it, so their failure is a warning. */
+async function contextOrWarning(client: GitHubClient, logger: Logger, read: () => Promise<WeekContextData>): Promise<WeekContextData | null> {
   try {
-    return await fetchWeekContext(client, request, week, logger);
+    return await read();
   } catch (error) {
+    const { toGitHubFailure } = await import("./github-errors.js");
     logger.warn(`${toGitHubFailure(error, "fetching releases, the release schedule and feature-gate files", client.tokenHint).message}; those sections keep their editor placeholders`);
     return null;
   }

@@ -3,14 +3,15 @@ import type { GoTag as RawTag, RepoRelease as RawRelease, Week, WeekContextData,
 import type { GitHubClient } from "./github-client.js";
 import { allowNotFound, type FieldError, graphqlDocument, type GraphqlFields, queryPartial } from "./graphql-document.js";
 import { checkRelease, checkTag, isPageOn, PULL_PATH, RELEASE_PATH } from "./schemas.js";
+import type { Rider } from "./search-graphql.js";
 import { splitRepo } from "./search-window.js";
 
 const SAFE_NAME = /^[A-Za-z0-9._-]+$/;
 const SAFE_PATH = /^[A-Za-z0-9._\-/:]+$/;
 
 /**
- * The context's fields, for a GraphQL document of their own or to share one. Every name is
- * checked so nothing can break out of a string.
+ * The context's fields: a GraphQL document of their own, or riders on the first search page's. Every
+ * name is checked so nothing can break out of a string.
  */
 export function weekContextFields(request: WeekContextRequest, week: Week): GraphqlFields {
   const parts: string[] = [];
@@ -107,6 +108,17 @@ export async function fetchWeekContext(
   const { query, variables } = graphqlDocument([weekContextFields(request, week)]);
   const { data, errors } = await queryPartial(client, query, variables);
   return readWeekContext(request, data, errors, client.webHost, logger);
+}
+
+/** The context's fields to ride on the first search request; `answer` reads them once that was answered, or throws what fetchWeekContext would. */
+export function weekContextRider(request: WeekContextRequest, week: Week, webHost: string, logger: Logger): Rider & { answer?: () => WeekContextData } {
+  const rider: Rider & { answer?: () => WeekContextData } = {
+    ...weekContextFields(request, week),
+    receive: (data, errors) => {
+      rider.answer = () => readWeekContext(request, data, errors, webHost, logger);
+    },
+  };
+  return rider;
 }
 
 /**

@@ -75,6 +75,6 @@ function rateLimitFailure(what: string, resetHeader: string | undefined): Failur
   return new FailureError(`${what}: GitHub rate limit exhausted until ${when}; run again after the reset or raise --max-wait`);
 }
 
-function firstLine(message: string | undefined): string {
+export function firstLine(message: string | undefined): string {
   return (message ?? "unknown error").split("\n")[0]?.slice(0, 200) ?? "unknown error";
 }

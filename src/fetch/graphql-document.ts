@@ -73,6 +73,13 @@ export async function queryPartial(client: GitHubClient, query: string, variable
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
+/** Errors under the given aliases (an error without a path belongs to everyone). */
+export const errorsUnder = (errors: readonly FieldError[], aliases: ReadonlySet<string>): FieldError[] =>
+  errors.filter((error) => typeof error.path?.[0] !== "string" || aliases.has(error.path[0]));
+
+/** The top-level alias of each field. */
+export const aliasesOf = (fields: readonly string[]): Set<string> => new Set(fields.map((field) => /^(\w+):/.exec(field)?.[1] ?? ""));
+
 /**
  * GitHub not knowing a repository or an issue leaves its field null, which whoever reads it
  * notices: worth a debug line here. Any other error is thrown.

@@ -2,24 +2,23 @@ import type { Logger } from "../logger.js";
 import type { FetchedRepoWeek, PullRequest } from "../types.js";
 import type { GitHubClient } from "./github-client.js";
 import { checkGraphqlPull, firstProblem, isPageOn, PULL_PATH } from "./schemas.js";
-import { expectShape, PAGE_SIZE, pageTracker, searchQuery, searchWindow, type SearchPage, type Window } from "./search-window.js";
+import { firstLine } from "./github-errors.js";
+import { aliasesOf, errorsUnder, type FieldError, graphqlDocument, type GraphqlFields, GraphqlFieldErrors, queryPartial } from "./graphql-document.js";
+import { expectShape, type PageAsk, PAGE_SIZE, searchQuery, searchWindow, type SearchPage, type Window } from "./search-window.js";
 
-const MERGED_PULLS_QUERY = `
-query MergedPulls($q: String!, $cursor: String, $owner: String!, $name: String!) {
-  repository(owner: $owner, name: $name) { defaultBranchRef { name } }
-  search(query: $q, type: ISSUE, first: ${PAGE_SIZE}, after: $cursor) {
-    issueCount
-    pageInfo { hasNextPage endCursor }
-    nodes {
-      ... on PullRequest {
-        number title url body mergedAt baseRefName
-        author { __typename login }
-        labels(first: 50) { nodes { name } }
-        files(first: 100) { totalCount nodes { path additions deletions } }
-      }
-    }
-  }
+const PULL_FRAGMENT = `fragment MergedPull on PullRequest {
+  number title url body mergedAt baseRefName
+  author { __typename login }
+  labels(first: 50) { nodes { name } }
+  files(first: 100) { totalCount nodes { path additions deletions } }
 }`;
+
+/**
+ * Search pages one request asks for. Two halves of a week of up to 200 PRs arrive in one request;
+ * each page of 100 PRs with their labels and files is about 15,000 of the 500,000 nodes GitHub
+ * allows a query, but more pages would make one answer slow enough to risk GitHub's 10 s timeout.
+ */
+const PAGES_PER_REQUEST = 2;
 
 interface GraphqlPullNode {
   number?: number;
@@ -33,43 +32,99 @@ interface GraphqlPullNode {
   files?: { totalCount?: number; nodes?: Array<{ path: string; additions?: number; deletions?: number } | null> | null } | null;
 }
 
-interface MergedPullsResponse {
-  repository: { defaultBranchRef: { name: string } | null } | null;
-  search: {
-    issueCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    nodes: Array<GraphqlPullNode | null>;
-  };
+interface SearchConnection {
+  issueCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  nodes: Array<GraphqlPullNode | null>;
 }
 
-/** With a token: GraphQL search, 100 PRs a request with base branch and files. */
+/**
+ * Fields of another query sent along with the first request of a search, so that they cost no
+ * request of their own. `receive` gets that answer's data and the errors under the rider's fields;
+ * it is not called when the request fails, nor when GitHub refuses the combined document (the
+ * search then goes on alone, and the rider's owner must ask for its fields itself).
+ */
+export interface Rider extends GraphqlFields {
+  receive(data: Readonly<Record<string, unknown>>, errors: readonly FieldError[]): void;
+}
+
+/** With a token: GraphQL search, 100 PRs a page and two pages a request, with base branch and files. */
 export async function fetchWithGraphql(
   client: GitHubClient,
   owner: string,
   name: string,
   window: Window,
   logger: Logger,
+  rider?: Rider,
 ): Promise<FetchedRepoWeek> {
   const repo = `${owner}/${name}`;
-  let defaultBranch = "master";
-  const page = async (q: string, cursor: string | null, seen: (cursor: string) => void): Promise<SearchPage> => {
-    const data = expectShape(
-      await client.octokit.graphql<MergedPullsResponse | undefined>(MERGED_PULLS_QUERY, { q, cursor, owner, name }),
-      isMergedPullsResponse,
-    );
-    defaultBranch = data.repository?.defaultBranchRef?.name ?? defaultBranch;
-    const { endCursor, hasNextPage } = data.search.pageInfo;
-    return {
-      total: data.search.issueCount,
-      prs: data.search.nodes.flatMap((node) => {
+  let defaultBranch: string | null = null;
+  let riding = rider;
+  const fetch = async (asks: readonly PageAsk[]): Promise<SearchPage[]> => {
+    const search = searchFields(owner, name, asks, defaultBranch === null);
+    const own = aliasesOf(search.fields);
+    let answer: Awaited<ReturnType<typeof queryPartial>>;
+    const alone = riding === undefined;
+    try {
+      const { query, variables } = graphqlDocument(riding ? [search, riding] : [search]);
+      answer = await queryPartial(client, query, variables);
+    } catch (error) {
+      if (alone || !refusedDocument(error)) throw error;
+      // A document GitHub will not run at all may be the rider's fault: the PRs must not fail for it.
+      logger.info(`${repo}: GitHub refused the search with the ${riding?.name ?? ""} fields in one query (${firstLine((error as { errors?: FieldError[] }).errors?.[0]?.message)}); asking for the PRs alone`);
+      riding = undefined;
+      return fetch(asks);
+    }
+    const searchErrors = errorsUnder(answer.errors, own);
+    if (searchErrors.length > 0) throw new GraphqlFieldErrors(searchErrors);
+    const data = answer.data;
+    const connections = asks.map((_, index) => expectShape(data[`pulls${index}`], isSearchConnection));
+    if (riding) {
+      const passenger = riding;
+      riding = undefined;
+      passenger.receive(data, errorsUnder(answer.errors, aliasesOf(passenger.fields)));
+    }
+    const branch = (data.home as { defaultBranchRef?: { name?: unknown } | null } | null | undefined)?.defaultBranchRef?.name;
+    defaultBranch ??= typeof branch === "string" ? branch : "master";
+    return connections.map((connection) => ({
+      total: connection.issueCount,
+      prs: connection.nodes.flatMap((node) => {
         const pr = node ? checkedPull(node, repo, client.webHost, logger) : null;
         return pr ? [pr] : [];
       }),
-      next: hasNextPage && endCursor ? () => (seen(endCursor), page(q, endCursor, seen)) : null,
-    };
+      next: connection.pageInfo.hasNextPage && connection.pageInfo.endCursor ? connection.pageInfo.endCursor : null,
+    }));
   };
-  const { prs, reportedTotal, complete } = await searchWindow(repo, window, (part) => page(searchQuery(owner, name, part), null, pageTracker(repo, "search cursor")), logger);
-  return { repo, defaultBranch, prs, reportedTotal, complete };
+  const { prs, reportedTotal, complete } = await searchWindow(repo, window, { batch: PAGES_PER_REQUEST, next: "search cursor", fetch }, logger);
+  return { repo, defaultBranch: defaultBranch ?? "master", prs, reportedTotal, complete };
+}
+
+/** The search pages asked for as `pulls0`, `pulls1`…, and the repository's default branch (`home`) on the first request. */
+function searchFields(owner: string, name: string, asks: readonly PageAsk[], withHome: boolean): GraphqlFields {
+  const fields: string[] = [];
+  const variables: Record<string, { type: string; value: unknown }> = {};
+  if (withHome) {
+    fields.push("home: repository(owner: $owner, name: $name) { defaultBranchRef { name } }");
+    variables.owner = { type: "String!", value: owner };
+    variables.name = { type: "String!", value: name };
+  }
+  asks.forEach((ask, index) => {
+    fields.push(`pulls${index}: search(query: $q${index}, type: ISSUE, first: ${PAGE_SIZE}, after: $c${index}) {
+    issueCount
+    pageInfo { hasNextPage endCursor }
+    nodes { ...MergedPull }
+  }`);
+    variables[`q${index}`] = { type: "String!", value: searchQuery(owner, name, ask.part) };
+    variables[`c${index}`] = { type: "String", value: ask.after };
+  });
+  return { name: "MergedPulls", fields, variables, fragments: [PULL_FRAGMENT] };
+}
+
+/** GitHub ran nothing of the document (it answered errors without data), and not for a rate limit, which asking again would only prolong. */
+function refusedDocument(error: unknown): boolean {
+  const answer = error as { data?: unknown; errors?: unknown };
+  if (!Array.isArray(answer.errors) || (answer.data !== undefined && answer.data !== null)) return false;
+  return !(answer.errors as Array<FieldError | null>).some((entry) => entry?.type === "RATE_LIMITED" || /rate limit/i.test(entry?.message ?? ""));
 }
 
 /** Nodes that are not merged PRs (issues have no fields here) are left out quietly; malformed PRs with a warning. */
@@ -109,14 +164,7 @@ function pullRequestFromGraphql(node: GraphqlPullNode, repo: string): PullReques
   };
 }
 
-function isMergedPullsResponse(data: unknown): data is MergedPullsResponse {
-  const response = data as Partial<MergedPullsResponse> | null;
-  return (
-    typeof response === "object" &&
-    response !== null &&
-    typeof response.search?.issueCount === "number" &&
-    Array.isArray(response.search.nodes) &&
-    typeof response.search.pageInfo?.hasNextPage === "boolean"
-  );
+function isSearchConnection(data: unknown): data is SearchConnection {
+  const connection = data as Partial<SearchConnection> | null;
+  return typeof connection === "object" && connection !== null && typeof connection.issueCount === "number" && Array.isArray(connection.nodes) && typeof connection.pageInfo?.hasNextPage === "boolean";
 }
-

@@ -3,7 +3,7 @@ import type { FetchedRepoWeek } from "../types.js";
 import type { GitHubClient } from "./github-client.js";
 import { checkSearchItem, firstProblem, isPageOn, PULL_PATH } from "./schemas.js";
 import { pullRequestFromSearchItem, type SearchItem } from "./search-item.js";
-import { expectShape, nextLink, PAGE_SIZE, pageTracker, searchQuery, searchWindow, type SearchPage, type Window } from "./search-window.js";
+import { expectShape, nextLink, PAGE_SIZE, type PageAsk, type PageSource, searchQuery, searchWindow, type SearchPage, type Window } from "./search-window.js";
 
 interface RestSearchPage {
   total_count: number;
@@ -24,13 +24,21 @@ export async function fetchWithRest(
   const defaultBranch = repository.default_branch;
   // REST search items carry no base branch, so ask only for the default branch's merges.
   logger.warn(`${repo}: without a token only PRs merged into ${defaultBranch} are fetched`);
-  const page = async (request: () => Promise<{ data: unknown; headers: { link?: string } }>, seen: (url: string) => void): Promise<SearchPage> => {
-    const response = await searchPage(request);
+  const page = async (ask: PageAsk): Promise<SearchPage> => {
+    const response = await searchPage(() =>
+      ask.after
+        ? client.octokit.request(`GET ${ask.after}`)
+        : client.octokit.request("GET /search/issues", {
+            q: searchQuery(owner, name, ask.part, ` base:${defaultBranch}`),
+            per_page: PAGE_SIZE,
+            sort: "created",
+            order: "asc",
+          }),
+    );
     const body = expectShape(response.data, isRestSearchPage);
     if (body.incomplete_results) {
       logger.warn(`${repo}: a GitHub search page timed out twice and returned incomplete results; the draft may miss PRs`);
     }
-    const next = nextLink(response.headers.link);
     return {
       total: body.total_count,
       prs: body.items.flatMap((item) => {
@@ -46,20 +54,12 @@ export async function fetchWithRest(
         const pr = pullRequestFromSearchItem(item, repo);
         return pr ? [{ ...pr, baseRef: defaultBranch }] : [];
       }),
-      next: next ? () => (seen(next), page(() => client.octokit.request(`GET ${next}`), seen)) : null,
+      next: nextLink(response.headers.link),
     };
   };
-  const first = (part: Window) =>
-    page(() =>
-      client.octokit.request("GET /search/issues", {
-        q: searchQuery(owner, name, part, ` base:${defaultBranch}`),
-        per_page: PAGE_SIZE,
-        sort: "created",
-        order: "asc",
-      }),
-      pageTracker(repo, "next page URL"),
-    );
-  const { prs, reportedTotal, complete } = await searchWindow(repo, window, first, logger);
+  // Link headers follow one search at a time: one page a request.
+  const source: PageSource = { batch: 1, next: "next page URL", fetch: async ([ask]) => (ask ? [await page(ask)] : []) };
+  const { prs, reportedTotal, complete } = await searchWindow(repo, window, source, logger);
   return { repo, defaultBranch, prs, reportedTotal, complete };
 }
 

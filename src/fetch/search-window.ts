@@ -63,59 +63,103 @@ export function pageTracker(repo: string, what: string): (key: string) => void {
   };
 }
 
+/** A page a search asks for: the first of a window, or the one after `after` (a cursor or a next-page URL). */
+export interface PageAsk {
+  part: Window;
+  after: string | null;
+}
+
 /** One page of search results, however the API pages (Link header or cursor). */
 export interface SearchPage {
   /** What GitHub says the whole search holds. */
   total: number;
   prs: PullRequest[];
-  next: (() => Promise<SearchPage>) | null;
+  /** What `after` asks for the next page; null on the last. */
+  next: string | null;
+}
+
+/** Where a search's pages come from: REST sends one a request, GraphQL several (aliases). */
+export interface PageSource {
+  /** The most pages one request asks for. */
+  batch: number;
+  /** What the tracker of a window's pages calls `next` when it repeats ("search cursor"). */
+  next: string;
+  /** The pages asked for, in their order, in one request. */
+  fetch(asks: readonly PageAsk[]): Promise<SearchPage[]>;
+}
+
+/** A window whose first page has come: where its PRs go, and whether GitHub counted more than it hands out. */
+interface Part {
+  window: Window;
+  prs: PullRequest[];
+  total: number;
+  overCap: boolean;
+  seen: (key: string) => void;
 }
 
 /**
  * Every page of a search over the window, which is halved by time wherever GitHub counts more
- * results than its 1,000-result cap lets it hand out. REST and GraphQL differ only in `firstPage`.
+ * results than its 1,000-result cap lets it hand out. A source that takes several pages a request
+ * starts from halves of the window, so that a week of up to twice a page arrives in one request,
+ * and asks for the next pages of the halves together. REST and GraphQL differ only in `source`.
  */
 export async function searchWindow(
   repo: string,
   window: Window,
-  firstPage: (part: Window) => Promise<SearchPage>,
+  source: PageSource,
   logger: Logger,
 ): Promise<{ prs: PullRequest[]; reportedTotal: number; complete: boolean }> {
-  const prs: PullRequest[] = [];
+  const parts: Part[] = [];
   let reportedTotal = 0;
+  let fetched = 0;
   let complete = true;
   // Once a single second counts more than the cap, the server's counts cannot be trusted: halving
   // further windows would only multiply requests, so they are fetched as they are.
   let splitting = true;
-  const pending: Window[] = [window];
+  const start = source.batch > 1 ? halves(window) : null;
+  // Depth first, as pages and halves go to the front: the pending windows stay few.
+  const pending: Array<PageAsk & { of?: Part }> = (start ?? [window]).map((part) => ({ part, after: null }));
+  let pagesLogged = 0;
   while (pending.length > 0) {
-    const part = pending.shift() as Window;
-    let page = await firstPage(part);
-    const overCap = page.total > SEARCH_RESULT_CAP;
-    const split = overCap && splitting ? halves(part) : null;
-    if (split) {
-      logger.info(`${repo}: ${page.total} PRs in one search, splitting ${part.from.toISOString()}..${part.to.toISOString()}`);
-      pending.unshift(...split);
-      continue;
-    }
-    if (overCap) splitting = false;
-    reportedTotal += page.total;
-    const before = prs.length;
-    for (let number = 1; ; number += 1) {
-      prs.push(...page.prs);
-      logger.info(`${repo}: page ${number}, ${prs.length} of ${reportedTotal} PRs`);
-      if (!page.next) break;
-      page = await page.next();
-    }
-    if (overCap) {
-      complete = false;
-      const span = part.from.getTime() === part.to.getTime() ? `the one second ${part.from.toISOString()}` : `${part.from.toISOString()}..${part.to.toISOString()}`;
-      logger.warn(
-        `${repo}: GitHub reported ${page.total} PRs merged in ${span}, more than the ${SEARCH_RESULT_CAP} a search hands out, and splitting stops at one second; fetched ${prs.length - before} of them, the draft may be incomplete and is not cached`,
-      );
-    }
+    const asks = pending.splice(0, source.batch);
+    const pages = await source.fetch(asks);
+    const queued: typeof pending = [];
+    let counted = false;
+    asks.forEach((ask, index) => {
+      const page = pages[index] as SearchPage;
+      let part = ask.of;
+      if (!part) {
+        const overCap = page.total > SEARCH_RESULT_CAP;
+        const split = overCap && splitting ? halves(ask.part) : null;
+        if (split) {
+          logger.info(`${repo}: ${page.total} PRs in one search, splitting ${ask.part.from.toISOString()}..${ask.part.to.toISOString()}`);
+          queued.push(...split.map((half) => ({ part: half, after: null })));
+          return;
+        }
+        if (overCap) splitting = false;
+        reportedTotal += page.total;
+        part = { window: ask.part, prs: [], total: page.total, overCap, seen: pageTracker(repo, source.next) };
+        parts.push(part);
+      }
+      part.prs.push(...page.prs);
+      fetched += page.prs.length;
+      counted = true;
+      if (page.next) {
+        part.seen(page.next);
+        queued.push({ part: ask.part, after: page.next, of: part });
+      } else if (part.overCap) {
+        complete = false;
+        const span = part.window.from.getTime() === part.window.to.getTime() ? `the one second ${part.window.from.toISOString()}` : `${part.window.from.toISOString()}..${part.window.to.toISOString()}`;
+        logger.warn(
+          `${repo}: GitHub reported ${part.total} PRs merged in ${span}, more than the ${SEARCH_RESULT_CAP} a search hands out, and splitting stops at one second; fetched ${part.prs.length} of them, the draft may be incomplete and is not cached`,
+        );
+      }
+    });
+    // A request whose every window was split has no page to count.
+    if (counted) logger.info(`${repo}: page ${(pagesLogged += 1)}, ${fetched} of ${reportedTotal} PRs`);
+    pending.unshift(...queued);
   }
-  return { prs: prs.filter(pullRequestSightings()), reportedTotal, complete };
+  // In time order, as one search would have sent them, so that the first sighting of a PR is kept.
+  parts.sort((a, b) => a.window.from.getTime() - b.window.from.getTime());
+  return { prs: parts.flatMap((part) => part.prs).filter(pullRequestSightings()), reportedTotal, complete };
 }
-
-

@@ -52,6 +52,11 @@ export function searchRequests(requests: readonly RecordedRequest[]): RecordedRe
   return requests.filter((request) => request.endpoint === "search" || request.graphqlQuery?.includes("query MergedPulls") === true);
 }
 
+/** The requests that asked for the week's context: alone (WeekContext) or riding on the first search page (MergedPullsAndWeekContext). */
+export function contextRequests(requests: readonly RecordedRequest[]): RecordedRequest[] {
+  return requests.filter((request) => /\bquery \w*WeekContext\b/.test(request.graphqlQuery ?? ""));
+}
+
 /** The KEP files' request among the recorded requests (GraphQL WeekKeps). */
 export function kepRequests(requests: readonly RecordedRequest[]): RecordedRequest[] {
   return requests.filter((request) => request.graphqlQuery?.includes("query WeekKeps") === true);

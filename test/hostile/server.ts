@@ -52,19 +52,34 @@ export function json(res: ServerResponse, body: unknown, headers: Record<string,
   res.end(JSON.stringify(body));
 }
 
-/** A GraphQL MergedPulls page; anything else (the week's context query) gets an empty data object. */
-export function searchPage(request: HostileRequest, page: { issueCount: number; nodes?: unknown[]; hasNextPage?: boolean; endCursor?: string | null }): unknown {
-  if (!request.body.includes("query MergedPulls")) return { data: {} };
-  return {
-    data: {
-      repository: { defaultBranchRef: { name: "master" } },
-      search: {
-        issueCount: page.issueCount,
-        pageInfo: { hasNextPage: page.hasNextPage ?? false, endCursor: page.endCursor ?? null },
-        nodes: page.nodes ?? [],
-      },
-    },
-  };
+export interface PageSpec {
+  issueCount: number;
+  nodes?: unknown[];
+  hasNextPage?: boolean;
+  endCursor?: string | null;
+}
+
+/**
+ * A GraphQL answer: a MergedPulls page under each search alias the query asks for (`pulls0`,
+ * `pulls1`…; `page` may depend on the window each searches), beside `extra` for the fields riding
+ * along (the week's context); any other query (the context alone) gets `extra` only.
+ */
+export function searchPage(request: HostileRequest, page: PageSpec | ((range: SearchRange | null) => PageSpec), extra: Record<string, unknown> = {}): unknown {
+  if (!request.body.includes("query MergedPulls")) return { data: extra };
+  const variables = (JSON.parse(request.body) as { variables?: Record<string, unknown> }).variables ?? {};
+  const data: Record<string, unknown> = { ...extra };
+  if ("owner" in variables) data.home = { defaultBranchRef: { name: "master" } };
+  for (const [name, value] of Object.entries(variables)) {
+    const index = /^q(\d+)$/.exec(name)?.[1];
+    if (index === undefined) continue;
+    const spec = typeof page === "function" ? page(searchRange(String(value))) : page;
+    data[`pulls${index}`] = {
+      issueCount: spec.issueCount,
+      pageInfo: { hasNextPage: spec.hasNextPage ?? false, endCursor: spec.endCursor ?? null },
+      nodes: spec.nodes ?? [],
+    };
+  }
+  return { data };
 }
 
 /** A merged PR as GraphQL sends it. */
@@ -83,10 +98,13 @@ export function pullNode(number: number, overrides: Record<string, unknown> = {}
   };
 }
 
-/** The merged: range a search asks about, as epoch seconds. */
-export function searchRange(request: HostileRequest): { from: number; to: number } | null {
-  const graphqlQ = request.body === "" ? undefined : (JSON.parse(request.body) as { variables?: { q?: string } }).variables?.q;
-  const q = graphqlQ ?? request.url.searchParams.get("q") ?? "";
+export interface SearchRange {
+  from: number;
+  to: number;
+}
+
+/** The merged: range a search query asks about, as epoch seconds. */
+export function searchRange(q: string): SearchRange | null {
   const match = /merged:(\S+)\.\.(\S+)/.exec(q);
   return match?.[1] && match[2] ? { from: Date.parse(match[1]) / 1000, to: Date.parse(match[2]) / 1000 } : null;
 }
