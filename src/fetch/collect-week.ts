@@ -121,13 +121,15 @@ export async function collectWeek(
   const preparing = options.whileFirstRequest && toFetch.length > 0 ? client.nextRequestSent().then(options.whileFirstRequest) : undefined;
   // Awaited once the PRs are in; should they fail first, its own failure is not the news.
   preparing?.catch(() => {});
+  // Written while the next requests are on their way: a cache write never fails the run (it warns).
+  const weekWrites: Array<Promise<void>> = [];
   for (const [index, repo] of toFetch.entries()) {
     const fetched = await fetchMergedPulls(client, repo, week, logger, index === 0 ? rider : undefined);
     // A partial week (no token: default branch only, no files; or fewer PRs than GitHub counted)
     // must not stand in for a complete one on the next run.
     if (!ended) logger.info(`${repo}: not caching the ${window}, it has not ended yet`);
     // An empty week is likelier a token without access than a quiet week: it must not stick.
-    else if (client.authenticated && fetched.complete && fetched.prs.length === fetched.reportedTotal && fetched.prs.length > 0) await writeCachedWeek(dir, apiHost, key, fetched, logger);
+    else if (client.authenticated && fetched.complete && fetched.prs.length === fetched.reportedTotal && fetched.prs.length > 0) weekWrites.push(writeCachedWeek(dir, apiHost, key, fetched, logger));
     else logger.info(`${repo}: not caching this week, ${fetched.prs.length === 0 ? "it has no merged PRs" : !client.authenticated ? "it was read without a token" : "it is incomplete"}`);
     repoWeeks.push({ repo: fetched.repo, defaultBranch: fetched.defaultBranch, prs: fetched.prs });
   }
@@ -163,6 +165,7 @@ export async function collectWeek(
     context = withKeps;
   }
   // The context's failures are warnings, but not a spent request budget or a server sending us elsewhere.
+  await Promise.all(weekWrites);
   const stopped = client.failure();
   if (stopped) throw stopped;
   if (context && ended && fetched) await writeCachedContext(dir, apiHost, key, contextKey, context, logger);
