@@ -42,6 +42,8 @@ function union(maps: ReadonlyArray<ReadonlyMap<string, GateStage>>): Map<string,
 }
 
 function gateChangesOf(pairs: ReadonlyArray<{ path: string; before: string; after: string }>) {
+  // The same files at both ends hold the same gates; most weeks change none.
+  if (pairs.every(({ before, after }) => before === after)) return { gateChanges: [], paths: new Map<string, string[]>() };
   const files = pairs.map(({ path, before, after }) => ({ path, before: gatesOf(path, before), after: gatesOf(path, after) }));
   // Diffing the union rather than each file keeps a gate that moved between files from reading as new.
   const gateChanges = diffGates(union(files.map((file) => file.before)), union(files.map((file) => file.after)));
@@ -59,6 +61,8 @@ function versionChangesOf(pairs: ReadonlyArray<{ path: string; before: string; a
   const versionChanges: VersionChange[] = [];
   const paths = new Map<string, string[]>();
   for (const { path, before, after } of pairs) {
+    // A file the week did not change changed no version: not worth parsing twice (YAML is slow).
+    if (before === after) continue;
     const parse = path === GO_MOD_PATH ? parseGoMod : parseDependenciesYaml;
     for (const change of diffVersions(parse(before), parse(after))) {
       versionChanges.push(change);

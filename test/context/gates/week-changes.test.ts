@@ -100,6 +100,18 @@ describe("findWeekChanges", () => {
     expect(week.promotions.map(({ pr, gate, stage }) => [pr.number, gate, stage])).toEqual([[1, "Generic", "Beta"]]);
   });
 
+  it("files the week left alone change nothing, yet still count for a gate relisted from them into a changed file", () => {
+    const table = (entries: string) => `var g = map[featuregate.Feature]featuregate.FeatureSpec{\n${entries}\n}`;
+    expect(findWeekChanges({ before, after: before, prs }).gateChanges).toEqual([]);
+    expect(findWeekChanges({ before, after: before, prs }).versionChanges).toEqual([]);
+    const week = findWeekChanges({
+      before: { [FEATURES]: table("Other: {PreRelease: featuregate.Alpha},"), [APISERVER]: table("Relisted: {PreRelease: featuregate.Beta},") },
+      after: { [FEATURES]: table("Other: {PreRelease: featuregate.Alpha},\nRelisted: {PreRelease: featuregate.Beta},"), [APISERVER]: table("Relisted: {PreRelease: featuregate.Beta},") },
+      prs: [],
+    });
+    expect(week.gateChanges).toEqual([]);
+  });
+
   it("reads the versioned yaml when that is all there is", () => {
     const yamlPath = "test/compatibility_lifecycle/reference/versioned_feature_list.yaml";
     const promoted = FEATURE_LIST_YAML.replace(
