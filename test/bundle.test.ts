@@ -3,14 +3,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import type { FakeGitHub, FakeSearchItem } from "./fake-github/server.js";
+import type { FakeSearchItem } from "./fake-github/server.js";
 import { startFakeWorld } from "./helpers/fake-world.js";
+import { json, pullNode, searchPage, startHostile } from "./hostile/server.js";
 import { runCli, spawnCli } from "./helpers/run-cli.js";
 
 const TEMPLATES = fileURLToPath(new URL("../templates", import.meta.url));
 const TOKEN = "ghp_bundleTestToken1234567890";
 const SAMPLE = JSON.parse(readFileSync(new URL("../samples/2021-07-04.json", import.meta.url), "utf8")) as { items: FakeSearchItem[] };
-const servers: FakeGitHub[] = [];
+const servers: Array<{ close(): Promise<void> }> = [];
 afterAll(() => Promise.all(servers.map((server) => server.close())));
 
 // The bundle renders the shipped templates from the parse trees and code it compiled at build
@@ -76,6 +77,24 @@ describe("the bundled CLI", () => {
     const offline = await spawnCli(["draft", "--week", "2021-07-04", "--offline", "--api-url", world.url], { XDG_CACHE_HOME: cache });
     expect(offline.stderr).toMatch(/using the cached week/);
     expect(offline.stdout).toBe(online.stdout);
+  });
+
+  it("parses GitHub's answers with JSON.parse, not json-with-bigint's slower reviver, and still skips a PR number past 2^53", async () => {
+    const folder = fileURLToPath(new URL("../dist/bundle/chunks", import.meta.url));
+    const client = readdirSync(folder).find((file) => file.startsWith("github-client-")) ?? "";
+    const text = readFileSync(join(folder, client), "utf8");
+    expect(text).toContain("JSON.parse(text, reviver)");
+    expect(text).not.toContain("serializeBigInts");
+    // json-with-bigint made such a number a BigInt, which the checks refuse; JSON.parse an inexact number, refused alike.
+    const huge = 2 ** 60;
+    let sent = false;
+    const nodes = [pullNode(1), pullNode(huge, { url: `https://github.com/kubernetes/kubernetes/pull/${huge}` })];
+    const server = await startHostile((request, res) => json(res, searchPage(request, () => (sent ? { issueCount: 0 } : ((sent = true), { issueCount: 2, nodes })))));
+    servers.push(server);
+    const result = await spawnCli(["draft", "--week", "2021-07-04", "--api-url", server.url, "--format", "json"], { GH_ENTERPRISE_TOKEN: TOKEN });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(`warning: kubernetes/kubernetes#${huge}: skipped, GitHub sent it malformed (number must be <= ${Number.MAX_SAFE_INTEGER})`);
+    expect((JSON.parse(result.stdout) as { stats: { merged: number } }).stats.merged).toBe(1);
   });
 
   it("holds the default rules as data and never zod, which only defines them", () => {

@@ -14,7 +14,9 @@ export const RESPONSE_AJV_OPTIONS = { allErrors: false, strict: false } as const
 
 const nullable = (schema: object) => ({ anyOf: [schema, { type: "null" }] });
 const str = { type: "string" };
-const int = { type: "integer" };
+// Past 2^53 a JSON integer is no longer exact: Octokit reads it as a BigInt, which is no integer
+// to Ajv, and the bundle's plain JSON.parse as an inexact number, which this bound refuses alike.
+const int = { type: "integer", maximum: Number.MAX_SAFE_INTEGER };
 const capped = (maxLength: number) => ({ type: "string", maxLength });
 
 /** A REST search item (issue-search-result-item), also the shape of --input files. */
