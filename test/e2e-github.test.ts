@@ -85,6 +85,32 @@ describe("k8s-weekly draft against GitHub", () => {
     expect(draft.stats.requests).toBe(2);
   });
 
+  it("a half of the week with more than 100 PRs pages on by cursor, alone once the other half is done", async () => {
+    // The week's halves meet at Thursday 11:59:59: 250 PRs before, 30 after.
+    const early = makeSyntheticWeek({ owner: "kubernetes", name: "kubernetes", count: 250, from: "2021-06-28T00:00:00Z", to: "2021-06-30T23:00:00Z" });
+    const late = makeSyntheticWeek({ owner: "kubernetes", name: "kubernetes", count: 30, from: "2021-07-02T00:00:00Z", to: "2021-07-04T23:00:00Z", startNumber: 130_000 });
+    const server = await fake([...early, ...late]);
+    const result = await runCli(["draft", "--week", "2021-07-04", "--api-url", server.url, "--format", "json"], { GH_ENTERPRISE_TOKEN: TOKEN });
+    expect(result.code).toBe(0);
+    const draft = JSON.parse(result.stdout) as JsonDraft;
+    expect(accounted(draft)).toEqual([...early, ...late].map((item) => item.number).sort((a, b) => a - b));
+    const searches = searchRequests(server.requests).map((request) => {
+      const variables = request.graphqlVariables ?? {};
+      return Object.keys(variables).filter((name) => /^q\d+$/.test(name)).map((name) => [String(variables[name]).replace(/^.* (?=merged:)/, ""), variables[`c${name.slice(1)}`] === null ? "first" : "next"]);
+    });
+    expect(searches).toEqual([
+      [["merged:2021-06-28T00:00:00Z..2021-07-01T11:59:59Z", "first"], ["merged:2021-07-01T12:00:00Z..2021-07-04T23:59:59Z", "first"]],
+      [["merged:2021-06-28T00:00:00Z..2021-07-01T11:59:59Z", "next"]],
+      [["merged:2021-06-28T00:00:00Z..2021-07-01T11:59:59Z", "next"]],
+    ]);
+    expect(result.stderr).toContain(
+      "k8s-weekly: kubernetes/kubernetes: page 1, 130 of 280 PRs\nk8s-weekly: kubernetes/kubernetes: page 2, 230 of 280 PRs\nk8s-weekly: kubernetes/kubernetes: page 3, 280 of 280 PRs\n",
+    );
+    // Three search requests, the first with the context, and the KEP files.
+    expect(draft.stats.requests).toBe(4);
+    expect(server.graphqlErrors).toEqual([]);
+  });
+
   it("fetches a 2,500-PR week completely, splitting the window below the 1,000-result cap", async () => {
     const items = makeSyntheticWeek({ owner: "kubernetes", name: "kubernetes", count: 2500, from: "2021-06-28T00:00:00Z", to: "2021-07-04T23:59:59Z", cherryPicks: 200 });
     const server = await fake(items);
@@ -95,6 +121,11 @@ describe("k8s-weekly draft against GitHub", () => {
     expect(draft.stats.merged).toBe(2500);
     expect(accounted(draft)).toEqual(items.map((item) => item.number).sort((a, b) => a - b));
     expect(server.graphqlErrors).toEqual([]);
+    const pagesPerRequest = searchRequests(server.requests).map((request) => Object.keys(request.graphqlVariables ?? {}).filter((name) => /^q\d+$/.test(name)).length);
+    // The halves count 1,250 each, past the cap: split into quarters of 625, seven pages each,
+    // asked for two a request (1 + 28 / 2 search requests), then the KEP files.
+    expect(pagesPerRequest).toEqual(Array.from({ length: 15 }, () => 2));
+    expect(draft.stats.requests).toBe(16);
   });
 
   it("drafts without a token through REST search, following Link headers, with a warning", async () => {

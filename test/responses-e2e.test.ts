@@ -82,6 +82,73 @@ describe("responses are checked before they are used or cached", () => {
   });
 });
 
+describe("the week's context riding on the first search request", () => {
+  const nodes = [pullNode(1), pullNode(2), pullNode(3)];
+  /** The PRs in the first window of the first request only, as a week of three PRs would be. */
+  function firstWindow(): () => { issueCount: number; nodes?: unknown[] } {
+    let sent = false;
+    return () => (sent ? { issueCount: 0 } : ((sent = true), { issueCount: nodes.length, nodes }));
+  }
+  async function draft(server: HostileServer) {
+    closers.push(server);
+    const result = await runCli(["draft", "--week", "2021-07-04", "--api-url", server.url, "--token", TOKEN, "--format", "json"]);
+    const operations = server.requests.map((request) => /^query (\w+)/.exec((JSON.parse(request.body) as { query: string }).query)?.[1]);
+    return { ...result, operations };
+  }
+
+  it("an error under one of the context's fields is the context's: a warning, and the PRs are drafted", async () => {
+    const page = firstWindow();
+    const server = await startHostile((request, res) => {
+      const answer = searchPage(request, page, { r0: null }) as { data: object };
+      json(res, { ...answer, errors: [{ type: "FORBIDDEN", path: ["r0"], locations: [{ line: 9, column: 3 }], message: "Resource not accessible by integration" }] });
+    });
+    const result = await draft(server);
+    expect(result.code).toBe(0);
+    expect(result.operations).toEqual(["MergedPullsAndWeekContext"]);
+    expect(result.stderr).toContain(
+      "warning: fetching releases, the release schedule and feature-gate files: GitHub answered with an error (Resource not accessible by integration); those sections keep their editor placeholders\n",
+    );
+    expect((JSON.parse(result.stdout) as { stats: { merged: number; requests: number } }).stats).toMatchObject({ merged: 3, requests: 1 });
+  });
+
+  it("an error under a search field fails the PRs, as when they were asked for alone", async () => {
+    const page = firstWindow();
+    const server = await startHostile((request, res) => {
+      const answer = searchPage(request, page) as { data: Record<string, unknown> };
+      json(res, { data: { ...answer.data, pulls1: null }, errors: [{ type: "SERVICE_UNAVAILABLE", path: ["pulls1"], message: "Search is unavailable" }] });
+    });
+    const result = await draft(server);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trimEnd().split("\n").at(-1)).toBe("k8s-weekly: fetching PRs merged in kubernetes/kubernetes: GitHub answered with an error (Search is unavailable)");
+  });
+
+  it("a combined query GitHub refuses outright is sent again without the context, which is then asked for apart", async () => {
+    const page = firstWindow();
+    const refused = { errors: [{ path: ["query WeekContext", "r0", "releases", "nodes", "description"], extensions: { code: "undefinedField" }, locations: [{ line: 12, column: 40 }], message: "Field 'description' doesn't exist on type 'Release'" }] };
+    const server = await startHostile((request, res) => {
+      if (request.body.includes("WeekContext")) return json(res, refused);
+      json(res, searchPage(request, page));
+    });
+    const result = await draft(server);
+    expect(result.code).toBe(0);
+    expect(result.operations).toEqual(["MergedPullsAndWeekContext", "MergedPulls", "WeekContext"]);
+    expect(result.stderr).toContain(
+      "warning: fetching releases, the release schedule and feature-gate files: GitHub answered with an error (Field 'description' doesn't exist on type 'Release'); those sections keep their editor placeholders\n",
+    );
+    expect((JSON.parse(result.stdout) as { stats: { merged: number; requests: number } }).stats).toMatchObject({ merged: 3, requests: 3 });
+  });
+
+  it("a rate limit on the combined query is not taken for a refusal: nothing is sent again without the context", async () => {
+    const server = await startHostile((_request, res) =>
+      json(res, { errors: [{ type: "RATE_LIMITED", message: "API rate limit already exceeded for user ID 1." }] }, { "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(Math.floor(Date.now() / 1000) + 7200) }),
+    );
+    const result = await draft(server);
+    expect(result.code).toBe(1);
+    expect(result.operations.every((name) => name === "MergedPullsAndWeekContext")).toBe(true);
+    expect(result.stderr.trimEnd().split("\n").at(-1)).toMatch(/^k8s-weekly: fetching PRs merged in kubernetes\/kubernetes: GitHub rate limit exhausted until /);
+  });
+});
+
 describe("the cache belongs to one server", () => {
   const items = makeSyntheticWeek({ owner: "kubernetes", name: "kubernetes", count: 40, from: "2021-06-28T00:00:00Z", to: "2021-07-04T23:59:59Z" });
 
