@@ -1,25 +1,26 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { loadConfig } from "../config/load-config.js";
-import { holdsYaml, type InterpretOptions, interpretContextWithoutKeps, interpretWeekContext, planWeekContext, planWeekKeps } from "../context/week-context.js";
+import { holdsYaml, planWeekContext, planWeekKeps } from "../context/week-plan.js";
 import { frontMatterText, readFrontMatter } from "../markdown/front-matter.js";
 import { loadMarkdown, loadYaml } from "../parsers.js";
-import { classifyDraft, finishDraft, type ClassifiedDraft } from "../draft/build-draft.js";
-import { explainDraft } from "../draft/explain.js";
-import { draftJson } from "../draft/draft-json.js";
 import { linkedPulls, newestPostBefore, postDate } from "../draft/previous-edition.js";
 import { FailureError, UsageError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import { collectWeek } from "../fetch/collect-week.js";
 import { findRegions } from "../render/markers.js";
-import { defaultTemplates, readPartials, readTemplate, renderPost, type TemplateSources } from "../render/render-post.js";
-import { buildPostView } from "../render/view-model.js";
+import { defaultTemplates, readPartials, readTemplate, type TemplateSources } from "../render/template-files.js";
 import type { DraftContext, PullRequest, RepoWeek, Week } from "../types.js";
 import { isExtended } from "../week.js";
 import { toolComments } from "../write/finalize-post.js";
-import { MarkerError, updatePost } from "../write/update-post.js";
 import { checkOutputPath, writeOutputFile } from "../write/write-output.js";
 import { DEFAULT_REPO, type DraftOptions, type DraftPlan, planDraft } from "./draft-plan.js";
+import type { ClassifiedDraft, InterpretOptions } from "./draft-steps.js";
+
+type DraftSteps = typeof import("./draft-steps.js");
+let stepsLoading: Promise<DraftSteps> | undefined;
+/** Classifying, reading the context and rendering: loaded once, while the first request is out when there is one. */
+const draftSteps = (): Promise<DraftSteps> => (stepsLoading ??= import("./draft-steps.js"));
 
 export { DEFAULT_REPO, type DraftOptions } from "./draft-plan.js";
 
@@ -57,7 +58,7 @@ export async function executeDraft(plan: DraftPlan, environment: DraftEnvironmen
   const defaultBranchesOf = (fetched: readonly RepoWeek[]): Record<string, string> =>
     Object.fromEntries(withBranches(fetched).map((repoWeek) => [repoWeek.repo, repoWeek.defaultBranch]));
   let classifiedEarly: ClassifiedDraft | undefined;
-  let early: Parameters<typeof interpretWeekContext>[5];
+  let early: Parameters<DraftSteps["interpretWeekContext"]>[5];
   const interpretOptions = (fetched: readonly RepoWeek[]): InterpretOptions => ({
     prereleases: options.prereleases,
     aliases: rules.dependencies.aliases,
@@ -76,10 +77,14 @@ export async function executeDraft(plan: DraftPlan, environment: DraftEnvironmen
       maxWaitSeconds: options.maxWaitSeconds,
       maxRequests: options.maxRequests,
       userAgent: options.userAgent,
-      // The fetched files need the YAML parser: it loads while GitHub works on the first request.
-      whileFirstRequest: loadYaml,
+      // What the fetched week needs (the YAML parser, the classifier, the context's readers,
+      // the templates' renderer) loads while GitHub works on the first request.
+      whileFirstRequest: async () => {
+        await Promise.all([loadYaml(), draftSteps()]);
+      },
       // Classifying needs only the PRs, so it fills the wait for the next request.
       whilePullsWait: async (fetched) => {
+        const { classifyDraft } = await draftSteps();
         const yaml = loadYaml();
         classifiedEarly = classifyDraft({ week, repoWeeks: withBranches(fetched), rules });
         await yaml;
@@ -87,7 +92,7 @@ export async function executeDraft(plan: DraftPlan, environment: DraftEnvironmen
       planKeps: (fetched, context) => planWeekKeps(fetched.flatMap((repoWeek) => repoWeek.prs), defaultBranchesOf(fetched), week, context),
       // The context read but for its KEP candidates, while the KEP files are on their way.
       whileKepsLoad: async (fetched, data) => {
-        if (holdsYaml(data)) await loadYaml();
+        const [{ interpretContextWithoutKeps }] = await Promise.all([draftSteps(), loadYaml()]);
         early = { data, interpreted: interpretContextWithoutKeps(contextRequest, data, withBranches(fetched).flatMap((repoWeek) => repoWeek.prs), week, interpretOptions(fetched)) };
       },
     },
@@ -97,6 +102,8 @@ export async function executeDraft(plan: DraftPlan, environment: DraftEnvironmen
     environment,
   );
   if (!options.input && !options.allowEmpty) failOnEmptyWeek(collected.repoWeeks, repos, week);
+  const steps = await draftSteps();
+  const { interpretWeekContext, classifyDraft, finishDraft, renderPost, buildPostView, draftJson, explainDraft } = steps;
   const repoWeeks = withBranches(collected.repoWeeks);
   const { requests } = collected;
   let context: DraftContext | undefined;
@@ -132,7 +139,7 @@ export async function executeDraft(plan: DraftPlan, environment: DraftEnvironmen
       )
     : draftJson(draft, featuredCandidates, logger.warnings);
   if (options.update && previous !== null) {
-    const merged = mergeIntoPost(options.update, previous.text, text);
+    const merged = mergeIntoPost(options.update, previous.text, text, steps);
     await writeOutputFile(options.update, merged, { force: true, flag: "--update", expected: previous.bytes });
     logger.info(`updated ${options.update}`);
   } else if (options.output) {
@@ -240,7 +247,7 @@ async function readPreviousEdition(path: string, label: string, weekEnding: stri
   }
 }
 
-function mergeIntoPost(path: string, previous: string, rendered: string): string {
+function mergeIntoPost(path: string, previous: string, rendered: string, { updatePost, MarkerError }: DraftSteps): string {
   try {
     return updatePost(previous, rendered);
   } catch (error) {

@@ -1,43 +1,15 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { basename, join } from "node:path";
 import { format } from "date-fns";
 import type Handlebars from "handlebars";
 import { link } from "../markdown/escape.js";
 import { UsageError } from "../errors.js";
 import { MARKED_ROWS } from "../sections.js";
-import { templatesDir } from "../package-paths.js";
 import { calendarDate } from "../week.js";
 import { type CheckedPartial, checkFields, UnknownFieldError } from "./check-fields.js";
 import { COMPILE_OPTIONS, PRECOMPILED } from "./precompiled.js";
+import type { TemplateSources } from "./template-files.js";
 import type { PostView } from "./view-model.js";
 
-export interface TemplateSources {
-  main: { name: string; source: string };
-  partials: Record<string, { name: string; source: string }>;
-}
-
-/** The default main template and partials, read from the package's templates/ folder. */
-export function defaultTemplates(dir = templatesDir()): TemplateSources {
-  return { main: readTemplate(join(dir, "post.md.hbs")), partials: readPartials(join(dir, "partials")) };
-}
-
-export function readTemplate(path: string): { name: string; source: string } {
-  try {
-    return { name: path, source: readFileSync(path, "utf8") };
-  } catch (error) {
-    throw new UsageError(`template ${path}: cannot read it (${(error as NodeJS.ErrnoException).code ?? "error"}); give an existing file`);
-  }
-}
-
-export function readPartials(dir: string): Record<string, { name: string; source: string }> {
-  let files: string[];
-  try {
-    files = readdirSync(dir).filter((file) => file.endsWith(".hbs")).sort();
-  } catch (error) {
-    throw new UsageError(`partials folder ${dir}: cannot read it (${(error as NodeJS.ErrnoException).code ?? "error"}); give an existing folder`);
-  }
-  return Object.fromEntries(files.map((file) => [basename(file, ".hbs"), readTemplate(join(dir, file))]));
-}
+export { defaultTemplates, readPartials, readTemplate, type TemplateSources } from "./template-files.js";
 
 type TemplateEngine = typeof Handlebars;
 

@@ -1,0 +1,35 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import { UsageError } from "../errors.js";
+import { templatesDir } from "../package-paths.js";
+
+// Reading the templates, apart from rendering them (render-post.ts), so that a draft can check
+// them before it fetches the week without loading Handlebars until it renders.
+
+export interface TemplateSources {
+  main: { name: string; source: string };
+  partials: Record<string, { name: string; source: string }>;
+}
+
+/** The default main template and partials, read from the package's templates/ folder. */
+export function defaultTemplates(dir = templatesDir()): TemplateSources {
+  return { main: readTemplate(join(dir, "post.md.hbs")), partials: readPartials(join(dir, "partials")) };
+}
+
+export function readTemplate(path: string): { name: string; source: string } {
+  try {
+    return { name: path, source: readFileSync(path, "utf8") };
+  } catch (error) {
+    throw new UsageError(`template ${path}: cannot read it (${(error as NodeJS.ErrnoException).code ?? "error"}); give an existing file`);
+  }
+}
+
+export function readPartials(dir: string): Record<string, { name: string; source: string }> {
+  let files: string[];
+  try {
+    files = readdirSync(dir).filter((file) => file.endsWith(".hbs")).sort();
+  } catch (error) {
+    throw new UsageError(`partials folder ${dir}: cannot read it (${(error as NodeJS.ErrnoException).code ?? "error"}); give an existing folder`);
+  }
+  return Object.fromEntries(files.map((file) => [basename(file, ".hbs"), readTemplate(join(dir, file))]));
+}
