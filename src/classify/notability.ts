@@ -76,20 +76,35 @@ export function prFeatures(pr: PullRequest, signals: PRSignals, section: Classif
 
 export const SIGNAL_LIMIT = 4;
 
-/** Models are never changed once built, and every PR of a week is scored with the same one. */
-const weightMaps = new WeakMap<LogisticModel, ReadonlyMap<string, number>>();
+/** A model's weights by feature, and how each one reads in a PR's signals, worked out once. */
+interface ModelLookup {
+  weights: ReadonlyMap<string, number>;
+  descriptions: ReadonlyMap<string, string>;
+}
 
-function weightsOf(model: LogisticModel): ReadonlyMap<string, number> {
-  let weights = weightMaps.get(model);
-  if (!weights) {
-    weights = new Map(model.weights);
-    weightMaps.set(model, weights);
+/** Models are never changed once built, and every PR of a week is scored with the same one. */
+const lookups = new WeakMap<LogisticModel, ModelLookup>();
+
+function lookupOf(model: LogisticModel): ModelLookup {
+  let lookup = lookups.get(model);
+  if (!lookup) {
+    const weights = new Map(model.weights);
+    lookup = { weights, descriptions: new Map([...weights].map((contribution) => [contribution[0], describeContribution(contribution)])) };
+    lookups.set(model, lookup);
   }
-  return weights;
+  return lookup;
+}
+
+/** The modelled probability alone, for ranking many PRs of which only a few need their reasons. */
+export function probabilityOf(model: LogisticModel, features: readonly string[]): number {
+  const { weights } = lookupOf(model);
+  let logOdds = model.intercept;
+  for (const feature of features) logOdds += weights.get(feature) ?? 0;
+  return 1 / (1 + Math.exp(-logOdds));
 }
 
 export function scoreFeatures(model: LogisticModel, features: readonly string[]): ModelScore {
-  const weights = weightsOf(model);
+  const { weights, descriptions } = lookupOf(model);
   const contributions: Array<[string, number]> = [];
   let logOdds = model.intercept;
   for (const feature of features) {
@@ -101,7 +116,7 @@ export function scoreFeatures(model: LogisticModel, features: readonly string[])
   contributions.sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || (a[0] < b[0] ? -1 : 1));
   return {
     probability: 1 / (1 + Math.exp(-logOdds)),
-    signals: contributions.slice(0, SIGNAL_LIMIT).map(describeContribution),
+    signals: contributions.slice(0, SIGNAL_LIMIT).map((contribution) => descriptions.get(contribution[0]) ?? describeContribution(contribution)),
     contributions,
   };
 }
