@@ -101,8 +101,8 @@ function withoutNote(pr: PullRequest, s: PRSignals, rules: CompiledRules): Decis
 export function decide(pr: PullRequest, s: PRSignals, rules: CompiledRules): Decision {
   const { table } = rules;
   if (isSkippedAuthor(pr, table.skipAuthors)) return skip("author:bot");
-  const skipTitle = table.skipTitlePatterns.find((source) => new RegExp(source, "i").test(pr.title));
-  if (skipTitle !== undefined) return skip(`title:skip-pattern ${skipTitle}`);
+  const skipTitle = rules.skipTitles.find(([, pattern]) => pattern.test(pr.title));
+  if (skipTitle !== undefined) return skip(`title:skip-pattern ${skipTitle[0]}`);
   const special = specialSection(pr, s, rules);
   if (special) return special;
   const rare = rarelyReported(s, rules);

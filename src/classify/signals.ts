@@ -7,11 +7,14 @@ export type PatternName = keyof RuleTable["patterns"];
 export interface CompiledRules {
   table: RuleTable;
   re: Record<PatternName, RegExp>;
+  /** `table.skipTitlePatterns`, each source with its expression. */
+  skipTitles: ReadonlyArray<readonly [string, RegExp]>;
 }
 
 export function compileRules(table: RuleTable): CompiledRules {
   const entries = Object.entries(table.patterns).map(([name, source]) => [name, new RegExp(source, "i")]);
-  return { table, re: Object.fromEntries(entries) as Record<PatternName, RegExp> };
+  const skipTitles = table.skipTitlePatterns.map((source) => [source, new RegExp(source, "i")] as const);
+  return { table, re: Object.fromEntries(entries) as Record<PatternName, RegExp>, skipTitles };
 }
 
 /** What every rule reads about one PR, derived once. */
