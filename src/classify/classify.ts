@@ -10,7 +10,7 @@ import { saysOnByDefault } from "./promotion-wording.js";
 import { DEFAULT_RULES, type RuleTable } from "./rules.js";
 import { type CompiledRules, type PRSignals, compileRules, readSignals } from "./signals.js";
 import { sentenceBullet } from "./wording.js";
-import { isInWeek } from "../week.js";
+import { isInWeekOrUnreadable } from "../week.js";
 import { pullRequestSightings } from "../unique.js";
 import { own } from "../own.js";
 
@@ -55,7 +55,7 @@ interface Backports {
 
 /** A merge time that cannot be read is kept: leaving a PR out is the worse mistake. */
 function inWeek(pr: PullRequest, week: Week): boolean {
-  return Number.isNaN(Date.parse(pr.mergedAt)) || isInWeek(pr.mergedAt, week);
+  return isInWeekOrUnreadable(pr.mergedAt, week);
 }
 
 function isCherryPick(pr: PullRequest, context: ClassifyContext, rules: CompiledRules): boolean {
