@@ -61,6 +61,8 @@ export function normalizePhrases(tokens: Token[]): Token[] {
   const out = [...tokens];
   for (let i = 0; i < out.length; i++) {
     for (const [from, to] of PHRASES) {
+      // Most words start no phrase: their first word is compared before the rest are lowercased.
+      if (plain(out[i]) !== from[0]) continue;
       if (from.every((word, k) => plain(out[i + k]) === word)) {
         const replaced = to.map((text) => ({ text, code: false, lead: "", trail: "" }));
         const last = out[i + from.length - 1];

@@ -223,6 +223,12 @@ function lowerCommonFirst(token: Token): Token {
   return { ...token, text: lower };
 }
 
+function wordsBesideArticles(tokens: readonly Token[], start: number, end: number): number {
+  let count = 0;
+  for (let i = start; i < end; i++) if (!ARTICLES.has(plain(tokens[i]))) count++;
+  return count;
+}
+
 /** The words to link: the object after a leading verb, the predicate after a subject, or the whole noun phrase. */
 function linkSpan({ tokens, verb }: Structure): [number, number] {
   if (verb < 0) return [0, tokens.length];
@@ -231,8 +237,7 @@ function linkSpan({ tokens, verb }: Structure): [number, number] {
   let cap = MAX_LINK_WORDS;
   while (end < tokens.length && end - start < cap) {
     // "support for X", "a flag to disable Y": a bare object reads as a key phrase only with its complement.
-    const head = tokens.slice(start, end).filter((token) => !ARTICLES.has(plain(token)));
-    const complement = verb === 0 && head.length < 2 && /^(?:for|of|to)$/.test(plain(tokens[end]));
+    const complement = verb === 0 && /^(?:for|of|to)$/.test(plain(tokens[end])) && wordsBesideArticles(tokens, start, end) < 2;
     if (complement) cap = MAX_LINK_WORDS + 2;
     else if (isBreakAt(tokens, end)) break;
     end++;

@@ -37,10 +37,13 @@ const VERSION_LIKE = /^[a-z]*-?v?\d+(?:\.\d+)*[a-z]*$/i;
 const ROOTED_PATH = /^\/{1,2}[\w.:-]+(?:\/[\w.:-]*)*$/;
 const REPO_PATH = /^(?:pkg|cmd|hack|staging|test|build|vendor|api|plugin|cluster|third_party)\/[\w./-]+$|^[\w.-]+\/[\w.-]+\/[\w./-]+$/;
 const CALL = /^[\w.]+\(\)$/;
+/** No dash, underscore, dot, slash, parentheses or inner capital: no pattern of an identifier fits. */
+const PLAIN_WORD = /^[A-Za-z][a-z]*$/;
 
 /** Whether a bare word is an identifier (flag, gate, field, metric, path, ...) that belongs in code. */
 export function isIdentifier(word: string): boolean {
-  if (word.length < 2) return false;
+  // Most words of a sentence are plain words, which none of the patterns below can match.
+  if (word.length < 2 || PLAIN_WORD.test(word)) return false;
   if (FLAG.test(word) || CALL.test(word) || SNAKE.test(word)) return true;
   if (CAMEL_FIELD.test(word) || GATE.test(word)) return !PLAIN_CAMEL.has(word);
   if (ROOTED_PATH.test(word) || REPO_PATH.test(word)) return true;
