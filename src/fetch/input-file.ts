@@ -31,6 +31,7 @@ export async function readInput(path: string, webHost = "github.com"): Promise<{
     throw new UsageError(`--input ${path}: expected an array of GitHub search items, or an object with an "items" or "prs" array`);
   }
   const weekEnding = (parsed as { week_ending?: unknown }).week_ending;
+  const repoNames = new Map<string, string>();
   const prs = items.map((item, index) => {
     if (!checkSearchItem(item)) {
       throw new UsageError(`--input ${path}: item ${index} is not a GitHub search item (${firstProblem(checkSearchItem)}); it needs number, title and html_url`);
@@ -38,9 +39,22 @@ export async function readInput(path: string, webHost = "github.com"): Promise<{
     if (!isPageOn(item.html_url, webHost, PULL_PATH)) {
       throw new UsageError(`--input ${path}: item ${index} (#${item.number}) has html_url ${JSON.stringify(item.html_url.slice(0, 100))}, not a pull request page on ${webHost}; fix the file`);
     }
-    return pullRequestFromSearchItem(item);
+    const pr = pullRequestFromSearchItem(item);
+    if (pr) pr.repo = sharedName(repoNames, pr.repo);
+    return pr;
   }).filter((pr): pr is PullRequest => pr !== null);
   return { prs, weekEnding: typeof weekEnding === "string" ? weekEnding : null };
+}
+
+/**
+ * One string per repository for all its PRs: the Maps and Sets that later group, count and dedupe
+ * tens of thousands of PRs by repository then find a name by identity, not by comparing characters.
+ */
+function sharedName(names: Map<string, string>, name: string): string {
+  const known = names.get(name);
+  if (known !== undefined) return known;
+  names.set(name, name);
+  return name;
 }
 
 function itemsOf(parsed: unknown): unknown[] | null {
