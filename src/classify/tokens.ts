@@ -16,10 +16,17 @@ const TRAIL = /[)\]"'”’,.;:!?]+$/;
 const QUOTE = /["'“”‘’]/;
 const QUOTES = /["'“”‘’]/g;
 const DASH = /^[-–—]+$/;
+/** A word without leading or trailing punctuation, quotes or backticks, and not a dash. */
+const BARE_WORD = /^\w[\w-]*$/;
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const raw of text.match(RAW_TOKEN) ?? []) {
+    // Most words hold no punctuation to split off: the general path below would find none.
+    if (BARE_WORD.test(raw)) {
+      tokens.push({ text: raw, code: isIdentifier(raw), lead: "", trail: "" });
+      continue;
+    }
     if (DASH.test(raw)) {
       const previous = tokens.at(-1);
       if (previous) previous.trail += ";";

@@ -85,14 +85,24 @@ export function baseVerb(word: string): string | undefined {
   if (BASE_VERBS.has(lower)) return lower;
   const irregular = IRREGULAR_PAST.get(lower);
   if (irregular) return irregular;
-  // Only words ending in -s or -d can be an inflection we undo; the rest need no candidates built.
+  // Only words ending in -s or -d can be an inflection we undo. Candidates are tried one at a time,
+  // first match wins: "-ies" → "-y", "-es", "-s"; "-ied" → "-y", "-ed", "-d", a doubled consonant.
   const last = lower.at(-1);
-  if (last !== "s" && last !== "d") return undefined;
-  const candidates = last === "s"
-    ? [lower.replace(/ies$/, "y"), lower.replace(/es$/, ""), lower.slice(0, -1)]
-    : [lower.replace(/ied$/, "y"), lower.replace(/ed$/, ""), lower.slice(0, -1), lower.replace(/(\w)\1ed$/, "$1")];
-  return candidates.find((candidate) => candidate !== lower && BASE_VERBS.has(candidate));
+  if (last === "s") {
+    return knownVerb(lower.endsWith("ies") ? `${lower.slice(0, -3)}y` : undefined) ??
+      knownVerb(lower.endsWith("es") ? lower.slice(0, -2) : undefined) ??
+      knownVerb(lower.slice(0, -1));
+  }
+  if (last !== "d") return undefined;
+  return knownVerb(lower.endsWith("ied") ? `${lower.slice(0, -3)}y` : undefined) ??
+    knownVerb(lower.endsWith("ed") ? lower.slice(0, -2) : undefined) ??
+    knownVerb(lower.slice(0, -1)) ??
+    knownVerb(DOUBLED_BEFORE_ED.test(lower) ? lower.slice(0, -3) : undefined);
 }
+
+/** "dropped", "planned": the consonant doubled before -ed. */
+const DOUBLED_BEFORE_ED = /(\w)\1ed$/;
+const knownVerb = (candidate: string | undefined): string | undefined => (candidate !== undefined && BASE_VERBS.has(candidate) ? candidate : undefined);
 
 export function thirdPerson(base: string): string {
   if (/(?:s|sh|ch|x|z|o)$/.test(base)) return `${base}es`;
