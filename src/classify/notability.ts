@@ -1,3 +1,4 @@
+import { compareText, sortShort } from "../order.js";
 import type { PullRequest } from "../types.js";
 import type { ClassifiedSection } from "./rules.js";
 import type { PRSignals } from "./signals.js";
@@ -57,10 +58,12 @@ const LABEL_PREFIXES = ["kind/"];
  */
 export function prFeatures(pr: PullRequest, signals: PRSignals, section: ClassifiedSection): string[] {
   const features = new Set<string>();
+  let sigs = 0;
   for (const label of pr.labels) {
     if (LABEL_PREFIXES.some((prefix) => label.startsWith(prefix))) features.add(label);
+    if (label.startsWith("sig/")) sigs++;
   }
-  if (pr.labels.filter((label) => label.startsWith("sig/")).length >= 3) features.add("sigs:3+");
+  if (sigs >= 3) features.add("sigs:3+");
   if (signals.actionRequired) features.add("action-required");
   if (signals.kep) features.add("kep");
   features.add(`section:${section.replace(/_/g, "-")}`);
@@ -71,10 +74,12 @@ export function prFeatures(pr: PullRequest, signals: PRSignals, section: Classif
     features.add(lengthBucket(note));
     for (const [name, pattern] of NOTE_WORDS) if (pattern.test(note)) features.add(name);
   }
-  return [...features].sort();
+  return sortShort([...features], compareText);
 }
 
 export const SIGNAL_LIMIT = 4;
+
+const strongestFirst = (a: readonly [string, number], b: readonly [string, number]): number => Math.abs(b[1]) - Math.abs(a[1]) || (a[0] < b[0] ? -1 : 1);
 
 /** A model's weights by feature, and how each one reads in a PR's signals, worked out once. */
 interface ModelLookup {
@@ -113,7 +118,7 @@ export function scoreFeatures(model: LogisticModel, features: readonly string[])
     logOdds += weight;
     contributions.push([feature, weight]);
   }
-  contributions.sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || (a[0] < b[0] ? -1 : 1));
+  sortShort(contributions, strongestFirst);
   return {
     probability: 1 / (1 + Math.exp(-logOdds)),
     signals: contributions.slice(0, SIGNAL_LIMIT).map((contribution) => descriptions.get(contribution[0]) ?? describeContribution(contribution)),
