@@ -61,17 +61,27 @@ export function normalizePhrases(tokens: Token[]): Token[] {
   const out = [...tokens];
   for (let i = 0; i < out.length; i++) {
     for (const [from, to] of PHRASES) {
-      // Most words start no phrase: their first word is compared before the rest are lowercased.
-      if (plain(out[i]) !== from[0]) continue;
-      if (from.every((word, k) => plain(out[i + k]) === word)) {
-        const replaced = to.map((text) => ({ text, code: false, lead: "", trail: "" }));
-        const last = out[i + from.length - 1];
-        if (last && replaced.length > 0) replaced[replaced.length - 1]!.trail = last.trail;
-        out.splice(i, from.length, ...replaced);
-      }
+      if (!startsPhrase(out, i, from)) continue;
+      const replaced = to.map((text) => ({ text, code: false, lead: "", trail: "" }));
+      const last = out[i + from.length - 1];
+      if (last && replaced.length > 0) replaced[replaced.length - 1]!.trail = last.trail;
+      out.splice(i, from.length, ...replaced);
     }
   }
   return out;
+}
+
+/**
+ * A loop, not `every` with a closure, which allocated a context per word of every drafted line; and
+ * words of another length are not lowercased (a new string when capitalized) only to be compared.
+ */
+function startsPhrase(tokens: readonly Token[], at: number, phrase: readonly string[]): boolean {
+  for (let k = 0; k < phrase.length; k++) {
+    const word = phrase[k] ?? "";
+    const token = tokens[at + k];
+    if (token?.text.length !== word.length || plain(token) !== word) return false;
+  }
+  return true;
 }
 
 /** "CEL Admission Plugin" → "CEL admission plugin": titles in title case read oddly mid-sentence. */

@@ -67,6 +67,21 @@ export function renderTokens(tokens: readonly Token[], isEnd: boolean): InlineMa
   );
 }
 
+// Regular expressions the wording runs per word are module constants: a literal inside a function
+// is a new object each time it runs, and a large week drafts millions of words.
+const CLAUSE_END = /[,;:]/;
+const STATEMENT_END = /[.;:]/;
+
+/** Whether a comma, semicolon or colon follows the word. */
+export function endsClause(token: Token | undefined): boolean {
+  return token !== undefined && CLAUSE_END.test(token.trail);
+}
+
+/** Whether a period, semicolon or colon follows the word. */
+export function endsStatement(token: Token | undefined): boolean {
+  return token !== undefined && STATEMENT_END.test(token.trail);
+}
+
 export function plain(token: Token | undefined): string {
   return token && !token.code ? token.text.toLowerCase() : "";
 }

@@ -5,10 +5,11 @@ import { firstSentence, normalizePhrases, sentenceCaseTitle, stripPrefixes } fro
 import { addArticle } from "./articles.js";
 import { restateFix } from "./fix-wording.js";
 import { applyHouseSpellings } from "./spellings.js";
-import { type Token, plain, renderTokens, tokenize } from "./tokens.js";
+import { type Token, endsClause, endsStatement, plain, renderTokens, tokenize } from "./tokens.js";
 import {
   AUXILIARIES,
   CLAUSE_BREAKS,
+  COORDINATORS,
   DANGLING,
   PREPOSITIONS,
   SUBORDINATE_START,
@@ -28,6 +29,13 @@ const GENERIC_FIX = /^(?:(?:a|an|the)\s+)?(?:bug|issue|regression|problem|panic|
 /** Sentence-initial words of a noun phrase that are plain English, lowercase after "Adds". */
 const COMMON_OPENER = /^(?:the|a|an|new|support|improved|better|more|optional|initial|basic|experimental|default|custom|dynamic|[a-z]+(?:ed|ing|al|ive|ble|ous|tion|ment|ness|ity|ary|ic))$/;
 const SELF_REFERENCE = /^(?:this|the)\s+(?:change|pr|pull request|commit|patch)\b/i;
+const TRAILING_COMMA = /,$/;
+const PARTICIPLE_ENDING = /(?:ed|ing)$/;
+const CAPITALIZED_WORD = /^[A-Z][a-z]+$/;
+const LOWERCASE_WORD = /^[a-z]+$/;
+const USED = /^used$/i;
+/** "support for X", "a flag to disable Y": words that start an object's complement. */
+const COMPLEMENT_STARTS = new Set(["for", "of", "to"]);
 
 interface Structure {
   tokens: Token[];
@@ -58,15 +66,15 @@ const isTensed = (token: Token | undefined): boolean =>
 function withoutRelativeClause(tokens: Token[]): Token[] {
   for (let i = 1; i < Math.min(tokens.length, 8); i++) {
     // A verb before the pronoun means the pronoun belongs to the object ("serves APIs that have ...").
-    if (isTensed(tokens[i - 1]) || /[.;:]/.test(tokens[i - 1]?.trail ?? "")) return tokens;
+    if (isTensed(tokens[i - 1]) || endsStatement(tokens[i - 1])) return tokens;
     if (!RELATIVE.has(plain(tokens[i])) || !isTensed(tokens[i + 1])) continue;
     // The clause's own verb group ("have previously been running") is not the main verb.
     let j = i + 2;
     while (j < tokens.length && !tokens[j]!.code && baseVerb(tokens[j]!.text) !== undefined) j++;
     for (; j < Math.min(tokens.length, i + 14); j++) {
-      if (/[.;:]/.test(tokens[j - 1]?.trail ?? "")) return tokens;
+      if (endsStatement(tokens[j - 1])) return tokens;
       if (!isTensed(tokens[j])) continue;
-      const subject = tokens.slice(0, i).map((part, index) => (index === i - 1 ? { ...part, trail: part.trail.replace(/,$/, "") } : part));
+      const subject = tokens.slice(0, i).map((part, index) => (index === i - 1 ? { ...part, trail: part.trail.replace(TRAILING_COMMA, "") } : part));
       return [...subject, ...tokens.slice(j)];
     }
     return tokens;
@@ -95,9 +103,9 @@ function isMainClauseVerb(tokens: readonly Token[], verb: number): boolean {
 function subjectHead(tokens: readonly Token[], verb: number): number {
   for (let k = 1; k < verb; k++) {
     const word = plain(tokens[k]);
-    if (PREPOSITIONS.has(word) || CLAUSE_BREAKS.has(word) || /,/.test(tokens[k - 1]?.trail ?? "")) return k;
+    if (PREPOSITIONS.has(word) || CLAUSE_BREAKS.has(word) || (tokens[k - 1]?.trail.includes(",") ?? false)) return k;
     // "endpoints passed in ...", but not "the deprecated plugin": a participle after a noun starts a modifier.
-    if (k > 1 && !ARTICLES.has(plain(tokens[k - 1])) && /(?:ed|ing)$/.test(word) && baseVerb(word) !== undefined) return k;
+    if (k > 1 && !ARTICLES.has(plain(tokens[k - 1])) && PARTICIPLE_ENDING.test(word) && baseVerb(word) !== undefined) return k;
   }
   return -1;
 }
@@ -111,7 +119,7 @@ function shortSubject(tokens: readonly Token[], verb: number): Token[] | undefin
   const head = subjectHead(tokens, verb);
   // "Some of the drivers": a quantifier is no head; the line would say "Some indicates". And "X and
   // Y are": half of a coordinated subject says less than the whole.
-  if (head > 0 && (QUANTIFIERS.has(plain(tokens[head - 1])) || /^(?:and|or)$/.test(plain(tokens[head])))) return undefined;
+  if (head > 0 && (QUANTIFIERS.has(plain(tokens[head - 1])) || COORDINATORS.has(plain(tokens[head])))) return undefined;
   if (head > 1 && head <= 5) return tokens.slice(0, head);
   const tail = tokens.slice(verb - 2, verb);
   // "X and clients", "to dockershim": a tail that starts with a function word is no noun phrase.
@@ -219,7 +227,7 @@ const word = (text: string): Token => ({ text, code: false, lead: "", trail: "" 
 
 function lowerCommonFirst(token: Token): Token {
   const lower = token.text.toLowerCase();
-  if (token.code || !/^[A-Z][a-z]+$/.test(token.text) || !COMMON_OPENER.test(lower)) return token;
+  if (token.code || !CAPITALIZED_WORD.test(token.text) || !COMMON_OPENER.test(lower)) return token;
   return { ...token, text: lower };
 }
 
@@ -237,11 +245,11 @@ function linkSpan({ tokens, verb }: Structure): [number, number] {
   let cap = MAX_LINK_WORDS;
   while (end < tokens.length && end - start < cap) {
     // "support for X", "a flag to disable Y": a bare object reads as a key phrase only with its complement.
-    const complement = verb === 0 && /^(?:for|of|to)$/.test(plain(tokens[end])) && wordsBesideArticles(tokens, start, end) < 2;
+    const complement = verb === 0 && COMPLEMENT_STARTS.has(plain(tokens[end])) && wordsBesideArticles(tokens, start, end) < 2;
     if (complement) cap = MAX_LINK_WORDS + 2;
     else if (isBreakAt(tokens, end)) break;
     end++;
-    if (/[,;:]/.test(tokens[end - 1]?.trail ?? "")) break;
+    if (endsClause(tokens[end - 1])) break;
   }
   if (verb === 0 && start >= tokens.length) return [0, tokens.length];
   return [start, end];
@@ -283,8 +291,8 @@ function penalty(draft: Draft, source: "note" | "title"): number {
   if (draft.verb === 0 && isGenericFix(draft.tokens.slice(...linkSpan(draft)))) score += 3;
   // "X can be", "Y is used": a cut left the predicate without its point.
   const last = draft.tokens.at(-1);
-  if (draft.verb >= 0 && last && !last.code && (AUXILIARIES.has(plain(last)) || /^used$/i.test(last.text))) score += 3;
-  if (plain(draft.tokens.at(-2)) === "to" && last && !last.code && /^[a-z]+$/.test(last.text)) score += 3;
+  if (draft.verb >= 0 && last && !last.code && (AUXILIARIES.has(plain(last)) || USED.test(last.text))) score += 3;
+  if (plain(draft.tokens.at(-2)) === "to" && last && !last.code && LOWERCASE_WORD.test(last.text)) score += 3;
   return score;
 }
 

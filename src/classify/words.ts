@@ -127,6 +127,8 @@ export const PREPOSITIONS = new Set(
 export const CLAUSE_BREAKS = new Set(
   "which that so because since when where whether if unless while although allowing used using based whereas thus".split(" "),
 );
+/** "and"/"or": a word that joins two of a kind. */
+export const COORDINATORS = new Set(["and", "or"]);
 export const DANGLING = new Set("the a an of to for and or and/or with in on by from as at its their this that due".split(" "));
 /** Openers of a sentence whose main clause comes later. */
 export const SUBORDINATE_START = /^(?:if|when|whenever|while|since|because|although|unless|after|before|once|in order|for example|note)\b/i;
