@@ -3,9 +3,15 @@
 /** Names that stay lowercase even at the start of a sentence. */
 const LOWERCASE_NAMES = /^(?:kube[\w-]*|kubectl|kubeadm|kubelet|client-go|cli-runtime|etcd|containerd|cri-o|crictl|kustomize|kind|kops|minikube|klog|cadvisor|golangci-lint|go|gomega|ginkgo|iptables|nftables|ipvs|cgroups?|runc|systemd|x\/\w+)$/;
 
+// Module constants: a regular expression literal in a function is a new object each time it runs.
+export const WORD_GAP = /\s+/;
+const LOWERCASE_COMPOUND = /^[a-z]+[-.][a-z]/;
+const SIBILANT_OR_O_ENDING = /(?:s|sh|ch|x|z|o)$/;
+const CONSONANT_Y_ENDING = /[^aeiou]y$/;
+
 export function capitalizeFirst(text: string): string {
-  const first = text.split(/\s+/, 1)[0] ?? "";
-  if (LOWERCASE_NAMES.test(first) || /^[a-z]+[-.][a-z]/.test(first)) return text;
+  const first = text.split(WORD_GAP, 1)[0] ?? "";
+  if (LOWERCASE_NAMES.test(first) || LOWERCASE_COMPOUND.test(first)) return text;
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
@@ -105,8 +111,8 @@ const DOUBLED_BEFORE_ED = /(\w)\1ed$/;
 const knownVerb = (candidate: string | undefined): string | undefined => (candidate !== undefined && BASE_VERBS.has(candidate) ? candidate : undefined);
 
 export function thirdPerson(base: string): string {
-  if (/(?:s|sh|ch|x|z|o)$/.test(base)) return `${base}es`;
-  if (/[^aeiou]y$/.test(base)) return `${base.slice(0, -1)}ies`;
+  if (SIBILANT_OR_O_ENDING.test(base)) return `${base}es`;
+  if (CONSONANT_Y_ENDING.test(base)) return `${base.slice(0, -1)}ies`;
   return `${base}s`;
 }
 
