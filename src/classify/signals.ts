@@ -36,6 +36,7 @@ export interface PRSignals {
 const NOTE_BLOCK = /(?:release note\*\*:?\s*(?:<!--[^<>]*-->\s*)?```(?:release-note[\w-]*)?|```release-note[\w-]*)([\s\S]*?)(?:```|$)/i;
 // Authors answer "Does this PR introduce a user-facing change?" with more than the template's NONE.
 const NONE_NOTE = /^\W*(?:(?:none)+|no|n\/?a|nothing|not applicable)\W*$/i;
+const ACTION_REQUIRED = /\baction required\b/i;
 const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
 const BRANCH_PREFIX = /^\s*\[(?:release-[\d.]+|[\w.-]*\d+\.\d+)\]\s*/i;
 const CHERRY_PICK_PREFIX = /^\s*(?:automated|manual)\s+cherry[- ]?pick\s+of\s+(?:#\d+(?:\s*(?:,|;|&|and)\s*)?)+:?\s*/i;
@@ -67,11 +68,13 @@ const KEP_FINDERS: Array<[RegExp, (match: RegExpMatchArray) => string]> = [
     (m) => `https://github.com/kubernetes/enhancements/tree/master/keps/${m[1]}`,
   ],
 ];
+/** Every finder's link names the enhancements repository or kep.k8s.io: one scan rules out most bodies. */
+const KEP_HINT = /enhancements|kep\.k8s\.io/i;
 const TITLE_KEP = /\bKEP[- ]?(\d{2,5})\b/i;
 
 /** The KEP a PR implements: a link in the body first, else a "KEP-1234" title prefix. */
 export function findKep(body: string, title: string): string | undefined {
-  for (const [pattern, canonical] of KEP_FINDERS) {
+  for (const [pattern, canonical] of KEP_HINT.test(body) ? KEP_FINDERS : []) {
     const match = body.match(pattern);
     if (match) return canonical(match);
   }
@@ -115,7 +118,7 @@ export function readSignals(pr: PullRequest, rules: CompiledRules): PRSignals {
   } else {
     noteState = hasAny(labels, names.releaseNoteNone) ? "none" : "absent";
   }
-  const actionRequired = hasAny(labels, names.actionRequired) || /\baction required\b/i.test(note ?? "");
+  const actionRequired = hasAny(labels, names.actionRequired) || ACTION_REQUIRED.test(note ?? "");
   const kep = findKep(pr.body, pr.title);
   const title = stripCherryPickTitle(pr.title);
   // Not a conditional spread, which V8 copies through a slow path once per PR.
