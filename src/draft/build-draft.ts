@@ -66,7 +66,8 @@ export function classifyDraft(input: Pick<DraftInput, "week" | "repoWeeks" | "ru
     (isInWeek(pr.mergedAt, input.week) ? inWindow : outsideWindow).push(pr);
   }
   const sorted = byRepoThenNumber(inWindow);
-  return { inWindow: sorted, outsideWindow, classification: classifyWeek(sorted, { week: input.week, defaultBranches }, input.rules) };
+  const classification = classifyWeek(sorted, { week: input.week, defaultBranches, readOrder: inWindow }, input.rules);
+  return { inWindow: sorted, outsideWindow, classification };
 }
 
 /** The second half of buildDraft: the context's confirmed changes and the previous edition applied. Pure. */
