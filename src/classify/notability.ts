@@ -52,6 +52,11 @@ function lengthBucket(note: string): string {
 // dozens of small weights only fit the cycles they were learned on.
 const LABEL_PREFIXES = ["kind/"];
 
+function hasModelledPrefix(label: string): boolean {
+  for (const prefix of LABEL_PREFIXES) if (label.startsWith(prefix)) return true;
+  return false;
+}
+
 /**
  * What both models read of one PR. Only what the picks data also holds for a PR (kind labels, the
  * number of SIGs, the release note, the section the rules chose) so that training and drafting see the same features.
@@ -60,7 +65,7 @@ export function prFeatures(pr: PullRequest, signals: PRSignals, section: Classif
   const features = new Set<string>();
   let sigs = 0;
   for (const label of pr.labels) {
-    if (LABEL_PREFIXES.some((prefix) => label.startsWith(prefix))) features.add(label);
+    if (hasModelledPrefix(label)) features.add(label);
     if (label.startsWith("sig/")) sigs++;
   }
   if (sigs >= 3) features.add("sigs:3+");

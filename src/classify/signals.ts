@@ -52,12 +52,14 @@ export function stripCherryPickTitle(title: string): string {
   return title.replace(BRANCH_PREFIX, "").replace(CHERRY_PICK_PREFIX, "").replace(BRANCH_PREFIX, "").trim();
 }
 
+// Loops rather than some/find with a closure over the labels: every rule asks these of every PR.
 export function hasAny(labels: ReadonlySet<string>, names: readonly string[]): boolean {
-  return names.some((name) => labels.has(name));
+  return firstLabel(labels, names) !== undefined;
 }
 
 export function firstLabel(labels: ReadonlySet<string>, names: readonly string[]): string | undefined {
-  return names.find((name) => labels.has(name));
+  for (const name of names) if (labels.has(name)) return name;
+  return undefined;
 }
 
 const KEP_FINDERS: Array<[RegExp, (match: RegExpMatchArray) => string]> = [
