@@ -31,7 +31,7 @@ export async function readInput(path: string, webHost = "github.com"): Promise<{
     throw new UsageError(`--input ${path}: expected an array of GitHub search items, or an object with an "items" or "prs" array`);
   }
   const weekEnding = (parsed as { week_ending?: unknown }).week_ending;
-  const repoNames = new Map<string, string>();
+  const names = new Map<string, string>();
   const prs = items.map((item, index) => {
     if (!checkSearchItem(item)) {
       throw new UsageError(`--input ${path}: item ${index} is not a GitHub search item (${firstProblem(checkSearchItem)}); it needs number, title and html_url`);
@@ -40,15 +40,19 @@ export async function readInput(path: string, webHost = "github.com"): Promise<{
       throw new UsageError(`--input ${path}: item ${index} (#${item.number}) has html_url ${JSON.stringify(item.html_url.slice(0, 100))}, not a pull request page on ${webHost}; fix the file`);
     }
     const pr = pullRequestFromSearchItem(item);
-    if (pr) pr.repo = sharedName(repoNames, pr.repo);
+    if (pr) {
+      pr.repo = sharedName(names, pr.repo);
+      pr.labels = pr.labels.map((label) => sharedName(names, label));
+    }
     return pr;
   }).filter((pr): pr is PullRequest => pr !== null);
   return { prs, weekEnding: typeof weekEnding === "string" ? weekEnding : null };
 }
 
 /**
- * One string per repository for all its PRs: the Maps and Sets that later group, count and dedupe
- * tens of thousands of PRs by repository then find a name by identity, not by comparing characters.
+ * One string per repository and per label for all the PRs that name it: the Maps and Sets that
+ * later group, dedupe and look up tens of thousands of PRs by repository or label then hash each
+ * name once, and find it by identity rather than by comparing its characters.
  */
 function sharedName(names: Map<string, string>, name: string): string {
   const known = names.get(name);
