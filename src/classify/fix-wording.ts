@@ -107,10 +107,8 @@ export function restateFix(text: string): string | undefined {
   // "a bug that resulted in ...", "an issue that could ...": the bug is the subject, there is none to restate.
   if (lead && /that\s+$/i.test(lead[0]) && /^(?:[a-z]+ed|[a-z]+s|would|could|can|may|might|will|should)$/.test(rest.split(/\s/, 1)[0] ?? "")) return undefined;
   // Spaces inside code spans must not split them: "`field is immutable`" holds no auxiliary.
-  const words = rest
-    .trim()
-    .replace(CODE_SPAN, (span) => span.replace(WHITESPACE, CODE_SPACE))
-    .split(WORD_GAP);
+  const trimmed = rest.trim();
+  const words = (trimmed.includes("`") ? trimmed.replace(CODE_SPAN, (span) => span.replace(WHITESPACE, CODE_SPACE)) : trimmed).split(WORD_GAP);
   if (words.length < 3) return undefined;
   return restate(words, lead !== null)?.replaceAll(CODE_SPACE, " ");
 }

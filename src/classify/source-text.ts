@@ -63,13 +63,20 @@ export function firstSentence(text: string): { text: string; incomplete: boolean
   // Only the first paragraph and its first sentence are read: nothing is split that is not kept.
   const trimmed = text.trim();
   const paragraphEnd = trimmed.search(PARAGRAPH_BREAK);
-  const paragraph = (paragraphEnd < 0 ? trimmed : trimmed.slice(0, paragraphEnd)).replace(SPACES, " ").trim();
+  const paragraph = collapseSpaces(paragraphEnd < 0 ? trimmed : trimmed.slice(0, paragraphEnd)).trim();
   const sentenceEnd = paragraph.search(SENTENCE_BREAK);
   const sentence = (sentenceEnd < 0 ? paragraph : paragraph.slice(0, sentenceEnd)).trim();
   const incomplete = sentence.endsWith(":") || (sentence === paragraph && paragraphEnd >= 0 && !SENTENCE_END.test(sentence));
   return { text: sentence, incomplete };
 }
 
+/** Runs of whitespace as one space; text whose only whitespace is single spaces is returned as it is, not copied. */
+function collapseSpaces(text: string): string {
+  return UNCOLLAPSED.test(text) ? text.replace(SPACES, " ") : text;
+}
+
+/** Two whitespace characters in a row, or one that is not a space. */
+const UNCOLLAPSED = /\s\s|[^\S ]/;
 const PARAGRAPH_BREAK = /\n\s*\n|\n(?=\s*[-*]\s)/;
 const SPACES = /\s+/g;
 const SENTENCE_BREAK = /(?<=[.!?])\s+(?=[A-Z`"'(])/;
@@ -78,8 +85,10 @@ const SENTENCE_END = /[.!?]$/;
 export function normalizePhrases(tokens: Token[]): Token[] {
   const out = [...tokens];
   for (let i = 0; i < out.length; i++) {
-    for (const [from, to] of PHRASES) {
-      if (!startsPhrase(out, i, from)) continue;
+    for (const phrase of PHRASES) {
+      // Destructured only on a match: array destructuring costs an iterator, at every word and phrase.
+      if (!startsPhrase(out, i, phrase[0])) continue;
+      const [from, to] = phrase;
       const replaced = to.map((text) => ({ text, code: false, lead: "", trail: "" }));
       const last = out[i + from.length - 1];
       if (last && replaced.length > 0) replaced[replaced.length - 1]!.trail = last.trail;

@@ -166,9 +166,9 @@ function leadingVerb(tokens: Token[]): boolean {
 function conjugateFollowing(tokens: Token[]): void {
   for (let i = 1; i < tokens.length - 1; i++) {
     const next = tokens[i + 1];
+    if (plain(tokens[i]) !== "and" || !next || next.code || i + 1 === tokens.length - 1) continue;
     // "get, patch, edit and replace" is a list of names, not a second action.
-    const list = tokens.slice(Math.max(0, i - 3), i).some((token) => token.trail.includes(","));
-    if (plain(tokens[i]) !== "and" || !next || next.code || list || i + 1 === tokens.length - 1) continue;
+    if (tokens.slice(Math.max(0, i - 3), i).some((token) => token.trail.includes(","))) continue;
     const base = baseVerb(next.text);
     if (base && base === next.text.toLowerCase()) next.text = thirdPerson(base);
   }
