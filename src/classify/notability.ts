@@ -71,7 +71,7 @@ export function prFeatures(pr: PullRequest, signals: PRSignals, section: Classif
   if (sigs >= 3) features.add("sigs:3+");
   if (signals.actionRequired) features.add("action-required");
   if (signals.kep) features.add("kep");
-  features.add(`section:${section.replace(/_/g, "-")}`);
+  features.add(sectionFeature(section));
   const note = signals.note;
   if (note === null) {
     features.add("note:none");
@@ -80,6 +80,18 @@ export function prFeatures(pr: PullRequest, signals: PRSignals, section: Classif
     for (const [name, pattern] of NOTE_WORDS) if (pattern.test(note)) features.add(name);
   }
   return sortShort([...features], compareText);
+}
+
+/** "section:other-merges": one string per section, not a new one per PR. */
+const SECTION_FEATURES = new Map<ClassifiedSection, string>();
+
+function sectionFeature(section: ClassifiedSection): string {
+  let feature = SECTION_FEATURES.get(section);
+  if (feature === undefined) {
+    feature = `section:${section.replace(/_/g, "-")}`;
+    SECTION_FEATURES.set(section, feature);
+  }
+  return feature;
 }
 
 export const SIGNAL_LIMIT = 4;
