@@ -301,23 +301,23 @@ function penalty(draft: Draft, source: "note" | "title"): number {
  * release note when it makes a clean sentence, else from the title.
  */
 export function sentenceBullet(title: string, note: string | null, url: string): Bullet {
-  const drafts: Array<{ draft: Draft; score: number }> = [];
-  for (const [text, source] of [[note, "note"], [title, "title"]] as const) {
+  let best: { draft: Draft; score: number } | undefined;
+  for (const source of DRAFT_SOURCES) {
+    const text = source === "note" ? note : title;
     if (!text || text.trim() === "") continue;
     const draft = structure(text, source);
     if (draft.tokens.length === 0) continue;
     const score = penalty(draft, source);
-    drafts.push({ draft, score });
+    if (best === undefined || score < best.score) best = { draft, score };
     // Nothing scores below 0 and the note wins ties: a clean note needs no title draft.
     if (score === 0) break;
   }
-  const best = drafts.reduce<(typeof drafts)[number] | undefined>(
-    (chosen, candidate) => (chosen === undefined || candidate.score < chosen.score ? candidate : chosen),
-    undefined,
-  );
   if (!best) return { label: numberLabel(url), url, also: [] };
   return toBullet(best.draft, url);
 }
+
+/** The note first, then the title; a constant, not a list of pairs built per line. */
+const DRAFT_SOURCES = ["note", "title"] as const;
 
 /** `sentenceBullet` as the markdown it renders to. */
 export function sentenceLine(title: string, note: string | null, url: string): string {
