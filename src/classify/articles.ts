@@ -1,6 +1,6 @@
 import { isBreakAt } from "./shorten.js";
-import { type Token, plain } from "./tokens.js";
-import { baseVerb } from "./words.js";
+import { type Token, endsClause, plain } from "./tokens.js";
+import { COORDINATORS, baseVerb } from "./words.js";
 
 /**
  * Notes drop articles ("Added field-selector option"); a newsletter sentence keeps them. Only
@@ -19,6 +19,8 @@ const COUNT_NOUNS = new Set(
 const DETERMINERS = new Set(
   "a an the this that these those its their his her our your my some any each every no another all both several many more most few".split(" "),
 );
+// A module constant: a regular expression literal in a function is a new object each time it runs.
+const STARTS_WITH_DIGIT = /^\d/;
 /** Verbs whose object is a new thing, where a bare singular noun always wants an article. */
 const INTRODUCING = new Set(["add", "introduce"]);
 
@@ -36,10 +38,10 @@ export function addArticle(tokens: Token[], verb: number): void {
   const verbToken = tokens[verb];
   const first = tokens[verb + 1];
   if (!verbToken || verbToken.code || !INTRODUCING.has(baseVerb(verbToken.text) ?? "") || !first) return;
-  if (DETERMINERS.has(plain(first)) || /^\d/.test(first.text)) return;
+  if (DETERMINERS.has(plain(first)) || STARTS_WITH_DIGIT.test(first.text)) return;
   let end = verb + 1;
   while (end < tokens.length && !(end > verb + 1 && isBreakAt(tokens, end))) {
-    if (/^(?:and|or)$/.test(plain(tokens[end])) || /[,;:]/.test(tokens[end - 1]?.trail ?? "")) return;
+    if (COORDINATORS.has(plain(tokens[end])) || endsClause(tokens[end - 1])) return;
     end++;
   }
   const head = tokens[end - 1];

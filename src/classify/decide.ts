@@ -20,6 +20,9 @@ export function isSkippedAuthor(pr: PullRequest, patterns: readonly string[]): b
   });
 }
 
+/** "kubelet: ", "api: ": an area before the title proper. */
+const AREA_PREFIX = /^[^:]{1,40}:\s+/;
+
 /** Sections that carry their own format and win over every skip rule. */
 function specialSection(pr: PullRequest, s: PRSignals, rules: CompiledRules): Decision | null {
   const { table, re } = rules;
@@ -32,7 +35,7 @@ function specialSection(pr: PullRequest, s: PRSignals, rules: CompiledRules): De
   if (bump) return { kind: "report", section: "version_updates", reason: bump.reason, bumps: bump.bumps };
   const deprecates = (text: string): boolean => re.deprecation.test(text) && !re.deprecatedUsage.test(text);
   if (deprecates(s.title)) return report("deprecated", "title:deprecate");
-  if (re.removal.test(s.title.replace(/^[^:]{1,40}:\s+/, ""))) return report("deprecated", "title:remove-user-facing");
+  if (re.removal.test(s.title.replace(AREA_PREFIX, ""))) return report("deprecated", "title:remove-user-facing");
   if (s.note && deprecates(s.note)) return report("deprecated", "release-note:deprecate");
   if (s.note && re.removedInNote.test(s.note)) return report("deprecated", "release-note:remove-user-facing");
   return null;
@@ -101,8 +104,8 @@ function withoutNote(pr: PullRequest, s: PRSignals, rules: CompiledRules): Decis
 export function decide(pr: PullRequest, s: PRSignals, rules: CompiledRules): Decision {
   const { table } = rules;
   if (isSkippedAuthor(pr, table.skipAuthors)) return skip("author:bot");
-  const skipTitle = table.skipTitlePatterns.find((source) => new RegExp(source, "i").test(pr.title));
-  if (skipTitle !== undefined) return skip(`title:skip-pattern ${skipTitle}`);
+  const skipTitle = rules.skipTitles.find(([, pattern]) => pattern.test(pr.title));
+  if (skipTitle !== undefined) return skip(`title:skip-pattern ${skipTitle[0]}`);
   const special = specialSection(pr, s, rules);
   if (special) return special;
   const rare = rarelyReported(s, rules);

@@ -27,6 +27,8 @@ const BUMP_PATTERNS: RegExp[] = [
 ];
 // "update to golangci-lint v1.56.2 and Go v1.21", "Bump images, dependencies and versions to go 1.22.0"
 const LIST_PATTERN = new RegExp(String.raw`${VERB}.*?\bto\s+(?!v?\d)(${NAME.slice(1, -1)}\s+v?\d[\w.+-]*(?:\s*(?:,|and|&)\s*[A-Za-z][\w./@-]*\s+v?\d[\w.+-]*)*)`, "i");
+/** Every pattern above starts with the verb: a title without one needs none of them tried. */
+const BUMP_VERB = new RegExp(VERB, "i");
 const NOT_NAMES = new Set(["to", "the", "version", "versions", "dependencies", "deps", "images", "it", "from", "and", "all"]);
 
 function cleanVersion(version: string): string {
@@ -43,6 +45,7 @@ function makeBump(name: string, version: string, table: RuleTable): DependencyBu
 
 /** The dependencies and versions a bump title names; empty when the title is not a bump. */
 export function parseBumps(title: string, table: RuleTable): DependencyBump[] {
+  if (!BUMP_VERB.test(title)) return [];
   const list = title.match(LIST_PATTERN)?.[1];
   if (list) {
     const bumps = [...list.matchAll(ITEM)]

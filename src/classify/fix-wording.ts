@@ -1,4 +1,4 @@
-import { baseVerb, thirdPerson } from "./words.js";
+import { WORD_GAP, baseVerb, thirdPerson } from "./words.js";
 
 /**
  * "Fixed a bug where kubectl did not print X" names a bug; the newsletter says what works now:
@@ -22,6 +22,9 @@ const NOT_IN_SUBJECT = /^(?:that|which|who|whose|when|where|while|if|because|aft
 const PREPOSITION = /^(?:in|on|of|for|with|to|from|by|at|into|during|via|under|over)$/i;
 const PLURAL_AUX = new Set(["are", "were"]);
 const CODE_SPACE = "\u0000";
+// Module constants: a regular expression literal in a function is a new object each time it runs.
+const CODE_SPAN = /`[^`]*`/g;
+const WHITESPACE = /\s/g;
 
 function isPluralSubject(subject: readonly string[]): boolean {
   const head = subject.at(-1) ?? "";
@@ -104,10 +107,8 @@ export function restateFix(text: string): string | undefined {
   // "a bug that resulted in ...", "an issue that could ...": the bug is the subject, there is none to restate.
   if (lead && /that\s+$/i.test(lead[0]) && /^(?:[a-z]+ed|[a-z]+s|would|could|can|may|might|will|should)$/.test(rest.split(/\s/, 1)[0] ?? "")) return undefined;
   // Spaces inside code spans must not split them: "`field is immutable`" holds no auxiliary.
-  const words = rest
-    .trim()
-    .replace(/`[^`]*`/g, (span) => span.replace(/\s/g, CODE_SPACE))
-    .split(/\s+/);
+  const trimmed = rest.trim();
+  const words = (trimmed.includes("`") ? trimmed.replace(CODE_SPAN, (span) => span.replace(WHITESPACE, CODE_SPACE)) : trimmed).split(WORD_GAP);
   if (words.length < 3) return undefined;
   return restate(words, lead !== null)?.replaceAll(CODE_SPACE, " ");
 }

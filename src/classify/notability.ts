@@ -1,3 +1,4 @@
+import { compareText, sortShort } from "../order.js";
 import type { PullRequest } from "../types.js";
 import type { ClassifiedSection } from "./rules.js";
 import type { PRSignals } from "./signals.js";
@@ -51,19 +52,26 @@ function lengthBucket(note: string): string {
 // dozens of small weights only fit the cycles they were learned on.
 const LABEL_PREFIXES = ["kind/"];
 
+function hasModelledPrefix(label: string): boolean {
+  for (const prefix of LABEL_PREFIXES) if (label.startsWith(prefix)) return true;
+  return false;
+}
+
 /**
  * What both models read of one PR. Only what the picks data also holds for a PR (kind labels, the
  * number of SIGs, the release note, the section the rules chose) so that training and drafting see the same features.
  */
 export function prFeatures(pr: PullRequest, signals: PRSignals, section: ClassifiedSection): string[] {
   const features = new Set<string>();
+  let sigs = 0;
   for (const label of pr.labels) {
-    if (LABEL_PREFIXES.some((prefix) => label.startsWith(prefix))) features.add(label);
+    if (hasModelledPrefix(label)) features.add(label);
+    if (label.startsWith("sig/")) sigs++;
   }
-  if (pr.labels.filter((label) => label.startsWith("sig/")).length >= 3) features.add("sigs:3+");
+  if (sigs >= 3) features.add("sigs:3+");
   if (signals.actionRequired) features.add("action-required");
   if (signals.kep) features.add("kep");
-  features.add(`section:${section.replace(/_/g, "-")}`);
+  features.add(sectionFeature(section));
   const note = signals.note;
   if (note === null) {
     features.add("note:none");
@@ -71,25 +79,54 @@ export function prFeatures(pr: PullRequest, signals: PRSignals, section: Classif
     features.add(lengthBucket(note));
     for (const [name, pattern] of NOTE_WORDS) if (pattern.test(note)) features.add(name);
   }
-  return [...features].sort();
+  return sortShort([...features], compareText);
+}
+
+/** "section:other-merges": one string per section, not a new one per PR. */
+const SECTION_FEATURES = new Map<ClassifiedSection, string>();
+
+function sectionFeature(section: ClassifiedSection): string {
+  let feature = SECTION_FEATURES.get(section);
+  if (feature === undefined) {
+    feature = `section:${section.replace(/_/g, "-")}`;
+    SECTION_FEATURES.set(section, feature);
+  }
+  return feature;
 }
 
 export const SIGNAL_LIMIT = 4;
 
-/** Models are never changed once built, and every PR of a week is scored with the same one. */
-const weightMaps = new WeakMap<LogisticModel, ReadonlyMap<string, number>>();
+const strongestFirst = (a: readonly [string, number], b: readonly [string, number]): number => Math.abs(b[1]) - Math.abs(a[1]) || (a[0] < b[0] ? -1 : 1);
 
-function weightsOf(model: LogisticModel): ReadonlyMap<string, number> {
-  let weights = weightMaps.get(model);
-  if (!weights) {
-    weights = new Map(model.weights);
-    weightMaps.set(model, weights);
+/** A model's weights by feature, and how each one reads in a PR's signals, worked out once. */
+interface ModelLookup {
+  weights: ReadonlyMap<string, number>;
+  descriptions: ReadonlyMap<string, string>;
+}
+
+/** Models are never changed once built, and every PR of a week is scored with the same one. */
+const lookups = new WeakMap<LogisticModel, ModelLookup>();
+
+function lookupOf(model: LogisticModel): ModelLookup {
+  let lookup = lookups.get(model);
+  if (!lookup) {
+    const weights = new Map(model.weights);
+    lookup = { weights, descriptions: new Map([...weights].map((contribution) => [contribution[0], describeContribution(contribution)])) };
+    lookups.set(model, lookup);
   }
-  return weights;
+  return lookup;
+}
+
+/** The modelled probability alone, for ranking many PRs of which only a few need their reasons. */
+export function probabilityOf(model: LogisticModel, features: readonly string[]): number {
+  const { weights } = lookupOf(model);
+  let logOdds = model.intercept;
+  for (const feature of features) logOdds += weights.get(feature) ?? 0;
+  return 1 / (1 + Math.exp(-logOdds));
 }
 
 export function scoreFeatures(model: LogisticModel, features: readonly string[]): ModelScore {
-  const weights = weightsOf(model);
+  const { weights, descriptions } = lookupOf(model);
   const contributions: Array<[string, number]> = [];
   let logOdds = model.intercept;
   for (const feature of features) {
@@ -98,10 +135,10 @@ export function scoreFeatures(model: LogisticModel, features: readonly string[])
     logOdds += weight;
     contributions.push([feature, weight]);
   }
-  contributions.sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || (a[0] < b[0] ? -1 : 1));
+  sortShort(contributions, strongestFirst);
   return {
     probability: 1 / (1 + Math.exp(-logOdds)),
-    signals: contributions.slice(0, SIGNAL_LIMIT).map(describeContribution),
+    signals: contributions.slice(0, SIGNAL_LIMIT).map((contribution) => descriptions.get(contribution[0]) ?? describeContribution(contribution)),
     contributions,
   };
 }

@@ -1,9 +1,13 @@
-import { type Token, plain } from "./tokens.js";
+import { type Token, endsClause, plain } from "./tokens.js";
 import { AUXILIARIES, CLAUSE_BREAKS, DANGLING, PREPOSITIONS, baseVerb } from "./words.js";
 
 /** Bullets in Other Merges and Deprecated read as one short sentence of about this many words. */
 export const MIN_WORDS = 4;
 export const MAX_WORDS = 10;
+
+// Module constants: a regular expression literal in a function is a new object each time it runs.
+const PREDICATE_PARTICIPLE = /(?:ed|ing)$|^used$/;
+const DESCRIBING_ENDING = /(?:ed|able)$/i;
 
 /**
  * Where a sentence may be cut or a link may end: before a preposition, a clause word or a purpose
@@ -12,11 +16,11 @@ export const MAX_WORDS = 10;
 export function isBreakAt(tokens: readonly Token[], i: number, withPrepositions = true): boolean {
   const word = plain(tokens[i]);
   if (word === "") return false;
-  if (AUXILIARIES.has(plain(tokens[i - 1])) && /(?:ed|ing)$|^used$/.test(word)) return false;
+  if (AUXILIARIES.has(plain(tokens[i - 1])) && PREDICATE_PARTICIPLE.test(word)) return false;
   if (CLAUSE_BREAKS.has(word)) return true;
   const next = tokens[i + 1];
   const previous = tokens[i - 1];
-  const purpose = previous !== undefined && !AUXILIARIES.has(plain(previous)) && !/(?:ed|able)$/i.test(previous.text);
+  const purpose = previous !== undefined && !AUXILIARIES.has(plain(previous)) && !DESCRIBING_ENDING.test(previous.text);
   if (word === "to" && purpose && next && !next.code && baseVerb(next.text) === next.text.toLowerCase()) return true;
   return withPrepositions && PREPOSITIONS.has(word) && word !== "and" && word !== "or";
 }
@@ -38,8 +42,8 @@ export function trim(tokens: Token[], max: number): { tokens: Token[]; hardCut: 
   for (let i = MIN_WORDS - 1; out.length > max && i < out.length - 1; i++) {
     const token = out[i];
     const next = out[i + 1];
-    if (token && /[,;:]/.test(token.trail)) out = out.slice(0, i + 1);
-    else if (next && /\(/.test(next.lead)) out = out.slice(0, i + 1);
+    if (endsClause(token)) out = out.slice(0, i + 1);
+    else if (next?.lead.includes("(")) out = out.slice(0, i + 1);
   }
   if (out.length > max) {
     for (let i = Math.min(out.length, max + 1) - 1; i >= MIN_WORDS; i--) {

@@ -7,11 +7,14 @@ export type PatternName = keyof RuleTable["patterns"];
 export interface CompiledRules {
   table: RuleTable;
   re: Record<PatternName, RegExp>;
+  /** `table.skipTitlePatterns`, each source with its expression. */
+  skipTitles: ReadonlyArray<readonly [string, RegExp]>;
 }
 
 export function compileRules(table: RuleTable): CompiledRules {
   const entries = Object.entries(table.patterns).map(([name, source]) => [name, new RegExp(source, "i")]);
-  return { table, re: Object.fromEntries(entries) as Record<PatternName, RegExp> };
+  const skipTitles = table.skipTitlePatterns.map((source) => [source, new RegExp(source, "i")] as const);
+  return { table, re: Object.fromEntries(entries) as Record<PatternName, RegExp>, skipTitles };
 }
 
 /** What every rule reads about one PR, derived once. */
@@ -33,6 +36,7 @@ export interface PRSignals {
 const NOTE_BLOCK = /(?:release note\*\*:?\s*(?:<!--[^<>]*-->\s*)?```(?:release-note[\w-]*)?|```release-note[\w-]*)([\s\S]*?)(?:```|$)/i;
 // Authors answer "Does this PR introduce a user-facing change?" with more than the template's NONE.
 const NONE_NOTE = /^\W*(?:(?:none)+|no|n\/?a|nothing|not applicable)\W*$/i;
+const ACTION_REQUIRED = /\baction required\b/i;
 const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
 const BRANCH_PREFIX = /^\s*\[(?:release-[\d.]+|[\w.-]*\d+\.\d+)\]\s*/i;
 const CHERRY_PICK_PREFIX = /^\s*(?:automated|manual)\s+cherry[- ]?pick\s+of\s+(?:#\d+(?:\s*(?:,|;|&|and)\s*)?)+:?\s*/i;
@@ -48,12 +52,14 @@ export function stripCherryPickTitle(title: string): string {
   return title.replace(BRANCH_PREFIX, "").replace(CHERRY_PICK_PREFIX, "").replace(BRANCH_PREFIX, "").trim();
 }
 
+// Loops rather than some/find with a closure over the labels: every rule asks these of every PR.
 export function hasAny(labels: ReadonlySet<string>, names: readonly string[]): boolean {
-  return names.some((name) => labels.has(name));
+  return firstLabel(labels, names) !== undefined;
 }
 
 export function firstLabel(labels: ReadonlySet<string>, names: readonly string[]): string | undefined {
-  return names.find((name) => labels.has(name));
+  for (const name of names) if (labels.has(name)) return name;
+  return undefined;
 }
 
 const KEP_FINDERS: Array<[RegExp, (match: RegExpMatchArray) => string]> = [
@@ -64,11 +70,13 @@ const KEP_FINDERS: Array<[RegExp, (match: RegExpMatchArray) => string]> = [
     (m) => `https://github.com/kubernetes/enhancements/tree/master/keps/${m[1]}`,
   ],
 ];
+/** Every finder's link names the enhancements repository or kep.k8s.io: one scan rules out most bodies. */
+const KEP_HINT = /enhancements|kep\.k8s\.io/i;
 const TITLE_KEP = /\bKEP[- ]?(\d{2,5})\b/i;
 
 /** The KEP a PR implements: a link in the body first, else a "KEP-1234" title prefix. */
 export function findKep(body: string, title: string): string | undefined {
-  for (const [pattern, canonical] of KEP_FINDERS) {
+  for (const [pattern, canonical] of KEP_HINT.test(body) ? KEP_FINDERS : []) {
     const match = body.match(pattern);
     if (match) return canonical(match);
   }
@@ -112,14 +120,9 @@ export function readSignals(pr: PullRequest, rules: CompiledRules): PRSignals {
   } else {
     noteState = hasAny(labels, names.releaseNoteNone) ? "none" : "absent";
   }
-  const actionRequired = hasAny(labels, names.actionRequired) || /\baction required\b/i.test(note ?? "");
+  const actionRequired = hasAny(labels, names.actionRequired) || ACTION_REQUIRED.test(note ?? "");
   const kep = findKep(pr.body, pr.title);
-  return {
-    title: stripCherryPickTitle(pr.title),
-    labels,
-    note,
-    noteState,
-    actionRequired,
-    ...(kep ? { kep } : {}),
-  };
+  const title = stripCherryPickTitle(pr.title);
+  // Not a conditional spread, which V8 copies through a slow path once per PR.
+  return kep ? { title, labels, note, noteState, actionRequired, kep } : { title, labels, note, noteState, actionRequired };
 }

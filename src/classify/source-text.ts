@@ -1,9 +1,17 @@
 import { type Token, plain } from "./tokens.js";
+import { WORD_GAP } from "./words.js";
 
 /** Components that make a natural subject when a title starts "kubeadm: fix ...". */
 const SUBJECT_PREFIX = /^(?:kube[\w-]*|kubectl|kubeadm|kubelet|client-go|cli-runtime|apiserver|scheduler|etcd)$/i;
 const PREFIXES = [/^action[- ]required\s*:?\s*/i, /^KEP[- ]?\d+\s*[:-]\s*/i, /^\[[^\]]*\]\s*/, /^\w+\([^)]*\)\s*:\s*/];
 const LABEL_PREFIX = /^([^:`]{1,60}?):\s+(?=\S)/;
+// Module constants: a regular expression literal in a function is a new object each time it runs.
+const LIST_MARKER = /^[-*]\s+/;
+const BRACKET_PREFIX = /^\[([A-Za-z][\w-]*)\]/;
+const GROUP_OR_BRANCH = /^(?:sig-|release-|wg-)/i;
+const ONE_WORD = /^[A-Za-z][\w-]*$/;
+const LETTERS = /^[A-Za-z]+$/;
+const CAPITALIZED = /^[A-Z][a-z]+$/;
 const PHRASES: Array<[string[], string[]]> = [
   [["will", "be", "able", "to"], ["can"]],
   [["is", "now", "able", "to"], ["can", "now"]],
@@ -24,56 +32,89 @@ export interface Stripped {
 
 /** Removes "KEP-123:", "[sig-x]", "feat(x):", "Action required:" and "area:" prefixes, remembering useful ones. */
 export function stripPrefixes(text: string): Stripped {
-  let rest = text.trim().replace(/^[-*]\s+/, "");
+  let rest = text.trim().replace(LIST_MARKER, "");
   let subject: string | undefined;
   let qualifier: string | undefined;
   for (let changed = true; changed; ) {
     changed = false;
-    const bracket = rest.match(/^\[([A-Za-z][\w-]*)\]/)?.[1];
-    if (bracket && !/^(?:sig-|release-|wg-)/i.test(bracket)) qualifier = bracket;
+    const bracket = rest.startsWith("[") ? rest.match(BRACKET_PREFIX)?.[1] : undefined;
+    if (bracket && !GROUP_OR_BRANCH.test(bracket)) qualifier = bracket;
     for (const prefix of PREFIXES) {
       const next = rest.replace(prefix, "");
       if (next !== rest && next !== "") [rest, changed] = [next, true];
     }
-    const label = rest.match(LABEL_PREFIX);
-    if (label?.[1] && label[1].trim().split(/\s+/).length <= 4) {
+    // LABEL_PREFIX ends at the first colon, within 61 characters: most text has none there to try.
+    const colon = rest.indexOf(":");
+    const label = colon >= 1 && colon <= 60 ? rest.match(LABEL_PREFIX) : null;
+    if (label?.[1] && label[1].trim().split(WORD_GAP).length <= 4) {
       const name = label[1].trim();
       if (SUBJECT_PREFIX.test(name)) subject = name.toLowerCase();
-      else if (/^[A-Za-z][\w-]*$/.test(name)) qualifier = name;
+      else if (ONE_WORD.test(name)) qualifier = name;
       [rest, changed] = [rest.slice(label[0].length), true];
     }
   }
-  return { text: rest, ...(subject ? { subject } : {}), ...(qualifier ? { qualifier } : {}) };
+  // Literals, not conditional spreads, which V8 copies through a slow path: a week words thousands of lines.
+  if (subject) return qualifier ? { text: rest, subject, qualifier } : { text: rest, subject };
+  return qualifier ? { text: rest, qualifier } : { text: rest };
 }
 
 /** The note's first sentence; incomplete when it only introduces what follows (a list, a command). */
 export function firstSentence(text: string): { text: string; incomplete: boolean } {
-  const paragraphs = text.trim().split(/\n\s*\n|\n(?=\s*[-*]\s)/);
-  const paragraph = (paragraphs[0] ?? text).replace(/\s+/g, " ").trim();
-  const sentence = (paragraph.split(/(?<=[.!?])\s+(?=[A-Z`"'(])/)[0] ?? paragraph).trim();
-  const incomplete = /:$/.test(sentence) || (sentence === paragraph && paragraphs.length > 1 && !/[.!?]$/.test(sentence));
+  // Only the first paragraph and its first sentence are read: nothing is split that is not kept.
+  const trimmed = text.trim();
+  const paragraphEnd = trimmed.search(PARAGRAPH_BREAK);
+  const paragraph = collapseSpaces(paragraphEnd < 0 ? trimmed : trimmed.slice(0, paragraphEnd)).trim();
+  const sentenceEnd = paragraph.search(SENTENCE_BREAK);
+  const sentence = (sentenceEnd < 0 ? paragraph : paragraph.slice(0, sentenceEnd)).trim();
+  const incomplete = sentence.endsWith(":") || (sentence === paragraph && paragraphEnd >= 0 && !SENTENCE_END.test(sentence));
   return { text: sentence, incomplete };
 }
+
+/** Runs of whitespace as one space; text whose only whitespace is single spaces is returned as it is, not copied. */
+function collapseSpaces(text: string): string {
+  return UNCOLLAPSED.test(text) ? text.replace(SPACES, " ") : text;
+}
+
+/** Two whitespace characters in a row, or one that is not a space. */
+const UNCOLLAPSED = /\s\s|[^\S ]/;
+const PARAGRAPH_BREAK = /\n\s*\n|\n(?=\s*[-*]\s)/;
+const SPACES = /\s+/g;
+const SENTENCE_BREAK = /(?<=[.!?])\s+(?=[A-Z`"'(])/;
+const SENTENCE_END = /[.!?]$/;
 
 export function normalizePhrases(tokens: Token[]): Token[] {
   const out = [...tokens];
   for (let i = 0; i < out.length; i++) {
-    for (const [from, to] of PHRASES) {
-      if (from.every((word, k) => plain(out[i + k]) === word)) {
-        const replaced = to.map((text) => ({ text, code: false, lead: "", trail: "" }));
-        const last = out[i + from.length - 1];
-        if (last && replaced.length > 0) replaced[replaced.length - 1]!.trail = last.trail;
-        out.splice(i, from.length, ...replaced);
-      }
+    for (const phrase of PHRASES) {
+      // Destructured only on a match: array destructuring costs an iterator, at every word and phrase.
+      if (!startsPhrase(out, i, phrase[0])) continue;
+      const [from, to] = phrase;
+      const replaced = to.map((text) => ({ text, code: false, lead: "", trail: "" }));
+      const last = out[i + from.length - 1];
+      if (last && replaced.length > 0) replaced[replaced.length - 1]!.trail = last.trail;
+      out.splice(i, from.length, ...replaced);
     }
   }
   return out;
 }
 
+/**
+ * A loop, not `every` with a closure, which allocated a context per word of every drafted line; and
+ * words of another length are not lowercased (a new string when capitalized) only to be compared.
+ */
+function startsPhrase(tokens: readonly Token[], at: number, phrase: readonly string[]): boolean {
+  for (let k = 0; k < phrase.length; k++) {
+    const word = phrase[k] ?? "";
+    const token = tokens[at + k];
+    if (token?.text.length !== word.length || plain(token) !== word) return false;
+  }
+  return true;
+}
+
 /** "CEL Admission Plugin" → "CEL admission plugin": titles in title case read oddly mid-sentence. */
 export function sentenceCaseTitle(tokens: Token[]): void {
-  const words = tokens.slice(1).filter((token) => !token.code && /^[A-Za-z]+$/.test(token.text));
-  const capitalized = words.filter((token) => /^[A-Z][a-z]+$/.test(token.text) && !PROPER.test(token.text));
+  const words = tokens.slice(1).filter((token) => !token.code && LETTERS.test(token.text));
+  const capitalized = words.filter((token) => CAPITALIZED.test(token.text) && !PROPER.test(token.text));
   if (capitalized.length < 2 || capitalized.length * 2 < words.length) return;
   for (const token of capitalized) token.text = token.text.toLowerCase();
 }

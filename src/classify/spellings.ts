@@ -7,9 +7,12 @@ const HOUSE = new Map<string, string>(
   HOUSE_SPELLINGS.filter(({ alsoRight }) => alsoRight === undefined).map(({ house }): [string, string] => [house.toLowerCase(), house]),
 );
 
+const LONGEST_HOUSE_FORM = Math.max(0, ...[...HOUSE.keys()].map((key) => key.length));
+
 /** The house form of one word, or the word itself when the house has no opinion. */
 export function houseSpelling(word: string): string {
-  return HOUSE.get(word.toLowerCase()) ?? word;
+  // Longer words have no house form: they need not be lowercased only to be looked up.
+  return word.length > LONGEST_HOUSE_FORM ? word : (HOUSE.get(word.toLowerCase()) ?? word);
 }
 
 /** Respells the prose words of a sentence in place; code spans keep their exact text. */

@@ -16,10 +16,17 @@ const TRAIL = /[)\]"'”’,.;:!?]+$/;
 const QUOTE = /["'“”‘’]/;
 const QUOTES = /["'“”‘’]/g;
 const DASH = /^[-–—]+$/;
+/** A word without leading or trailing punctuation, quotes or backticks, and not a dash. */
+const BARE_WORD = /^\w[\w-]*$/;
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const raw of text.match(RAW_TOKEN) ?? []) {
+    // Most words hold no punctuation to split off: the general path below would find none.
+    if (BARE_WORD.test(raw)) {
+      tokens.push({ text: raw, code: isIdentifier(raw), lead: "", trail: "" });
+      continue;
+    }
     if (DASH.test(raw)) {
       const previous = tokens.at(-1);
       if (previous) previous.trail += ";";
@@ -58,6 +65,21 @@ export function renderTokens(tokens: readonly Token[], isEnd: boolean): InlineMa
     }),
     " ",
   );
+}
+
+// Regular expressions the wording runs per word are module constants: a literal inside a function
+// is a new object each time it runs, and a large week drafts millions of words.
+const CLAUSE_END = /[,;:]/;
+const STATEMENT_END = /[.;:]/;
+
+/** Whether a comma, semicolon or colon follows the word. */
+export function endsClause(token: Token | undefined): boolean {
+  return token !== undefined && CLAUSE_END.test(token.trail);
+}
+
+/** Whether a period, semicolon or colon follows the word. */
+export function endsStatement(token: Token | undefined): boolean {
+  return token !== undefined && STATEMENT_END.test(token.trail);
 }
 
 export function plain(token: Token | undefined): string {

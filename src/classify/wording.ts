@@ -1,14 +1,15 @@
 import { numberLabel, renderBullet } from "../markdown/escape.js";
-import type { Bullet } from "../types.js";
+import type { Bullet, InlineMarkdown } from "../types.js";
 import { MAX_WORDS, MIN_WORDS, isBreakAt, trim } from "./shorten.js";
 import { firstSentence, normalizePhrases, sentenceCaseTitle, stripPrefixes } from "./source-text.js";
 import { addArticle } from "./articles.js";
 import { restateFix } from "./fix-wording.js";
 import { applyHouseSpellings } from "./spellings.js";
-import { type Token, plain, renderTokens, tokenize } from "./tokens.js";
+import { type Token, endsClause, endsStatement, plain, renderTokens, tokenize } from "./tokens.js";
 import {
   AUXILIARIES,
   CLAUSE_BREAKS,
+  COORDINATORS,
   DANGLING,
   PREPOSITIONS,
   SUBORDINATE_START,
@@ -28,6 +29,13 @@ const GENERIC_FIX = /^(?:(?:a|an|the)\s+)?(?:bug|issue|regression|problem|panic|
 /** Sentence-initial words of a noun phrase that are plain English, lowercase after "Adds". */
 const COMMON_OPENER = /^(?:the|a|an|new|support|improved|better|more|optional|initial|basic|experimental|default|custom|dynamic|[a-z]+(?:ed|ing|al|ive|ble|ous|tion|ment|ness|ity|ary|ic))$/;
 const SELF_REFERENCE = /^(?:this|the)\s+(?:change|pr|pull request|commit|patch)\b/i;
+const TRAILING_COMMA = /,$/;
+const PARTICIPLE_ENDING = /(?:ed|ing)$/;
+const CAPITALIZED_WORD = /^[A-Z][a-z]+$/;
+const LOWERCASE_WORD = /^[a-z]+$/;
+const USED = /^used$/i;
+/** "support for X", "a flag to disable Y": words that start an object's complement. */
+const COMPLEMENT_STARTS = new Set(["for", "of", "to"]);
 
 interface Structure {
   tokens: Token[];
@@ -58,15 +66,15 @@ const isTensed = (token: Token | undefined): boolean =>
 function withoutRelativeClause(tokens: Token[]): Token[] {
   for (let i = 1; i < Math.min(tokens.length, 8); i++) {
     // A verb before the pronoun means the pronoun belongs to the object ("serves APIs that have ...").
-    if (isTensed(tokens[i - 1]) || /[.;:]/.test(tokens[i - 1]?.trail ?? "")) return tokens;
+    if (isTensed(tokens[i - 1]) || endsStatement(tokens[i - 1])) return tokens;
     if (!RELATIVE.has(plain(tokens[i])) || !isTensed(tokens[i + 1])) continue;
     // The clause's own verb group ("have previously been running") is not the main verb.
     let j = i + 2;
     while (j < tokens.length && !tokens[j]!.code && baseVerb(tokens[j]!.text) !== undefined) j++;
     for (; j < Math.min(tokens.length, i + 14); j++) {
-      if (/[.;:]/.test(tokens[j - 1]?.trail ?? "")) return tokens;
+      if (endsStatement(tokens[j - 1])) return tokens;
       if (!isTensed(tokens[j])) continue;
-      const subject = tokens.slice(0, i).map((part, index) => (index === i - 1 ? { ...part, trail: part.trail.replace(/,$/, "") } : part));
+      const subject = tokens.slice(0, i).map((part, index) => (index === i - 1 ? { ...part, trail: part.trail.replace(TRAILING_COMMA, "") } : part));
       return [...subject, ...tokens.slice(j)];
     }
     return tokens;
@@ -95,9 +103,9 @@ function isMainClauseVerb(tokens: readonly Token[], verb: number): boolean {
 function subjectHead(tokens: readonly Token[], verb: number): number {
   for (let k = 1; k < verb; k++) {
     const word = plain(tokens[k]);
-    if (PREPOSITIONS.has(word) || CLAUSE_BREAKS.has(word) || /,/.test(tokens[k - 1]?.trail ?? "")) return k;
+    if (PREPOSITIONS.has(word) || CLAUSE_BREAKS.has(word) || (tokens[k - 1]?.trail.includes(",") ?? false)) return k;
     // "endpoints passed in ...", but not "the deprecated plugin": a participle after a noun starts a modifier.
-    if (k > 1 && !ARTICLES.has(plain(tokens[k - 1])) && /(?:ed|ing)$/.test(word) && baseVerb(word) !== undefined) return k;
+    if (k > 1 && !ARTICLES.has(plain(tokens[k - 1])) && PARTICIPLE_ENDING.test(word) && baseVerb(word) !== undefined) return k;
   }
   return -1;
 }
@@ -111,7 +119,7 @@ function shortSubject(tokens: readonly Token[], verb: number): Token[] | undefin
   const head = subjectHead(tokens, verb);
   // "Some of the drivers": a quantifier is no head; the line would say "Some indicates". And "X and
   // Y are": half of a coordinated subject says less than the whole.
-  if (head > 0 && (QUANTIFIERS.has(plain(tokens[head - 1])) || /^(?:and|or)$/.test(plain(tokens[head])))) return undefined;
+  if (head > 0 && (QUANTIFIERS.has(plain(tokens[head - 1])) || COORDINATORS.has(plain(tokens[head])))) return undefined;
   if (head > 1 && head <= 5) return tokens.slice(0, head);
   const tail = tokens.slice(verb - 2, verb);
   // "X and clients", "to dockershim": a tail that starts with a function word is no noun phrase.
@@ -158,9 +166,9 @@ function leadingVerb(tokens: Token[]): boolean {
 function conjugateFollowing(tokens: Token[]): void {
   for (let i = 1; i < tokens.length - 1; i++) {
     const next = tokens[i + 1];
+    if (plain(tokens[i]) !== "and" || !next || next.code || i + 1 === tokens.length - 1) continue;
     // "get, patch, edit and replace" is a list of names, not a second action.
-    const list = tokens.slice(Math.max(0, i - 3), i).some((token) => token.trail.includes(","));
-    if (plain(tokens[i]) !== "and" || !next || next.code || list || i + 1 === tokens.length - 1) continue;
+    if (tokens.slice(Math.max(0, i - 3), i).some((token) => token.trail.includes(","))) continue;
     const base = baseVerb(next.text);
     if (base && base === next.text.toLowerCase()) next.text = thirdPerson(base);
   }
@@ -219,8 +227,14 @@ const word = (text: string): Token => ({ text, code: false, lead: "", trail: "" 
 
 function lowerCommonFirst(token: Token): Token {
   const lower = token.text.toLowerCase();
-  if (token.code || !/^[A-Z][a-z]+$/.test(token.text) || !COMMON_OPENER.test(lower)) return token;
+  if (token.code || !CAPITALIZED_WORD.test(token.text) || !COMMON_OPENER.test(lower)) return token;
   return { ...token, text: lower };
+}
+
+function wordsBesideArticles(tokens: readonly Token[], start: number, end: number): number {
+  let count = 0;
+  for (let i = start; i < end; i++) if (!ARTICLES.has(plain(tokens[i]))) count++;
+  return count;
 }
 
 /** The words to link: the object after a leading verb, the predicate after a subject, or the whole noun phrase. */
@@ -231,12 +245,11 @@ function linkSpan({ tokens, verb }: Structure): [number, number] {
   let cap = MAX_LINK_WORDS;
   while (end < tokens.length && end - start < cap) {
     // "support for X", "a flag to disable Y": a bare object reads as a key phrase only with its complement.
-    const head = tokens.slice(start, end).filter((token) => !ARTICLES.has(plain(token)));
-    const complement = verb === 0 && head.length < 2 && /^(?:for|of|to)$/.test(plain(tokens[end]));
+    const complement = verb === 0 && COMPLEMENT_STARTS.has(plain(tokens[end])) && wordsBesideArticles(tokens, start, end) < 2;
     if (complement) cap = MAX_LINK_WORDS + 2;
     else if (isBreakAt(tokens, end)) break;
     end++;
-    if (/[,;:]/.test(tokens[end - 1]?.trail ?? "")) break;
+    if (endsClause(tokens[end - 1])) break;
   }
   if (verb === 0 && start >= tokens.length) return [0, tokens.length];
   return [start, end];
@@ -250,7 +263,16 @@ function toBullet(draft: Structure, url: string): Bullet {
   const before = renderTokens(tokens.slice(0, start), false);
   const label = renderTokens(tokens.slice(start, end), end === tokens.length);
   const after = renderTokens(tokens.slice(end), true);
-  return { ...(before !== "" ? { before } : {}), label, url, ...(after !== "" ? { after } : {}), also: [] };
+  return bulletOf(before, label, url, after);
+}
+
+/**
+ * A bullet without its empty pieces, keys in the order the JSON output has always had. Literals,
+ * not conditional spreads: V8 copies those through a slow path, once per line of a large week.
+ */
+function bulletOf(before: InlineMarkdown, label: InlineMarkdown, url: string, after: InlineMarkdown): Bullet {
+  if (before === "") return after === "" ? { label, url, also: [] } : { label, url, after, also: [] };
+  return after === "" ? { before, label, url, also: [] } : { before, label, url, after, also: [] };
 }
 
 // GENERIC_FIX names at most three words: longer spans are not rendered just to be tested.
@@ -269,8 +291,8 @@ function penalty(draft: Draft, source: "note" | "title"): number {
   if (draft.verb === 0 && isGenericFix(draft.tokens.slice(...linkSpan(draft)))) score += 3;
   // "X can be", "Y is used": a cut left the predicate without its point.
   const last = draft.tokens.at(-1);
-  if (draft.verb >= 0 && last && !last.code && (AUXILIARIES.has(plain(last)) || /^used$/i.test(last.text))) score += 3;
-  if (plain(draft.tokens.at(-2)) === "to" && last && !last.code && /^[a-z]+$/.test(last.text)) score += 3;
+  if (draft.verb >= 0 && last && !last.code && (AUXILIARIES.has(plain(last)) || USED.test(last.text))) score += 3;
+  if (plain(draft.tokens.at(-2)) === "to" && last && !last.code && LOWERCASE_WORD.test(last.text)) score += 3;
   return score;
 }
 
@@ -279,23 +301,23 @@ function penalty(draft: Draft, source: "note" | "title"): number {
  * release note when it makes a clean sentence, else from the title.
  */
 export function sentenceBullet(title: string, note: string | null, url: string): Bullet {
-  const drafts: Array<{ draft: Draft; score: number }> = [];
-  for (const [text, source] of [[note, "note"], [title, "title"]] as const) {
+  let best: { draft: Draft; score: number } | undefined;
+  for (const source of DRAFT_SOURCES) {
+    const text = source === "note" ? note : title;
     if (!text || text.trim() === "") continue;
     const draft = structure(text, source);
     if (draft.tokens.length === 0) continue;
     const score = penalty(draft, source);
-    drafts.push({ draft, score });
+    if (best === undefined || score < best.score) best = { draft, score };
     // Nothing scores below 0 and the note wins ties: a clean note needs no title draft.
     if (score === 0) break;
   }
-  const best = drafts.reduce<(typeof drafts)[number] | undefined>(
-    (chosen, candidate) => (chosen === undefined || candidate.score < chosen.score ? candidate : chosen),
-    undefined,
-  );
   if (!best) return { label: numberLabel(url), url, also: [] };
   return toBullet(best.draft, url);
 }
+
+/** The note first, then the title; a constant, not a list of pairs built per line. */
+const DRAFT_SOURCES = ["note", "title"] as const;
 
 /** `sentenceBullet` as the markdown it renders to. */
 export function sentenceLine(title: string, note: string | null, url: string): string {

@@ -3,9 +3,15 @@
 /** Names that stay lowercase even at the start of a sentence. */
 const LOWERCASE_NAMES = /^(?:kube[\w-]*|kubectl|kubeadm|kubelet|client-go|cli-runtime|etcd|containerd|cri-o|crictl|kustomize|kind|kops|minikube|klog|cadvisor|golangci-lint|go|gomega|ginkgo|iptables|nftables|ipvs|cgroups?|runc|systemd|x\/\w+)$/;
 
+// Module constants: a regular expression literal in a function is a new object each time it runs.
+export const WORD_GAP = /\s+/;
+const LOWERCASE_COMPOUND = /^[a-z]+[-.][a-z]/;
+const SIBILANT_OR_O_ENDING = /(?:s|sh|ch|x|z|o)$/;
+const CONSONANT_Y_ENDING = /[^aeiou]y$/;
+
 export function capitalizeFirst(text: string): string {
-  const first = text.split(/\s+/, 1)[0] ?? "";
-  if (LOWERCASE_NAMES.test(first) || /^[a-z]+[-.][a-z]/.test(first)) return text;
+  const first = text.split(WORD_GAP, 1)[0] ?? "";
+  if (LOWERCASE_NAMES.test(first) || LOWERCASE_COMPOUND.test(first)) return text;
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
@@ -37,10 +43,13 @@ const VERSION_LIKE = /^[a-z]*-?v?\d+(?:\.\d+)*[a-z]*$/i;
 const ROOTED_PATH = /^\/{1,2}[\w.:-]+(?:\/[\w.:-]*)*$/;
 const REPO_PATH = /^(?:pkg|cmd|hack|staging|test|build|vendor|api|plugin|cluster|third_party)\/[\w./-]+$|^[\w.-]+\/[\w.-]+\/[\w./-]+$/;
 const CALL = /^[\w.]+\(\)$/;
+/** No dash, underscore, dot, slash, parentheses or inner capital: no pattern of an identifier fits. */
+const PLAIN_WORD = /^[A-Za-z][a-z]*$/;
 
 /** Whether a bare word is an identifier (flag, gate, field, metric, path, ...) that belongs in code. */
 export function isIdentifier(word: string): boolean {
-  if (word.length < 2) return false;
+  // Most words of a sentence are plain words, which none of the patterns below can match.
+  if (word.length < 2 || PLAIN_WORD.test(word)) return false;
   if (FLAG.test(word) || CALL.test(word) || SNAKE.test(word)) return true;
   if (CAMEL_FIELD.test(word) || GATE.test(word)) return !PLAIN_CAMEL.has(word);
   if (ROOTED_PATH.test(word) || REPO_PATH.test(word)) return true;
@@ -82,18 +91,28 @@ export function baseVerb(word: string): string | undefined {
   if (BASE_VERBS.has(lower)) return lower;
   const irregular = IRREGULAR_PAST.get(lower);
   if (irregular) return irregular;
-  // Only words ending in -s or -d can be an inflection we undo; the rest need no candidates built.
+  // Only words ending in -s or -d can be an inflection we undo. Candidates are tried one at a time,
+  // first match wins: "-ies" → "-y", "-es", "-s"; "-ied" → "-y", "-ed", "-d", a doubled consonant.
   const last = lower.at(-1);
-  if (last !== "s" && last !== "d") return undefined;
-  const candidates = last === "s"
-    ? [lower.replace(/ies$/, "y"), lower.replace(/es$/, ""), lower.slice(0, -1)]
-    : [lower.replace(/ied$/, "y"), lower.replace(/ed$/, ""), lower.slice(0, -1), lower.replace(/(\w)\1ed$/, "$1")];
-  return candidates.find((candidate) => candidate !== lower && BASE_VERBS.has(candidate));
+  if (last === "s") {
+    return knownVerb(lower.endsWith("ies") ? `${lower.slice(0, -3)}y` : undefined) ??
+      knownVerb(lower.endsWith("es") ? lower.slice(0, -2) : undefined) ??
+      knownVerb(lower.slice(0, -1));
+  }
+  if (last !== "d") return undefined;
+  return knownVerb(lower.endsWith("ied") ? `${lower.slice(0, -3)}y` : undefined) ??
+    knownVerb(lower.endsWith("ed") ? lower.slice(0, -2) : undefined) ??
+    knownVerb(lower.slice(0, -1)) ??
+    knownVerb(DOUBLED_BEFORE_ED.test(lower) ? lower.slice(0, -3) : undefined);
 }
 
+/** "dropped", "planned": the consonant doubled before -ed. */
+const DOUBLED_BEFORE_ED = /(\w)\1ed$/;
+const knownVerb = (candidate: string | undefined): string | undefined => (candidate !== undefined && BASE_VERBS.has(candidate) ? candidate : undefined);
+
 export function thirdPerson(base: string): string {
-  if (/(?:s|sh|ch|x|z|o)$/.test(base)) return `${base}es`;
-  if (/[^aeiou]y$/.test(base)) return `${base.slice(0, -1)}ies`;
+  if (SIBILANT_OR_O_ENDING.test(base)) return `${base}es`;
+  if (CONSONANT_Y_ENDING.test(base)) return `${base.slice(0, -1)}ies`;
   return `${base}s`;
 }
 
@@ -114,6 +133,8 @@ export const PREPOSITIONS = new Set(
 export const CLAUSE_BREAKS = new Set(
   "which that so because since when where whether if unless while although allowing used using based whereas thus".split(" "),
 );
+/** "and"/"or": a word that joins two of a kind. */
+export const COORDINATORS = new Set(["and", "or"]);
 export const DANGLING = new Set("the a an of to for and or and/or with in on by from as at its their this that due".split(" "));
 /** Openers of a sentence whose main clause comes later. */
 export const SUBORDINATE_START = /^(?:if|when|whenever|while|since|because|although|unless|after|before|once|in order|for example|note)\b/i;

@@ -241,6 +241,8 @@ async function fetchKepFacts(client: GitHubClient, request: KepRequest, context:
  * An input file of another week would draft an empty post that looks fine: its `week_ending`, or
  * the merge times of all its PRs, must fall in the week asked for.
  */
+const isBetween = (time: number, from: number, to: number): boolean => time >= from && time <= to;
+
 function checkInputWeek(path: string, input: { prs: readonly PullRequest[]; weekEnding: string | null }, week: Week, now: Date): void {
   const asked = isExtended(week) ? `the week ending ${week.ending} through ${week.to.slice(0, 10)}` : `the week ending ${week.ending}`;
   if (input.weekEnding !== null && input.weekEnding !== week.ending) {
@@ -248,8 +250,10 @@ function checkInputWeek(path: string, input: { prs: readonly PullRequest[]; week
   }
   const from = Date.parse(week.from);
   const to = Date.parse(week.to);
+  // A file of the asked week shows it within its first PRs: the rest are read only to say what is wrong.
+  if (input.prs.some((pr) => isBetween(Date.parse(pr.mergedAt), from, to))) return;
   const merged = input.prs.map((pr) => Date.parse(pr.mergedAt)).filter((time) => Number.isFinite(time));
-  if (merged.length === 0 || merged.some((time) => time >= from && time <= to)) return;
+  if (merged.length === 0) return;
   const latest = new Date(merged.reduce((max, time) => Math.max(max, time))).toISOString().slice(0, 10);
   let fileWeek = `the week of ${latest}`;
   try {

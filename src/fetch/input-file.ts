@@ -31,6 +31,7 @@ export async function readInput(path: string, webHost = "github.com"): Promise<{
     throw new UsageError(`--input ${path}: expected an array of GitHub search items, or an object with an "items" or "prs" array`);
   }
   const weekEnding = (parsed as { week_ending?: unknown }).week_ending;
+  const names = new Map<string, string>();
   const prs = items.map((item, index) => {
     if (!checkSearchItem(item)) {
       throw new UsageError(`--input ${path}: item ${index} is not a GitHub search item (${firstProblem(checkSearchItem)}); it needs number, title and html_url`);
@@ -38,9 +39,26 @@ export async function readInput(path: string, webHost = "github.com"): Promise<{
     if (!isPageOn(item.html_url, webHost, PULL_PATH)) {
       throw new UsageError(`--input ${path}: item ${index} (#${item.number}) has html_url ${JSON.stringify(item.html_url.slice(0, 100))}, not a pull request page on ${webHost}; fix the file`);
     }
-    return pullRequestFromSearchItem(item);
+    const pr = pullRequestFromSearchItem(item);
+    if (pr) {
+      pr.repo = sharedName(names, pr.repo);
+      pr.labels = pr.labels.map((label) => sharedName(names, label));
+    }
+    return pr;
   }).filter((pr): pr is PullRequest => pr !== null);
   return { prs, weekEnding: typeof weekEnding === "string" ? weekEnding : null };
+}
+
+/**
+ * One string per repository and per label for all the PRs that name it: the Maps and Sets that
+ * later group, dedupe and look up tens of thousands of PRs by repository or label then hash each
+ * name once, and find it by identity rather than by comparing its characters.
+ */
+function sharedName(names: Map<string, string>, name: string): string {
+  const known = names.get(name);
+  if (known !== undefined) return known;
+  names.set(name, name);
+  return name;
 }
 
 function itemsOf(parsed: unknown): unknown[] | null {

@@ -30,7 +30,9 @@ const searchItem = {
     repository_url: str,
     body: nullable(str),
     user: nullable({ type: "object", required: ["login"], properties: { login: str, type: str } }),
-    labels: { type: "array", items: { anyOf: [str, { type: "object", properties: { name: str } }] } },
+    // GitHub's form first: Ajv builds an error for every branch that fails before one passes, and a
+    // file of tens of thousands of PRs holds hundreds of thousands of labels.
+    labels: { type: "array", items: { anyOf: [{ type: "object", properties: { name: str } }, str] } },
     pull_request: { type: "object", properties: { merged_at: nullable(str), html_url: str } },
     base: { type: "object", properties: { ref: str } },
     files: { type: "array", items: { $ref: "#/$defs/file" } },

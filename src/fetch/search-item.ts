@@ -31,7 +31,7 @@ export function pullRequestFromSearchItem(item: SearchItem, fallbackRepo?: strin
   if (!repo) return null;
   // Names are case-insensitive on GitHub; the tool compares and caches them in lower case.
   const login = item.user?.login ?? "ghost";
-  return {
+  const pr: PullRequest = {
     repo: repo.toLowerCase(),
     number: item.number,
     url: item.html_url,
@@ -44,6 +44,8 @@ export function pullRequestFromSearchItem(item: SearchItem, fallbackRepo?: strin
     body: item.body ?? "",
     mergedAt,
     baseRef: item.base?.ref ?? null,
-    ...(item.files ? { files: item.files.map((file) => ({ ...file })) } : {}),
   };
+  // Set after the literal, not spread into it: V8 copies a conditional spread through a slow path, once per PR.
+  if (item.files) pr.files = item.files.map((file) => ({ ...file }));
+  return pr;
 }

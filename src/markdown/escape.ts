@@ -28,11 +28,16 @@ export function cleanText(text: string, maxLength = MAX_TEXT_LENGTH): string {
 export function escapeInline(text: string, maxLength = MAX_TEXT_LENGTH): InlineMarkdown {
   // Most words of a line are plain ASCII: nothing to clean, nothing to escape, no link to disarm.
   // They skip the general path, which a week of many thousands of PRs would run per word.
+  // An empty lead or trail beside a code span is common, and the general path returns it as it is.
+  if (text === "" || (text.length <= maxLength && LETTERS.test(text))) return text as InlineMarkdown;
   if (text.length <= maxLength && PLAIN_TEXT.test(text) && !text.includes("://") && !/www\./i.test(text)) {
     return text.replace(/^(\d+)([.)])/, "$1\\$2") as InlineMarkdown;
   }
   return escapeAnyText(text, maxLength);
 }
+
+/** A plain word: the fast path below would return it unchanged. */
+const LETTERS = /^[A-Za-z]+$/;
 
 /** Letters and digits, single spaces and punctuation that markdown, HTML and Liquid read as literal text. */
 const PLAIN_TEXT = /^[A-Za-z0-9](?:[A-Za-z0-9,.;:!?'"()/-]| (?! |$))*$/;
