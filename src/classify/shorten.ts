@@ -1,9 +1,15 @@
 import { type Token, endsClause, plain } from "./tokens.js";
 import { AUXILIARIES, CLAUSE_BREAKS, DANGLING, PREPOSITIONS, baseVerb } from "./words.js";
 
-/** Bullets in Other Merges and Deprecated read as one short sentence of about this many words. */
+/**
+ * Bullets in Other Merges and Deprecated read as one short sentence of about this many words.
+ * Editors' lines in the picks files run 8 words at the median, and a shorter cap cut notes down to
+ * "Fixes a bug": word overlap with the editors' lines rose from 0.326 to 0.349 at 14 words.
+ */
 export const MIN_WORDS = 4;
-export const MAX_WORDS = 10;
+export const MAX_WORDS = 14;
+/** A sentence is first cut at a clause word only past this many words: "Fixed a bug where X" keeps its X. */
+const FIRST_CLAUSE_CUT = 5;
 
 // Module constants: a regular expression literal in a function is a new object each time it runs.
 const PREDICATE_PARTICIPLE = /(?:ed|ing)$|^used$/;
@@ -36,7 +42,7 @@ export function trim(tokens: Token[], max: number): { tokens: Token[]; hardCut: 
   let out = tokens;
   if (out.length > max) {
     const clauses = out;
-    const cut = clauses.findIndex((_, i) => i >= MIN_WORDS - 1 && isBreakAt(clauses, i, false));
+    const cut = clauses.findIndex((_, i) => i >= FIRST_CLAUSE_CUT && isBreakAt(clauses, i, false));
     if (cut > 0) out = out.slice(0, cut);
   }
   for (let i = MIN_WORDS - 1; out.length > max && i < out.length - 1; i++) {
@@ -54,6 +60,8 @@ export function trim(tokens: Token[], max: number): { tokens: Token[]; hardCut: 
     }
   }
   const hardCut = out.length > max;
-  return { tokens: dropDangling(hardCut ? out.slice(0, max) : out), hardCut };
+  const kept = hardCut ? out.slice(0, max) : out;
+  // Only a cut leaves a word dangling: a whole sentence may end on one ("when the gate is on").
+  return { tokens: kept.length < tokens.length ? dropDangling(kept) : kept, hardCut };
 }
 

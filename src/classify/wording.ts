@@ -34,6 +34,7 @@ const PARTICIPLE_ENDING = /(?:ed|ing)$/;
 const CAPITALIZED_WORD = /^[A-Z][a-z]+$/;
 const LOWERCASE_WORD = /^[a-z]+$/;
 const USED = /^used$/i;
+const REQUIREMENT = new Set(["should", "must"]);
 /** "support for X", "a flag to disable Y": words that start an object's complement. */
 const COMPLEMENT_STARTS = new Set(["for", "of", "to"]);
 
@@ -293,6 +294,8 @@ function penalty(draft: Draft, source: "note" | "title"): number {
   const last = draft.tokens.at(-1);
   if (draft.verb >= 0 && last && !last.code && (AUXILIARIES.has(plain(last)) || USED.test(last.text))) score += 3;
   if (plain(draft.tokens.at(-2)) === "to" && last && !last.code && LOWERCASE_WORD.test(last.text)) score += 3;
+  // "X should not be negative" states a rule, not what changed: a title that says what was fixed reads better.
+  if (draft.verb > 0 && REQUIREMENT.has(plain(draft.tokens[draft.verb]))) score += 3;
   return score;
 }
 

@@ -1,11 +1,13 @@
 import type { Nodes } from "mdast";
 import type { ClassifiedSection } from "../classify/rules.js";
-import { MAX_WORDS, MIN_WORDS } from "../classify/shorten.js";
 import { capitalizeFirst } from "../classify/words.js";
 import { safeUrl } from "../markdown/escape.js";
 import { HOUSE_SPELLINGS } from "../house-spellings.js";
 import { markdownLinks } from "../markdown/links.js";
 import { readMarkdown } from "../parsers.js";
+
+/** A bullet short enough to read at a glance and long enough to say what changed (editors' lines run 3–15 words). */
+const LINE_WORDS = { min: 3, max: 15 } as const;
 
 /** What is known about a line where it is checked: a post's line in `lint`, or a drafted entry in eval. */
 export interface LineContext {
@@ -132,7 +134,7 @@ export const LINE_RULES: readonly LineRule[] = [
     check: (line, { section }) => {
       if (!isSentenceSection(section)) return [];
       const words = visibleWords(line).length;
-      return problem(words < MIN_WORDS || words > MAX_WORDS, `has ${words} words, not ${MIN_WORDS}–${MAX_WORDS}`);
+      return problem(words < LINE_WORDS.min || words > LINE_WORDS.max, `has ${words} words, not ${LINE_WORDS.min}–${LINE_WORDS.max}`);
     },
   },
   {

@@ -44,7 +44,22 @@ describe("sentence lines", () => {
       ),
     ).toBe(`* Adds [a \`reason\` field](${U}) to \`image_garbage_collected_total\` metric`);
     expect(line("x", "ACTION REQUIRED: `kubectl debug` is able to attach to pods in older clusters when the gate is on.")).toBe(
-      `* \`kubectl debug\` [can attach](${U}) to pods in older clusters`,
+      `* \`kubectl debug\` [can attach](${U}) to pods in older clusters when the gate is on`,
+    );
+  });
+
+  it("keeps what a fix note's clause says, or the title's fix, rather than a bare 'Fixes an issue'", () => {
+    expect(line("x", "Fixed a bug where pods did not get a pending phase after the node rebooted.")).toBe(
+      `* Pods [now get a pending phase](${U}) after the node rebooted`,
+    );
+    expect(line("Fix goroutine leak in widget controller", "Fixed an issue where the widget controller leaked goroutines when a watch was closed early.")).toBe(
+      `* Fixes [goroutine leak](${U}) in widget controller`,
+    );
+  });
+
+  it("prefers a title that says what was fixed over a note that states a rule", () => {
+    expect(line("Fix widget timeout is negative", "Widget timeouts on pods and probes should not be negative.")).toBe(
+      `* Widget timeout [is no longer negative](${U})`,
     );
   });
 
@@ -72,7 +87,7 @@ describe("sentence lines", () => {
       `* \`kube_codegen\` [adds plural-exceptions and uses grep](${U}) for finding API types`,
     );
     expect(line("kubectl: add --subresource flag to get, patch, edit and replace")).toBe(
-      `* kubectl [adds \`--subresource\` flag](${U}) to get, patch, edit and replace`,
+      `* kubectl [adds a \`--subresource\` flag](${U}) to get, patch, edit and replace`,
     );
   });
 
@@ -95,7 +110,7 @@ describe("sentence lines", () => {
     ];
     expect(drafted).toEqual([
       `* Marks [\`net.ipv4.ip_unprivileged_port_start\`](${U}) as a safe sysctl`,
-      `* Scheduler [can be configured](${U}) to consider new resources`,
+      `* Scheduler [can be configured](${U}) to consider new resources beside CPU and memory`,
       `* Replaces [go-bindata](${U}) with \`//go:embed\``,
       `* Adds [support for StatefulSet \`PersistentVolumeClaimDeletePolicy\`](${U})`,
     ]);
@@ -106,22 +121,22 @@ describe("sentence lines", () => {
 describe("sentence lines keep the main verb of a long subject", () => {
   it("skips a relative clause between the subject and its verb", () => {
     expect(line("x", "The `FooBar` in-tree volume plugin which was deprecated in v1.20 is now removed entirely in v1.24.")).toBe(
-      `* The \`FooBar\` in-tree volume plugin [is now removed entirely](${U})`,
+      `* The \`FooBar\` in-tree volume plugin [is now removed entirely](${U}) in v1.24`,
     );
   });
 
   it("leaves a relative clause after the main verb alone", () => {
     expect(line("x", "The kube-apiserver no longer serves the alpha APIs that have been removed.")).toBe(
-      `* The kube-apiserver [no longer serves the alpha APIs](${U})`,
+      `* The kube-apiserver [no longer serves the alpha APIs](${U}) that have been removed`,
     );
   });
 
   it("says what happened to a long subject instead of claiming it was added", () => {
     expect(line("x", "The experimental widget controller command line flag `--widget-sync-period` has been removed.")).toBe(
-      `* The flag \`--widget-sync-period\` [has been removed](${U})`,
+      `* The experimental widget controller command line flag \`--widget-sync-period\` [has been removed](${U})`,
     );
     expect(line("x", "The deprecated `FrobnicateDeny` admission plugin of the widget API server has been removed.")).toBe(
-      `* The deprecated \`FrobnicateDeny\` admission plugin [has been removed](${U})`,
+      `* The deprecated \`FrobnicateDeny\` admission plugin of the widget API server [has been removed](${U})`,
     );
   });
 
