@@ -148,6 +148,21 @@ describe("draft --through", () => {
     // The wording is the classifier's business; the PR must now have its line under Other Merges.
     const otherMerges = updated.slice(updated.indexOf("## Other Merges"), updated.indexOf("<!-- k8s-weekly:end other_merges -->"));
     expect(otherMerges).toMatch(/^\* .*\]\(https:\/\/github\.com\/kubernetes\/kubernetes\/pull\/103500\)/m);
+
+    // Drafted through the Tuesday, the post is dated that day: a refresh over the week alone would
+    // drop the Tuesday's PR, so it is refused, and the file is left as it was.
+    expect((await runCli(["draft", "--week", "2021-07-04", "--through", "2021-07-06", "--input", input, "-o", join(dir, "tuesday-post.md")])).code).toBe(0);
+    const drafted = readFileSync(join(dir, "tuesday-post.md"), "utf8");
+    expect(drafted).toContain("pull/103500");
+    const plain = await runCli(["draft", "--week", "2021-07-04", "--input", input, "--update", join(dir, "tuesday-post.md")]);
+    expect(plain.code).toBe(2);
+    expect(plain.stderr).toBe(
+      `k8s-weekly: --update ${join(dir, "tuesday-post.md")}: the post is dated 2021-07-06, after the week ending 2021-07-04, so a refresh over the week alone would drop the PRs merged since; add --through 2021-07-06 as when it was drafted, or --through 2021-07-04 for the week alone; see k8s-weekly draft --help\n`,
+    );
+    expect(readFileSync(join(dir, "tuesday-post.md"), "utf8")).toBe(drafted);
+    const same = await runCli(["draft", "--week", "2021-07-04", "--through", "2021-07-06", "--input", input, "--update", join(dir, "tuesday-post.md")]);
+    expect(same.code).toBe(0);
+    expect(readFileSync(join(dir, "tuesday-post.md"), "utf8")).toContain("pull/103500");
   });
 
   it.each([

@@ -47,7 +47,7 @@ export async function executeDraft(plan: DraftPlan, environment: DraftEnvironmen
   for (const note of plan.notes) logger.info(note);
   if (options.output) checkOutputPath(options.output, options.force);
   const templates = plan.templates ? loadTemplates(plan.templates) : null;
-  const previous = options.update ? await readPostToUpdate(options.update, week.ending) : null;
+  const previous = options.update ? await readPostToUpdate(options.update, week, options.through !== undefined) : null;
   const previousEdition = plan.previousPost === null ? null : await readPreviousEdition(plan.previousPost.path, plan.previousPost.label, week.ending);
   const previouslyLinked = previousEdition ? linkedPulls(previousEdition.text, repos) : undefined;
   if (previousEdition && previouslyLinked) logger.info(`previous edition ${previousEdition.file}: links ${previouslyLinked.size} PRs of ${repos.join(", ")}`);
@@ -165,7 +165,8 @@ export function outsideWindowNote(prs: readonly PullRequest[], week: Week, input
 }
 
 /** The post as text, and its bytes, which must be unchanged when the update replaces it. */
-async function readPostToUpdate(path: string, weekEnding: string): Promise<{ text: string; bytes: Buffer }> {
+async function readPostToUpdate(path: string, week: Week, throughGiven: boolean): Promise<{ text: string; bytes: Buffer }> {
+  const weekEnding = week.ending;
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
@@ -199,6 +200,15 @@ async function readPostToUpdate(path: string, weekEnding: string): Promise<{ tex
   const slug = frontMatterText(readFrontMatter(text), "slug")?.match(/^(\d{4}-\d{2}-\d{2})-update$/)?.[1];
   if (slug !== undefined && slug !== weekEnding) {
     throw new UsageError(`--update ${path}: is the draft for the week ending ${slug}, not ${weekEnding}; give --week ${slug} or the right file`);
+  }
+  // A post drafted with --through is dated that day: refreshed over the week alone, the lines of
+  // the PRs merged after the Sunday would go. Only an explicit --through says which window is meant.
+  const dated = frontMatterText(readFrontMatter(text), "date")?.match(/^(\d{4}-\d{2}-\d{2})/)?.[1];
+  const windowEnd = week.to.slice(0, 10);
+  if (!throughGiven && dated !== undefined && dated > windowEnd) {
+    throw new UsageError(
+      `--update ${path}: the post is dated ${dated}, after the week ending ${windowEnd}, so a refresh over the week alone would drop the PRs merged since; add --through ${dated} as when it was drafted, or --through ${windowEnd} for the week alone`,
+    );
   }
   return { text, bytes };
 }
