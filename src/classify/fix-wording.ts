@@ -25,6 +25,7 @@ const CODE_SPACE = "\u0000";
 // Module constants: a regular expression literal in a function is a new object each time it runs.
 const CODE_SPAN = /`[^`]*`/g;
 const WHITESPACE = /\s/g;
+const CONTRAST = /\s(?:but|yet|although|though|whereas)\s/i;
 
 function isPluralSubject(subject: readonly string[]): boolean {
   const head = subject.at(-1) ?? "";
@@ -106,6 +107,9 @@ export function restateFix(text: string): string | undefined {
   if (lead) rest = rest.slice(lead[0].length);
   // "a bug that resulted in ...", "an issue that could ...": the bug is the subject, there is none to restate.
   if (lead && /that\s+$/i.test(lead[0]) && /^(?:[a-z]+ed|[a-z]+s|would|could|can|may|might|will|should)$/.test(rest.split(/\s/, 1)[0] ?? "")) return undefined;
+  // "X would download the keys, but would not write them": the bug is the half after "but", which
+  // turning the first half around would miss, saying the opposite of the fix.
+  if (CONTRAST.test(rest)) return undefined;
   // Spaces inside code spans must not split them: "`field is immutable`" holds no auxiliary.
   const trimmed = rest.trim();
   const words = (trimmed.includes("`") ? trimmed.replace(CODE_SPAN, (span) => span.replace(WHITESPACE, CODE_SPACE)) : trimmed).split(WORD_GAP);

@@ -31,6 +31,8 @@ describe("a fix reads as what works now", () => {
     expect(restateFix("Fix how nulls are handled in JSON patches")).toBeUndefined();
     expect(restateFix("Fix pod status updates")).toBeUndefined();
     expect(restateFix("Add a flag that is off")).toBeUndefined();
+    // The bug is the half after "but": turning the first half around would say the opposite.
+    expect(restateFix("Fixed a bug where the widget agent would fetch its keys, but would not store them")).toBeUndefined();
   });
 
   it("links the new behaviour in the line and passes the line rules", () => {
