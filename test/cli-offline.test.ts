@@ -115,6 +115,7 @@ describe("bad input", () => {
     [["draft", "--tokn=ghp_abcdefghijklmnopqrstuvwxyz"], "k8s-weekly: unknown option '--tokn=***'; see k8s-weekly draft --help\n"],
     [["draft", "--week", "2021-07-04", "--input", "/nonexistent/week.json"], "k8s-weekly: --input /nonexistent/week.json: cannot read the file (ENOENT); give an existing JSON file; see k8s-weekly draft --help\n"],
     [["draft", "--week", "2021-07-04", "--offline", "-o", "/nonexistent/dir/post.md"], "k8s-weekly: -o /nonexistent/dir/post.md: the folder /nonexistent/dir does not exist; create it first; see k8s-weekly draft --help\n"],
+    [["draft", "--week", "2021-07-04", "--offline", "-o", "/etc/passwd/post.md"], "k8s-weekly: -o /etc/passwd/post.md: /etc/passwd is a file, not a folder; give a path inside a folder; see k8s-weekly draft --help\n"],
     [["draft", "--week", "2021-07-04", "--offline", "--format", "html"], "k8s-weekly: option '-f, --format <format>' argument 'html' is invalid. Allowed choices are markdown, json; see k8s-weekly draft --help\n"],
     [["draft", "--weeks", "2021-07-04"], "k8s-weekly: unknown option '--weeks' (did you mean --week?); see k8s-weekly draft --help\n"],
   ])("%j exits 2 with one clear line and nothing on stdout", async (args, stderr) => {

@@ -35,6 +35,16 @@ function expectFailure(result: CliResult, outDir: string, code: number, message:
 }
 
 describe("faults on the way to GitHub", () => {
+  it("a server nobody answers at ends with exit 1, naming --offline as a way on", async () => {
+    // Port 9 (discard) has no listener here: the connection is refused at once, on every retry.
+    const result = await runCli(["draft", "--week", "2021-07-04", "--api-url", "http://127.0.0.1:9", "-q"], { XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), "k8s-weekly-refused-")) });
+    expect(result.code).toBe(1);
+    // The line before it warns that no token was found, as on any run without one.
+    expect(result.stderr.trimEnd().split("\n").at(-1)).toMatch(
+      /^k8s-weekly: fetching PRs merged in kubernetes\/kubernetes: could not reach GitHub \(.*\); check --api-url and the network, or add --offline to draft from the cache or a shipped sample week$/,
+    );
+  });
+
   it("502, 503 and a dropped connection are retried and the draft is complete", async () => {
     const { result, server, outDir } = await runAgainst([
       { endpoint: "graphql", nth: 1, kind: "502" },

@@ -61,7 +61,7 @@ export function toGitHubFailure(error: unknown, what: string, tokenHint = "--tok
   }
   if (status === 500 && !error.response) {
     // Octokit reports a request that never got an answer (refused, DNS, TLS) as a 500.
-    return new FailureError(`${what}: could not reach GitHub (${firstLine(error.message)}); check --api-url and the network`);
+    return new FailureError(`${what}: could not reach GitHub (${firstLine(error.message)}); check --api-url and the network, or add --offline to draft from the cache or a shipped sample week`);
   }
   if (status >= 500) {
     return new FailureError(`${what}: GitHub answered ${status} after retries; try again later`);

@@ -11,9 +11,8 @@ import { FailureError, UsageError } from "../errors.js";
  */
 export function checkOutputPath(path: string, force: boolean, flag = "-o"): void {
   const folder = dirname(resolve(path));
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
-    throw new UsageError(`${flag} ${path}: the folder ${folder} does not exist; create it first`);
-  }
+  if (!existsSync(folder)) throw new UsageError(`${flag} ${path}: the folder ${folder} does not exist; create it first`);
+  if (!statSync(folder).isDirectory()) throw new UsageError(`${flag} ${path}: ${folder} is a file, not a folder; give a path inside a folder`);
   if (existsSync(path)) {
     const info = statSync(path);
     if (info.isDirectory()) throw new UsageError(`${flag} ${path}: is a folder; give a file name`);
