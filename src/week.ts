@@ -110,12 +110,7 @@ export function isInWeek(timestamp: string | null, window: { from: string; to: s
 
 /** `isInWeek`, but true for a time that cannot be read, for callers that would rather keep an item than lose it. */
 export function isInWeekOrUnreadable(timestamp: string, window: { from: string; to: string }): boolean {
-  const time = Date.parse(timestamp);
-  if (Number.isNaN(time)) return true;
-  // A bare date counts as its noon, as in isInWeek; the common full timestamp is read only once.
-  const [from, endExclusive] = windowBounds(window);
-  const at = DATE_ONLY.test(timestamp) ? Date.parse(`${timestamp}T12:00:00Z`) : time;
-  return at >= from && at < endExclusive;
+  return Number.isNaN(Date.parse(timestamp)) || isInWeek(timestamp, window);
 }
 
 // A week of tens of thousands of PRs asks about the same window once per PR: its ends are read

@@ -157,7 +157,7 @@ describe("draft --through", () => {
     const plain = await runCli(["draft", "--week", "2021-07-04", "--input", input, "--update", join(dir, "tuesday-post.md")]);
     expect(plain.code).toBe(2);
     expect(plain.stderr).toBe(
-      `k8s-weekly: --update ${join(dir, "tuesday-post.md")}: the post is dated 2021-07-06, after the week ending 2021-07-04, so a refresh over the week alone would drop the PRs merged since; add --through 2021-07-06 as when it was drafted, or --through 2021-07-04 for the week alone; see k8s-weekly draft --help\n`,
+      `k8s-weekly: --update ${join(dir, "tuesday-post.md")}: the post is dated 2021-07-06, after the week ending 2021-07-04, and a refresh over the week alone would drop any PRs merged since; add --through 2021-07-06 if it was drafted so, or --through 2021-07-04 for the week alone; see k8s-weekly draft --help\n`,
     );
     expect(readFileSync(join(dir, "tuesday-post.md"), "utf8")).toBe(drafted);
     const same = await runCli(["draft", "--week", "2021-07-04", "--through", "2021-07-06", "--input", input, "--update", join(dir, "tuesday-post.md")]);

@@ -11,7 +11,7 @@ import { collectWeek } from "../fetch/collect-week.js";
 import { findRegions } from "../render/markers.js";
 import { defaultTemplates, readPartials, readTemplate, type TemplateSources } from "../render/template-files.js";
 import type { DraftContext, PullRequest, RepoWeek, Week } from "../types.js";
-import { isExtended } from "../week.js";
+import { isCalendarDate, isExtended } from "../week.js";
 import { toolComments } from "../write/finalize-post.js";
 import { checkOutputPath, writeOutputFile } from "../write/write-output.js";
 import { DEFAULT_REPO, type DraftOptions, type DraftPlan, planDraft } from "./draft-plan.js";
@@ -183,10 +183,11 @@ async function readPostToUpdate(path: string, week: Week, throughGiven: boolean)
     broken = (error as Error).message;
   }
   await loadYaml();
+  const front = readFrontMatter(text);
   if (broken !== null || regions.length === 0) {
     // What reads as a marker only inside a code block or a line of text is the editor's, not the tool's.
     await loadMarkdown();
-    if (!toolComments(text).some((comment) => comment.kind === "marker") && frontMatterText(readFrontMatter(text), "slug") !== null) {
+    if (!toolComments(text).some((comment) => comment.kind === "marker") && frontMatterText(front, "slug") !== null) {
       throw new UsageError(
         `--update ${path}: the post was finalized (it has no k8s-weekly markers left), and --update refreshes only a draft; edit the post by hand, or draft the week again with -o NEW-FILE`,
       );
@@ -197,17 +198,18 @@ async function readPostToUpdate(path: string, week: Week, throughGiven: boolean)
     throw new UsageError(`--update ${path}: has no k8s-weekly markers; draft the week with -o first, or restore them from a fresh draft`);
   }
   // Only the front matter's slug names the week; the same words in the body do not.
-  const slug = frontMatterText(readFrontMatter(text), "slug")?.match(/^(\d{4}-\d{2}-\d{2})-update$/)?.[1];
+  const slug = frontMatterText(front, "slug")?.match(/^(\d{4}-\d{2}-\d{2})-update$/)?.[1];
   if (slug !== undefined && slug !== weekEnding) {
     throw new UsageError(`--update ${path}: is the draft for the week ending ${slug}, not ${weekEnding}; give --week ${slug} or the right file`);
   }
-  // A post drafted with --through is dated that day: refreshed over the week alone, the lines of
-  // the PRs merged after the Sunday would go. Only an explicit --through says which window is meant.
-  const dated = frontMatterText(readFrontMatter(text), "date")?.match(/^(\d{4}-\d{2}-\d{2})/)?.[1];
+  // A post drafted with --through is dated that day (--date can date it later too): refreshed over
+  // the week alone, the lines of the PRs merged after the Sunday would go. Only an explicit
+  // --through says which window is meant.
+  const dated = frontMatterText(front, "date")?.match(/^(\d{4}-\d{2}-\d{2})/)?.[1];
   const windowEnd = week.to.slice(0, 10);
-  if (!throughGiven && dated !== undefined && dated > windowEnd) {
+  if (!throughGiven && dated !== undefined && isCalendarDate(dated) && dated > windowEnd) {
     throw new UsageError(
-      `--update ${path}: the post is dated ${dated}, after the week ending ${windowEnd}, so a refresh over the week alone would drop the PRs merged since; add --through ${dated} as when it was drafted, or --through ${windowEnd} for the week alone`,
+      `--update ${path}: the post is dated ${dated}, after the week ending ${windowEnd}, and a refresh over the week alone would drop any PRs merged since; add --through ${dated} if it was drafted so, or --through ${windowEnd} for the week alone`,
     );
   }
   return { text, bytes };

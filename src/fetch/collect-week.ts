@@ -2,7 +2,7 @@ import { FailureError, UsageError } from "../errors.js";
 import { isLoopback, tokenHint, webHostOf } from "../hosts.js";
 import type { Logger } from "../logger.js";
 import type { KepRequest, PullRequest, RepoWeek, Week, WeekContextData, WeekContextRequest } from "../types.js";
-import { isExtended, resolveWeek, windowKey } from "../week.js";
+import { isExtended, isInWeek, resolveWeek, windowKey } from "../week.js";
 import { apiHostOf, cacheDir, readCachedContext, readCachedWeek, writeCachedContext, writeCachedWeek } from "./cache.js";
 import type { GitHubClient } from "./github-client.js";
 import { readInput } from "./input-file.js";
@@ -164,8 +164,8 @@ export async function collectWeek(
     fetched ||= withKeps !== context;
     context = withKeps;
   }
-  // The context's failures are warnings, but not a spent request budget or a server sending us elsewhere.
   await Promise.all(weekWrites);
+  // The context's failures are warnings, but not a spent request budget or a server sending us elsewhere.
   const stopped = client.failure();
   if (stopped) throw stopped;
   if (context && ended && fetched) await writeCachedContext(dir, apiHost, key, contextKey, context, logger);
@@ -241,17 +241,13 @@ async function fetchKepFacts(client: GitHubClient, request: KepRequest, context:
  * An input file of another week would draft an empty post that looks fine: its `week_ending`, or
  * the merge times of all its PRs, must fall in the week asked for.
  */
-const isBetween = (time: number, from: number, to: number): boolean => time >= from && time <= to;
-
 function checkInputWeek(path: string, input: { prs: readonly PullRequest[]; weekEnding: string | null }, week: Week, now: Date): void {
   const asked = isExtended(week) ? `the week ending ${week.ending} through ${week.to.slice(0, 10)}` : `the week ending ${week.ending}`;
   if (input.weekEnding !== null && input.weekEnding !== week.ending) {
     throw new UsageError(`--input ${path}: holds the week ending ${input.weekEnding}, not ${asked}; give --week ${input.weekEnding} or the file of ${week.ending}`);
   }
-  const from = Date.parse(week.from);
-  const to = Date.parse(week.to);
   // A file of the asked week shows it within its first PRs: the rest are read only to say what is wrong.
-  if (input.prs.some((pr) => isBetween(Date.parse(pr.mergedAt), from, to))) return;
+  if (input.prs.some((pr) => isInWeek(pr.mergedAt, week))) return;
   const merged = input.prs.map((pr) => Date.parse(pr.mergedAt)).filter((time) => Number.isFinite(time));
   if (merged.length === 0) return;
   const latest = new Date(merged.reduce((max, time) => Math.max(max, time))).toISOString().slice(0, 10);

@@ -69,9 +69,9 @@ export async function fetchKeps(client: GitHubClient, request: KepRequest, week:
   const variables: Record<string, string> = {};
   if (request.startPaths.length > 0) variables.from = week.from;
   if (request.paths.length > 0) variables.to = week.to;
-  const { data, errors } = await queryPartial(client, kepQuery(request), variables);
+  // The parser loads while the request is out (a cold run has mostly loaded it already).
+  const [{ data, errors }] = await Promise.all([queryPartial(client, kepQuery(request), variables), loadYaml()]);
   allowNotFound(errors, logger, () => request.repo);
-  await loadYaml();
   return parseKeps(request, data.keps as Json, client.webHost, logger);
 }
 

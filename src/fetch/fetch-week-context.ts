@@ -13,7 +13,7 @@ const SAFE_PATH = /^[A-Za-z0-9._\-/:]+$/;
  * The context's fields: a GraphQL document of their own, or riders on the first search page's. Every
  * name is checked so nothing can break out of a string.
  */
-export function weekContextFields(request: WeekContextRequest, week: Week): GraphqlFields {
+function weekContextFields(request: WeekContextRequest, week: Week): GraphqlFields {
   const parts: string[] = [];
   const literal = (value: string, pattern: RegExp) => {
     if (!pattern.test(value)) throw new Error(`unsafe name in a GraphQL query: ${value}`);

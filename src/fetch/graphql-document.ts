@@ -67,8 +67,21 @@ export async function queryPartial(client: GitHubClient, query: string, variable
   } catch (error) {
     const partial = error as { data?: unknown; errors?: unknown };
     if (!isObject(partial.data) || !Array.isArray(partial.errors)) throw error;
-    return { data: partial.data, errors: partial.errors as FieldError[] };
+    return { data: partial.data, errors: partial.errors.slice(0, MAX_ERRORS).map(fieldError) };
   }
+}
+
+/** GitHub's errors list is text from the network like the rest: each entry is rebuilt from what checks out. */
+const MAX_ERRORS = 1000;
+
+function fieldError(entry: unknown): FieldError {
+  if (!isObject(entry)) return { message: "malformed error" };
+  const path = Array.isArray(entry.path) ? entry.path.filter((part): part is string | number => typeof part === "string" || typeof part === "number") : undefined;
+  return {
+    ...(typeof entry.type === "string" ? { type: entry.type } : {}),
+    message: typeof entry.message === "string" ? entry.message.slice(0, 500) : "malformed error",
+    ...(path ? { path } : {}),
+  };
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);

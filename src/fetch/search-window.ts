@@ -53,7 +53,7 @@ export function nextLink(header: string | undefined): string | null {
 }
 
 /** Remembers the cursors or page URLs of one search, so a server that hands one out twice cannot loop the run. */
-export function pageTracker(repo: string, what: string): (key: string) => void {
+function pageTracker(repo: string, what: string): (key: string) => void {
   const seen = new Set<string>();
   return (key) => {
     if (seen.has(key)) {
