@@ -149,6 +149,24 @@ describe("draft --through", () => {
     const otherMerges = updated.slice(updated.indexOf("## Other Merges"), updated.indexOf("<!-- k8s-weekly:end other_merges -->"));
     expect(otherMerges).toMatch(/^\* .*\]\(https:\/\/github\.com\/kubernetes\/kubernetes\/pull\/103500\)/m);
 
+    // Still dated the Sunday, but its sections now hold the Tuesday's PR: the markers say so, and a
+    // later refresh over the week alone is refused rather than dropping that line.
+    expect(updated).toContain("<!-- k8s-weekly:begin other_merges through=2021-07-06 ");
+    const weekAlone = await runCli(["draft", "--week", "2021-07-04", "--input", input, "--update", post]);
+    expect(weekAlone.code).toBe(2);
+    expect(weekAlone.stderr).toBe(
+      `k8s-weekly: --update ${post}: its sections were drafted through 2021-07-06, after the week ending 2021-07-04, and a refresh over the week alone would drop the PRs merged since; add --through 2021-07-06, or --through 2021-07-04 for the week alone; see k8s-weekly draft --help\n`,
+    );
+    expect(readFileSync(post, "utf8")).toBe(updated);
+    const again = await runCli(["draft", "--week", "2021-07-04", "--through", "2021-07-06", "--input", input, "--update", post]);
+    expect(again.code).toBe(0);
+    expect(readFileSync(post, "utf8")).toBe(updated);
+    // An explicit --through of the Sunday is the editor's choice: the week alone, and no record of a later day.
+    expect((await runCli(["draft", "--week", "2021-07-04", "--through", "2021-07-04", "--input", input, "--update", post])).code).toBe(0);
+    const narrowed = readFileSync(post, "utf8");
+    expect(narrowed).not.toContain("pull/103500");
+    expect(narrowed).not.toContain("through=");
+
     // Drafted through the Tuesday, the post is dated that day: a refresh over the week alone would
     // drop the Tuesday's PR, so it is refused, and the file is left as it was.
     expect((await runCli(["draft", "--week", "2021-07-04", "--through", "2021-07-06", "--input", input, "-o", join(dir, "tuesday-post.md")])).code).toBe(0);

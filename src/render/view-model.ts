@@ -1,6 +1,7 @@
 import { commentText, escapeInline, safeUrl } from "../markdown/escape.js";
 import { beginMarker, endMarker, MARKED_SECTIONS, stateOfEntries, type MarkedSection } from "./markers.js";
 import { MARKED_ROWS } from "../sections.js";
+import { isExtended } from "../week.js";
 import { SECTION_KEYS, type Bullet, type Draft, type DraftEntry, type FeaturedCandidate, type KepCandidate, type SectionKey } from "../types.js";
 
 /**
@@ -94,8 +95,9 @@ export function buildPostView(draft: Draft, featuredCandidates: readonly Feature
   const sections = Object.fromEntries(
     SECTION_KEYS.map((key) => [key, draft.sections[key].map(entryView)]),
   ) as Record<SectionKey, EntryView[]>;
+  const through = isExtended(draft.week) ? draft.week.to.slice(0, 10) : undefined;
   const markers = Object.fromEntries(
-    MARKED_SECTIONS.map((key) => [key, { begin: beginMarker(key, stateOfEntries(draft.sections[key])), end: endMarker(key) }]),
+    MARKED_SECTIONS.map((key) => [key, { begin: beginMarker(key, stateOfEntries(draft.sections[key]), through), end: endMarker(key) }]),
   ) as PostView["markers"];
   const unexplainedChanges = draft.unexplainedChanges.map((change) => commentText(change));
   return {

@@ -47,9 +47,11 @@ export function updatePost(edited: string, rendered: string): string {
     for (const line of body) if (line.owned !== null) state.set(line.owned, lineHash(line.text));
     for (const key of knownBySection[index] ?? []) state.set(key, KNOWN);
     const beginEnd = /\r$/.test(rawLines[region.begin] as string) ? "\r" : "";
+    // The section now holds this run's window, which the new render's marker records.
+    const through = renderedRegions[index]?.through;
     output.push(
       ...rawLines.slice(copiedUpTo, region.begin),
-      `${beginMarker(region.section, state)}${beginEnd}`,
+      `${beginMarker(region.section, state, through)}${beginEnd}`,
       ...body.map((line) => (line.tool ? `${line.text}${cr}` : line.text)),
       rawLines[region.end] as string,
     );
