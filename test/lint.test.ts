@@ -9,6 +9,22 @@ describe("lintPost", () => {
     expect(lintPost(`${FRONT}\n## Developer News\n\nNews.\n\n## Other Merges\n\n* kubeadm [supports JSON output](${PR})\n`)).toEqual([]);
   });
 
+  it("reports a PR listed twice across the merge sections, at the second line, whatever the case of its repository", () => {
+    const post = [
+      FRONT,
+      "## Other Merges",
+      "",
+      "* kubectl [gets a new flag](https://github.com/kubernetes/kubernetes/pull/1033)",
+      `* Pods [mark the sysctl as safe](${PR.replace("kubernetes/kubernetes", "Kubernetes/Kubernetes")}/)`,
+      "* kubeadm [gets a new flag](https://github.com/kubernetes/kubeadm/pull/103326)",
+      "",
+      "## Promotions",
+      "",
+      `* [Sysctl \`ip_unprivileged_port_start\` is safe](${PR})`,
+    ].join("\n");
+    expect(lintPost(post)).toEqual([{ line: 16, message: "kubernetes/kubernetes#103326 is listed again (first on line 11): keep one of the two lines" }]);
+  });
+
   it("reports each problem with its line", () => {
     const post = [
       FRONT,

@@ -31,6 +31,9 @@ const HAND_WRITTEN: ReadonlySet<string> = new Set(
 
 const TODO = "TODO(editor)";
 
+/** The first pull request a bullet links: its repository and number. */
+const PULL_LINK = /\]\(https:\/\/github\.com\/([A-Za-z0-9-]+\/[A-Za-z0-9._-]+)\/pull\/(\d+)\/?\)/;
+
 /** Lines may end in CRLF, and the file may start with a byte order mark: line numbers stay the file's. */
 export function lintPost(input: string, options: LintOptions = {}): LintProblem[] {
   const text = input.replace(/^\uFEFF/, "").replace(/\r\n/g, "\n");
@@ -45,6 +48,8 @@ export function lintPost(input: string, options: LintOptions = {}): LintProblem[
   let lastOrder = -1;
   let headingEnd = 0;
   let markersReported = false;
+  /** Where each PR was first listed: a second bullet for it is a paste or a merge gone wrong. */
+  const listedAt = new Map<string, number>();
   const closeSection = () => {
     if (!section || section.hasContent) return;
     if (HAND_WRITTEN.has(section.name)) {
@@ -91,6 +96,13 @@ export function lintPost(input: string, options: LintOptions = {}): LintProblem[
     const bullet = /^\s*[*-] /.test(line);
     const reportsPr = section !== null && MERGE_HEADINGS.has(section.name) && /^[*-] /.test(line);
     for (const message of checkLine(line, { bullet, reportsPr })) problems.push({ line: number, message });
+    const pull = reportsPr ? line.match(PULL_LINK) : null;
+    if (pull) {
+      const key = `${pull[1]?.toLowerCase()}#${pull[2]}`;
+      const first = listedAt.get(key);
+      if (first === undefined) listedAt.set(key, number);
+      else problems.push({ line: number, message: `${key} is listed again (first on line ${first}): keep one of the two lines` });
+    }
   }
   closeSection();
   // Sections report their emptiness when they end: in line order, the file reads top to bottom.
