@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cleanText, codeSpan, commentText, escapeAnyText, escapeInline, link, safeUrl } from "../src/markdown/escape.js";
+import { cleanText, codeSpan, commentText, escapeAnyText, escapeInline, escapeMidLine, link, safeUrl } from "../src/markdown/escape.js";
 
 describe("escapeInline", () => {
   it.each([
@@ -38,6 +38,18 @@ describe("codeSpan", () => {
 
   it("escapes text with Liquid braces as plain text instead", () => {
     expect(codeSpan("{{ site.token }}")).toBe("&#123;&#123; site.token &#125;&#125;");
+  });
+});
+
+describe("escapeMidLine", () => {
+  it("leaves what only starts a block at the start of a line, and escapes the rest as escapeInline does", () => {
+    expect(escapeInline("1.24 removes it")).toBe("1\\.24 removes it");
+    expect(escapeMidLine("1.24")).toBe("1.24");
+    expect(escapeMidLine("#123")).toBe("#123");
+    expect(escapeMidLine("-")).toBe("-");
+    expect(escapeMidLine("2) or")).toBe("2) or");
+    expect(escapeMidLine("<b>*x*</b>")).toBe(escapeInline("<b>*x*</b>"));
+    expect(escapeMidLine("{{ site.title }}")).toBe(escapeInline("{{ site.title }}"));
   });
 });
 

@@ -1,4 +1,4 @@
-import { codeSpan, escapeInline, joinInline } from "../markdown/escape.js";
+import { codeSpan, escapeInline, escapeMidLine, joinInline } from "../markdown/escape.js";
 import type { InlineMarkdown } from "../types.js";
 import { isIdentifier } from "./words.js";
 
@@ -60,8 +60,10 @@ export function renderTokens(tokens: readonly Token[], isEnd: boolean): InlineMa
   return joinInline(
     tokens.map((token, index) => {
       const trail = isEnd && index === tokens.length - 1 ? "" : token.trail;
-      if (token.code) return joinInline([escapeInline(token.lead), codeSpan(token.text), escapeInline(trail)], "");
-      return escapeInline(`${token.lead}${token.text}${trail}`);
+      // Only a piece's first word can stand at the start of the bullet, where "1." would start a list.
+      const escape = index === 0 ? escapeInline : escapeMidLine;
+      if (token.code) return joinInline([escape(token.lead), codeSpan(token.text), escapeMidLine(trail)], "");
+      return escape(`${token.lead}${token.text}${trail}`);
     }),
     " ",
   );

@@ -26,14 +26,28 @@ export function cleanText(text: string, maxLength = MAX_TEXT_LENGTH): string {
  * no emphasis surprises, no Liquid tags, and nothing that starts a block at the start of a line.
  */
 export function escapeInline(text: string, maxLength = MAX_TEXT_LENGTH): InlineMarkdown {
+  return escapeLineStart(escapeMidLine(text, maxLength));
+}
+
+/**
+ * `escapeInline` for text that follows other text on its line, such as the second word of a
+ * bullet: "1.24" or "#123" there starts no list and no heading, and reads better unescaped.
+ */
+export function escapeMidLine(text: string, maxLength = MAX_TEXT_LENGTH): InlineMarkdown {
   // Most words of a line are plain ASCII: nothing to clean, nothing to escape, no link to disarm.
   // They skip the general path, which a week of many thousands of PRs would run per word.
   // An empty lead or trail beside a code span is common, and the general path returns it as it is.
   if (text === "" || (text.length <= maxLength && LETTERS.test(text))) return text as InlineMarkdown;
-  if (text.length <= maxLength && PLAIN_TEXT.test(text) && !text.includes("://") && !/www\./i.test(text)) {
-    return text.replace(/^(\d+)([.)])/, "$1\\$2") as InlineMarkdown;
-  }
-  return escapeAnyText(text, maxLength);
+  if (text.length <= maxLength && PLAIN_TEXT.test(text) && !text.includes("://") && !/www\./i.test(text)) return text as InlineMarkdown;
+  return escapeInert(text, maxLength);
+}
+
+/** What would start a block at the start of a line: a list item, a heading, a setext underline. */
+function escapeLineStart(text: InlineMarkdown): InlineMarkdown {
+  const first = text.charCodeAt(0);
+  // Only a digit or one of - + = # can start a block here; everything else is already inert.
+  if (!(first >= 48 && first <= 57) && first !== 45 && first !== 43 && first !== 61 && first !== 35) return text;
+  return text.replace(/^([-+=#])/, "\\$1").replace(/^(\d+)([.)])/, "$1\\$2") as InlineMarkdown;
 }
 
 /** A plain word: the fast path below would return it unchanged. */
@@ -44,6 +58,10 @@ const PLAIN_TEXT = /^[A-Za-z0-9](?:[A-Za-z0-9,.;:!?'"()/-]| (?! |$))*$/;
 
 /** `escapeInline` for any text: exported so a test can hold the fast path to the same output. */
 export function escapeAnyText(text: string, maxLength = MAX_TEXT_LENGTH): InlineMarkdown {
+  return escapeLineStart(escapeInert(text, maxLength));
+}
+
+function escapeInert(text: string, maxLength: number): InlineMarkdown {
   const clean = cleanText(text, maxLength);
   let escaped = "";
   let last = 0;
@@ -54,7 +72,7 @@ export function escapeAnyText(text: string, maxLength = MAX_TEXT_LENGTH): Inline
     last = match.index + match[0].length;
   }
   escaped += escapeText(clean.slice(last));
-  return escaped.replace(/^([-+=#])/, "\\$1").replace(/^(\d+)([.)])/, "$1\\$2") as InlineMarkdown;
+  return escaped as InlineMarkdown;
 }
 
 // No word boundaries: GFM also links "_www.x" and "*http://x", after emphasis markers.
