@@ -4,6 +4,9 @@ process.stdout.on("error", (error) => {
   if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
   throw error;
 });
+// Progress and warnings on a stderr nobody reads any more (`2>&1 | head -1`, a CI log wrapper that
+// went away) are lost, not a reason to drop the draft: there is nowhere left to report it anyway.
+process.stderr.on("error", () => {});
 
 let cli;
 try {

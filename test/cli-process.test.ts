@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, readdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -58,6 +58,19 @@ describe("k8s-weekly as a process", () => {
     expect(code).toBe(0);
     expect(stderr.trimEnd().split("\n").slice(0, 3)).toEqual(OFFLINE_INFO);
     expect(stderr).not.toContain("EPIPE");
+  });
+
+  it("still writes the draft with -o when stderr's reader has gone away (`2>&1 | head -1`)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-stderr-"));
+    const child = spawn(process.execPath, [CLI, "draft", "--week", "2021-07-04", "--offline", "-o", join(dir, "post.md")], {
+      env: { PATH: process.env.PATH ?? "", HOME: mkdtempSync(join(tmpdir(), "k8s-weekly-home-")) },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    // Closed before the first progress line: every write to stderr then meets EPIPE.
+    child.stderr.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(code).toBe(0);
+    expect(readFileSync(join(dir, "post.md"), "utf8").startsWith("---\nlayout: post\ntitle: Week Ending July 4, 2021\n")).toBe(true);
   });
 
   it("waits a real second before retrying a 503: only tests shorten GitHub waits", async () => {
