@@ -150,6 +150,11 @@ export interface Draft {
   unexplainedChanges: string[];
   /** Up to three KEPs for "KEP of the Week", best first; empty without the week's context. */
   kepCandidates: KepCandidate[];
+  /**
+   * Sections whose data this run did not read (Subprojects without the related projects'
+   * releases): empty here, they are not empty in fact, and `--update` keeps them as the file has them.
+   */
+  unreadSections: SectionKey[];
 }
 
 // Contracts between the steps. Each step imports these from here rather than from the step that
@@ -294,7 +299,8 @@ export interface ConfirmedChange {
 export interface DraftContext {
   confirmedChanges: readonly ConfirmedChange[];
   unexplainedChanges: readonly string[];
-  subprojects: readonly DraftEntry[];
+  /** The related projects' releases of the week; null when this run read none (no token, a sample). */
+  subprojects: readonly DraftEntry[] | null;
   releaseSchedule: ReleaseSchedule;
   kepCandidates: readonly KepCandidate[];
 }

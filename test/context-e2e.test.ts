@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -118,6 +118,33 @@ describe("the week's releases, schedule and file changes", () => {
     expect(json.releaseSchedule.notes).toContain("Cherry-picks for the next patch releases (1.21.3, 1.20.9, 1.19.13, due Wednesday, July 14) are due Saturday, July 10");
     const post = await runCli(["draft", "--week", "2021-07-04", "--api-url", server.url], { GH_ENTERPRISE_TOKEN: TOKEN });
     expect(post.stdout).toContain("## Release Schedule\n\n**Next Deadline: Code Freeze, July 8th**\n");
+  });
+
+  it("--update by a run that reads no releases (no token) keeps the post's Subprojects as they are; one that reads them refreshes them", async () => {
+    server = await startFakeWorld({ items: ITEMS, validToken: TOKEN });
+    const folder = configFolder();
+    const post = join(mkdtempSync(join(tmpdir(), "k8s-weekly-subprojects-")), "2021-07-04-update.md");
+    const base = ["draft", "--week", "2021-07-04", "--api-url", server.url];
+    expect((await runCli([...base, "-o", post], { GH_ENTERPRISE_TOKEN: TOKEN }, folder)).code).toBe(0);
+    const drafted = readFileSync(post, "utf8");
+    const subprojects = (text: string) => text.slice(text.indexOf("<!-- k8s-weekly:begin subprojects"), text.indexOf("<!-- k8s-weekly:end subprojects -->"));
+    const releaseLines = subprojects(drafted).split("\n").filter((line) => line.startsWith("* "));
+    expect(releaseLines.length).toBeGreaterThan(5);
+    expect(subprojects(drafted)).not.toContain(" unread");
+
+    const tokenless = await runCli([...base, "--update", post], {}, folder);
+    expect(tokenless.code).toBe(0);
+    const kept = readFileSync(post, "utf8");
+    expect(subprojects(kept)).toBe(subprojects(drafted));
+
+    // The next run with a token still knows whose lines are whose: the editor's line stays, and the
+    // release line it replaced is not brought back.
+    writeFileSync(post, kept.replace(releaseLines[0] as string, "* An editor's own line about a release"));
+    expect((await runCli([...base, "--update", post], { GH_ENTERPRISE_TOKEN: TOKEN }, folder)).code).toBe(0);
+    const refreshed = subprojects(readFileSync(post, "utf8"));
+    expect(refreshed).toContain("* An editor's own line about a release\n");
+    for (const line of releaseLines.slice(1)) expect(refreshed).toContain(`${line}\n`);
+    expect(refreshed).not.toContain(`${releaseLines[0] as string}\n`);
   });
 
   it("says a week between releases is between releases instead of guessing", async () => {

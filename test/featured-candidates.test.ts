@@ -56,7 +56,7 @@ describe("Featured candidates", () => {
 
   it("are a top-level array in the JSON, with the raw title", () => {
     const json = JSON.parse(draftJson(DRAFT, CANDIDATES, ["a warning"])) as Record<string, unknown>;
-    expect(Object.keys(json)).toEqual(["week", "sections", "skipped", "stats", "warnings", "releaseSchedule", "unexplainedChanges", "kepCandidates", "featuredCandidates"]);
+    expect(Object.keys(json)).toEqual(["week", "sections", "skipped", "stats", "warnings", "releaseSchedule", "unexplainedChanges", "kepCandidates", "unreadSections", "featuredCandidates"]);
     expect(json.warnings).toEqual(["a warning"]);
     expect(json.featuredCandidates).toEqual([
       {

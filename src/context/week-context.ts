@@ -109,7 +109,8 @@ export function interpretContextWithoutKeps(
     context: {
       confirmedChanges,
       unexplainedChanges,
-      subprojects: subprojects.bullets.map(releaseEntry),
+      // A request for no releases (a sample's, a config's empty list) learns nothing of them.
+      subprojects: request.relatedRepos.length > 0 || request.tagRepos.length > 0 ? subprojects.bullets.map(releaseEntry) : null,
       releaseSchedule: { nextDeadline: schedule.nextDeadline, notes: schedule.notes },
     },
     problems,

@@ -78,7 +78,8 @@ export function finishDraft(classified: ClassifiedDraft, input: Omit<DraftInput,
   const confirmed = confirmChanges(classifiedSections, classifiedSkips, input.context?.confirmedChanges ?? []);
   const linked = input.previouslyLinked ?? new Set<string>();
   const { sections, skipped, moved } = dropPreviouslyLinked(confirmed.sections, confirmed.skipped, linked);
-  sections.subprojects = [...(input.context?.subprojects ?? [])];
+  const releases = input.context?.subprojects ?? null;
+  sections.subprojects = [...(releases ?? [])];
   const reported = SECTION_KEYS.filter((key) => key !== "subprojects").reduce((sum, key) => sum + sections[key].length, 0);
   return {
     draft: {
@@ -90,6 +91,7 @@ export function finishDraft(classified: ClassifiedDraft, input: Omit<DraftInput,
       releaseSchedule: input.context?.releaseSchedule ?? { nextDeadline: null, notes: [] },
       unexplainedChanges: [...(input.context?.unexplainedChanges ?? [])],
       kepCandidates: [...(input.context?.kepCandidates ?? [])],
+      unreadSections: releases === null ? ["subprojects"] : [],
     },
     featuredCandidates: classification.featuredCandidates.filter((candidate) => !linked.has(pullKey(candidate.pr.repo, candidate.pr.number))),
     outsideWindow,

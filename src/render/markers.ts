@@ -19,13 +19,21 @@ export function lineHash(line: string): string {
   return createHash("sha256").update(line.trimEnd()).digest("hex").slice(0, 10);
 }
 
-/**
- * `through` is the last day of a window that runs past the Sunday (`--through`): a later `--update`
- * over the week alone would drop the lines of the PRs merged after it, so it reads this first.
- */
-export function beginMarker(section: string, generated: ReadonlyMap<string, string>, through?: string): string {
+export interface MarkerNotes {
+  /**
+   * The last day of a window that runs past the Sunday (`--through`): a later `--update` over the
+   * week alone would drop the lines of the PRs merged after it, so it reads this first.
+   */
+  through?: string;
+  /** The run read nothing for this section (no releases without a token): `--update` keeps it as it is. */
+  unread?: boolean;
+}
+
+export function beginMarker(section: string, generated: ReadonlyMap<string, string>, notes: MarkerNotes = {}): string {
   const state = [...generated.entries()].map(([key, hash]) => ` ${key}=${hash}`).join("");
-  return `${TOOL_COMMENT}:begin ${section}${through === undefined ? "" : ` through=${through}`}${state} -->`;
+  const unread = notes.unread === true ? " unread" : "";
+  const through = notes.through === undefined ? "" : ` through=${notes.through}`;
+  return `${TOOL_COMMENT}:begin ${section}${unread}${through}${state} -->`;
 }
 
 export function endMarker(section: string): string {
@@ -40,28 +48,31 @@ export interface Region {
   state: Map<string, string>;
   /** The last day of the window the section was drafted for, when it ran past the Sunday. */
   through?: string;
+  /** The run that wrote the marker read nothing for this section. */
+  unread: boolean;
 }
 
 // Editors' tools add trailing spaces and CRLF line ends; neither damages a marker.
-const BEGIN = /^<!-- k8s-weekly:begin ([a-z_]+)(?: through=(\d{4}-\d{2}-\d{2}))?((?: [^ ]+=(?:[0-9a-f]+|-))*) -->\s*$/;
+const BEGIN = /^<!-- k8s-weekly:begin ([a-z_]+)( unread)?(?: through=(\d{4}-\d{2}-\d{2}))?((?: [^ ]+=(?:[0-9a-f]+|-))*) -->\s*$/;
 const END = /^<!-- k8s-weekly:end ([a-z_]+) -->\s*$/;
 const ANY_MARKER = /<!-- k8s-weekly:(begin|end)\b/;
 
 /** Finds the marked regions of a post (lines may end in CR); throws a plain Error describing the first problem. */
 export function findRegions(lines: readonly string[]): Region[] {
   const regions: Region[] = [];
-  let open: { section: string; begin: number; state: Map<string, string>; through?: string } | null = null;
+  let open: Omit<Region, "end"> | null = null;
   lines.forEach((line, index) => {
     const begin = line.match(BEGIN);
     const end = line.match(END);
     if (begin?.[1]) {
       if (open) throw new Error(`line ${index + 1}: begin marker for ${begin[1]} inside ${open.section}`);
       const state = new Map<string, string>();
-      for (const pair of (begin[3] ?? "").trim().split(" ").filter(Boolean)) {
+      for (const pair of (begin[4] ?? "").trim().split(" ").filter(Boolean)) {
         const at = pair.lastIndexOf("=");
         state.set(pair.slice(0, at), pair.slice(at + 1));
       }
-      open = begin[2] === undefined ? { section: begin[1], begin: index, state } : { section: begin[1], begin: index, state, through: begin[2] };
+      const unread = begin[2] !== undefined;
+      open = begin[3] === undefined ? { section: begin[1], begin: index, state, unread } : { section: begin[1], begin: index, state, unread, through: begin[3] };
     } else if (end?.[1]) {
       if (!open || open.section !== end[1]) throw new Error(`line ${index + 1}: end marker for ${end[1]} without its begin marker`);
       regions.push({ ...open, end: index });

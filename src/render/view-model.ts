@@ -97,7 +97,10 @@ export function buildPostView(draft: Draft, featuredCandidates: readonly Feature
   ) as Record<SectionKey, EntryView[]>;
   const through = isExtended(draft.week) ? draft.week.to.slice(0, 10) : undefined;
   const markers = Object.fromEntries(
-    MARKED_SECTIONS.map((key) => [key, { begin: beginMarker(key, stateOfEntries(draft.sections[key]), through), end: endMarker(key) }]),
+    MARKED_SECTIONS.map((key) => {
+      const notes = { ...(through === undefined ? {} : { through }), ...(draft.unreadSections.includes(key) ? { unread: true } : {}) };
+      return [key, { begin: beginMarker(key, stateOfEntries(draft.sections[key]), notes), end: endMarker(key) }];
+    }),
   ) as PostView["markers"];
   const unexplainedChanges = draft.unexplainedChanges.map((change) => commentText(change));
   return {

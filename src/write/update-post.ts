@@ -42,16 +42,22 @@ export function updatePost(edited: string, rendered: string): string {
   const output: string[] = [];
   let copiedUpTo = 0;
   editedRegions.forEach((region, index) => {
+    const rendered = renderedRegions[index] as Region;
+    if (rendered.unread) {
+      // This run knows nothing of the section (no releases read): what the file has stays, markers too.
+      output.push(...rawLines.slice(copiedUpTo, region.end + 1));
+      copiedUpTo = region.end + 1;
+      return;
+    }
     const body = bodies[index] as BodyLine[];
     const state = new Map<string, string>();
     for (const line of body) if (line.owned !== null) state.set(line.owned, lineHash(line.text));
     for (const key of knownBySection[index] ?? []) state.set(key, KNOWN);
     const beginEnd = /\r$/.test(rawLines[region.begin] as string) ? "\r" : "";
     // The section now holds this run's window, which the new render's marker records.
-    const through = renderedRegions[index]?.through;
     output.push(
       ...rawLines.slice(copiedUpTo, region.begin),
-      `${beginMarker(region.section, state, through)}${beginEnd}`,
+      `${beginMarker(region.section, state, rendered.through === undefined ? {} : { through: rendered.through })}${beginEnd}`,
       ...body.map((line) => (line.tool ? `${line.text}${cr}` : line.text)),
       rawLines[region.end] as string,
     );

@@ -11,6 +11,7 @@ export function emptyDraft(overrides: Partial<Draft> = {}): Draft {
     releaseSchedule: { nextDeadline: null, notes: [] },
     unexplainedChanges: [],
     kepCandidates: [],
+    unreadSections: [],
     ...overrides,
   };
 }
