@@ -167,20 +167,24 @@ describe("draft --through", () => {
     expect(narrowed).not.toContain("pull/103500");
     expect(narrowed).not.toContain("through=");
 
-    // Drafted through the Tuesday, the post is dated that day: a refresh over the week alone would
-    // drop the Tuesday's PR, so it is refused, and the file is left as it was.
+    // Drafted through the Tuesday: a refresh over the week alone would drop the Tuesday's PR, so it
+    // is refused, and the file is left as it was.
     expect((await runCli(["draft", "--week", "2021-07-04", "--through", "2021-07-06", "--input", input, "-o", join(dir, "tuesday-post.md")])).code).toBe(0);
     const drafted = readFileSync(join(dir, "tuesday-post.md"), "utf8");
     expect(drafted).toContain("pull/103500");
     const plain = await runCli(["draft", "--week", "2021-07-04", "--input", input, "--update", join(dir, "tuesday-post.md")]);
     expect(plain.code).toBe(2);
     expect(plain.stderr).toBe(
-      `k8s-weekly: --update ${join(dir, "tuesday-post.md")}: the post is dated 2021-07-06, after the week ending 2021-07-04, and a refresh over the week alone would drop any PRs merged since; add --through 2021-07-06 if it was drafted so, or --through 2021-07-04 for the week alone; see k8s-weekly draft --help\n`,
+      `k8s-weekly: --update ${join(dir, "tuesday-post.md")}: its sections were drafted through 2021-07-06, after the week ending 2021-07-04, and a refresh over the week alone would drop the PRs merged since; add --through 2021-07-06, or --through 2021-07-04 for the week alone; see k8s-weekly draft --help\n`,
     );
     expect(readFileSync(join(dir, "tuesday-post.md"), "utf8")).toBe(drafted);
     const same = await runCli(["draft", "--week", "2021-07-04", "--through", "2021-07-06", "--input", input, "--update", join(dir, "tuesday-post.md")]);
     expect(same.code).toBe(0);
     expect(readFileSync(join(dir, "tuesday-post.md"), "utf8")).toContain("pull/103500");
+
+    // --date says when the post goes out, not which window it holds: a plain refresh is fine.
+    expect((await runCli(["draft", "--week", "2021-07-04", "--date", "2021-07-06", "--input", input, "-o", join(dir, "dated-post.md")])).code).toBe(0);
+    expect((await runCli(["draft", "--week", "2021-07-04", "--input", input, "--update", join(dir, "dated-post.md")])).code).toBe(0);
   });
 
   it.each([

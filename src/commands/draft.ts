@@ -11,7 +11,7 @@ import { collectWeek } from "../fetch/collect-week.js";
 import { findRegions, type Region } from "../render/markers.js";
 import { defaultTemplates, readPartials, readTemplate, type TemplateSources } from "../render/template-files.js";
 import type { DraftContext, PullRequest, RepoWeek, Week } from "../types.js";
-import { isCalendarDate, isExtended } from "../week.js";
+import { isExtended } from "../week.js";
 import { toolComments } from "../write/finalize-post.js";
 import { checkOutputPath, writeOutputFile } from "../write/write-output.js";
 import { DEFAULT_REPO, type DraftOptions, type DraftPlan, planDraft } from "./draft-plan.js";
@@ -202,24 +202,16 @@ async function readPostToUpdate(path: string, week: Week, throughGiven: boolean)
   if (slug !== undefined && slug !== weekEnding) {
     throw new UsageError(`--update ${path}: is the draft for the week ending ${slug}, not ${weekEnding}; give --week ${slug} or the right file`);
   }
-  // A post drafted or refreshed with --through records that day in its markers, and a fresh
-  // --through draft is dated it (--date can date a post later too): refreshed over the week alone,
-  // the lines of the PRs merged after the Sunday would go. Only an explicit --through says which
-  // window is meant.
+  // A post drafted or refreshed with --through records that day in its markers: refreshed over
+  // the week alone, the lines of the PRs merged after the Sunday would go. Only an explicit
+  // --through says which window is meant. The front matter's date says when the post goes out
+  // (--date), not which window it holds.
   const windowEnd = week.to.slice(0, 10);
-  if (!throughGiven) {
-    const recorded = regions.map((region) => region.through ?? "").reduce((latest, day) => (day > latest ? day : latest), "");
-    const dated = frontMatterText(front, "date")?.match(/^(\d{4}-\d{2}-\d{2})/)?.[1];
-    if (dated !== undefined && isCalendarDate(dated) && dated > windowEnd && dated >= recorded) {
-      throw new UsageError(
-        `--update ${path}: the post is dated ${dated}, after the week ending ${windowEnd}, and a refresh over the week alone would drop any PRs merged since; add --through ${dated} if it was drafted so, or --through ${windowEnd} for the week alone`,
-      );
-    }
-    if (recorded > windowEnd) {
-      throw new UsageError(
-        `--update ${path}: its sections were drafted through ${recorded}, after the week ending ${windowEnd}, and a refresh over the week alone would drop the PRs merged since; add --through ${recorded}, or --through ${windowEnd} for the week alone`,
-      );
-    }
+  const recorded = regions.map((region) => region.through ?? "").reduce((latest, day) => (day > latest ? day : latest), "");
+  if (!throughGiven && recorded > windowEnd) {
+    throw new UsageError(
+      `--update ${path}: its sections were drafted through ${recorded}, after the week ending ${windowEnd}, and a refresh over the week alone would drop the PRs merged since; add --through ${recorded}, or --through ${windowEnd} for the week alone`,
+    );
   }
   return { text, bytes };
 }
