@@ -14,7 +14,7 @@ try {
 } catch (error) {
   // A clone that was never built (npm ci and npm install build it, through "prepare").
   if (error?.code !== "ERR_MODULE_NOT_FOUND" || !String(error.message).includes("dist/bundle")) throw error;
-  process.stderr.write("k8s-weekly: the CLI is not built yet (no dist/bundle/); run npm run build in the k8s-weekly folder\n");
+  process.stderr.write("k8s-weekly: the CLI is not built yet (no dist/bundle/); run npm ci in the k8s-weekly folder, which installs its dependencies and builds it\n");
   process.exit(1);
 }
 process.exitCode = await cli.main(process.argv, process.env, cli.processIo());

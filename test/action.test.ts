@@ -293,7 +293,7 @@ describe("the action's steps, run", () => {
 
     const again = await runAction(workspace, { week: "2021-07-04" });
     expect(again.code).toBe(2);
-    expect(again.stderr).toContain("the file exists; add --update");
+    expect(again.stderr).toContain("the file exists; use --update");
 
     writeFileSync(post, readFileSync(post, "utf8").replace("TODO(editor): developer news", "The editors' own news"));
     const updated = await runAction(workspace, { week: "2021-07-04", update: "true" });

@@ -99,6 +99,11 @@ Cherry-picks for the next patch releases (1.21.3, 1.20.9, 1.19.13, due Wednesday
       stderr:
         'k8s-weekly: --offline: no cached or sample data for kubernetes/kubernetes, week ending 2020-01-05; run "k8s-weekly draft --week 2020-01-05" online once to cache it\n',
     });
+    // Each server has its own cache: the command that fills it names the same server.
+    const mirror = await runCli(["draft", "--week", "2020-01-05", "--offline", "--api-url", "http://127.0.0.1:4444"]);
+    expect(mirror.stderr).toBe(
+      'k8s-weekly: --offline: no cached or sample data for kubernetes/kubernetes, week ending 2020-01-05; run "k8s-weekly draft --week 2020-01-05 --api-url http://127.0.0.1:4444" online once to cache it\n',
+    );
   });
 });
 
@@ -201,7 +206,7 @@ describe("-o", () => {
 
     writeFileSync(file, "editor's work\n");
     const refused = await runCli(["draft", "--week", "2021-07-04", "--offline", "-o", file]);
-    expect(refused).toEqual({ code: 2, stdout: "", stderr: `k8s-weekly: -o ${file}: the file exists; add --update ${file} to refresh it keeping the editor's edits, or --force to replace it; see k8s-weekly draft --help\n` });
+    expect(refused).toEqual({ code: 2, stdout: "", stderr: `k8s-weekly: -o ${file}: the file exists; use --update ${file} instead of -o to refresh it keeping the editor's edits, or add --force to replace it; see k8s-weekly draft --help\n` });
     expect(readFileSync(file, "utf8")).toBe("editor's work\n");
 
     const forced = await runCli(["draft", "--week", "2021-07-04", "--offline", "-o", file, "--force"]);

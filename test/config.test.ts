@@ -104,7 +104,7 @@ describe("draft with a config file", () => {
     expect(markdown.stderr).toContain(`using the config ${join(dir, "k8s-weekly.config.json")}`);
     const flagged = await runCli(["draft", "--week", "2021-07-04", "--offline", "--repo", "kubernetes/kubectl"], {}, dir);
     expect(flagged.code).toBe(1);
-    expect(flagged.stderr).toContain("no cached or sample data for kubernetes/kubectl");
+    expect(flagged.stderr).toContain('no cached or sample data for kubernetes/kubectl, week ending 2021-07-04; run "k8s-weekly draft --week 2021-07-04 --repo kubernetes/kubectl" online once to cache it');
   });
 
   it("refuses an invalid config with exit 2 before doing anything", async () => {

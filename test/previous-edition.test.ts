@@ -194,6 +194,14 @@ describe("draft --previous", () => {
       stdout: "",
       stderr: `k8s-weekly: --previous ${own}: is the post of 2021-07-04, not one before the week ending 2021-07-04; give the previous post; see k8s-weekly draft --help\n`,
     });
+    // Named anyhow, this week's own draft says which week it is in its front matter.
+    const renamed = join(dir, "post.md");
+    writeFileSync(renamed, "---\nlayout: post\ntitle: Week Ending July 4, 2021\ndate: 2021-07-04 22:00:00 -0000\nslug: 2021-07-04-update\n---\n\n* [a line](https://github.com/kubernetes/kubernetes/pull/103326)\n");
+    expect(await runCli([...online, "--previous", renamed])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `k8s-weekly: --previous ${renamed}: ${renamed} is the post of 2021-07-04 (its slug), not one before the week ending 2021-07-04; give the previous post; see k8s-weekly draft --help\n`,
+    });
     const project = mkdtempSync(join(tmpdir(), "k8s-weekly-site-"));
     writeFileSync(join(project, "k8s-weekly.config.json"), JSON.stringify({ previousPost: "_posts" }));
     expect(await runCli(online, {}, project)).toEqual({

@@ -254,7 +254,14 @@ async function readPreviousEdition(path: string, label: string, weekEnding: stri
     if (!info.isFile() || info.size > MAX_POST_BYTES) {
       throw new UsageError(`${label}: ${file} is not a post (${info.isFile() ? "larger than 5 MB" : "not a file"}); give the previous post (YYYY-MM-DD-update.md)`);
     }
-    return { file, text: await readFile(file, "utf8") };
+    const text = await readFile(file, "utf8");
+    // A file not named by its date can still be this week's own draft, and would then leave out every PR.
+    await loadYaml();
+    const slugDate = frontMatterText(readFrontMatter(text), "slug")?.match(/^(\d{4}-\d{2}-\d{2})-update$/)?.[1];
+    if (slugDate !== undefined && slugDate >= weekEnding) {
+      throw new UsageError(`${label}: ${file} is the post of ${slugDate} (its slug), not one before the week ending ${weekEnding}; give the previous post`);
+    }
+    return { file, text };
   } catch (error) {
     throw error instanceof UsageError ? error : unreadable(error);
   }

@@ -86,7 +86,13 @@ export async function collectWeek(
       logger.info(`${repo}: using ${cached ? "the cached" : "the shipped sample"} ${window}`);
       repoWeeks.push(offlineWeek);
     } else if (options.offline) {
-      const rerun = isExtended(week) ? `--week ${week.ending} --through ${week.to.slice(0, 10)}` : `--week ${week.ending}`;
+      // The command that fills this cache: the same window, repository and server.
+      const rerun = [
+        `--week ${week.ending}`,
+        ...(isExtended(week) ? [`--through ${week.to.slice(0, 10)}`] : []),
+        ...(options.namedRepos.length > 0 ? [`--repo ${repo}`] : []),
+        ...(apiHost === "api.github.com" ? [] : [`--api-url ${options.apiUrl}`]),
+      ].join(" ");
       throw new FailureError(`--offline: no cached or sample data for ${repo}, ${window}; run "k8s-weekly draft ${rerun}" online once to cache it`);
     } else {
       toFetch.push(repo);

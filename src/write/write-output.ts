@@ -19,7 +19,7 @@ export function checkOutputPath(path: string, force: boolean, flag = "-o"): void
     // Renaming over a device, a FIFO or a socket would replace it with a regular file (as root, /dev/null).
     if (!info.isFile()) throw new UsageError(`${flag} ${path}: is not a regular file; give a file name, or - for stdout`);
     if (!force) {
-      throw new UsageError(`${flag} ${path}: the file exists; add --update ${path} to refresh it keeping the editor's edits, or --force to replace it`);
+      throw new UsageError(`${flag} ${path}: the file exists; use --update ${path} instead of ${flag} to refresh it keeping the editor's edits, or add --force to replace it`);
     }
   }
   probeFolder(path, folder, flag);
