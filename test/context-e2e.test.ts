@@ -93,7 +93,7 @@ describe("the week's releases, schedule and file changes", () => {
     for (const tags of Object.values(EXPECTED_WEEK_PRERELEASES)) for (const tag of tags) expect(lines.join("\n")).not.toContain(tag);
     expect(lines.join("\n")).not.toContain("v1.22.0-alpha.1");
     expect(lines).toContain(
-      "* [containerd v1.5.4](https://github.com/containerd/containerd/releases/tag/v1.5.4): fix CVE-2021-32760, fix the archive package; also [v1.4.8](https://github.com/containerd/containerd/releases/tag/v1.4.8)",
+      "* [containerd v1.5.4](https://github.com/containerd/containerd/releases/tag/v1.5.4): fix CVE-2021-32760, update runc to v1.0.1; also [v1.4.8](https://github.com/containerd/containerd/releases/tag/v1.4.8)",
     );
     expect(lines.find((line) => line.startsWith("* [Go "))).toBe(
       `* [Go ${EXPECTED_GO_RELEASES_IN_WEEK[0].slice(2)}](https://go.dev/doc/devel/release#go1.16.minor); also [${EXPECTED_GO_RELEASES_IN_WEEK[1].slice(2)}](https://go.dev/doc/devel/release#go1.15.minor)`,

@@ -2,7 +2,9 @@ import { plainText } from "../schedule/markdown-text.js";
 
 // Longer lines are cut before any pattern runs, so a hostile body costs linear time.
 const MAX_LINE = 500;
-const MAX_WORDS = 4;
+// A highlight is a whole phrase of at most this many words, never the start of a longer one:
+// "KCP: allow skipping" says less than no highlight at all.
+const MAX_WORDS = 6;
 const MAX_CANDIDATES = 3;
 
 const HIGHLIGHTS = /\b(?:highlights?|notable (?:changes|updates|features)|what'?s changed|what’s changed|major (?:changes|themes)|key (?:changes|features)|new features)\b/i;
@@ -23,7 +25,7 @@ interface Item {
 }
 
 /**
- * Two to four words on what a release brings, read from the body's structure: security fixes
+ * A whole phrase of up to six words on what a release brings, read from the body's structure: security fixes
  * first ("fix CVE-2021-32760"), then the first heading or bullet under a Highlights / Notable
  * changes / What's Changed heading, else the first bullet. Plain text, still to be escaped;
  * "" when the body has nothing usable. Prose paragraphs are never used: they are greetings.
@@ -129,7 +131,12 @@ export function shorten(raw: string): string {
   // A table of contents ("- [Downloads](#downloads)") names sections, it does not say what changed.
   const tocEntry = NOISE_SECTION.test(trimmed) && trimmed.split(/\s+/).length <= 3;
   if (NOISE_ITEM.test(trimmed) || ONLY_A_VERSION.test(trimmed) || tocEntry) return "";
-  const words = text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).slice(0, MAX_WORDS);
+  // "KCP: allow skipping the upgrade" and "HTTP SD: accept …": the component the item is about is
+  // a scope, like a commit's; the phrase is what follows it.
+  const unscoped = text.replace(/^\s*(?:[\p{L}\p{N}][\w./-]*\s+){0,2}[\p{L}\p{N}][\w./-]*:\s+(?=\S)/u, "");
+  const clause = unscoped.split(/[,;:(]\s|\.(?:\s|$)|\s[-–—]\s/u)[0] ?? "";
+  const words = clause.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word));
+  if (words.length > MAX_WORDS) return "";
   while (words.length > 0 && STOPWORDS.has((words[words.length - 1] ?? "").toLowerCase().replace(/[^\p{L}]/gu, ""))) words.pop();
   const phrase = words.join(" ").replace(/[\s.,;:!?…\-–—(]+$/, "");
   return /^\p{Lu}\p{Ll}*(?:\s|$)/u.test(phrase) ? phrase.charAt(0).toLowerCase() + phrase.slice(1) : phrase;

@@ -6,8 +6,8 @@ describe("releaseHighlights", () => {
   it.each([
     ["a security release", SECURITY_BODY, "fix CVE-2021-32760"],
     ["a Highlights section: its first heading", HIGHLIGHTS_BODY, "kubernetes v1.22 support"],
-    ["a plain bullet list: its first bullet", BULLETS_BODY, "fixed a bug"],
-    ["GitHub's generated notes", GENERATED_BODY, "add support for OCI"],
+    ["a plain bullet list: its first bullet short enough to say whole", BULLETS_BODY, "updated default node image to v1.21.1"],
+    ["GitHub's generated notes", GENERATED_BODY, "add support for OCI image indexes"],
     ["prose only", PROSE_BODY, ""],
     ["an empty body", "", ""],
     ["no body", null, ""],
@@ -16,12 +16,22 @@ describe("releaseHighlights", () => {
   });
 
   it("lists the next highlights after the first, never repeating the security fix", () => {
-    expect(highlightCandidates(SECURITY_BODY)).toEqual(["fix CVE-2021-32760", "faster pulls", "update runc binary"]);
+    expect(highlightCandidates(SECURITY_BODY)).toEqual(["fix CVE-2021-32760", "faster pulls", "update runc binary to v1.0.1"]);
     expect(highlightCandidates(HIGHLIGHTS_BODY)).toEqual([
       "kubernetes v1.22 support",
       "improved machine health checks",
-      "MachineHealthCheck now remediates unhealthy",
     ]);
+  });
+
+  it("says a whole phrase or nothing: a scope is dropped, a long item is not cut to its first words", () => {
+    const body = [
+      "## Changes",
+      "* KCP: Allow skipping the kube-proxy upgrade of a control plane with an annotation (#4861)",
+      "* [BUGFIX] HTTP SD: Allow charset in the Content-Type header. #8981",
+      "* UI: Make the new experimental query editor the default one, for everyone",
+      "* Scheduler: retry faster, with a smaller backoff",
+    ].join("\n");
+    expect(highlightCandidates(body)).toEqual(["allow charset in the Content-Type header", "retry faster"]);
   });
 
   it("names several CVEs, then counts them", () => {

@@ -40,10 +40,10 @@ describe("subprojectLines", () => {
     expect(subprojectLines(repos, week, { prereleases: false, goTags })).toEqual({
       lines: [
         "* [containerd v1.5.4](https://github.com/containerd/containerd/releases/tag/v1.5.4): fix CVE-2021-32760, faster pulls; also [v1.4.8](https://github.com/containerd/containerd/releases/tag/v1.4.8)",
-        "* [nerdctl v0.11.0](https://github.com/containerd/nerdctl/releases/tag/v0.11.0): add support for OCI",
+        "* [nerdctl v0.11.0](https://github.com/containerd/nerdctl/releases/tag/v0.11.0): add support for OCI image indexes",
         "* [Go 1.16.6](https://go.dev/doc/devel/release#go1.16.minor); also [1.15.14](https://go.dev/doc/devel/release#go1.15.minor)",
         "* [Cluster API v0.4.0](https://github.com/kubernetes-sigs/cluster-api/releases/tag/v0.4.0): kubernetes v1.22 support, improved machine health checks",
-        "* [kind v0.11.1](https://github.com/kubernetes-sigs/kind/releases/tag/v0.11.1): fixed a bug, updated default node image",
+        "* [kind v0.11.1](https://github.com/kubernetes-sigs/kind/releases/tag/v0.11.1): updated default node image to v1.21.1",
       ],
       warnings: ["kubernetes-csi/csi-driver-vsphere: no such repository", "kubernetes/kubeadm: has no releases"],
     });
