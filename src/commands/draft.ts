@@ -127,7 +127,7 @@ export async function executeDraft(plan: DraftPlan, environment: DraftEnvironmen
   if (repeated > 0) logger.info(`skipped ${repeated} PRs the previous edition already linked`);
   if (outsideWindow.length > 0) logger.info(outsideWindowNote(outsideWindow, week, options.input));
   if (draft.stats.merged === 0) logger.warn(`no merged PRs found for the week ending ${week.ending}`);
-  logger.info(`week ending ${week.ending}: ${draft.stats.merged} merged, ${draft.stats.reported} reported, ${draft.stats.skipped} skipped, ${requests} requests`);
+  logger.info(`week ending ${week.ending}: ${draft.stats.merged} merged, ${draft.stats.reported} reported, ${draft.stats.skipped} skipped, ${requests} ${requests === 1 ? "request" : "requests"}`);
 
   const text = templates
     ? await renderPost(

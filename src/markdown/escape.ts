@@ -82,12 +82,15 @@ const LINKISH = /(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>[\]]*[^\s<>.,;:!?)[\]]|[\
 
 function escapeText(text: string): string {
   // Entities where a backslash escape is not enough: kramdown and CommonMark disagree on `\&`,
-  // and Liquid ignores backslashes.
-  return text.replace(/[&<>~|{}@]/g, (char) => ENTITIES[char] ?? char).replace(/[\\`*_[\]]/g, (char) => `\\${char}`);
+  // and Liquid ignores backslashes. An ampersand is only read as one when an entity's name and
+  // semicolon follow, so "CPU & memory" stays as the editor would type it.
+  return text
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, "&amp;")
+    .replace(/[<>~|{}@]/g, (char) => ENTITIES[char] ?? char)
+    .replace(/[\\`*_[\]]/g, (char) => `\\${char}`);
 }
 
 const ENTITIES: Record<string, string> = {
-  "&": "&amp;",
   "<": "&lt;",
   ">": "&gt;",
   "~": "&#126;",
