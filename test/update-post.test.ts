@@ -54,6 +54,17 @@ describe("updatePost", () => {
     expect(updated).toContain(`${line(3)}\n${line(4)}\n* The scheduler team says thanks to all reviewers\n`);
   });
 
+  it("drops the heading of a section whose every line the editor deleted, and keeps one with anything under it", () => {
+    const emptied = first.replace(`${line(1)}\n${line(2)}\n${line(3)}\n`, "");
+    expect(emptied).toContain("## Other Merges\n\n<!-- k8s-weekly:end other_merges -->");
+    const rendered = post({ other_merges: [line(1), line(2), line(3)] });
+    const updated = updatePost(emptied, rendered);
+    expect(updated).not.toContain("## Other Merges");
+    expect(updatePost(updated, rendered)).toBe(updated);
+    const withText = first.replace(`${line(1)}\n${line(2)}\n${line(3)}\n`, "Nothing else this week.\n");
+    expect(updatePost(withText, rendered)).toContain("## Other Merges\n\nNothing else this week.\n");
+  });
+
   it("fills a section that was empty", () => {
     const empty = post({ other_merges: [], promotions: [] });
     const updated = updatePost(empty, post({ other_merges: [line(1)], promotions: [] }));

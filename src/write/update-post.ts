@@ -1,4 +1,5 @@
 import { beginMarker, findRegions, KNOWN, lineHash, lineKey, type Region } from "../render/markers.js";
+import { SECTIONS } from "../sections.js";
 
 export class MarkerError extends Error {}
 
@@ -49,7 +50,7 @@ export function updatePost(edited: string, rendered: string): string {
       copiedUpTo = region.end + 1;
       return;
     }
-    const body = bodies[index] as BodyLine[];
+    const body = withoutBareHeading(bodies[index] as BodyLine[], region.section, renderedBodies[index] as string[]);
     const state = new Map<string, string>();
     for (const line of body) if (line.owned !== null) state.set(line.owned, lineHash(line.text));
     for (const key of knownBySection[index] ?? []) state.set(key, KNOWN);
@@ -66,6 +67,21 @@ export function updatePost(edited: string, rendered: string): string {
   output.push(...rawLines.slice(copiedUpTo));
   return output.join("\n");
 }
+
+/**
+ * A section whose every line the editor deleted, and to which the run adds none, would keep the
+ * heading the tool wrote over nothing: an empty section that `lint` rightly reports. The heading
+ * goes with its lines; one with anything else under it stays.
+ */
+function withoutBareHeading(body: BodyLine[], section: string, renderedBody: readonly string[]): BodyLine[] {
+  const toolHeadings = new Set(renderedBody.filter((line) => HEADING.test(line)).map((line) => line.trim()));
+  const heading = SECTIONS.find((row) => row.key === section)?.heading;
+  if (heading !== undefined) toolHeadings.add(`## ${heading}`);
+  const content = body.map((line) => line.text.trim()).filter((text) => text !== "");
+  return content.length > 0 && content.every((text) => toolHeadings.has(text)) ? [] : body;
+}
+
+const HEADING = /^#{1,6}[ \t]/;
 
 function regionsOf(lines: string[], what: string): Region[] {
   try {
