@@ -65,7 +65,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   program
     .command("draft")
     .description("draft one week's post (Monday 00:00 to Sunday 23:59:59 UTC)")
-    .option("-w, --week <date>", 'the Sunday that ends the week (YYYY-MM-DD), any day inside it, or "last"', "last")
+    .option("-w, --week <date>", 'the Sunday that ends the week (YYYY-MM-DD), any day inside it, or "last" (with --update: the week its slug names)', "last")
     .option("--through <date>", "end the window at the end of this day (YYYY-MM-DD, on or after the Sunday) instead of the Sunday")
     .option("--previous <file>", "the previous post, or a folder of posts: PRs it already linked are skipped")
     .addOption(new Option("-f, --format <format>", "markdown post or JSON data").choices(["markdown", "json"]).default("markdown"))
@@ -113,7 +113,7 @@ Exit codes:
   1  a failure: network, GitHub, cache, rendering, an offline week with no data
   2  a usage error: a flag, a date, a file, the config or a template`,
     )
-    .action(async (options: RawDraftOptions) => {
+    .action(async (options: RawDraftOptions, command: Command) => {
       // Short values would mask common letters all over stderr, and no GitHub token is that short.
       if (options.token !== undefined && options.token.length < 8) {
         throw new UsageError(`--token: too short for a GitHub token (${options.token.length} character${options.token.length === 1 ? "" : "s"}); give the whole token`);
@@ -141,7 +141,8 @@ Exit codes:
       };
       await runDraft(
         {
-          week: options.week,
+          // Left out when not given: an --update file names its own week.
+          ...(command.getOptionValueSource("week") === "default" ? {} : { week: options.week }),
           ...(options.through !== undefined ? { through: options.through } : {}),
           ...(options.previous !== undefined ? { previous: options.previous } : {}),
           format: options.format,

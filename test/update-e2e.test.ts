@@ -57,8 +57,10 @@ describe("draft --update on a real week an editor has worked on", () => {
     expect(newLines.length).toBeGreaterThan(0);
     for (const entry of newLines) expect(updated).toContain(`${entry.line}\n`);
 
-    // A second update with nothing new changes nothing.
+    // A second update with nothing new changes nothing, and without --week the file's slug names the week.
     expect((await runCli(["draft", "--week", "2021-07-04", "--input", full, "--update", post])).code).toBe(0);
+    expect(readFileSync(post, "utf8")).toBe(updated);
+    expect((await runCli(["draft", "--input", full, "--update", post])).code).toBe(0);
     expect(readFileSync(post, "utf8")).toBe(updated);
   });
 

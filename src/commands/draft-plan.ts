@@ -7,7 +7,8 @@ import type { Week } from "../types.js";
 import { extendThrough, isCalendarDate, resolveWeek } from "../week.js";
 
 export interface DraftOptions {
-  week: string;
+  /** --week as given; absent, the week of the --update file's slug, else "last". */
+  week?: string;
   /** --through DATE: the window runs to the end of that day instead of the Sunday. */
   through?: string;
   /** --previous FILE: the previous post (or folder of posts) whose PRs are not reported again. */
@@ -76,7 +77,7 @@ export function planDraft(given: DraftOptions, config: Config, now: Date): Draft
   const options: DraftOptions = { ...given };
   if (options.output === "-") delete options.output;
   const notes: string[] = [];
-  const resolved = resolveWeek(options.week, now);
+  const resolved = resolveWeek(options.week ?? "last", now);
   if (resolved.note) notes.push(resolved.note);
   const week = options.through === undefined ? resolved.week : extendThrough(resolved.week, options.through, now);
   for (const repo of options.repos) {

@@ -37,7 +37,21 @@ export interface DraftEnvironment {
 
 export async function runDraft(given: DraftOptions, environment: DraftEnvironment): Promise<void> {
   const config = await loadConfig(given.config, environment.cwd);
-  await executeDraft(planDraft(given, config, environment.now), environment);
+  const week = given.week ?? (given.update !== undefined ? await weekOfPost(given.update) : undefined);
+  await executeDraft(planDraft(week === undefined ? given : { ...given, week }, config, environment.now), environment);
+}
+
+/** The Sunday a draft's slug names: `--update FILE` without `--week` refreshes the week the file is for. */
+async function weekOfPost(path: string): Promise<string | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch {
+    // The update itself reports a file it cannot read, with the fix.
+    return undefined;
+  }
+  await loadYaml();
+  return frontMatterText(readFrontMatter(text), "slug")?.match(/^(\d{4}-\d{2}-\d{2})-update$/)?.[1];
 }
 
 /** Carries out a plan: reads the files it names, fetches the week, and writes the draft. */
