@@ -64,6 +64,19 @@ describe("the bundled CLI", () => {
     expect(bundled.stderr).toBe(source.stderr);
   });
 
+  it("drafts the sample week offline without loading the generated checks, the GitHub client or the config validator", async () => {
+    const folder = fileURLToPath(new URL("../dist/bundle/chunks", import.meta.url));
+    const chunks = readdirSync(folder).filter((file) => file.endsWith(".js"));
+    // The checks Ajv generated are the chunks that carry its error messages.
+    const unwanted = chunks.filter((file) => file.startsWith("github-client-") || readFileSync(join(folder, file), "utf8").includes("must have required property"));
+    expect(unwanted.length).toBeGreaterThanOrEqual(3);
+    // Node logs each module it loads with NODE_DEBUG=esm.
+    const result = await spawnCli(["draft", "--week", "2021-07-04", "--offline", "-q"], { NODE_DEBUG: "esm" });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/chunks\/draft-steps-/);
+    for (const file of unwanted) expect(result.stderr).not.toContain(file);
+  });
+
   // The libraries that only the network path loads are CommonJS inside an ES module there.
   it("drafts from GitHub and caches the week, which an offline run then drafts alike", async () => {
     const world = await startFakeWorld({ items: SAMPLE.items, validToken: TOKEN });

@@ -5,7 +5,6 @@ import { join } from "node:path";
 import writeFileAtomic from "write-file-atomic";
 import type { Logger } from "../logger.js";
 import type { RepoWeek } from "../types.js";
-import { checkContextFile, checkWeekFile } from "./schemas.js";
 
 // Bumped whenever a file's shape changes, so an older file is a miss instead of a crash.
 const WEEK_FORMAT = "k8s-weekly-cache/2";
@@ -48,9 +47,11 @@ const contextPath = (dir: string, apiHost: string, weekEnding: string, requestKe
 
 /** A cached week, or null when there is none or it cannot be trusted (it is then refetched). */
 export async function readCachedWeek(dir: string, apiHost: string, repo: string, weekEnding: string, logger: Logger): Promise<RepoWeek | null> {
-  const isWeekFile = (value: unknown): value is WeekFile =>
-    checkWeekFile(value) && (value as WeekFile).format === WEEK_FORMAT && (value as WeekFile).apiHost === apiHost && (value as WeekFile).repo === repo && (value as WeekFile).weekEnding === weekEnding;
-  const file = await readTrusted(weekPath(dir, apiHost, repo, weekEnding), isWeekFile, logger);
+  const file = await readTrusted(weekPath(dir, apiHost, repo, weekEnding), async () => {
+    const { checkWeekFile } = await import("./validators.js");
+    return (value: unknown): value is WeekFile =>
+      checkWeekFile(value) && (value as WeekFile).format === WEEK_FORMAT && (value as WeekFile).apiHost === apiHost && (value as WeekFile).repo === repo && (value as WeekFile).weekEnding === weekEnding;
+  }, logger);
   return file ? { repo: file.repo, defaultBranch: file.defaultBranch, prs: file.prs } : null;
 }
 
@@ -60,9 +61,11 @@ export async function writeCachedWeek(dir: string, apiHost: string, weekEnding: 
 }
 
 export async function readCachedContext<T>(dir: string, apiHost: string, weekEnding: string, requestKey: string, logger: Logger): Promise<T | null> {
-  const isContextFile = (value: unknown): value is ContextFile =>
-    checkContextFile(value) && (value as ContextFile).format === CONTEXT_FORMAT && (value as ContextFile).apiHost === apiHost && (value as ContextFile).requestKey === requestKey;
-  const file = await readTrusted(contextPath(dir, apiHost, weekEnding, requestKey), isContextFile, logger);
+  const file = await readTrusted(contextPath(dir, apiHost, weekEnding, requestKey), async () => {
+    const { checkContextFile } = await import("./validators.js");
+    return (value: unknown): value is ContextFile =>
+      checkContextFile(value) && (value as ContextFile).format === CONTEXT_FORMAT && (value as ContextFile).apiHost === apiHost && (value as ContextFile).requestKey === requestKey;
+  }, logger);
   return file ? (file.data as T) : null;
 }
 
@@ -71,14 +74,18 @@ export async function writeCachedContext(dir: string, apiHost: string, weekEndin
   await writeCacheFile(contextPath(dir, apiHost, weekEnding, requestKey), file, logger);
 }
 
-/** A missing file is a miss; a truncated, corrupt or foreign one is a miss with a warning, never trusted. */
-async function readTrusted<T>(path: string, check: (value: unknown) => value is T, logger: Logger): Promise<T | null> {
+/**
+ * A missing file is a miss; a truncated, corrupt or foreign one is a miss with a warning, never
+ * trusted. The check is loaded only once there is a file to check.
+ */
+async function readTrusted<T>(path: string, loadCheck: () => Promise<(value: unknown) => value is T>, logger: Logger): Promise<T | null> {
   let text: string;
   try {
     text = await readFile(path, "utf8");
   } catch {
     return null;
   }
+  const check = await loadCheck();
   try {
     const parsed = JSON.parse(text) as unknown;
     if (check(parsed)) return parsed;

@@ -2,7 +2,8 @@ import type { Logger } from "../logger.js";
 import type { GoTag as RawTag, RepoRelease as RawRelease, Week, WeekContextData, WeekContextRequest } from "../types.js";
 import type { GitHubClient } from "./github-client.js";
 import { allowNotFound, type FieldError, graphqlDocument, type GraphqlFields, queryPartial } from "./graphql-document.js";
-import { checkRelease, checkTag, isPageOn, PULL_PATH, RELEASE_PATH } from "./schemas.js";
+import { isPageOn, PULL_PATH, RELEASE_PATH } from "./schemas.js";
+import { checkRelease, checkTag } from "./validators.js";
 import type { Rider } from "./search-graphql.js";
 import { splitRepo } from "./search-window.js";
 

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { UsageError } from "../errors.js";
 import type { PullRequest } from "../types.js";
-import { checkSearchItem, firstProblem, isPageOn, PULL_PATH } from "./schemas.js";
+import { firstProblem, isPageOn, PULL_PATH } from "./schemas.js";
 import { pullRequestFromSearchItem } from "./search-item.js";
 
 /**
@@ -30,6 +30,7 @@ export async function readInput(path: string, webHost = "github.com"): Promise<{
   if (!items) {
     throw new UsageError(`--input ${path}: expected an array of GitHub search items, or an object with an "items" or "prs" array`);
   }
+  const { checkSearchItem } = await import("./validators.js");
   const weekEnding = (parsed as { week_ending?: unknown }).week_ending;
   const names = new Map<string, string>();
   const prs = items.map((item, index) => {

@@ -1,6 +1,7 @@
 import type { ErrorObject } from "ajv";
 
-export { checkContextFile, checkGraphqlPull, checkRelease, checkSearchItem, checkTag, checkWeekFile } from "./validators.js";
+// The generated checks themselves live in validators.ts, which is large: code that a run may not
+// need (a cache file, an input file) imports it when it reads one, so that a sample week never loads it.
 
 /** "title must be string": the field and what was wrong with it, for a warning. */
 export function firstProblem(check: { errors?: ErrorObject[] | null }): string {

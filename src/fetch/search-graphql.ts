@@ -1,7 +1,8 @@
 import type { Logger } from "../logger.js";
 import type { FetchedRepoWeek, PullRequest } from "../types.js";
 import type { GitHubClient } from "./github-client.js";
-import { checkGraphqlPull, firstProblem, isPageOn, PULL_PATH } from "./schemas.js";
+import { firstProblem, isPageOn, PULL_PATH } from "./schemas.js";
+import { checkGraphqlPull } from "./validators.js";
 import { firstLine } from "./github-errors.js";
 import { aliasesOf, errorsUnder, type FieldError, graphqlDocument, type GraphqlFields, GraphqlFieldErrors, queryPartial } from "./graphql-document.js";
 import { expectShape, type PageAsk, PAGE_SIZE, searchQuery, searchWindow, type SearchPage, type Window } from "./search-window.js";

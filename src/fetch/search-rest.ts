@@ -1,7 +1,8 @@
 import type { Logger } from "../logger.js";
 import type { FetchedRepoWeek } from "../types.js";
 import type { GitHubClient } from "./github-client.js";
-import { checkSearchItem, firstProblem, isPageOn, PULL_PATH } from "./schemas.js";
+import { firstProblem, isPageOn, PULL_PATH } from "./schemas.js";
+import { checkSearchItem } from "./validators.js";
 import { pullRequestFromSearchItem, type SearchItem } from "./search-item.js";
 import { expectShape, nextLink, PAGE_SIZE, type PageAsk, type PageSource, searchQuery, searchWindow, type SearchPage, type Window } from "./search-window.js";
 
