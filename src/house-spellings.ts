@@ -14,6 +14,9 @@ const RESPELLED = [
   "API APIs HTTP HTTPS HTTP/2 IP IPs IPv4 IPv6 CPU CPUs GPU GPUs DNS TLS mTLS CRD CRDs PV PVs PVC PVCs",
   "CSI CNI CRI OCI RBAC ABAC JSON YAML URL URLs URI UID UIDs TCP UDP SCTP CIDR CIDRs CEL OIDC JWT",
   "KEPs HPA VPA SSH OOM TTL NUMA SELinux AppArmor seccomp",
+  // Binaries keep their lower case at the start of a line too; "kubelet" is left alone: editors
+  // write "Kubelet" there as often as not.
+  "kube-proxy kube-apiserver kube-scheduler kube-controller-manager",
 ].join(" ");
 
 export const HOUSE_SPELLINGS: readonly HouseSpelling[] = [

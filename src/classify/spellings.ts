@@ -11,9 +11,13 @@ const LONGEST_HOUSE_FORM = Math.max(0, ...[...HOUSE.keys()].map((key) => key.len
 
 /** The house form of one word, or the word itself when the house has no opinion. */
 export function houseSpelling(word: string): string {
+  // "V1" and "V1beta2" in a title are API versions, which are written in lower case.
+  if (word.charCodeAt(0) === 86 && API_VERSION.test(word)) return word.toLowerCase();
   // Longer words have no house form: they need not be lowercased only to be looked up.
   return word.length > LONGEST_HOUSE_FORM ? word : (HOUSE.get(word.toLowerCase()) ?? word);
 }
+
+const API_VERSION = /^V\d+(?:(?:alpha|beta)\d+)?$/;
 
 /** Respells the prose words of a sentence in place; code spans keep their exact text. */
 export function applyHouseSpellings(tokens: Token[]): void {

@@ -15,6 +15,14 @@ describe("house spellings", () => {
     expect(houseSpelling("daemon")).toBe("daemon");
   });
 
+  it("keeps binaries in lower case at the start of a line, and writes API versions in lower case", () => {
+    expect(sentenceLine("Kube-proxy: use V1 EndpointSlices and V1beta1 Ingress", null, U)).toBe(`* kube-proxy [uses v1 EndpointSlices and v1beta1 Ingress](${U})`);
+    expect(houseSpelling("Kube-Scheduler")).toBe("kube-scheduler");
+    expect(houseSpelling("V2")).toBe("v2");
+    expect(houseSpelling("Version1")).toBe("Version1");
+    expect(houseSpelling("V1beta")).toBe("V1beta");
+  });
+
   it("respells prose but never code, paths or parts of words", () => {
     expect(sentenceLine("Support tls and dns names in the csi driver api", null, U)).toBe(
       `* Supports [TLS and DNS names](${U}) in the CSI driver API`,
