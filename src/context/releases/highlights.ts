@@ -25,10 +25,11 @@ interface Item {
 }
 
 /**
- * A whole phrase of up to six words on what a release brings, read from the body's structure: security fixes
- * first ("fix CVE-2021-32760"), then the first heading or bullet under a Highlights / Notable
- * changes / What's Changed heading, else the first bullet. Plain text, still to be escaped;
- * "" when the body has nothing usable. Prose paragraphs are never used: they are greetings.
+ * A whole phrase of up to six words on what a release brings, read from the body's structure:
+ * security fixes first ("fix CVE-2021-32760"), then the first heading or bullet under a
+ * Highlights / Notable changes / What's Changed heading, else the first bullet. Plain text, still
+ * to be escaped; "" when the body has nothing usable. Prose paragraphs are never used: they are
+ * greetings.
  */
 export function releaseHighlights(body: string | null): string {
   return highlightCandidates(body)[0] ?? "";
