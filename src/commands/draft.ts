@@ -2,7 +2,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { loadConfig } from "../config/load-config.js";
 import { holdsYaml, planWeekContext, planWeekKeps } from "../context/week-plan.js";
-import { frontMatterText, readFrontMatter } from "../markdown/front-matter.js";
+import { frontMatterText, readFrontMatter, slugWeek } from "../markdown/front-matter.js";
 import { loadMarkdown, loadYaml } from "../parsers.js";
 import { linkedPulls, newestPostBefore, postDate } from "../draft/previous-edition.js";
 import { FailureError, UsageError } from "../errors.js";
@@ -51,7 +51,7 @@ async function weekOfPost(path: string): Promise<string | undefined> {
     return undefined;
   }
   await loadYaml();
-  return frontMatterText(readFrontMatter(text), "slug")?.match(/^(\d{4}-\d{2}-\d{2})-update$/)?.[1];
+  return slugWeek(readFrontMatter(text));
 }
 
 /** Carries out a plan: reads the files it names, fetches the week, and writes the draft. */
@@ -212,7 +212,7 @@ async function readPostToUpdate(path: string, week: Week, throughGiven: boolean)
     throw new UsageError(`--update ${path}: has no k8s-weekly markers; draft the week with -o first, or restore them from a fresh draft`);
   }
   // Only the front matter's slug names the week; the same words in the body do not.
-  const slug = frontMatterText(front, "slug")?.match(/^(\d{4}-\d{2}-\d{2})-update$/)?.[1];
+  const slug = slugWeek(front);
   if (slug !== undefined && slug !== weekEnding) {
     throw new UsageError(`--update ${path}: is the draft for the week ending ${slug}, not ${weekEnding}; give --week ${slug} or the right file`);
   }
@@ -271,7 +271,7 @@ async function readPreviousEdition(path: string, label: string, weekEnding: stri
     const text = await readFile(file, "utf8");
     // A file not named by its date can still be this week's own draft, and would then leave out every PR.
     await loadYaml();
-    const slugDate = frontMatterText(readFrontMatter(text), "slug")?.match(/^(\d{4}-\d{2}-\d{2})-update$/)?.[1];
+    const slugDate = slugWeek(readFrontMatter(text));
     if (slugDate !== undefined && slugDate >= weekEnding) {
       throw new UsageError(`${label}: ${file} is the post of ${slugDate} (its slug), not one before the week ending ${weekEnding}; give the previous post`);
     }

@@ -1,4 +1,4 @@
-import { frontMatterText, readFrontMatter } from "../markdown/front-matter.js";
+import { frontMatterText, readFrontMatter, slugWeek } from "../markdown/front-matter.js";
 import { outline, type OutlineComment } from "../markdown/outline.js";
 import { toolComment } from "../markdown/tool-comments.js";
 import { HEADING_ORDER, MERGE_HEADINGS, SECTIONS } from "../sections.js";
@@ -118,7 +118,7 @@ function checkFrontMatter(text: string, titleDateFormat: string, problems: LintP
   }
   if (!front.valid) problems.push({ line: 2, message: "front matter is not YAML `key: value` fields" });
   // The title's date is read with the config's pattern, near the slug's day when it has one.
-  const sunday = frontMatterText(front, "slug")?.match(/^(\d{4}-\d{2}-\d{2})-update$/)?.[1] ?? "2021-07-04";
+  const sunday = slugWeek(front) ?? "2021-07-04";
   const isTitle = (value: string) => value.startsWith(TITLE_PREFIX) && readTitleDate(value.slice(TITLE_PREFIX.length), titleDateFormat, sunday) !== null;
   const need: Array<[string, (value: string) => boolean, string]> = [
     ["layout", (value) => value === "post", "post"],

@@ -29,3 +29,8 @@ export function frontMatterText(front: FrontMatterResult, key: string): string |
   const value = front.fields.get(key);
   return typeof value === "string" ? value.trim() : null;
 }
+
+/** The Sunday a post's slug (`2021-07-04-update`) names: which week the post is for. */
+export function slugWeek(front: FrontMatterResult): string | undefined {
+  return frontMatterText(front, "slug")?.match(/^(\d{4}-\d{2}-\d{2})-update$/)?.[1];
+}
