@@ -62,6 +62,9 @@ export async function executeDraft(plan: DraftPlan, environment: DraftEnvironmen
   if (options.output) checkOutputPath(options.output, options.force);
   const templates = plan.templates ? loadTemplates(plan.templates) : null;
   const previous = options.update ? await readPostToUpdate(options.update, week, options.through !== undefined) : null;
+  if (previous && previous.through > week.to.slice(0, 10)) {
+    logger.warn(`${options.update}: its sections were drafted through ${previous.through}; refreshed through ${week.to.slice(0, 10)}, they lose the lines of the PRs merged after it`);
+  }
   const previousEdition = plan.previousPost === null ? null : await readPreviousEdition(plan.previousPost.path, plan.previousPost.label, week.ending);
   const previouslyLinked = previousEdition ? linkedPulls(previousEdition.text, repos) : undefined;
   if (previousEdition && previouslyLinked) logger.info(`previous edition ${previousEdition.file}: links ${previouslyLinked.size} PRs of ${repos.join(", ")}`);
@@ -178,8 +181,11 @@ export function outsideWindowNote(prs: readonly PullRequest[], week: Week, input
   return `${source} also holds ${count} merged ${when} (on ${shown}); left out, as a draft counts only PRs merged from ${week.from.slice(0, 10)} to ${week.to.slice(0, 10)}`;
 }
 
-/** The post as text, and its bytes, which must be unchanged when the update replaces it. */
-async function readPostToUpdate(path: string, week: Week, throughGiven: boolean): Promise<{ text: string; bytes: Buffer }> {
+/**
+ * The post as text, its bytes (which must be unchanged when the update replaces it), and the last
+ * day its sections were drafted through ("" for the week alone).
+ */
+async function readPostToUpdate(path: string, week: Week, throughGiven: boolean): Promise<{ text: string; bytes: Buffer; through: string }> {
   const weekEnding = week.ending;
   let bytes: Buffer;
   try {
@@ -227,7 +233,7 @@ async function readPostToUpdate(path: string, week: Week, throughGiven: boolean)
       `--update ${path}: its sections were drafted through ${recorded}, after the week ending ${windowEnd}, and a refresh over the week alone would drop the PRs merged since; add --through ${recorded}, or --through ${windowEnd} for the week alone`,
     );
   }
-  return { text, bytes };
+  return { text, bytes, through: recorded };
 }
 
 /**
