@@ -6,6 +6,7 @@ import { parseFeatureGates } from "./feature-gates.js";
 import { parseVersionedFeatureList } from "./feature-list.js";
 import { parseGoMod } from "./go-mod.js";
 import { DEPENDENCIES_YAML_PATH, GATE_FILE_PATHS, GO_MOD_PATH, WEEK_SNAPSHOT_PATHS } from "./paths.js";
+import { withoutSharedItems } from "./shared-items.js";
 import { type GateStage, stageRank } from "./stages.js";
 
 /** File texts keyed by repo path; null or absent when the file did not exist or was not read. */
@@ -64,7 +65,8 @@ function versionChangesOf(pairs: ReadonlyArray<{ path: string; before: string; a
     // A file the week did not change changed no version: not worth parsing twice (YAML is slow).
     if (before === after) continue;
     const parse = path === GO_MOD_PATH ? parseGoMod : parseDependenciesYaml;
-    for (const change of diffVersions(parse(before), parse(after))) {
+    const changed = path === DEPENDENCIES_YAML_PATH ? (withoutSharedItems({ before, after }) ?? { before, after }) : { before, after };
+    for (const change of diffVersions(parse(changed.before), parse(changed.after))) {
       versionChanges.push(change);
       paths.set(change.name, [...(paths.get(change.name) ?? []), path]);
     }
