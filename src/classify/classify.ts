@@ -27,6 +27,11 @@ export interface ClassifyContext {
    * Indices, not the PRs: finding each PR's verdict again then needs no Map of tens of thousands.
    */
   readOrder?: readonly number[];
+  /**
+   * Set when the caller kept only PRs merged inside the week (as the draft does): their merge times
+   * are then not read again, which for a week of tens of thousands is a date parsed per PR.
+   */
+  mergedInWeek?: boolean;
 }
 
 export interface ClassifiedPR {
@@ -90,7 +95,7 @@ function bulletFor(pr: PullRequest, signals: PRSignals, decision: Decision & { k
 
 /** Everything classifyWeek decides about one PR that no other PR changes. Pure. */
 function judge(pr: PullRequest, context: ClassifyContext, compiled: CompiledRules, rules: RuleTable): Verdict {
-  if (!inWeek(pr, context.week)) return { kind: "skip", reason: "outside-week" };
+  if (!context.mergedInWeek && !inWeek(pr, context.week)) return { kind: "skip", reason: "outside-week" };
   const signals = readSignals(pr, compiled);
   if (isCherryPick(pr, context, compiled)) {
     const bump = judgeBump(pr, signals, compiled);

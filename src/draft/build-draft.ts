@@ -70,7 +70,8 @@ export function classifyDraft(input: Pick<DraftInput, "week" | "repoWeeks" | "ru
   // readOrder[k] is where the k-th PR read stands in `sorted`.
   const readOrder: number[] = inWindow.map(() => 0);
   order.forEach((index, position) => (readOrder[index] = position));
-  const classification = classifyWeek(sorted, { week: input.week, defaultBranches, readOrder }, input.rules);
+  // The window was checked above: classifyWeek need not read every merge time again.
+  const classification = classifyWeek(sorted, { week: input.week, defaultBranches, readOrder, mergedInWeek: true }, input.rules);
   return { inWindow: sorted, outsideWindow, classification };
 }
 
