@@ -21,7 +21,11 @@ export function compileRules(table: RuleTable): CompiledRules {
 export interface PRSignals {
   /** The title without cherry-pick and release-branch prefixes. */
   title: string;
-  labels: ReadonlySet<string>;
+  /**
+   * The PR's labels as given. A handful per PR, asked about by a score of rules: a Set built per
+   * PR cost a large week more than scanning the list for each rule did.
+   */
+  labels: readonly string[];
   /** The release note text when it is a real note (not NONE, not empty). */
   note: string | null;
   /** "absent" means neither a release-note label nor a block: the source did not carry them. */
@@ -53,12 +57,12 @@ export function stripCherryPickTitle(title: string): string {
 }
 
 // Loops rather than some/find with a closure over the labels: every rule asks these of every PR.
-export function hasAny(labels: ReadonlySet<string>, names: readonly string[]): boolean {
+export function hasAny(labels: readonly string[], names: readonly string[]): boolean {
   return firstLabel(labels, names) !== undefined;
 }
 
-export function firstLabel(labels: ReadonlySet<string>, names: readonly string[]): string | undefined {
-  for (const name of names) if (labels.has(name)) return name;
+export function firstLabel(labels: readonly string[], names: readonly string[]): string | undefined {
+  for (const name of names) if (labels.includes(name)) return name;
   return undefined;
 }
 
@@ -105,7 +109,7 @@ export function findKepLinks(body: string, title: string): string[] {
 }
 
 export function readSignals(pr: PullRequest, rules: CompiledRules): PRSignals {
-  const labels = new Set(pr.labels);
+  const labels = pr.labels;
   const names = rules.table.labels;
   const block = releaseNoteBlock(pr.body);
   let noteState: PRSignals["noteState"];
