@@ -42,7 +42,9 @@ export async function readInput(path: string, webHost = "github.com"): Promise<{
     const pr = pullRequestFromSearchItem(item);
     if (pr) {
       pr.repo = sharedName(names, pr.repo);
-      pr.labels = pr.labels.map((label) => sharedName(names, label));
+      // In place: the list is the PR's own, and a copy made by map() is packed or holey depending
+      // on whether V8 has optimized the loop yet, which every rule reading the labels then pays for.
+      pr.labels.forEach((label, index, labels) => (labels[index] = sharedName(names, label)));
     }
     return pr;
   }).filter((pr): pr is PullRequest => pr !== null);
