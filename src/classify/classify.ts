@@ -135,61 +135,12 @@ export function classifyWeek(
   rules: RuleTable = DEFAULT_RULES,
 ): Classification {
   const compiled = compileRules(rules);
-  const reported: ClassifiedPR[] = [];
-  /** Where each of `reported` stands in `prs`, index for index. */
-  const positions: number[] = [];
-  const skipped: SkippedPR[] = [];
-  const featuredInputs: FeaturedInput[] = [];
-  const backports = new Map<string, Backports>();
-  const masterBumps = new Map<string, ClassifiedPR>();
-  const firstSighting = pullRequestSightings();
-  // One slot per PR, filled out of order: a packed array stays one, where writes past its end could not.
-  const verdicts: Array<Verdict | undefined> = prs.map(() => undefined);
-  for (const index of context.readOrder ?? []) {
-    const pr = prs[index];
-    if (pr) verdicts[index] = judge(pr, context, compiled, rules);
-  }
-
-  let duplicates = 0;
-  for (let position = 0; position < prs.length; position++) {
-    const pr = prs[position]!;
-    if (!firstSighting(pr)) {
-      skipped.push({ pr, reason: "duplicate" });
-      duplicates++;
-      continue;
-    }
-    const verdict = verdicts[position] ?? judge(pr, context, compiled, rules);
-    if (verdict.kind === "skip") {
-      skipped.push({ pr, reason: verdict.reason });
-    } else if (verdict.kind === "backport") {
-      const key = `${pr.repo} ${bumpKey(verdict.bumps)}`;
-      const group = backports.get(key) ?? { bumps: verdict.bumps, members: [] };
-      group.members.push({ pr, position });
-      backports.set(key, group);
-    } else {
-      reported.push(verdict.entry);
-      positions.push(position);
-      if (verdict.bumps) masterBumps.set(`${pr.repo} ${bumpKey(verdict.bumps)}`, verdict.entry);
-      featuredInputs.push(verdict.featured);
-    }
-  }
-
-  for (const [key, group] of backports) {
-    const members = [...group.members].sort((a, b) => a.pr.number - b.pr.number);
-    const lead = members[0];
-    if (!lead) continue;
-    const master = masterBumps.get(key)?.pr;
-    if (!master) {
-      const branches = branchesPhrase(members.map((member) => releaseBranchVersion(member.pr)));
-      const bullet = versionBullet(lead.pr.url, group.bumps, rules.dependencies.noVPrefix, branches);
-      reported.push({ pr: lead.pr, section: "version_updates", reason: "cherry-pick:version-bump", line: renderBullet(bullet), bullet, score: 0, signals: [] });
-      positions.push(lead.position);
-    }
-    const leadPr = master ?? lead.pr;
-    for (const { pr } of members) {
-      if (pr !== leadPr) skipped.push({ pr, reason: `grouped-into #${leadPr.number}` });
-    }
-  }
+  // Each loop over the week is a function of its own: V8 optimizes a long loop while it runs, and
+  // code after it that had not run yet then threw the optimized whole away, judge and all.
+  const verdicts = judgeInReadOrder(prs, context, compiled, rules);
+  const tally = tallyVerdicts(prs, verdicts, (pr) => judge(pr, context, compiled, rules));
+  addBackports(tally, rules);
+  const { reported, positions, skipped, featuredInputs, duplicates } = tally;
 
   const candidates = rankFeatured(featuredInputs, rules.featured.count).map((candidate) => ({ ...candidate, score: roundScore(candidate.score) }));
   const top = candidates[0];
@@ -198,6 +149,79 @@ export function classifyWeek(
     if (entry) [entry.section, entry.reason] = ["featured", `featured:top-score+${entry.reason}`];
   }
   return { reported: sortReported(reported, duplicates > 0 ? lastPositions(prs, reported) : positions, rules), skipped, featuredCandidates: candidates };
+}
+
+/** The verdicts of the PRs `context.readOrder` names, by their index in `prs`; the rest left undefined. */
+function judgeInReadOrder(prs: readonly PullRequest[], context: ClassifyContext, compiled: CompiledRules, rules: RuleTable): Array<Verdict | undefined> {
+  // One slot per PR, filled out of order: a packed array stays one, where writes past its end could not.
+  const verdicts: Array<Verdict | undefined> = prs.map(() => undefined);
+  for (const index of context.readOrder ?? []) {
+    const pr = prs[index];
+    if (pr) verdicts[index] = judge(pr, context, compiled, rules);
+  }
+  return verdicts;
+}
+
+/** The week's PRs as classifyWeek reports them, before backports are grouped and lines sorted. */
+interface Tally {
+  reported: ClassifiedPR[];
+  /** Where each of `reported` stands in `prs`, index for index. */
+  positions: number[];
+  skipped: SkippedPR[];
+  featuredInputs: FeaturedInput[];
+  backports: Map<string, Backports>;
+  masterBumps: Map<string, ClassifiedPR>;
+  /** PRs given again after their first sighting. */
+  duplicates: number;
+}
+
+/** Each PR's verdict in the order of `prs`, judging those `verdicts` lacks. */
+function tallyVerdicts(prs: readonly PullRequest[], verdicts: ReadonlyArray<Verdict | undefined>, judgeOne: (pr: PullRequest) => Verdict): Tally {
+  const tally: Tally = { reported: [], positions: [], skipped: [], featuredInputs: [], backports: new Map(), masterBumps: new Map(), duplicates: 0 };
+  const firstSighting = pullRequestSightings();
+  for (let position = 0; position < prs.length; position++) {
+    const pr = prs[position]!;
+    if (!firstSighting(pr)) {
+      tally.skipped.push({ pr, reason: "duplicate" });
+      tally.duplicates++;
+      continue;
+    }
+    const verdict = verdicts[position] ?? judgeOne(pr);
+    if (verdict.kind === "skip") {
+      tally.skipped.push({ pr, reason: verdict.reason });
+    } else if (verdict.kind === "backport") {
+      const key = `${pr.repo} ${bumpKey(verdict.bumps)}`;
+      const group = tally.backports.get(key) ?? { bumps: verdict.bumps, members: [] };
+      group.members.push({ pr, position });
+      tally.backports.set(key, group);
+    } else {
+      tally.reported.push(verdict.entry);
+      tally.positions.push(position);
+      if (verdict.bumps) tally.masterBumps.set(`${pr.repo} ${bumpKey(verdict.bumps)}`, verdict.entry);
+      tally.featuredInputs.push(verdict.featured);
+    }
+  }
+  return tally;
+}
+
+/** One Version Updates line per dependency bump cherry-picked to release branches, unless master's PR has it. */
+function addBackports(tally: Tally, rules: RuleTable): void {
+  for (const [key, group] of tally.backports) {
+    const members = [...group.members].sort((a, b) => a.pr.number - b.pr.number);
+    const lead = members[0];
+    if (!lead) continue;
+    const master = tally.masterBumps.get(key)?.pr;
+    if (!master) {
+      const branches = branchesPhrase(members.map((member) => releaseBranchVersion(member.pr)));
+      const bullet = versionBullet(lead.pr.url, group.bumps, rules.dependencies.noVPrefix, branches);
+      tally.reported.push({ pr: lead.pr, section: "version_updates", reason: "cherry-pick:version-bump", line: renderBullet(bullet), bullet, score: 0, signals: [] });
+      tally.positions.push(lead.position);
+    }
+    const leadPr = master ?? lead.pr;
+    for (const { pr } of members) {
+      if (pr !== leadPr) tally.skipped.push({ pr, reason: `grouped-into #${leadPr.number}` });
+    }
+  }
 }
 
 /**
