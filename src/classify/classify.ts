@@ -28,10 +28,11 @@ export interface ClassifyContext {
    */
   readOrder?: readonly number[];
   /**
-   * Set when the caller kept only PRs merged inside the week (as the draft does): their merge times
-   * are then not read again, which for a week of tens of thousands is a date parsed per PR.
+   * Set when the caller kept each PR once, and only PRs merged inside the week, as the draft does:
+   * neither is checked again, which for a week of tens of thousands is a date parsed and a Set
+   * looked up per PR.
    */
-  mergedInWeek?: boolean;
+  prepared?: boolean;
 }
 
 export interface ClassifiedPR {
@@ -95,7 +96,7 @@ function bulletFor(pr: PullRequest, signals: PRSignals, decision: Decision & { k
 
 /** Everything classifyWeek decides about one PR that no other PR changes. Pure. */
 function judge(pr: PullRequest, context: ClassifyContext, compiled: CompiledRules, rules: RuleTable): Verdict {
-  if (!context.mergedInWeek && !inWeek(pr, context.week)) return { kind: "skip", reason: "outside-week" };
+  if (!context.prepared && !inWeek(pr, context.week)) return { kind: "skip", reason: "outside-week" };
   const signals = readSignals(pr, compiled);
   if (isCherryPick(pr, context, compiled)) {
     const bump = judgeBump(pr, signals, compiled);
@@ -138,7 +139,7 @@ export function classifyWeek(
   // Each loop over the week is a function of its own: V8 optimizes a long loop while it runs, and
   // code after it that had not run yet then threw the optimized whole away, judge and all.
   const verdicts = judgeInReadOrder(prs, context, compiled, rules);
-  const tally = tallyVerdicts(prs, verdicts, (pr) => judge(pr, context, compiled, rules));
+  const tally = tallyVerdicts(prs, verdicts, (pr) => judge(pr, context, compiled, rules), context.prepared ? () => true : pullRequestSightings());
   addBackports(tally, rules);
   const { reported, positions, skipped, featuredInputs, duplicates } = tally;
 
@@ -175,10 +176,14 @@ interface Tally {
   duplicates: number;
 }
 
-/** Each PR's verdict in the order of `prs`, judging those `verdicts` lacks. */
-function tallyVerdicts(prs: readonly PullRequest[], verdicts: ReadonlyArray<Verdict | undefined>, judgeOne: (pr: PullRequest) => Verdict): Tally {
+/** Each PR's verdict in the order of `prs`, judging those `verdicts` lacks; a PR `firstSighting` has seen is a duplicate. */
+function tallyVerdicts(
+  prs: readonly PullRequest[],
+  verdicts: ReadonlyArray<Verdict | undefined>,
+  judgeOne: (pr: PullRequest) => Verdict,
+  firstSighting: (pr: PullRequest) => boolean,
+): Tally {
   const tally: Tally = { reported: [], positions: [], skipped: [], featuredInputs: [], backports: new Map(), masterBumps: new Map(), duplicates: 0 };
-  const firstSighting = pullRequestSightings();
   for (let position = 0; position < prs.length; position++) {
     const pr = prs[position]!;
     if (!firstSighting(pr)) {

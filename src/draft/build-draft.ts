@@ -70,8 +70,8 @@ export function classifyDraft(input: Pick<DraftInput, "week" | "repoWeeks" | "ru
   // readOrder[k] is where the k-th PR read stands in `sorted`.
   const readOrder: number[] = inWindow.map(() => 0);
   order.forEach((index, position) => (readOrder[index] = position));
-  // The window was checked above: classifyWeek need not read every merge time again.
-  const classification = classifyWeek(sorted, { week: input.week, defaultBranches, readOrder, mergedInWeek: true }, input.rules);
+  // Repeats and the window were dealt with above: classifyWeek need not check every PR again.
+  const classification = classifyWeek(sorted, { week: input.week, defaultBranches, readOrder, prepared: true }, input.rules);
   return { inWindow: sorted, outsideWindow, classification };
 }
 
