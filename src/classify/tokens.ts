@@ -55,16 +55,21 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
-/** Markdown for tokens; the last token loses its trailing punctuation (bullets end without a period). */
-export function renderTokens(tokens: readonly Token[], isEnd: boolean): InlineMarkdown {
-  return joinInline(
-    tokens.map((token, index) => {
-      const trail = isEnd && index === tokens.length - 1 ? "" : token.trail;
-      if (token.code) return joinInline([escapeInline(token.lead), codeSpan(token.text), escapeInline(trail)], "");
-      return escapeInline(`${token.lead}${token.text}${trail}`);
-    }),
-    " ",
-  );
+/**
+ * Markdown for tokens[start..end); when `isEnd`, the last of them loses its trailing punctuation
+ * (bullets end without a period). A range, so that the pieces of a line need no copies of its tokens.
+ */
+export function renderTokens(tokens: readonly Token[], isEnd: boolean, start = 0, end = tokens.length): InlineMarkdown {
+  const stop = Math.min(end, tokens.length);
+  const parts: InlineMarkdown[] = [];
+  for (let index = start; index < stop; index++) parts.push(renderToken(tokens[index]!, isEnd && index === stop - 1));
+  return joinInline(parts, " ");
+}
+
+function renderToken(token: Token, last: boolean): InlineMarkdown {
+  const trail = last ? "" : token.trail;
+  if (token.code) return joinInline([escapeInline(token.lead), codeSpan(token.text), escapeInline(trail)], "");
+  return escapeInline(`${token.lead}${token.text}${trail}`);
 }
 
 // Regular expressions the wording runs per word are module constants: a literal inside a function
