@@ -10,7 +10,9 @@ const SIBILANT_OR_O_ENDING = /(?:s|sh|ch|x|z|o)$/;
 const CONSONANT_Y_ENDING = /[^aeiou]y$/;
 
 export function capitalizeFirst(text: string): string {
-  const first = text.split(WORD_GAP, 1)[0] ?? "";
+  // The text up to its first space, found without splitting: the usual text is one word.
+  const gap = text.search(WORD_GAP);
+  const first = gap < 0 ? text : text.slice(0, gap);
   if (LOWERCASE_NAMES.test(first) || LOWERCASE_COMPOUND.test(first)) return text;
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
