@@ -9,12 +9,18 @@ export interface CompiledRules {
   re: Record<PatternName, RegExp>;
   /** `table.skipTitlePatterns`, each source with its expression. */
   skipTitles: ReadonlyArray<readonly [string, RegExp]>;
+  /** `table.skipAuthors` in lower case: a login to match, or with `suffix` the end of one ("*[bot]"). */
+  skipAuthors: ReadonlyArray<{ suffix: boolean; text: string }>;
 }
 
 export function compileRules(table: RuleTable): CompiledRules {
   const entries = Object.entries(table.patterns).map(([name, source]) => [name, new RegExp(source, "i")]);
   const skipTitles = table.skipTitlePatterns.map((source) => [source, new RegExp(source, "i")] as const);
-  return { table, re: Object.fromEntries(entries) as Record<PatternName, RegExp>, skipTitles };
+  const skipAuthors = table.skipAuthors.map((pattern) => {
+    const lower = pattern.toLowerCase();
+    return lower.startsWith("*") ? { suffix: true, text: lower.slice(1) } : { suffix: false, text: lower };
+  });
+  return { table, re: Object.fromEntries(entries) as Record<PatternName, RegExp>, skipTitles, skipAuthors };
 }
 
 /** What every rule reads about one PR, derived once. */
