@@ -40,6 +40,8 @@ export function stripPrefixes(text: string): Stripped {
     const bracket = rest.startsWith("[") ? rest.match(BRACKET_PREFIX)?.[1] : undefined;
     if (bracket && !GROUP_OR_BRANCH.test(bracket)) qualifier = bracket;
     for (const prefix of PREFIXES) {
+      // Tested before replacing: most text starts with none of them, and a test costs less.
+      if (!prefix.test(rest)) continue;
       const next = rest.replace(prefix, "");
       if (next !== rest && next !== "") [rest, changed] = [next, true];
     }
