@@ -1,6 +1,6 @@
 import { codeSpan, escapeInline, joinInline } from "../markdown/escape.js";
 import type { InlineMarkdown } from "../types.js";
-import { isIdentifier } from "./words.js";
+import { isIdentifier, isPlainWord } from "./words.js";
 
 /** One word of a sentence being drafted, with the punctuation that hugged it. */
 export interface Token {
@@ -22,7 +22,12 @@ const BARE_WORD = /^\w[\w-]*$/;
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const raw of text.match(RAW_TOKEN) ?? []) {
-    // Most words hold no punctuation to split off: the general path below would find none.
+    // Most words are plain words: one test says they hold no punctuation and are no identifier.
+    if (isPlainWord(raw)) {
+      tokens.push({ text: raw, code: false, lead: "", trail: "" });
+      continue;
+    }
+    // Other words without punctuation to split off: the general path below would find none.
     if (BARE_WORD.test(raw)) {
       tokens.push({ text: raw, code: isIdentifier(raw), lead: "", trail: "" });
       continue;

@@ -48,10 +48,15 @@ const CALL = /^[\w.]+\(\)$/;
 /** No dash, underscore, dot, slash, parentheses or inner capital: no pattern of an identifier fits. */
 const PLAIN_WORD = /^[A-Za-z][a-z]*$/;
 
+/** A word of letters, capitalized or not, with nothing inside that an identifier would have. */
+export function isPlainWord(word: string): boolean {
+  return PLAIN_WORD.test(word);
+}
+
 /** Whether a bare word is an identifier (flag, gate, field, metric, path, ...) that belongs in code. */
 export function isIdentifier(word: string): boolean {
   // Most words of a sentence are plain words, which none of the patterns below can match.
-  if (word.length < 2 || PLAIN_WORD.test(word)) return false;
+  if (word.length < 2 || isPlainWord(word)) return false;
   if (FLAG.test(word) || CALL.test(word) || SNAKE.test(word)) return true;
   if (CAMEL_FIELD.test(word) || GATE.test(word)) return !PLAIN_CAMEL.has(word);
   if (ROOTED_PATH.test(word) || REPO_PATH.test(word)) return true;
