@@ -103,14 +103,24 @@ function weekEnding(sunday: Date): Week {
  */
 export function isInWeek(timestamp: string | null, window: { from: string; to: string }): boolean {
   if (!timestamp) return false;
-  const time = Date.parse(DATE_ONLY.test(timestamp) ? `${timestamp}T12:00:00Z` : timestamp);
-  const [from, endExclusive] = windowBounds(window);
-  return time >= from && time < endExclusive;
+  return isTimeIn(readTime(timestamp), window);
 }
 
 /** `isInWeek`, but true for a time that cannot be read, for callers that would rather keep an item than lose it. */
 export function isInWeekOrUnreadable(timestamp: string, window: { from: string; to: string }): boolean {
-  return Number.isNaN(Date.parse(timestamp)) || isInWeek(timestamp, window);
+  // Read once: a bare date reads as its noon, and is unreadable exactly when it is as written.
+  const time = readTime(timestamp);
+  return Number.isNaN(time) || isTimeIn(time, window);
+}
+
+/** A bare date to test counts as its noon; NaN when unreadable. */
+function readTime(timestamp: string): number {
+  return Date.parse(DATE_ONLY.test(timestamp) ? `${timestamp}T12:00:00Z` : timestamp);
+}
+
+function isTimeIn(time: number, window: { from: string; to: string }): boolean {
+  const [from, endExclusive] = windowBounds(window);
+  return time >= from && time < endExclusive;
 }
 
 // A week of tens of thousands of PRs asks about the same window once per PR: its ends are read

@@ -21,11 +21,18 @@ export interface ClassifyContext {
   /** Default branch per repository ("kubernetes/kubernetes" -> "master"). */
   defaultBranches: Readonly<Record<string, string>>;
   /**
-   * The same PRs in the order they were read, when the PRs to classify are sorted otherwise. Each
-   * PR is worked out in this order, where its text follows the previous PR's in memory: for a week
-   * of tens of thousands, reading them in number order instead cost most of the work again.
+   * Indices into the PRs to classify, in the order they were read, when they are sorted otherwise.
+   * Each PR is worked out in this order, where its text follows the previous PR's in memory: for a
+   * week of tens of thousands, reading them in number order instead cost most of the work again.
+   * Indices, not the PRs: finding each PR's verdict again then needs no Map of tens of thousands.
    */
-  readOrder?: readonly PullRequest[];
+  readOrder?: readonly number[];
+  /**
+   * Set when the caller kept each PR once, and only PRs merged inside the week, as the draft does:
+   * neither is checked again, which for a week of tens of thousands is a date parsed and a Set
+   * looked up per PR.
+   */
+  prepared?: boolean;
 }
 
 export interface ClassifiedPR {
@@ -54,9 +61,15 @@ export interface Classification {
   featuredCandidates: FeaturedCandidate[];
 }
 
+/** A PR with its index in the PRs to classify, the last key its line sorts by. */
+interface Placed {
+  pr: PullRequest;
+  position: number;
+}
+
 interface Backports {
   bumps: DependencyBump[];
-  members: PullRequest[];
+  members: Placed[];
 }
 
 /** What one PR comes to on its own; where it stands among the week's PRs is worked out after. */
@@ -83,7 +96,7 @@ function bulletFor(pr: PullRequest, signals: PRSignals, decision: Decision & { k
 
 /** Everything classifyWeek decides about one PR that no other PR changes. Pure. */
 function judge(pr: PullRequest, context: ClassifyContext, compiled: CompiledRules, rules: RuleTable): Verdict {
-  if (!inWeek(pr, context.week)) return { kind: "skip", reason: "outside-week" };
+  if (!context.prepared && !inWeek(pr, context.week)) return { kind: "skip", reason: "outside-week" };
   const signals = readSignals(pr, compiled);
   if (isCherryPick(pr, context, compiled)) {
     const bump = judgeBump(pr, signals, compiled);
@@ -123,48 +136,12 @@ export function classifyWeek(
   rules: RuleTable = DEFAULT_RULES,
 ): Classification {
   const compiled = compileRules(rules);
-  const reported: ClassifiedPR[] = [];
-  const skipped: SkippedPR[] = [];
-  const featuredInputs: FeaturedInput[] = [];
-  const backports = new Map<string, Backports>();
-  const masterBumps = new Map<string, ClassifiedPR>();
-  const firstSighting = pullRequestSightings();
-  const verdicts = new Map<PullRequest, Verdict>();
-  for (const pr of context.readOrder ?? []) verdicts.set(pr, judge(pr, context, compiled, rules));
-
-  for (const pr of prs) {
-    if (!firstSighting(pr)) {
-      skipped.push({ pr, reason: "duplicate" });
-      continue;
-    }
-    const verdict = verdicts.get(pr) ?? judge(pr, context, compiled, rules);
-    if (verdict.kind === "skip") {
-      skipped.push({ pr, reason: verdict.reason });
-    } else if (verdict.kind === "backport") {
-      const key = `${pr.repo} ${bumpKey(verdict.bumps)}`;
-      const group = backports.get(key) ?? { bumps: verdict.bumps, members: [] };
-      group.members.push(pr);
-      backports.set(key, group);
-    } else {
-      reported.push(verdict.entry);
-      if (verdict.bumps) masterBumps.set(`${pr.repo} ${bumpKey(verdict.bumps)}`, verdict.entry);
-      featuredInputs.push(verdict.featured);
-    }
-  }
-
-  for (const [key, group] of backports) {
-    const members = [...group.members].sort((a, b) => a.number - b.number);
-    const lead = masterBumps.get(key)?.pr ?? members[0];
-    if (!lead) continue;
-    if (!masterBumps.has(key)) {
-      const branches = branchesPhrase(members.map(releaseBranchVersion));
-      const bullet = versionBullet(lead.url, group.bumps, rules.dependencies.noVPrefix, branches);
-      reported.push({ pr: lead, section: "version_updates", reason: "cherry-pick:version-bump", line: renderBullet(bullet), bullet, score: 0, signals: [] });
-    }
-    for (const member of members) {
-      if (member !== lead) skipped.push({ pr: member, reason: `grouped-into #${lead.number}` });
-    }
-  }
+  // Each loop over the week is a function of its own: V8 optimizes a long loop while it runs, and
+  // code after it that had not run yet then threw the optimized whole away, judge and all.
+  const verdicts = judgeInReadOrder(prs, context, compiled, rules);
+  const tally = tallyVerdicts(prs, verdicts, (pr) => judge(pr, context, compiled, rules), context.prepared ? () => true : pullRequestSightings());
+  addBackports(tally, rules);
+  const { reported, positions, skipped, featuredInputs, duplicates } = tally;
 
   const candidates = rankFeatured(featuredInputs, rules.featured.count).map((candidate) => ({ ...candidate, score: roundScore(candidate.score) }));
   const top = candidates[0];
@@ -172,18 +149,107 @@ export function classifyWeek(
     const entry = reported.find((item) => item.pr === top.pr);
     if (entry) [entry.section, entry.reason] = ["featured", `featured:top-score+${entry.reason}`];
   }
+  return { reported: sortReported(reported, duplicates > 0 ? lastPositions(prs, reported) : positions, rules), skipped, featuredCandidates: candidates };
+}
 
+/** The verdicts of the PRs `context.readOrder` names, by their index in `prs`; the rest left undefined. */
+function judgeInReadOrder(prs: readonly PullRequest[], context: ClassifyContext, compiled: CompiledRules, rules: RuleTable): Array<Verdict | undefined> {
+  // One slot per PR, filled out of order: a packed array stays one, where writes past its end could not.
+  const verdicts: Array<Verdict | undefined> = prs.map(() => undefined);
+  for (const index of context.readOrder ?? []) {
+    const pr = prs[index];
+    if (pr) verdicts[index] = judge(pr, context, compiled, rules);
+  }
+  return verdicts;
+}
+
+/** The week's PRs as classifyWeek reports them, before backports are grouped and lines sorted. */
+interface Tally {
+  reported: ClassifiedPR[];
+  /** Where each of `reported` stands in `prs`, index for index. */
+  positions: number[];
+  skipped: SkippedPR[];
+  featuredInputs: FeaturedInput[];
+  backports: Map<string, Backports>;
+  masterBumps: Map<string, ClassifiedPR>;
+  /** PRs given again after their first sighting. */
+  duplicates: number;
+}
+
+/** Each PR's verdict in the order of `prs`, judging those `verdicts` lacks; a PR `firstSighting` has seen is a duplicate. */
+function tallyVerdicts(
+  prs: readonly PullRequest[],
+  verdicts: ReadonlyArray<Verdict | undefined>,
+  judgeOne: (pr: PullRequest) => Verdict,
+  firstSighting: (pr: PullRequest) => boolean,
+): Tally {
+  const tally: Tally = { reported: [], positions: [], skipped: [], featuredInputs: [], backports: new Map(), masterBumps: new Map(), duplicates: 0 };
+  for (let position = 0; position < prs.length; position++) {
+    const pr = prs[position]!;
+    if (!firstSighting(pr)) {
+      tally.skipped.push({ pr, reason: "duplicate" });
+      tally.duplicates++;
+      continue;
+    }
+    const verdict = verdicts[position] ?? judgeOne(pr);
+    if (verdict.kind === "skip") {
+      tally.skipped.push({ pr, reason: verdict.reason });
+    } else if (verdict.kind === "backport") {
+      const key = `${pr.repo} ${bumpKey(verdict.bumps)}`;
+      const group = tally.backports.get(key) ?? { bumps: verdict.bumps, members: [] };
+      group.members.push({ pr, position });
+      tally.backports.set(key, group);
+    } else {
+      tally.reported.push(verdict.entry);
+      tally.positions.push(position);
+      if (verdict.bumps) tally.masterBumps.set(`${pr.repo} ${bumpKey(verdict.bumps)}`, verdict.entry);
+      tally.featuredInputs.push(verdict.featured);
+    }
+  }
+  return tally;
+}
+
+/** One Version Updates line per dependency bump cherry-picked to release branches, unless master's PR has it. */
+function addBackports(tally: Tally, rules: RuleTable): void {
+  for (const [key, group] of tally.backports) {
+    const members = [...group.members].sort((a, b) => a.pr.number - b.pr.number);
+    const lead = members[0];
+    if (!lead) continue;
+    const master = tally.masterBumps.get(key)?.pr;
+    if (!master) {
+      const branches = branchesPhrase(members.map((member) => releaseBranchVersion(member.pr)));
+      const bullet = versionBullet(lead.pr.url, group.bumps, rules.dependencies.noVPrefix, branches);
+      tally.reported.push({ pr: lead.pr, section: "version_updates", reason: "cherry-pick:version-bump", line: renderBullet(bullet), bullet, score: 0, signals: [] });
+      tally.positions.push(lead.position);
+    }
+    const leadPr = master ?? lead.pr;
+    for (const { pr } of members) {
+      if (pr !== leadPr) tally.skipped.push({ pr, reason: `grouped-into #${leadPr.number}` });
+    }
+  }
+}
+
+/**
+ * Where each reported PR was last given: a PR object given twice has always sorted by its second
+ * place. Only a week with duplicates pays for this Map; a drafted week's PRs are unique.
+ */
+function lastPositions(prs: readonly PullRequest[], reported: readonly ClassifiedPR[]): number[] {
+  const last = new Map(prs.map((pr, index) => [pr, index]));
+  return reported.map((entry) => last.get(entry.pr) ?? 0);
+}
+
+/** Sections in the rules' order; within one, as the PRs were given (Other Merges likeliest first). */
+function sortReported(reported: readonly ClassifiedPR[], positions: readonly number[], rules: RuleTable): ClassifiedPR[] {
   const sectionRank = new Map<string, number>();
   rules.sectionOrder.forEach((section, index) => sectionRank.has(section) || sectionRank.set(section, index));
-  const position = new Map(prs.map((pr, index) => [pr, index]));
   // Sort keys are read once per line rather than once per comparison: a week can hold tens of thousands.
-  const keyed = reported.map((entry) => ({
+  const keyed = reported.map((entry, index) => ({
     entry,
     rank: sectionRank.get(entry.section) ?? rules.sectionOrder.length,
     // Other Merges runs from the likeliest line to the least, so an editor cuts from the bottom.
     score: entry.section === "other_merges" ? entry.score : 0,
-    position: position.get(entry.pr) ?? 0,
+    position: positions[index] ?? 0,
   }));
   keyed.sort((a, b) => a.rank - b.rank || b.score - a.score || a.position - b.position);
-  return { reported: keyed.map(({ entry }) => entry), skipped, featuredCandidates: candidates };
+  return keyed.map(({ entry }) => entry);
 }

@@ -11,13 +11,11 @@ export type Decision =
 const report = (section: ClassifiedSection, reason: string): Decision => ({ kind: "report", section, reason });
 const skip = (reason: string): Decision => ({ kind: "skip", reason });
 
-export function isSkippedAuthor(pr: PullRequest, patterns: readonly string[]): boolean {
+/** Whether a bot wrote the PR, or an author the rules skip; the patterns are lowered once per run, not per PR. */
+export function isSkippedAuthor(pr: PullRequest, patterns: CompiledRules["skipAuthors"]): boolean {
   if (pr.authorIsBot) return true;
   const login = pr.author.toLowerCase();
-  return patterns.some((pattern) => {
-    const lower = pattern.toLowerCase();
-    return lower.startsWith("*") ? login.endsWith(lower.slice(1)) : login === lower;
-  });
+  return patterns.some(({ suffix, text }) => (suffix ? login.endsWith(text) : login === text));
 }
 
 /** "kubelet: ", "api: ": an area before the title proper. */
@@ -102,8 +100,7 @@ function withoutNote(pr: PullRequest, s: PRSignals, rules: CompiledRules): Decis
  * name becomes the reason.
  */
 export function decide(pr: PullRequest, s: PRSignals, rules: CompiledRules): Decision {
-  const { table } = rules;
-  if (isSkippedAuthor(pr, table.skipAuthors)) return skip("author:bot");
+  if (isSkippedAuthor(pr, rules.skipAuthors)) return skip("author:bot");
   const skipTitle = rules.skipTitles.find(([, pattern]) => pattern.test(pr.title));
   if (skipTitle !== undefined) return skip(`title:skip-pattern ${skipTitle[0]}`);
   const special = specialSection(pr, s, rules);

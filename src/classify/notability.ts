@@ -62,24 +62,33 @@ function hasModelledPrefix(label: string): boolean {
  * number of SIGs, the release note, the section the rules chose) so that training and drafting see the same features.
  */
 export function prFeatures(pr: PullRequest, signals: PRSignals, section: ClassifiedSection): string[] {
-  const features = new Set<string>();
+  // A list, not a Set: only labels can repeat, and sorting puts a repeat beside its first.
+  const features: string[] = [];
   let sigs = 0;
   for (const label of pr.labels) {
-    if (hasModelledPrefix(label)) features.add(label);
+    if (hasModelledPrefix(label)) features.push(label);
     if (label.startsWith("sig/")) sigs++;
   }
-  if (sigs >= 3) features.add("sigs:3+");
-  if (signals.actionRequired) features.add("action-required");
-  if (signals.kep) features.add("kep");
-  features.add(sectionFeature(section));
+  if (sigs >= 3) features.push("sigs:3+");
+  if (signals.actionRequired) features.push("action-required");
+  if (signals.kep) features.push("kep");
+  features.push(sectionFeature(section));
   const note = signals.note;
   if (note === null) {
-    features.add("note:none");
+    features.push("note:none");
   } else {
-    features.add(lengthBucket(note));
-    for (const [name, pattern] of NOTE_WORDS) if (pattern.test(note)) features.add(name);
+    features.push(lengthBucket(note));
+    for (const [name, pattern] of NOTE_WORDS) if (pattern.test(note)) features.push(name);
   }
-  return sortShort([...features], compareText);
+  return withoutRepeats(sortShort(features, compareText));
+}
+
+/** A sorted list with each item once, in place. */
+function withoutRepeats(sorted: string[]): string[] {
+  let kept = 0;
+  for (const item of sorted) if (kept === 0 || sorted[kept - 1] !== item) sorted[kept++] = item;
+  sorted.length = kept;
+  return sorted;
 }
 
 /** "section:other-merges": one string per section, not a new one per PR. */

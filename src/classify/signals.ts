@@ -9,19 +9,29 @@ export interface CompiledRules {
   re: Record<PatternName, RegExp>;
   /** `table.skipTitlePatterns`, each source with its expression. */
   skipTitles: ReadonlyArray<readonly [string, RegExp]>;
+  /** `table.skipAuthors` in lower case: a login to match, or with `suffix` the end of one ("*[bot]"). */
+  skipAuthors: ReadonlyArray<{ suffix: boolean; text: string }>;
 }
 
 export function compileRules(table: RuleTable): CompiledRules {
   const entries = Object.entries(table.patterns).map(([name, source]) => [name, new RegExp(source, "i")]);
   const skipTitles = table.skipTitlePatterns.map((source) => [source, new RegExp(source, "i")] as const);
-  return { table, re: Object.fromEntries(entries) as Record<PatternName, RegExp>, skipTitles };
+  const skipAuthors = table.skipAuthors.map((pattern) => {
+    const lower = pattern.toLowerCase();
+    return lower.startsWith("*") ? { suffix: true, text: lower.slice(1) } : { suffix: false, text: lower };
+  });
+  return { table, re: Object.fromEntries(entries) as Record<PatternName, RegExp>, skipTitles, skipAuthors };
 }
 
 /** What every rule reads about one PR, derived once. */
 export interface PRSignals {
   /** The title without cherry-pick and release-branch prefixes. */
   title: string;
-  labels: ReadonlySet<string>;
+  /**
+   * The PR's labels as given. A handful per PR, asked about by a score of rules: a Set built per
+   * PR cost a large week more than scanning the list for each rule did.
+   */
+  labels: readonly string[];
   /** The release note text when it is a real note (not NONE, not empty). */
   note: string | null;
   /** "absent" means neither a release-note label nor a block: the source did not carry them. */
@@ -53,12 +63,12 @@ export function stripCherryPickTitle(title: string): string {
 }
 
 // Loops rather than some/find with a closure over the labels: every rule asks these of every PR.
-export function hasAny(labels: ReadonlySet<string>, names: readonly string[]): boolean {
+export function hasAny(labels: readonly string[], names: readonly string[]): boolean {
   return firstLabel(labels, names) !== undefined;
 }
 
-export function firstLabel(labels: ReadonlySet<string>, names: readonly string[]): string | undefined {
-  for (const name of names) if (labels.has(name)) return name;
+export function firstLabel(labels: readonly string[], names: readonly string[]): string | undefined {
+  for (const name of names) if (labels.includes(name)) return name;
   return undefined;
 }
 
@@ -105,7 +115,7 @@ export function findKepLinks(body: string, title: string): string[] {
 }
 
 export function readSignals(pr: PullRequest, rules: CompiledRules): PRSignals {
-  const labels = new Set(pr.labels);
+  const labels = pr.labels;
   const names = rules.table.labels;
   const block = releaseNoteBlock(pr.body);
   let noteState: PRSignals["noteState"];

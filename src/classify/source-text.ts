@@ -40,6 +40,8 @@ export function stripPrefixes(text: string): Stripped {
     const bracket = rest.startsWith("[") ? rest.match(BRACKET_PREFIX)?.[1] : undefined;
     if (bracket && !GROUP_OR_BRANCH.test(bracket)) qualifier = bracket;
     for (const prefix of PREFIXES) {
+      // Tested before replacing: most text starts with none of them, and a test costs less.
+      if (!prefix.test(rest)) continue;
       const next = rest.replace(prefix, "");
       if (next !== rest && next !== "") [rest, changed] = [next, true];
     }
@@ -83,11 +85,13 @@ const SENTENCE_BREAK = /(?<=[.!?])\s+(?=[A-Z`"'(])/;
 const SENTENCE_END = /[.!?]$/;
 
 export function normalizePhrases(tokens: Token[]): Token[] {
-  const out = [...tokens];
+  // Copied only once a phrase is found: most sentences hold none, and the copy was thrown away.
+  let out = tokens;
   for (let i = 0; i < out.length; i++) {
     for (const phrase of PHRASES) {
       // Destructured only on a match: array destructuring costs an iterator, at every word and phrase.
       if (!startsPhrase(out, i, phrase[0])) continue;
+      if (out === tokens) out = [...tokens];
       const [from, to] = phrase;
       const replaced = to.map((text) => ({ text, code: false, lead: "", trail: "" }));
       const last = out[i + from.length - 1];

@@ -1,6 +1,6 @@
 import { codeSpan, escapeInline, escapeMidLine, joinInline } from "../markdown/escape.js";
 import type { InlineMarkdown } from "../types.js";
-import { isIdentifier } from "./words.js";
+import { isIdentifier, isPlainWord } from "./words.js";
 
 /** One word of a sentence being drafted, with the punctuation that hugged it. */
 export interface Token {
@@ -22,7 +22,12 @@ const BARE_WORD = /^\w[\w-]*$/;
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const raw of text.match(RAW_TOKEN) ?? []) {
-    // Most words hold no punctuation to split off: the general path below would find none.
+    // Most words are plain words: one test says they hold no punctuation and are no identifier.
+    if (isPlainWord(raw)) {
+      tokens.push({ text: raw, code: false, lead: "", trail: "" });
+      continue;
+    }
+    // Other words without punctuation to split off: the general path below would find none.
     if (BARE_WORD.test(raw)) {
       tokens.push({ text: raw, code: isIdentifier(raw), lead: "", trail: "" });
       continue;
@@ -55,18 +60,23 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
-/** Markdown for tokens; the last token loses its trailing punctuation (bullets end without a period). */
-export function renderTokens(tokens: readonly Token[], isEnd: boolean): InlineMarkdown {
-  return joinInline(
-    tokens.map((token, index) => {
-      const trail = isEnd && index === tokens.length - 1 ? "" : token.trail;
-      // Only a piece's first word can stand at the start of the bullet, where "1." would start a list.
-      const escape = index === 0 ? escapeInline : escapeMidLine;
-      if (token.code) return joinInline([escape(token.lead), codeSpan(token.text), escapeMidLine(trail)], "");
-      return escape(`${token.lead}${token.text}${trail}`);
-    }),
-    " ",
-  );
+/**
+ * Markdown for tokens[start..end); when `isEnd`, the last of them loses its trailing punctuation
+ * (bullets end without a period). A range, so that the pieces of a line need no copies of its tokens.
+ */
+export function renderTokens(tokens: readonly Token[], isEnd: boolean, start = 0, end = tokens.length): InlineMarkdown {
+  const stop = Math.min(end, tokens.length);
+  const parts: InlineMarkdown[] = [];
+  for (let index = start; index < stop; index++) parts.push(renderToken(tokens[index]!, index === start, isEnd && index === stop - 1));
+  return joinInline(parts, " ");
+}
+
+function renderToken(token: Token, first: boolean, last: boolean): InlineMarkdown {
+  const trail = last ? "" : token.trail;
+  // Only a piece's first word can stand at the start of the bullet, where "1." would start a list.
+  const escape = first ? escapeInline : escapeMidLine;
+  if (token.code) return joinInline([escape(token.lead), codeSpan(token.text), escapeMidLine(trail)], "");
+  return escape(`${token.lead}${token.text}${trail}`);
 }
 
 // Regular expressions the wording runs per word are module constants: a literal inside a function

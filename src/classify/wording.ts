@@ -261,9 +261,9 @@ function toBullet(draft: Structure, url: string): Bullet {
   const first = tokens[0];
   if (first && !first.code) tokens[0] = { ...first, text: capitalizeFirst(first.text) };
   const [start, end] = linkSpan(draft);
-  const before = renderTokens(tokens.slice(0, start), false);
-  const label = renderTokens(tokens.slice(start, end), end === tokens.length);
-  const after = renderTokens(tokens.slice(end), true);
+  const before = renderTokens(tokens, false, 0, start);
+  const label = renderTokens(tokens, end === tokens.length, start, end);
+  const after = renderTokens(tokens, true, end);
   return bulletOf(before, label, url, after);
 }
 
@@ -277,7 +277,9 @@ function bulletOf(before: InlineMarkdown, label: InlineMarkdown, url: string, af
 }
 
 // GENERIC_FIX names at most three words: longer spans are not rendered just to be tested.
-const isGenericFix = (span: readonly Token[]): boolean => span.length <= 3 && GENERIC_FIX.test(renderTokens(span, true));
+function isGenericFix(tokens: readonly Token[], [start, end]: readonly [number, number]): boolean {
+  return Math.min(end, tokens.length) - start <= 3 && GENERIC_FIX.test(renderTokens(tokens, true, start, end));
+}
 
 function penalty(draft: Draft, source: "note" | "title"): number {
   const words = draft.tokens.length;
@@ -289,7 +291,7 @@ function penalty(draft: Draft, source: "note" | "title"): number {
   if (words < MIN_WORDS) score += 2;
   if (draft.nounPhrase) score += source === "note" ? 4 : 1;
   // "Fixes a bug", "Fixes the panic": the line names no fix at all.
-  if (draft.verb === 0 && isGenericFix(draft.tokens.slice(...linkSpan(draft)))) score += 3;
+  if (draft.verb === 0 && isGenericFix(draft.tokens, linkSpan(draft))) score += 3;
   // "X can be", "Y is used": a cut left the predicate without its point.
   const last = draft.tokens.at(-1);
   if (draft.verb >= 0 && last && !last.code && (AUXILIARIES.has(plain(last)) || USED.test(last.text))) score += 3;

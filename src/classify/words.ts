@@ -10,7 +10,9 @@ const SIBILANT_OR_O_ENDING = /(?:s|sh|ch|x|z|o)$/;
 const CONSONANT_Y_ENDING = /[^aeiou]y$/;
 
 export function capitalizeFirst(text: string): string {
-  const first = text.split(WORD_GAP, 1)[0] ?? "";
+  // The text up to its first space, found without splitting: the usual text is one word.
+  const gap = text.search(WORD_GAP);
+  const first = gap < 0 ? text : text.slice(0, gap);
   if (LOWERCASE_NAMES.test(first) || LOWERCASE_COMPOUND.test(first)) return text;
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -46,10 +48,15 @@ const CALL = /^[\w.]+\(\)$/;
 /** No dash, underscore, dot, slash, parentheses or inner capital: no pattern of an identifier fits. */
 const PLAIN_WORD = /^[A-Za-z][a-z]*$/;
 
+/** A word of letters, capitalized or not, with nothing inside that an identifier would have. */
+export function isPlainWord(word: string): boolean {
+  return PLAIN_WORD.test(word);
+}
+
 /** Whether a bare word is an identifier (flag, gate, field, metric, path, ...) that belongs in code. */
 export function isIdentifier(word: string): boolean {
   // Most words of a sentence are plain words, which none of the patterns below can match.
-  if (word.length < 2 || PLAIN_WORD.test(word)) return false;
+  if (word.length < 2 || isPlainWord(word)) return false;
   if (FLAG.test(word) || CALL.test(word) || SNAKE.test(word)) return true;
   if (CAMEL_FIELD.test(word) || GATE.test(word)) return !PLAIN_CAMEL.has(word);
   if (ROOTED_PATH.test(word) || REPO_PATH.test(word)) return true;

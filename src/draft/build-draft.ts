@@ -65,8 +65,13 @@ export function classifyDraft(input: Pick<DraftInput, "week" | "repoWeeks" | "ru
   for (const pr of input.repoWeeks.flatMap((repoWeek) => repoWeek.prs).filter(firstSighting)) {
     (isInWeek(pr.mergedAt, input.week) ? inWindow : outsideWindow).push(pr);
   }
-  const sorted = byRepoThenNumber(inWindow);
-  const classification = classifyWeek(sorted, { week: input.week, defaultBranches, readOrder: inWindow }, input.rules);
+  const order = byRepoThenNumber(inWindow);
+  const sorted = order.map((index) => inWindow[index]!);
+  // readOrder[k] is where the k-th PR read stands in `sorted`.
+  const readOrder: number[] = inWindow.map(() => 0);
+  order.forEach((index, position) => (readOrder[index] = position));
+  // Repeats and the window were dealt with above: classifyWeek need not check every PR again.
+  const classification = classifyWeek(sorted, { week: input.week, defaultBranches, readOrder, prepared: true }, input.rules);
   return { inWindow: sorted, outsideWindow, classification };
 }
 
@@ -113,13 +118,19 @@ function draftEntry({ pr, line, bullet, reason, kep, score, signals }: Classifie
     : { repo, number, url, title, author, line, bullet, reason, score, signals };
 }
 
-/** Repositories in name order, each one's PRs by number: numbers compare faster than names, per comparison. */
-function byRepoThenNumber(prs: readonly PullRequest[]): PullRequest[] {
-  const byRepo = new Map<string, PullRequest[]>();
-  for (const pr of prs) {
-    const group = byRepo.get(pr.repo);
-    if (group) group.push(pr);
-    else byRepo.set(pr.repo, [pr]);
-  }
-  return [...byRepo.keys()].sort(compareText).flatMap((repo) => (byRepo.get(repo) ?? []).sort((a, b) => a.number - b.number));
+/**
+ * The indices of `prs` with repositories in name order, each one's PRs by number. Each PR's sort
+ * keys are read once into flat arrays: a comparison then reads no PR object, which for a week of
+ * tens of thousands lie all over memory.
+ */
+function byRepoThenNumber(prs: readonly PullRequest[]): number[] {
+  const repos = [...new Set(prs.map((pr) => pr.repo))].sort(compareText);
+  const repoRanks = new Map(repos.map((repo, rank) => [repo, rank]));
+  const repoRank = new Float64Array(prs.length);
+  const number = new Float64Array(prs.length);
+  prs.forEach((pr, index) => {
+    repoRank[index] = repoRanks.get(pr.repo) ?? 0;
+    number[index] = pr.number;
+  });
+  return prs.map((_, index) => index).sort((a, b) => repoRank[a]! - repoRank[b]! || number[a]! - number[b]!);
 }

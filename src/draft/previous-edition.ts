@@ -64,6 +64,11 @@ export function dropPreviouslyLinked(
   skipped: readonly SkippedEntry[],
   linked: ReadonlySet<string>,
 ): PreviousEditionResult {
+  // Most drafts have no previous edition at hand: no key need be built for each of their lines.
+  if (linked.size === 0) {
+    const copies = Object.fromEntries(SECTION_KEYS.map((key) => [key, [...sections[key]]])) as Record<SectionKey, DraftEntry[]>;
+    return { sections: copies, skipped: [...skipped], moved: 0 };
+  }
   const moved: SkippedEntry[] = [];
   const keep = (entry: DraftEntry): boolean => {
     if (entry.number === null || !linked.has(pullKey(entry.repo, entry.number))) return true;

@@ -17,7 +17,10 @@ export function firstProblem(check: { errors?: ErrorObject[] | null }): string {
  */
 export function isPageOn(url: string, webHost: string, path: RegExp): boolean {
   const prefix = `https://${webHost}`;
-  if (url.startsWith(prefix) && isPlainPath(url.slice(prefix.length)) && parsesToItself(webHost)) return path.test(url.slice(prefix.length));
+  if (url.startsWith(prefix)) {
+    const rest = url.slice(prefix.length);
+    if (isPlainPath(rest) && parsesToItself(webHost)) return path.test(rest);
+  }
   let parsed: URL;
   try {
     parsed = new URL(url);

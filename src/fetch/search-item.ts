@@ -38,14 +38,31 @@ export function pullRequestFromSearchItem(item: SearchItem, fallbackRepo?: strin
     title: item.title,
     author: login,
     authorIsBot: item.user?.type === "Bot" || login.endsWith("[bot]"),
-    labels: (item.labels ?? [])
-      .map((label) => (typeof label === "string" ? label : (label.name ?? "")))
-      .filter((name) => name !== ""),
+    labels: labelNames(item.labels ?? []),
     body: item.body ?? "",
     mergedAt,
     baseRef: item.base?.ref ?? null,
   };
   // Set after the literal, not spread into it: V8 copies a conditional spread through a slow path, once per PR.
-  if (item.files) pr.files = item.files.map((file) => ({ ...file }));
+  if (item.files) pr.files = fileCopies(item.files);
   return pr;
+}
+
+// The lists below are built by push, not by map() and filter(): those give packed lists until V8
+// optimizes the loop calling them and holey ones after, so that in a large week every function
+// reading a PR's labels or files met a second kind of list midway, and was compiled again.
+
+function labelNames(labels: NonNullable<SearchItem["labels"]>): string[] {
+  const names: string[] = [];
+  for (const label of labels) {
+    const name = typeof label === "string" ? label : (label.name ?? "");
+    if (name !== "") names.push(name);
+  }
+  return names;
+}
+
+function fileCopies(files: NonNullable<SearchItem["files"]>): NonNullable<PullRequest["files"]> {
+  const copies: NonNullable<PullRequest["files"]> = [];
+  for (const file of files) copies.push({ ...file });
+  return copies;
 }

@@ -147,7 +147,10 @@ export function numberLabel(url: string): InlineMarkdown {
  * Every text piece is already escaped; every link target passes `safeUrl` here.
  */
 export function renderBullet(bullet: Bullet): string {
-  const main = ["*", bullet.before, link(bullet.label, bullet.url), bullet.after].filter((part) => part !== undefined && part !== "").join(" ");
+  // Pieces side by side, without a list to filter and join for every line of a large week.
+  const before = bullet.before ? ` ${bullet.before}` : "";
+  const after = bullet.after ? ` ${bullet.after}` : "";
+  const main = `*${before} ${link(bullet.label, bullet.url)}${after}`;
   const highlights = bullet.highlights ? `: ${bullet.highlights}` : "";
   const also = bullet.also.length > 0 ? `; also ${bullet.also.map((other) => link(other.label, other.url)).join(", ")}` : "";
   return `${main}${highlights}${also}`;

@@ -52,7 +52,7 @@ describe("withoutSharedItems", () => {
     });
     fc.assert(
       fc.property(week, ({ before, edits, added }) => {
-        let after = [...before];
+        let after: Entry[] = [...before];
         for (const [at, edit] of edits) {
           if (after.length === 0) break;
           const index = at % after.length;
