@@ -75,7 +75,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     .addOption(new Option("-r, --repo <owner/name>", "repository to draft from, repeatable").argParser(collect).default([], "kubernetes/kubernetes"))
     .option("--token <token>", "GitHub token (default: $GITHUB_TOKEN or $GH_TOKEN for github.com, $GH_ENTERPRISE_TOKEN for other hosts, then gh)")
     .option("--api-url <url>", "GitHub API URL (default: $GITHUB_API_URL, then https://api.github.com)")
-    .addOption(new Option("--input <file>", "read the week's PRs from a JSON file of GitHub search items instead of GitHub").conflicts(["offline", "refresh"]))
+    .addOption(new Option("--input <file>", "read the week's PRs from a JSON file of GitHub search items instead of GitHub (- for stdin)").conflicts(["offline", "refresh"]))
     .addOption(new Option("--offline", "never touch the network: use the cache or the sample weeks shipped with the package").conflicts("refresh"))
     .option("--refresh", "fetch from GitHub even when the week is cached")
     .option("--allow-empty", "write the draft even when kubernetes/kubernetes had no merged PRs in the week")

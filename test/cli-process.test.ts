@@ -73,6 +73,22 @@ describe("k8s-weekly as a process", () => {
     expect(readFileSync(join(dir, "post.md"), "utf8").startsWith("---\nlayout: post\ntitle: Week Ending July 4, 2021\n")).toBe(true);
   });
 
+  it("reads --input - from stdin", async () => {
+    const child = spawn(process.execPath, [CLI, "draft", "--week", "2021-07-04", "--input", "-", "--format", "json", "-q"], {
+      env: { PATH: process.env.PATH ?? "", HOME: mkdtempSync(join(tmpdir(), "k8s-weekly-home-")) },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdin.end(readFileSync(new URL("../samples/2021-07-04.json", import.meta.url)));
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    expect((JSON.parse(stdout) as { stats: { merged: number } }).stats.merged).toBe(33);
+  });
+
   it("waits a real second before retrying a 503: only tests shorten GitHub waits", async () => {
     server = await startFakeWorld({ items: [], validToken: "ghp_processRetryToken1234", faults: [{ endpoint: "graphql", nth: 1, kind: "503" }] });
     const fake = server;

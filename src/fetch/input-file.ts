@@ -18,9 +18,11 @@ export async function readInput(path: string, webHost = "github.com"): Promise<{
   try {
     // In one read, decoded at once: the promise API reads 512 KB chunks on another thread and
     // joins their strings, which JSON.parse then copies into one, for a file of tens of thousands of PRs.
-    text = readFileSync(path, "utf8");
+    // `-` is stdin (file descriptor 0), for `gh api ... | k8s-weekly draft --input -`.
+    text = readFileSync(path === "-" ? 0 : path, "utf8");
   } catch (error) {
-    throw new UsageError(`--input ${path}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? "error"}); give an existing JSON file`);
+    const code = (error as NodeJS.ErrnoException).code ?? "error";
+    throw new UsageError(path === "-" ? `--input -: cannot read stdin (${code}); pipe the JSON in, or give a file` : `--input ${path}: cannot read the file (${code}); give an existing JSON file`);
   }
   let parsed: unknown;
   try {
