@@ -42,6 +42,24 @@ const plainJson = {
   },
 };
 
+/**
+ * commander requires node:child_process when it loads, for subcommands that are executables of
+ * their own, which k8s-weekly has none of; loading it (with net, dgram and streams) cost every
+ * start, `--help` included, some 3 ms. Commander gets it on first use instead.
+ */
+const lazyChildProcess = {
+  name: "lazy-child-process",
+  setup(plugin) {
+    plugin.onResolve({ filter: /^(?:node:)?child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: "child_process", namespace: "lazy-child-process" } : undefined,
+    );
+    plugin.onLoad({ filter: /.*/, namespace: "lazy-child-process" }, () => ({
+      contents: 'module.exports = { spawn: (...args) => require("node:child_process").spawn(...args) };',
+      loader: "js",
+    }));
+  },
+};
+
 /** Fills src/render/precompiled.ts with the shipped templates, parsed and compiled as render-post.ts would. */
 const precompiledTemplates = {
   name: "precompiled-templates",
@@ -147,7 +165,7 @@ const result = await build({
       "const __dirname = __pathDirname(__filename);",
     ].join(" "),
   },
-  plugins: [noSourceMap, plainJson, precompiledTemplates, precompiledConfigValidator, precompiledResponseValidators, defaultRulesAsData],
+  plugins: [noSourceMap, plainJson, lazyChildProcess, precompiledTemplates, precompiledConfigValidator, precompiledResponseValidators, defaultRulesAsData],
   logLevel: "warning",
   metafile: process.argv.includes("--metafile"),
 });

@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import { mkdir, readFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
-import writeFileAtomic from "write-file-atomic";
 import type { Logger } from "../logger.js";
 import type { RepoWeek } from "../types.js";
 
@@ -100,6 +99,8 @@ async function writeCacheFile(path: string, content: object, logger: Logger): Pr
   try {
     await mkdir(join(path, ".."), { recursive: true });
     // Atomic so that a crash or a second run at the same time never leaves half a file.
+    // Loaded here: a run that writes no cache (offline, --input) need not load it and its exit hooks.
+    const { default: writeFileAtomic } = await import("write-file-atomic");
     await writeFileAtomic(path, `${JSON.stringify(content)}\n`);
   } catch (error) {
     logger.warn(`could not write the cache ${path}: ${(error as Error).message}`);
