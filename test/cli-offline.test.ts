@@ -173,6 +173,13 @@ describe("bad input", () => {
     expect(bad.code).toBe(2);
     expect(bad.stdout).toBe("");
     expect(bad.stderr).toMatch(/^k8s-weekly: --input .*bad\.json: not valid JSON \(.*\); give a JSON array of GitHub search items; see k8s-weekly draft --help\n$/);
+    // JSON.parse quotes the text around the fault, a proxy's HTML page with its newlines too.
+    writeFileSync(join(dir, "page.json"), "<html>\n<body>Bad gateway</body>\n</html>\n");
+    const page = await runCli(["draft", "--week", "2021-07-04", "--input", join(dir, "page.json")]);
+    expect(page.stderr.split("\n")).toHaveLength(2);
+    expect(page.stderr).toBe(
+      `k8s-weekly: --input ${join(dir, "page.json")}: not valid JSON (Unexpected token '<', "<html> <bo"... is not valid JSON); give a JSON array of GitHub search items; see k8s-weekly draft --help\n`,
+    );
     const shape = await runCli(["draft", "--week", "2021-07-04", "--input", join(dir, "shape.json")]);
     expect(shape).toEqual({
       code: 2,

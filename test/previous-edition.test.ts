@@ -200,7 +200,7 @@ describe("draft --previous", () => {
     expect(await runCli([...online, "--previous", renamed])).toEqual({
       code: 2,
       stdout: "",
-      stderr: `k8s-weekly: --previous ${renamed}: ${renamed} is the post of 2021-07-04 (its slug), not one before the week ending 2021-07-04; give the previous post; see k8s-weekly draft --help\n`,
+      stderr: `k8s-weekly: --previous ${renamed}: is the post of 2021-07-04 (its slug), not one before the week ending 2021-07-04; give the previous post; see k8s-weekly draft --help\n`,
     });
     const project = mkdtempSync(join(tmpdir(), "k8s-weekly-site-"));
     writeFileSync(join(project, "k8s-weekly.config.json"), JSON.stringify({ previousPost: "_posts" }));

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -57,11 +57,25 @@ describe("draft --update on a real week an editor has worked on", () => {
     expect(newLines.length).toBeGreaterThan(0);
     for (const entry of newLines) expect(updated).toContain(`${entry.line}\n`);
 
-    // A second update with nothing new changes nothing, and without --week the file's slug names the week.
-    expect((await runCli(["draft", "--week", "2021-07-04", "--input", full, "--update", post])).code).toBe(0);
+    // A second update with nothing new changes nothing, not even the file an editor has open, and
+    // without --week the file's slug names the week.
+    const inode = statSync(post).ino;
+    const again = await runCli(["draft", "--week", "2021-07-04", "--input", full, "--update", post]);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain(`k8s-weekly: ${post} is up to date\n`);
+    expect(statSync(post).ino).toBe(inode);
     expect(readFileSync(post, "utf8")).toBe(updated);
     expect((await runCli(["draft", "--input", full, "--update", post])).code).toBe(0);
     expect(readFileSync(post, "utf8")).toBe(updated);
+    // A slug that names no week is never guessed at: the post would be refreshed with another week's PRs.
+    const renamed = updated.replace("slug: 2021-07-04-update\n", "slug: my-post\n");
+    writeFileSync(post, renamed);
+    expect(await runCli(["draft", "--input", full, "--update", post])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `k8s-weekly: --update ${post}: its front matter's slug names no week (YYYY-MM-DD-update); give --week, the Sunday the post is for; see k8s-weekly draft --help\n`,
+    });
+    expect(readFileSync(post, "utf8")).toBe(renamed);
   });
 
   it("keeps hand-added, moved and typed lines through any number of re-runs (issue 11)", async () => {

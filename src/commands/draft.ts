@@ -41,7 +41,11 @@ export async function runDraft(given: DraftOptions, environment: DraftEnvironmen
   await executeDraft(planDraft(week === undefined ? given : { ...given, week }, config, environment.now), environment);
 }
 
-/** The Sunday a draft's slug names: `--update FILE` without `--week` refreshes the week the file is for. */
+/**
+ * The Sunday a draft's slug names: `--update FILE` without `--week` refreshes the week the file is
+ * for. A slug that names none is a usage error: guessing the week would refresh the post with
+ * another week's PRs.
+ */
 async function weekOfPost(path: string): Promise<string | undefined> {
   let text: string;
   try {
@@ -51,7 +55,11 @@ async function weekOfPost(path: string): Promise<string | undefined> {
     return undefined;
   }
   await loadYaml();
-  return slugWeek(readFrontMatter(text));
+  const week = slugWeek(readFrontMatter(text));
+  if (week === undefined) {
+    throw new UsageError(`--update ${path}: its front matter's slug names no week (YYYY-MM-DD-update); give --week, the Sunday the post is for`);
+  }
+  return week;
 }
 
 /** Carries out a plan: reads the files it names, fetches the week, and writes the draft. */
@@ -157,8 +165,13 @@ export async function executeDraft(plan: DraftPlan, environment: DraftEnvironmen
     : draftJson(draft, featuredCandidates, logger.warnings);
   if (options.update && previous !== null) {
     const merged = mergeIntoPost(options.update, previous.text, text, steps);
-    await writeOutputFile(options.update, merged, { force: true, flag: "--update", expected: previous.bytes });
-    logger.info(`updated ${options.update}`);
+    // An editor's open file that a re-run leaves as it was is not rewritten ("changed on disk").
+    if (merged === previous.text) {
+      logger.info(`${options.update} is up to date`);
+    } else {
+      await writeOutputFile(options.update, merged, { force: true, flag: "--update", expected: previous.bytes });
+      logger.info(`updated ${options.update}`);
+    }
   } else if (options.output) {
     await writeOutputFile(options.output, text, { force: options.force });
     logger.info(`wrote ${options.output}`);
@@ -279,7 +292,7 @@ async function readPreviousEdition(path: string, label: string, weekEnding: stri
     await loadYaml();
     const slugDate = slugWeek(readFrontMatter(text));
     if (slugDate !== undefined && slugDate >= weekEnding) {
-      throw new UsageError(`${label}: ${file} is the post of ${slugDate} (its slug), not one before the week ending ${weekEnding}; give the previous post`);
+      throw new UsageError(`${label}: ${file === path ? "" : `${file} `}is the post of ${slugDate} (its slug), not one before the week ending ${weekEnding}; give the previous post`);
     }
     return { file, text };
   } catch (error) {

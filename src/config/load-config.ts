@@ -4,6 +4,7 @@ import type { ErrorObject } from "ajv";
 import { DEFAULT_RELATED_REPOS } from "../context/releases/index.js";
 import type { ConfigFile } from "./config-schema.js";
 import { UsageError } from "../errors.js";
+import { cleanText } from "../markdown/escape.js";
 import { uniqueBy } from "../unique.js";
 
 export const CONFIG_FILE_NAME = "k8s-weekly.config.json";
@@ -45,7 +46,8 @@ export async function loadConfig(explicitPath: string | undefined, cwd: string):
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`${label}: not valid JSON (${(error as Error).message}); fix the syntax`);
+    // JSON.parse quotes the text around the fault, newlines and all: the message stays one line.
+    throw new UsageError(`${label}: not valid JSON (${cleanText((error as Error).message, 160)}); fix the syntax`);
   }
   const problems = await validate(raw);
   // JSON Schema cannot say which date-fns patterns work: checked here, so that a bad one is this

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { UsageError } from "../errors.js";
+import { cleanText } from "../markdown/escape.js";
 import type { PullRequest } from "../types.js";
 import { firstProblem, isPageOn, PULL_PATH } from "./schemas.js";
 import { pullRequestFromSearchItem } from "./search-item.js";
@@ -28,7 +29,9 @@ export async function readInput(path: string, webHost = "github.com"): Promise<{
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`--input ${path}: not valid JSON (${(error as Error).message}); give a JSON array of GitHub search items`);
+    // JSON.parse quotes the text around the fault, newlines and all: the message stays one line.
+    const reason = cleanText((error as Error).message, 160);
+    throw new UsageError(`--input ${path}: not valid JSON (${reason}); give a JSON array of GitHub search items`);
   }
   const items = itemsOf(parsed);
   if (!items) {
