@@ -26,6 +26,11 @@ const CODE_SPACE = "\u0000";
 const CODE_SPAN = /`[^`]*`/g;
 const WHITESPACE = /\s/g;
 const CONTRAST = /\s(?:but|yet|although|though|whereas)\s/i;
+/**
+ * What bugs do, in the past tense a note tells them in: "a bug where kubelet crashed" reads "kubelet
+ * no longer crashes". Only here: as the first word of a title, "Panic when X" names the bug.
+ */
+const BUG_PAST = new Map([["crashed", "crash"], ["panicked", "panic"], ["leaked", "leak"], ["hung", "hang"], ["stalled", "stall"], ["missed", "miss"]]);
 
 function isPluralSubject(subject: readonly string[]): boolean {
   const head = subject.at(-1) ?? "";
@@ -81,7 +86,12 @@ function restate(words: string[], afterBugLead: boolean): string | undefined {
   for (let i = 1; i < window; i++) {
     if (!isAuxiliary(words[i] ?? "")) continue;
     const subject = words.slice(0, i);
-    if (!validSubject(subject)) return undefined;
+    if (!validSubject(subject)) {
+      // "where kubelet crashed when the name was long": the auxiliary is the inner clause's, and
+      // only after a bug lead may a past-tense verb before it be the main one.
+      if (afterBugLead) break;
+      return undefined;
+    }
     const predicate = turnAround(words, i, isPluralSubject(subject));
     return predicate ? [...subject, ...predicate].join(" ") : undefined;
   }
@@ -89,8 +99,8 @@ function restate(words: string[], afterBugLead: boolean): string | undefined {
   if (!afterBugLead) return undefined;
   for (let i = 1; i < Math.min(window, 5); i++) {
     const word = words[i] ?? "";
-    const base = baseVerb(word);
-    if (base === undefined || !/^[a-z]+ed$/.test(word)) continue;
+    const base = baseVerb(word) ?? BUG_PAST.get(word);
+    if (base === undefined || !(/^[a-z]+ed$/.test(word) || BUG_PAST.has(word))) continue;
     const subject = words.slice(0, i);
     if (!validSubject(subject) || subject.some((part) => PREPOSITION.test(part))) return undefined;
     return [...subject, "no", "longer", agree(base, isPluralSubject(subject)), ...words.slice(i + 1)].join(" ");

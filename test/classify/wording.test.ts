@@ -52,7 +52,13 @@ describe("sentence lines", () => {
     expect(line("x", "Fixed a bug where pods did not get a pending phase after the node rebooted.")).toBe(
       `* Pods [now get a pending phase](${U}) after the node rebooted`,
     );
+    // What bugs do (crashed, panicked, leaked) reads turned around, past an inner clause's "was".
     expect(line("Fix goroutine leak in widget controller", "Fixed an issue where the widget controller leaked goroutines when a watch was closed early.")).toBe(
+      `* The widget controller [no longer leaks goroutines](${U}) when a watch was closed early`,
+    );
+    expect(line("kubelet: long pod names", "Fixed a bug where kubelet crashed when a pod's name was long")).toBe(`* kubelet [no longer crashes](${U}) when a pod's name was long`);
+    // A clause with no verb to turn around leaves the title's fix.
+    expect(line("Fix goroutine leak in widget controller", "Fixed an issue where the widget controller's goroutines piled up when a watch was closed early.")).toBe(
       `* Fixes [goroutine leak](${U}) in widget controller`,
     );
   });
