@@ -97,7 +97,7 @@ Cherry-picks for the next patch releases (1.21.3, 1.20.9, 1.19.13, due Wednesday
       code: 1,
       stdout: "",
       stderr:
-        'k8s-weekly: --offline: no cached or sample data for kubernetes/kubernetes, week ending 2020-01-05; run "k8s-weekly draft --week 2020-01-05" online once to cache it\n',
+        'k8s-weekly: --offline: no cached or sample data for kubernetes/kubernetes, week ending 2020-01-05; run "k8s-weekly draft --week 2020-01-05" online once to cache it (or add the --api-url it was fetched from)\n',
     });
     // Each server has its own cache: the command that fills it names the same server.
     const mirror = await runCli(["draft", "--week", "2020-01-05", "--offline", "--api-url", "http://127.0.0.1:4444"]);

@@ -41,7 +41,7 @@ describe("k8s-weekly as a process", () => {
     expect(await spawnCli(["draft", "--week", "2020-01-05", "--offline"])).toEqual({
       code: 1,
       stdout: "",
-      stderr: 'k8s-weekly: --offline: no cached or sample data for kubernetes/kubernetes, week ending 2020-01-05; run "k8s-weekly draft --week 2020-01-05" online once to cache it\n',
+      stderr: 'k8s-weekly: --offline: no cached or sample data for kubernetes/kubernetes, week ending 2020-01-05; run "k8s-weekly draft --week 2020-01-05" online once to cache it (or add the --api-url it was fetched from)\n',
     });
   });
 

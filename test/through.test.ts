@@ -108,7 +108,7 @@ describe("draft --through", () => {
       code: 1,
       stdout: "",
       stderr:
-        'k8s-weekly: --offline: no cached or sample data for kubernetes/kubernetes, week ending 2021-07-04 through 2021-07-06; run "k8s-weekly draft --week 2021-07-04 --through 2021-07-06" online once to cache it\n',
+        'k8s-weekly: --offline: no cached or sample data for kubernetes/kubernetes, week ending 2021-07-04 through 2021-07-06; run "k8s-weekly draft --week 2021-07-04 --through 2021-07-06" online once to cache it (or add the --api-url it was fetched from)\n',
     });
   });
 

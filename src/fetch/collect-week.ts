@@ -93,7 +93,9 @@ export async function collectWeek(
         ...(options.namedRepos.length > 0 ? [`--repo ${repo}`] : []),
         ...(apiHost === "api.github.com" ? [] : [`--api-url ${options.apiUrl}`]),
       ].join(" ");
-      throw new FailureError(`--offline: no cached or sample data for ${repo}, ${window}; run "k8s-weekly draft ${rerun}" online once to cache it`);
+      // Each API server has a cache of its own: a week fetched from another one is not this one's.
+      const otherServers = apiHost === "api.github.com" ? " (or add the --api-url it was fetched from)" : "";
+      throw new FailureError(`--offline: no cached or sample data for ${repo}, ${window}; run "k8s-weekly draft ${rerun}" online once to cache it${otherServers}`);
     } else {
       toFetch.push(repo);
     }
