@@ -132,13 +132,24 @@ export function shorten(raw: string): string {
   // A table of contents ("- [Downloads](#downloads)") names sections, it does not say what changed.
   const tocEntry = NOISE_SECTION.test(trimmed) && trimmed.split(/\s+/).length <= 3;
   if (NOISE_ITEM.test(trimmed) || ONLY_A_VERSION.test(trimmed) || tocEntry) return "";
-  // "KCP: allow skipping the upgrade" and "HTTP SD: accept …": the component the item is about is
-  // a scope, like a commit's; the phrase is what follows it.
-  const unscoped = text.replace(/^\s*(?:[\p{L}\p{N}][\w./-]*\s+){0,2}[\p{L}\p{N}][\w./-]*:\s+(?=\S)/u, "");
-  const clause = unscoped.split(/[,;:(]\s|\.(?:\s|$)|\s[-–—]\s/u)[0] ?? "";
+  // "nerdctl compose: support build.args" and "HTTP SD: accept …": the component the item is about
+  // is a scope, like a commit's. It stays, and the phrase after it is what must be whole.
+  const scope = SCOPE.exec(text)?.[0] ?? "";
+  const clause = text.slice(scope.length).split(CLAUSE_END)[0] ?? "";
   const words = clause.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word));
   if (words.length > MAX_WORDS) return "";
   while (words.length > 0 && STOPWORDS.has((words[words.length - 1] ?? "").toLowerCase().replace(/[^\p{L}]/gu, ""))) words.pop();
-  const phrase = words.join(" ").replace(/[\s.,;:!?…\-–—(]+$/, "");
-  return /^\p{Lu}\p{Ll}*(?:\s|$)/u.test(phrase) ? phrase.charAt(0).toLowerCase() + phrase.slice(1) : phrase;
+  const phrase = lowerFirst(words.join(" ").replace(/[\s.,;:!?…\-–—(]+$/, ""));
+  if (phrase === "") return "";
+  return scope === "" ? phrase : `${lowerFirst(scope.trim())} ${phrase}`;
+}
+
+/** Up to three words and a colon: "KCP:", "HTTP SD:", "minikube image:". */
+const SCOPE = /^\s*(?:[\p{L}\p{N}][\w./-]*\s+){0,2}[\p{L}\p{N}][\w./-]*:\s+(?=\S)/u;
+/** Where an item's first clause ends; a comma may join a list ("add save, tag and push"), so it does not. */
+const CLAUSE_END = /[;:(]\s|\.(?:\s|$)|\s[-–—]\s/u;
+
+/** "Add support" → "add support"; "HTTP", "CRI-O" and "etcd" stay as written. */
+function lowerFirst(text: string): string {
+  return /^\p{Lu}\p{Ll}*(?:[\s:]|$)/u.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }

@@ -1,5 +1,6 @@
-import { escapeInline, escapeLinkLabel, renderBullet, safeUrl } from "../../markdown/escape.js";
-import type { Bullet } from "../../types.js";
+import { isIdentifier } from "../../classify/words.js";
+import { cleanText, codeSpan, escapeInline, escapeLinkLabel, escapeMidLine, joinInline, renderBullet, safeUrl } from "../../markdown/escape.js";
+import type { Bullet, InlineMarkdown } from "../../types.js";
 import { highlightCandidates } from "./highlights.js";
 import { displayName, GO_REPO } from "./repos.js";
 import type { GoTag, ReleaseFilter, RepoReleases, TimeWindow } from "./types.js";
@@ -88,10 +89,24 @@ function releaseBullet(project: string, newest: Shipped, others: readonly Shippe
   return {
     label: escapeInline(`${project} ${newest.label}`, 120),
     url: newest.url,
-    ...(highlights !== "" ? { highlights: escapeInline(highlights, 120) } : {}),
+    ...(highlights !== "" ? { highlights: withCodeSpans(highlights, 120) } : {}),
     also: others.map((other) => ({ label: escapeLinkLabel(other.label), url: other.url })),
   };
 }
+
+/** Escaped text whose identifiers (`build.args`, `healthPort`, `--patterns`) are code, as in the PR lines. */
+function withCodeSpans(text: string, maxLength: number): InlineMarkdown {
+  const words = cleanText(text, maxLength).split(" ");
+  return joinInline(
+    words.map((word) => {
+      const [, core = word, trail = ""] = TRAILING_PUNCTUATION.exec(word) ?? [];
+      return isIdentifier(core) ? joinInline([codeSpan(core), escapeMidLine(trail)], "") : escapeMidLine(word);
+    }),
+    " ",
+  );
+}
+
+const TRAILING_PUNCTUATION = /^(.*?)([,;.]*)$/;
 
 function combine([first, second]: string[]): string {
   if (!first) return "";

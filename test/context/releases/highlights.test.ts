@@ -23,15 +23,16 @@ describe("releaseHighlights", () => {
     ]);
   });
 
-  it("says a whole phrase or nothing: a scope is dropped, a long item is not cut to its first words", () => {
+  it("says a whole phrase or nothing, with its scope: a long item is not cut to its first words", () => {
     const body = [
       "## Changes",
       "* KCP: Allow skipping the kube-proxy upgrade of a control plane with an annotation (#4861)",
       "* [BUGFIX] HTTP SD: Allow charset in the Content-Type header. #8981",
       "* UI: Make the new experimental query editor the default one, for everyone",
       "* Scheduler: retry faster, with a smaller backoff",
+      "* minikube image: add save, tag and push subcommands",
     ].join("\n");
-    expect(highlightCandidates(body)).toEqual(["allow charset in the Content-Type header", "retry faster"]);
+    expect(highlightCandidates(body)).toEqual(["HTTP SD: allow charset in the Content-Type header", "scheduler: retry faster, with a smaller backoff", "minikube image: add save, tag and push subcommands"]);
   });
 
   it("names several CVEs, then counts them", () => {
