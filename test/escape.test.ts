@@ -16,7 +16,10 @@ describe("escapeInline", () => {
     ["javascript://x {{y}}", "`javascript://x` &#123;&#123;y&#125;&#125;"],
     ["https://x.example/{{y}}", "(link removed)"],
     ["a & b | c ~ d", "a & b &#124; c &#126; d"],
-    ["&copy; &#169; &#xA9; R&D", "&amp;copy; &amp;#169; &amp;#xA9; R&D"],
+    // Entities read as GitHub shows them, then escaped again; one decoding, as GitHub does.
+    ["&lt;tags&gt; &#169; &#xA9; &amp;lt; R&D", "&lt;tags&gt; © © &amp;lt; R&D"],
+    ["&copy; &constructor; &#0; &#x110000; &#xD800;", "&amp;copy; &amp;constructor; &amp;#0; &amp;#x110000; &amp;#xD800;"],
+    ["&#x202E;evil&#8203;", "evil"],
     ["line one\nline two", "line one line two"],
     ["a\u202Eb\u200Bc", "abc"],
     ["snake_case *and* `code`", "snake\\_case \\*and\\* \\`code\\`"],

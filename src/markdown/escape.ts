@@ -15,10 +15,24 @@ const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Bidi_Control}]|(?![\n\t])
 
 /** Collapses untrusted text to one clean line, cut to a readable length. */
 export function cleanText(text: string, maxLength = MAX_TEXT_LENGTH): string {
+  // GitHub shows "&lt;tags&gt;" in a note as "<tags>": so does the post, once escaped again. Decoded
+  // first, so that what an entity spells passes the same cleaning as the rest.
+  const decoded = text.includes("&") ? text.replace(ENTITY, decodeEntity) : text;
   // A lone carriage return separates words like a newline does, so it becomes one before controls go.
-  const oneLine = text.replace(/\r\n?/g, "\n").replace(INVISIBLE, "").replace(/\s+/g, " ").trim();
+  const oneLine = decoded.replace(/\r\n?/g, "\n").replace(INVISIBLE, "").replace(/\s+/g, " ").trim();
   const chars = Array.from(oneLine);
   return chars.length > maxLength ? `${chars.slice(0, maxLength - 1).join("").trimEnd()}…` : oneLine;
+}
+
+const ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z]{2,6}));/g;
+// A Map: the name comes from fetched text and must never look up Object.prototype.
+const NAMED_ENTITIES = new Map([["lt", "<"], ["gt", ">"], ["amp", "&"], ["quot", '"'], ["apos", "'"], ["nbsp", " "]]);
+
+function decodeEntity(entity: string, decimal: string | undefined, hex: string | undefined, name: string | undefined): string {
+  if (name !== undefined) return NAMED_ENTITIES.get(name) ?? entity;
+  const code = decimal !== undefined ? Number(decimal) : Number.parseInt(hex ?? "", 16);
+  // Past Unicode, or a lone surrogate: no character, so the entity stays as written (and is escaped).
+  return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : entity;
 }
 
 /**
