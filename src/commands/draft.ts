@@ -37,23 +37,21 @@ export interface DraftEnvironment {
 
 export async function runDraft(given: DraftOptions, environment: DraftEnvironment): Promise<void> {
   const config = await loadConfig(given.config, environment.cwd);
-  const week = given.week ?? (given.update !== undefined ? await weekOfPost(given.update) : undefined);
-  await executeDraft(planDraft(week === undefined ? given : { ...given, week }, config, environment.now), environment);
+  if (given.week !== undefined || given.update === undefined) {
+    await executeDraft(planDraft(given, config, environment.now), environment);
+    return;
+  }
+  // `--update FILE` without `--week` refreshes the week the file is for; the file is read once.
+  const post = await readPostBytes(given.update);
+  const week = await weekOfPost(given.update, post.toString("utf8"));
+  await executeDraft(planDraft({ ...given, week }, config, environment.now), environment, post);
 }
 
 /**
- * The Sunday a draft's slug names: `--update FILE` without `--week` refreshes the week the file is
- * for. A slug that names none is a usage error: guessing the week would refresh the post with
- * another week's PRs.
+ * The Sunday a draft's slug names. A slug that names none is a usage error: guessing the week would
+ * refresh the post with another week's PRs.
  */
-async function weekOfPost(path: string): Promise<string | undefined> {
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch {
-    // The update itself reports a file it cannot read, with the fix.
-    return undefined;
-  }
+async function weekOfPost(path: string, text: string): Promise<string> {
   await loadYaml();
   const week = slugWeek(readFrontMatter(text));
   if (week === undefined) {
@@ -62,14 +60,25 @@ async function weekOfPost(path: string): Promise<string | undefined> {
   return week;
 }
 
-/** Carries out a plan: reads the files it names, fetches the week, and writes the draft. */
-export async function executeDraft(plan: DraftPlan, environment: DraftEnvironment): Promise<void> {
+async function readPostBytes(path: string): Promise<Buffer> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    throw new UsageError(`--update ${path}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? "error"}); give a draft written earlier by k8s-weekly`);
+  }
+}
+
+/**
+ * Carries out a plan: reads the files it names, fetches the week, and writes the draft.
+ * `postBytes` is the --update file when the caller has read it already.
+ */
+export async function executeDraft(plan: DraftPlan, environment: DraftEnvironment, postBytes?: Buffer): Promise<void> {
   const { logger } = environment;
   const { options, week, repos, branches, rules, date } = plan;
   for (const note of plan.notes) logger.info(note);
   if (options.output) checkOutputPath(options.output, options.force);
   const templates = plan.templates ? loadTemplates(plan.templates) : null;
-  const previous = options.update ? await readPostToUpdate(options.update, week, options.through !== undefined) : null;
+  const previous = options.update ? await readPostToUpdate(options.update, postBytes ?? (await readPostBytes(options.update)), week, options.through !== undefined) : null;
   if (previous && previous.through > week.to.slice(0, 10)) {
     logger.warn(`${options.update}: its sections were drafted through ${previous.through}; refreshed through ${week.to.slice(0, 10)}, they lose the lines of the PRs merged after it`);
   }
@@ -195,17 +204,11 @@ export function outsideWindowNote(prs: readonly PullRequest[], week: Week, input
 }
 
 /**
- * The post as text, its bytes (which must be unchanged when the update replaces it), and the last
- * day its sections were drafted through ("" for the week alone).
+ * The post an --update refreshes, checked: its text, its bytes (which must be unchanged when the
+ * update replaces it), and the last day its sections were drafted through ("" for the week alone).
  */
-async function readPostToUpdate(path: string, week: Week, throughGiven: boolean): Promise<{ text: string; bytes: Buffer; through: string }> {
+async function readPostToUpdate(path: string, bytes: Buffer, week: Week, throughGiven: boolean): Promise<{ text: string; bytes: Buffer; through: string }> {
   const weekEnding = week.ending;
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    throw new UsageError(`--update ${path}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? "error"}); give a draft written earlier by k8s-weekly`);
-  }
   const text = bytes.toString("utf8");
   checkOutputPath(path, true, "--update");
   let regions: Region[] = [];
