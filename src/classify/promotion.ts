@@ -60,7 +60,9 @@ export function detectPromotion(pr: PullRequest, signals: PRSignals, rules: Comp
   const title = signals.title.match(re.promotionTitle);
   if (title) {
     const stage = stageOf(title[2] ?? title[3] ?? "");
-    const feature = featureName(title[1] ?? "", signals.title, note);
+    // "Leader Migration graduated to beta": with nothing between the verb and the stage, the feature is the subject.
+    const object = title[1] ?? "";
+    const feature = featureName(object.trim() === "" ? subjectBefore(signals.title, title.index ?? 0) : object, signals.title, note);
     if (feature) return { feature, stage, reason: `title:promote-to-${stage.toLowerCase()}${confirmed}` };
   }
   if (re.lockToDefault.test(signals.title)) {

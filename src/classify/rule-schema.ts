@@ -53,13 +53,13 @@ export const rulesSchema = z
       .strictObject({
         cherryPickTitle: pattern(String.raw`^\s*(?:\[[^\]]*\]\s*)?(?:automated|manual)\s+cherry[- ]?pick\s+of\s+#\d+`),
         promotionTitle: pattern(
-          String.raw`\b(?:promot(?:e|es|ed|ing)|graduat(?:e|es|ed|ing)|mov(?:e|es|ed|ing)|mark(?:s|ed|ing)?|mak(?:e|es|ing))\b(.{0,80}?)(?:\b(?:to|as)\s+(beta|ga|stable|general(?:ly)?\s+availab\w*)|\s(ga|generally\s+available))\b`,
+          String.raw`\b(?:promot(?:e|es|ed|ing)|graduat(?:e|es|ed|ing)|mov(?:e|es|ed|ing)|mark(?:s|ed|ing)?|mak(?:e|es|ing))\b(.{0,80}?)(?:\b(?:to|as)\s+[\x60'"]?(beta|ga|stable|general(?:ly)?\s+availab\w*)|\s(ga|generally\s+available))\b`,
         ),
         promotionNote: pattern(
-          String.raw`(?:\b(?:is|are)\s+now\s+(?:marked\s+as\s+)?(?:in\s+)?(beta|ga|stable|generally\s+available)\b|\b(?:is|are)\s+(?:marked\s+as\s+)?(ga|generally\s+available)\b|\b(?:graduat(?:e|es|ed)|promot(?:e|es|ed))\b(.{0,80}?)\bto\s+(beta|ga|stable|general\s+availability)\b)`,
+          String.raw`(?:\b(?:is|are)\s+now\s+(?:marked\s+as\s+)?(?:in\s+)?(beta|ga|stable|generally\s+available)\b|\b(?:is|are)\s+(?:marked\s+as\s+)?(ga|generally\s+available)\b|\b(?:graduat(?:e|es|ed)|promot(?:e|es|ed))\b(.{0,80}?)\bto\s+[\x60'"]?(beta|ga|stable|general\s+availability)\b)`,
         ),
         lockToDefault: pattern(String.raw`\block(?:s|ed|ing)?\b.{0,60}\bto\s+default\b|\bLockToDefault\b`),
-        notAFeaturePromotion: pattern(String.raw`\bmetrics?\b|\bstability\s+level\b|\btests?\b|\bconformance\b`),
+        notAFeaturePromotion: pattern(String.raw`\btests?\b|\bconformance\b`),
         deprecation: pattern(
           String.raw`(?<!non-|un)\b(?:deprecat(?:e|es|ing|ion)\b|(?:is|are|was|were|be|been|now|as|get|gets)\s+(?:now\s+|also\s+|officially\s+|formally\s+)?deprecated\b|deprecated\s+(?:in\s+favou?r|and\s+(?:will|is|are)|for\s+removal)|^deprecated\b)`,
           "Deprecating something, not mentioning a thing deprecated long ago (\"the deprecated watch path\").",

@@ -52,6 +52,18 @@ describe("promotions", () => {
     expect(one(versioned)).toMatchObject({ section: "promotions", reason: "release-note:promote-to-beta+files:feature-gate-table" });
   });
 
+  it("names the subject when nothing stands between the verb and the stage, and reads a stage in backticks", () => {
+    const subject = pr(31, "Leader migration for controller managers graduated to beta", { labels: ["kind/feature", "release-note"], note: "Leader migration graduated." });
+    expect(one(subject)).toMatchObject({ section: "promotions", reason: "title:promote-to-beta", line: `* [Leader migration for controller managers to Beta](${url(31)})` });
+    const quoted = pr(32, "The `WidgetSidecars` feature has graduated to `beta` and is enabled by default", { labels: ["kind/feature", "release-note"], note: "Sidecars for widgets." });
+    expect(one(quoted)).toMatchObject({ section: "promotions", reason: "title:promote-to-beta", line: `* [WidgetSidecars is beta and on by default](${url(32)})` });
+  });
+
+  it("counts promoted metrics as promotions, as editors list them (12 of 14 in the picks data)", () => {
+    const metrics = pr(33, "Promote the widget_queue_depth and widget_wait_seconds metrics to stable", { labels: ["kind/feature", "release-note"], note: "The widget queue metrics are stable." });
+    expect(one(metrics)).toMatchObject({ section: "promotions", reason: "title:promote-to-ga" });
+  });
+
   it("does not take a metric's stability level for a feature promotion", () => {
     const metric = pr(123342, "bump the stability level of apiserver_storage_size_bytes to STABLE", { labels: ["kind/cleanup", "release-note-none"], note: "NONE" });
     expect(one(metric)).toEqual({ section: "skipped", reason: "release-note:none+cleanup" });
