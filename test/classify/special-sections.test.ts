@@ -94,6 +94,16 @@ describe("version updates", () => {
     expect(one(withFiles)).toEqual({ section: "version_updates", reason: "title:version-bump+files:dependency-manifest", line: `* [x/crypto to v0.19](${url(8)})` });
   });
 
+  it("reports a bump its author gave a release note, read through quoting and links, and the release team's 'built with Go'", () => {
+    const noted = pr(41, "Update `widget-tools` to [v1.23.0](https://github.com/example/widget-tools/releases/tag/v1.23.0)", { labels: ["kind/cleanup", "release-note"], note: "Updated widget-tools to v1.23.0." });
+    expect(one(noted)).toEqual({ section: "version_updates", reason: "title:version-bump+release-note", line: `* [widget-tools to v1.23.0](${url(41)})` });
+    const built = pr(42, "Kubernetes is now built with Go `1.21.3`", { labels: ["kind/feature", "release-note"], note: "Kubernetes is now built with Go 1.21.3." });
+    expect(one(built)).toMatchObject({ section: "version_updates", line: `* [Go to 1.21.3](${url(42)})` });
+    // Without a release note, an unknown dependency still needs the label or its manifests.
+    const quiet = pr(43, "Update `widget-tools` to v1.23.0", { labels: ["kind/cleanup", "release-note-none"], note: "NONE" });
+    expect(one(quiet).section).toBe("skipped");
+  });
+
   it("skips alpha, beta and rc releases of dependencies", () => {
     const rc = pr(9, "Bump etcd to v3.6.0-rc.1", { labels: ["area/dependency", "release-note-none"], note: "NONE" });
     expect(one(rc)).toEqual({ section: "skipped", reason: "dependency-prerelease" });
