@@ -26,6 +26,8 @@ function specialSection(pr: PullRequest, s: PRSignals, rules: CompiledRules): De
   const { table, re } = rules;
   const deprecationLabel = firstLabel(s.labels, table.labels.deprecation);
   if (deprecationLabel) return report("deprecated", `label:${deprecationLabel}`);
+  if (re.gateRemoved.test(s.title)) return report("deprecated", "title:feature-gate-removed");
+  if (s.note && re.gateRemoved.test(s.note)) return report("deprecated", "release-note:feature-gate-removed");
   const promotion = detectPromotion(pr, s, rules);
   if (promotion) return { kind: "report", section: "promotions", reason: promotion.reason, promotion };
   const bump = judgeBump(pr, s, rules);

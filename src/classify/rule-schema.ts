@@ -71,6 +71,10 @@ export const rulesSchema = z
         removal: pattern(
           String.raw`^(?:remov(?:e|es|ed|ing)|drop(?:s|ped|ping)?|delet(?:e|es|ed|ing))\b(?!.*\b(?:tests?|e2e|comments?|typos?|dead\s+code|duplicate|unused|internal|registration|usages?\s+of|uses?\s+of|references?\s+to|dependency|dependencies|import)\b).*\b(?:flags?|metrics?|feature[- ]gates?|apis?|fields?|annotations?|options?|endpoints?|(?:sub)?commands?|plugins?|support|deprecated)\b`,
         ),
+        gateRemoved: pattern(
+          String.raw`\bfeature[- ]gates?\b.{0,160}?\b(?:(?:have|has|are|is|was|were|been|now)\s+(?:now\s+|been\s+)?removed|can\s+no\s+longer\s+be\s+specified)\b|\bremov(?:e|ed|es|ing)\s+(?:the\s+)?(?:[\x60\w-]+\s+(?:and\s+[\x60\w-]+\s+)?)?feature[- ]gates?\b`,
+          "A feature gate removed (after its feature went GA) is a removal, though the note says GA: editors list 43 of 49 such notes under Deprecated.",
+        ),
         removedInNote: pattern(
           String.raw`^(?!\W*fix)(?:[^.]|\.\w)*?\b(?:is|are|has\s+been|have\s+been|was|were)\s+(?:now\s+|completely\s+|fully\s+)?(?:removed|dropped)\b|^remov(?:e|es|ed)\s+(?:the\s+)?deprecated\b`,
           "A release note saying something users see is gone: \"The `--foo` flag has been removed\".",

@@ -64,6 +64,13 @@ describe("promotions", () => {
     expect(one(metrics)).toMatchObject({ section: "promotions", reason: "title:promote-to-ga" });
   });
 
+  it("files a feature gate removed after its feature went GA under Deprecated, not Promotions", () => {
+    const removed = pr(51, "Remove the WidgetSync feature gate", { labels: ["kind/cleanup", "release-note"], note: "The `WidgetSync` feature gate that graduated to GA in v1.30 and was unconditionally enabled has been removed." });
+    expect(one(removed)).toMatchObject({ section: "deprecated", reason: "title:feature-gate-removed" });
+    const noted = pr(52, "Clean up GA gates", { labels: ["kind/cleanup", "release-note"], note: "The `WidgetSync` feature gate that is GA since v1.30 is unconditionally enabled, and can no longer be specified via `--feature-gates`." });
+    expect(one(noted)).toMatchObject({ section: "deprecated", reason: "release-note:feature-gate-removed" });
+  });
+
   it("does not take a metric's stability level for a feature promotion", () => {
     const metric = pr(123342, "bump the stability level of apiserver_storage_size_bytes to STABLE", { labels: ["kind/cleanup", "release-note-none"], note: "NONE" });
     expect(one(metric)).toEqual({ section: "skipped", reason: "release-note:none+cleanup" });
