@@ -53,7 +53,7 @@ export const rulesSchema = z
       .strictObject({
         cherryPickTitle: pattern(String.raw`^\s*(?:\[[^\]]*\]\s*)?(?:automated|manual)\s+cherry[- ]?pick\s+of\s+#\d+`),
         promotionTitle: pattern(
-          String.raw`\b(?:promot(?:e|es|ed|ing)|graduat(?:e|es|ed|ing)|mov(?:e|es|ed|ing)|mark(?:s|ed|ing)?|mak(?:e|es|ing))\b(.{0,80}?)(?:\b(?:to|as)\s+[\x60'"]?(beta|ga|stable|general(?:ly)?\s+availab\w*)|\s(ga|generally\s+available))\b`,
+          String.raw`\b(?:promot(?:e|es|ed|ing)|graduat(?:e|es|ed|ing)|mov(?:e|es|ed|ing)|mark(?:s|ed|ing)?|mak(?:e|es|ing)|updat(?:e|es|ed|ing)|upgrad(?:e|es|ed|ing))\b(.{0,80}?)(?:\b(?:to|as)\s+[\x60'"]?(beta|ga|stable|general(?:ly)?\s+availab\w*)|\s(ga|generally\s+available))\b`,
         ),
         promotionNote: pattern(
           String.raw`(?:\b(?:is|are)\s+now\s+(?:marked\s+as\s+)?(?:in\s+)?(beta|ga|stable|generally\s+available)\b|\b(?:is|are)\s+(?:marked\s+as\s+)?(ga|generally\s+available)\b|\b(?:graduat(?:e|es|ed)|promot(?:e|es|ed))\b(.{0,80}?)\bto\s+[\x60'"]?(beta|ga|stable|general\s+availability)\b)`,

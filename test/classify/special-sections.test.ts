@@ -56,7 +56,8 @@ describe("promotions", () => {
     const subject = pr(31, "Leader migration for controller managers graduated to beta", { labels: ["kind/feature", "release-note"], note: "Leader migration graduated." });
     expect(one(subject)).toMatchObject({ section: "promotions", reason: "title:promote-to-beta", line: `* [Leader migration for controller managers to Beta](${url(31)})` });
     const quoted = pr(32, "The `WidgetSidecars` feature has graduated to `beta` and is enabled by default", { labels: ["kind/feature", "release-note"], note: "Sidecars for widgets." });
-    expect(one(quoted)).toMatchObject({ section: "promotions", reason: "title:promote-to-beta", line: `* [WidgetSidecars is beta and on by default](${url(32)})` });
+    expect(one(quoted)).toMatchObject({ section: "promotions", reason: "title:promote-to-beta", line: `* [WidgetSidecars is beta and on by default](${url(32)})` });    const updated = pr(34, "`WidgetCaching` upgraded to GA and locked to true", { labels: ["kind/feature", "release-note"], note: "Widget caching is GA." });
+    expect(one(updated)).toMatchObject({ section: "promotions", reason: "title:promote-to-ga", line: `* [WidgetCaching to GA](${url(34)})` });
   });
 
   it("counts promoted metrics as promotions, as editors list them (12 of 14 in the picks data)", () => {
