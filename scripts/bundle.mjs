@@ -10,19 +10,25 @@ import standaloneCode from "ajv/dist/standalone/index.js";
 import Handlebars from "handlebars";
 
 /**
+ * A plugin that hands an import, where `importedBy` accepts the importing file, a module of fixed
+ * contents instead of the package's own.
+ */
+function replaceImport(name, filter, contents, importedBy = () => true) {
+  return {
+    name,
+    setup(plugin) {
+      plugin.onResolve({ filter }, (args) => (importedBy(args.importer) ? { path: args.path, namespace: name } : undefined));
+      plugin.onLoad({ filter: /.*/, namespace: name }, () => ({ contents, loader: "js" }));
+    },
+  };
+}
+
+/**
  * Handlebars builds its compiled templates with source-map's SourceNode when it can load it, and
  * with a small built-in stand-in otherwise. We never ask for source maps of templates, and the
  * library costs more than the templates' whole rendering, so Handlebars gets the stand-in.
  */
-const noSourceMap = {
-  name: "no-source-map",
-  setup(plugin) {
-    plugin.onResolve({ filter: /^source-map$/ }, (args) =>
-      args.importer.includes("handlebars") ? { path: "source-map", namespace: "no-source-map" } : undefined,
-    );
-    plugin.onLoad({ filter: /.*/, namespace: "no-source-map" }, () => ({ contents: "module.exports = {};", loader: "js" }));
-  },
-};
+const noSourceMap = replaceImport("no-source-map", /^source-map$/, "module.exports = {};", (importer) => importer.includes("handlebars"));
 
 /**
  * @octokit/request reads every JSON answer with json-with-bigint, which on Node 20 rewrites the
@@ -31,34 +37,23 @@ const noSourceMap = {
  * four times slower so; and no field k8s-weekly reads may hold such an integer: the response checks
  * refuse any above Number.MAX_SAFE_INTEGER, as they refuse a BigInt. The bundle parses with JSON.
  */
-const plainJson = {
-  name: "plain-json",
-  setup(plugin) {
-    plugin.onResolve({ filter: /^json-with-bigint$/ }, () => ({ path: "json-with-bigint", namespace: "plain-json" }));
-    plugin.onLoad({ filter: /.*/, namespace: "plain-json" }, () => ({
-      contents: "export const JSONParse = (text, reviver) => JSON.parse(text, reviver);\nexport const JSONStringify = (value, replacer, space) => JSON.stringify(value, replacer, space);\n",
-      loader: "js",
-    }));
-  },
-};
+const plainJson = replaceImport(
+  "plain-json",
+  /^json-with-bigint$/,
+  "export const JSONParse = (text, reviver) => JSON.parse(text, reviver);\nexport const JSONStringify = (value, replacer, space) => JSON.stringify(value, replacer, space);\n",
+);
 
 /**
  * commander requires node:child_process when it loads, for subcommands that are executables of
  * their own, which k8s-weekly has none of; loading it (with net, dgram and streams) cost every
  * start, `--help` included, some 3 ms. Commander gets it on first use instead.
  */
-const lazyChildProcess = {
-  name: "lazy-child-process",
-  setup(plugin) {
-    plugin.onResolve({ filter: /^(?:node:)?child_process$/ }, (args) =>
-      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: "child_process", namespace: "lazy-child-process" } : undefined,
-    );
-    plugin.onLoad({ filter: /.*/, namespace: "lazy-child-process" }, () => ({
-      contents: 'module.exports = { spawn: (...args) => require("node:child_process").spawn(...args) };',
-      loader: "js",
-    }));
-  },
-};
+const lazyChildProcess = replaceImport(
+  "lazy-child-process",
+  /^(?:node:)?child_process$/,
+  'module.exports = { spawn: (...args) => require("node:child_process").spawn(...args) };',
+  (importer) => /[\\/]node_modules[\\/]commander[\\/]/.test(importer),
+);
 
 /** Fills src/render/precompiled.ts with the shipped templates, parsed and compiled as render-post.ts would. */
 const precompiledTemplates = {
