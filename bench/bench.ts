@@ -105,12 +105,18 @@ async function classifyAndRender(count: number): Promise<number> {
   return median(runs);
 }
 
-/** The whole CLI on an --input file of 80,000 PRs, one process: grouping and classifying must stay linear (target: under 5 s). */
-async function largeInputRun(count = 80_000): Promise<number> {
+/**
+ * The whole CLI on an --input file of 80,000 PRs, one process: grouping and classifying must stay
+ * linear (target: under 5 s). A median, like the other rows: one run of five seconds on two shared
+ * cores swings by a second with whatever else the machine does.
+ */
+async function largeInputRun(runs: number, count = 80_000): Promise<number> {
   const items = makeSyntheticWeek({ owner: "kubernetes", name: "kubernetes", count, from: WEEK_FROM, to: WEEK_TO });
   const file = join(mkdtempSync(join(tmpdir(), "k8s-weekly-bench-input-")), "week.json");
   writeFileSync(file, JSON.stringify({ items }));
-  return timeCommand([CLI, "draft", "--week", "2021-07-04", "--input", file, "--format", "json", "-q"]);
+  const times: number[] = [];
+  for (let run = 0; run < runs; run += 1) times.push(await timeCommand([CLI, "draft", "--week", "2021-07-04", "--input", file, "--format", "json", "-q"]));
+  return median(times);
 }
 
 const ms = (value: number) => `${value.toFixed(0)} ms`;
@@ -140,7 +146,11 @@ for (const [count, latency] of cases) {
   rows.push([`warm re-run, ${count} PRs, ${latency} ms latency`, String(warm.requests), ms(warm.ms), ""]);
 }
 if (!quick) rows.push(["classify + render 5,000 PRs from memory, median of 5", "", ms(await classifyAndRender(5000)), ""]);
-if (!quick) rows.push(["80,000 PRs --input", "0", ms(await largeInputRun()), "under 5 s"]);
+const LARGE_RUNS = 3;
+if (!quick) {
+  const large = await largeInputRun(LARGE_RUNS);
+  rows.push([`80,000 PRs --input, median of ${LARGE_RUNS}`, "0", ms(large), `under 5 s: ${large < 5000 ? "met" : "not met"}`]);
+}
 
 const width = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length))) ?? [];
 for (const row of rows) console.log(row.map((cell, column) => cell.padEnd(width[column] ?? 0)).join("  ").trimEnd());
