@@ -69,6 +69,25 @@ describe("templates from the command line", () => {
     expect(existsSync(join(dir, "post.md"))).toBe(false);
   });
 
+  it("a broken template or an unknown partial fails before any request to GitHub", async () => {
+    server = await startFakeWorld({ items: SAMPLE.items, validToken: TOKEN });
+    const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-templates-"));
+    writeFileSync(join(dir, "unclosed.hbs"), "{{> front-matter}}\n{{#if featured}}\nFeatured\n");
+    writeFileSync(join(dir, "sponsors.hbs"), "{{> front-matter}}\n{{#if featured}}{{> sponsors}}{{/if}}\n");
+    const online = ["draft", "--week", "2021-07-04", "--api-url", server.url, "-o", join(dir, "post.md")];
+    const unclosed = await runCli([...online, "--template", join(dir, "unclosed.hbs")], { GH_ENTERPRISE_TOKEN: TOKEN });
+    expect(unclosed).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `k8s-weekly: template ${join(dir, "unclosed.hbs")}:4: Expecting 'OPEN_INVERSE_CHAIN', 'INVERSE', 'OPEN_ENDBLOCK', got 'EOF'; fix the template; see k8s-weekly draft --help\n`,
+    });
+    const sponsors = await runCli([...online, "--template", join(dir, "sponsors.hbs")], { GH_ENTERPRISE_TOKEN: TOKEN });
+    expect(sponsors.code).toBe(2);
+    expect(sponsors.stderr).toMatch(new RegExp(`^k8s-weekly: template ${join(dir, "sponsors.hbs")}: unknown partial "sponsors"; known partials: deprecated, .*, version-updates; see k8s-weekly draft --help\n$`));
+    expect(server.requests).toEqual([]);
+    expect(existsSync(join(dir, "post.md"))).toBe(false);
+  });
+
   it("an unknown partial lists the known ones", async () => {
     const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-templates-"));
     writeFileSync(join(dir, "post.md.hbs"), "{{> front-matter}}\n{{> sponsors}}\n");

@@ -3,7 +3,7 @@
 // first request to GitHub is on its way rather than before sending it.
 export { classifyDraft, finishDraft, type ClassifiedDraft } from "../draft/build-draft.js";
 export { interpretContextWithoutKeps, interpretWeekContext, type InterpretOptions } from "../context/week-context.js";
-export { renderPost } from "../render/render-post.js";
+export { checkTemplateFiles, renderPost } from "../render/render-post.js";
 export { buildPostView } from "../render/view-model.js";
 export { explainDraft } from "../draft/explain.js";
 export { draftJson } from "../draft/draft-json.js";

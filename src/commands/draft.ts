@@ -78,6 +78,8 @@ export async function executeDraft(plan: DraftPlan, environment: DraftEnvironmen
   for (const note of plan.notes) logger.info(note);
   if (options.output) checkOutputPath(options.output, options.force);
   const templates = plan.templates ? loadTemplates(plan.templates) : null;
+  // An editor's own template is read before the fetch; the shipped ones are known to be good.
+  if (templates && (plan.templates?.template ?? plan.templates?.partials) !== undefined) await (await draftSteps()).checkTemplateFiles(templates);
   const previous = options.update ? await readPostToUpdate(options.update, postBytes ?? (await readPostBytes(options.update)), week, options.through !== undefined) : null;
   if (previous && previous.through > week.to.slice(0, 10)) {
     logger.warn(`${options.update}: its sections were drafted through ${previous.through}; refreshed through ${week.to.slice(0, 10)}, they lose the lines of the PRs merged after it`);

@@ -23,6 +23,44 @@ async function templateEngine(templates: TemplateSources): Promise<TemplateEngin
   return ((engine as { default?: unknown }).default ?? engine) as TemplateEngine;
 }
 
+/**
+ * An editor's template or partials, read for what can be known before the week is fetched: syntax,
+ * and `{{> name}}` calls of partials that do not exist. A typo should fail in a second, not after
+ * the requests to GitHub. Fields are checked at render time, against the data they name.
+ */
+export async function checkTemplateFiles(templates: TemplateSources): Promise<void> {
+  const handlebars = await templateEngine(templates);
+  const known = partialNames(templates);
+  for (const file of [templates.main, ...Object.values(templates.partials)]) {
+    if (PRECOMPILED.has(file.source)) continue;
+    let ast: hbs.AST.Program;
+    try {
+      ast = handlebars.parseWithoutProcessing(file.source);
+    } catch (error) {
+      throw templateError(error, file.name, known);
+    }
+    const missing = calledPartials(ast).find((name) => !known.includes(name));
+    if (missing !== undefined) throw new UsageError(`template ${file.name}: unknown partial "${missing}"; known partials: ${known.join(", ")}`);
+  }
+}
+
+/** The partials a template calls by a fixed name; a dynamic `{{> (lookup ...)}}` has none to check here. */
+function calledPartials(program: hbs.AST.Program): string[] {
+  const names: string[] = [];
+  // An explicit stack: a template is an editor's file, and its nesting depth is theirs to choose.
+  const pending: hbs.AST.Node[] = [...program.body];
+  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
+    if (node.type === "PartialStatement" || node.type === "PartialBlockStatement") {
+      const { name } = node as hbs.AST.PartialStatement;
+      if (name.type === "PathExpression") names.push((name as hbs.AST.PathExpression).original);
+    }
+    const block = node as Partial<hbs.AST.BlockStatement>;
+    if (block.program) pending.push(...block.program.body);
+    if (block.inverse) pending.push(...block.inverse.body);
+  }
+  return names;
+}
+
 /** Renders on a Handlebars instance of our own, so nothing leaks between runs or into globals. */
 export async function renderPost(view: PostView, templates: TemplateSources): Promise<string> {
   const handlebars = (await templateEngine(templates)).create();
