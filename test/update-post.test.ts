@@ -71,6 +71,19 @@ describe("updatePost", () => {
     expect(updated).toContain(`## Other Merges\n\n${line(1)}\n${endMarker("other_merges")}`);
   });
 
+  it("brings the heading with the first line it adds to an empty section the editor typed into, and keeps out of one whose heading the editor removed", () => {
+    const typed = post({ other_merges: [], promotions: [] }).replace(`${beginMarker("promotions", new Map())}\n`, `${beginMarker("promotions", new Map())}\n* Editor's own line, with no heading\n`);
+    const rendered = post({ other_merges: [], promotions: [line(7)] });
+    const updated = updatePost(typed, rendered);
+    expect(updated).toContain(`## Other Merges\n\n* Editor's own line, with no heading\n${line(7)}\n${endMarker("promotions")}`);
+    expect(updatePost(updated, rendered)).toBe(updated);
+    // A section the tool filled had its heading: without one now, the editor removed it.
+    const headless = updated.replace(`${beginMarker("promotions", new Map())}`, "").replace(/(begin promotions[^\n]*-->\n)## Other Merges\n\n/, "$1");
+    expect(headless).not.toMatch(/begin promotions[^\n]*-->\n## /);
+    const more = post({ other_merges: [], promotions: [line(7), line(8)] });
+    expect(updatePost(headless, more)).toMatch(/begin promotions[^\n]*-->\n\* Editor's own line, with no heading\n/);
+  });
+
   it.each([
     ["missing", (text: string) => text.replace(/<!-- k8s-weekly:end other_merges -->\n/, ""), "the file has broken k8s-weekly markers: line 14: begin marker for promotions inside other_merges"],
     ["duplicated", (text: string) => `${text}${endMarker("x")}`, /without its begin marker/],

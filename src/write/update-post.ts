@@ -161,12 +161,22 @@ function mergeSection(region: Region, rawBody: readonly string[], renderedBody: 
   });
   const present = new Set(lines.map((line) => lineKey(line.text)).filter((key): key is string => key !== null));
   let previousKey: string | null = null;
+  let added = false;
   for (const [key, line] of renderedLineOf) {
     if (!present.has(key) && mayAdd(key)) {
       lines.splice(insertionIndex(lines, previousKey), 0, { text: line, tool: true, owned: key });
       present.add(key);
+      added = true;
     }
     if (present.has(key)) previousKey = key;
+  }
+  // An empty section is drafted without its heading, and the editor may then type a line into it.
+  // The tool's first line there brings the heading, or both would read as the section above's. A
+  // section the tool filled before had its heading: if it has none now, the editor removed it.
+  if (added && region.state.size === 0 && !lines.some((line) => HEADING.test(line.text))) {
+    const firstPrLine = renderedBody.findIndex((line) => lineKey(line) !== null);
+    const heading = renderedBody.slice(0, Math.max(0, firstPrLine)).map((text) => ({ text, tool: true, owned: null }));
+    if (heading.some((line) => HEADING.test(line.text))) lines.unshift(...heading);
   }
   return lines;
 }
