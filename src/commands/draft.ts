@@ -243,9 +243,10 @@ async function readPostToUpdate(path: string, bytes: Buffer, week: Week, through
   // A post drafted or refreshed with --through records that day in its markers: refreshed over
   // the week alone, the lines of the PRs merged after the Sunday would go. Only an explicit
   // --through says which window is meant. The front matter's date says when the post goes out
-  // (--date), not which window it holds.
+  // (--date), not which window it holds. A section marked unread was drafted from nothing (no
+  // releases read): its day holds no lines to lose.
   const windowEnd = week.to.slice(0, 10);
-  const recorded = regions.map((region) => region.through ?? "").reduce((latest, day) => (day > latest ? day : latest), "");
+  const recorded = regions.map((region) => (region.unread ? "" : (region.through ?? ""))).reduce((latest, day) => (day > latest ? day : latest), "");
   if (!throughGiven && recorded > windowEnd) {
     throw new UsageError(
       `--update ${path}: its sections were drafted through ${recorded}, after the week ending ${windowEnd}, and a refresh over the week alone would drop the PRs merged since; add --through ${recorded}, or --through ${windowEnd} for the week alone`,
