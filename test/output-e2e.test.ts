@@ -34,6 +34,22 @@ describe("-o writes only what it should", () => {
     expect(lstatSync(fifo).isFIFO()).toBe(true);
   });
 
+  it("refuses a symlink that leads to no file, and a path ending in a slash, even with --force", async () => {
+    const dir = tempDir();
+    symlinkSync(join(dir, "missing.md"), join(dir, "dangling.md"));
+    symlinkSync(join(dir, "loop.md"), join(dir, "loop.md"));
+    for (const name of ["dangling.md", "loop.md"]) {
+      for (const force of [[], ["--force"]]) {
+        const target = join(dir, name);
+        expect(await runCli([...WEEK, "-o", target, ...force])).toEqual({ code: 2, stdout: "", stderr: `k8s-weekly: -o ${target}: is a symlink that leads to no file; give a file name; see k8s-weekly draft --help\n` });
+        expect(lstatSync(target).isSymbolicLink()).toBe(true);
+      }
+    }
+    const folder = `${join(dir, "posts")}/`;
+    expect(await runCli([...WEEK, "-o", folder])).toEqual({ code: 2, stdout: "", stderr: `k8s-weekly: -o ${folder}: names a folder (it ends in a slash); give a file name; see k8s-weekly draft --help\n` });
+    expect(readdirSync(dir).sort()).toEqual(["dangling.md", "loop.md"]);
+  });
+
   it("replaces the file a symlink points at and keeps the symlink", async () => {
     const dir = tempDir();
     writeFileSync(join(dir, "real.md"), "old\n");

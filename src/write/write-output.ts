@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { closeSync, existsSync, openSync, statSync, unlinkSync } from "node:fs";
+import { closeSync, existsSync, lstatSync, openSync, statSync, unlinkSync } from "node:fs";
 import { chmod, chown, open, readFile, realpath, rename, stat, unlink } from "node:fs/promises";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve, sep } from "node:path";
 import { FailureError, UsageError } from "../errors.js";
 
 /**
@@ -10,9 +10,14 @@ import { FailureError, UsageError } from "../errors.js";
  * existing file without --force. `flag` names the option in messages (`-o`, `--update`).
  */
 export function checkOutputPath(path: string, force: boolean, flag = "-o"): void {
+  // resolve() drops a trailing slash: "posts/" would become a file named "posts".
+  if (path.endsWith("/") || path.endsWith(sep)) throw new UsageError(`${flag} ${path}: names a folder (it ends in a slash); give a file name`);
   const folder = dirname(resolve(path));
   if (!existsSync(folder)) throw new UsageError(`${flag} ${path}: the folder ${folder} does not exist; create it first`);
   if (!statSync(folder).isDirectory()) throw new UsageError(`${flag} ${path}: ${folder} is a file, not a folder; give a path inside a folder`);
+  // A symlink to nothing (or to itself) is still there: renaming over it would replace the link.
+  const link = lstatSync(path, { throwIfNoEntry: false });
+  if (link?.isSymbolicLink() && !existsSync(path)) throw new UsageError(`${flag} ${path}: is a symlink that leads to no file; give a file name`);
   if (existsSync(path)) {
     const info = statSync(path);
     if (info.isDirectory()) throw new UsageError(`${flag} ${path}: is a folder; give a file name`);
