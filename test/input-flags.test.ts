@@ -1,6 +1,6 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { groupByRepo } from "../src/fetch/collect-week.js";
 import type { PullRequest } from "../src/types.js";
@@ -28,8 +28,18 @@ describe("input that does not fit the week", () => {
     expect(await runCli(["draft", "--week", "2021-06-27", "--input", file])).toEqual({
       code: 2,
       stdout: "",
-      stderr: `k8s-weekly: --input ${file}: none of its ${SAMPLE.items.length} PRs merged in the week ending 2021-06-27 (the latest merged in the week ending 2021-07-11); give the --week of the file or the right file; see k8s-weekly draft --help\n`,
+      stderr: `k8s-weekly: --input ${file}: none of its ${SAMPLE.items.length} PRs merged in the week ending 2021-06-27 (${SAMPLE.items.length - 3} merged in the week ending 2021-07-04); give the --week of the file or the right file; see k8s-weekly draft --help\n`,
     });
+  });
+
+  it("an --input file with no PRs of the --repo asked for is exit 2 naming the repositories it holds", async () => {
+    const file = tempFile("week.json", SAMPLE);
+    expect(await runCli(["draft", "--week", "2021-07-04", "--input", file, "--repo", "kubernetes/kubectl", "-o", join(dirname(file), "post.md")])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `k8s-weekly: --input ${file}: holds no PRs of kubernetes/kubectl, only of kubernetes/kubernetes; give --repo kubernetes/kubernetes, or leave --repo out to draft every repository in the file; see k8s-weekly draft --help\n`,
+    });
+    expect(existsSync(join(dirname(file), "post.md"))).toBe(false);
   });
 
   it("80,000 PRs from --input are grouped in linear time", () => {

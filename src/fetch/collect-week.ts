@@ -69,6 +69,7 @@ export async function collectWeek(
     const input = await readInput(options.input, webHostOf(options.apiUrl));
     checkInputWeek(options.input, input, week, environment.now);
     const repoWeeks = groupByRepo(input.prs, options.namedRepos);
+    checkInputRepos(options.input, input.prs, options.namedRepos, repoWeeks);
     logger.info("--input: releases, the release schedule and feature-gate checks keep their editor placeholders");
     return { repoWeeks, context: null, requests: 0 };
   }
@@ -258,14 +259,51 @@ function checkInputWeek(path: string, input: { prs: readonly PullRequest[]; week
   if (input.prs.some((pr) => isInWeek(pr.mergedAt, week))) return;
   const merged = input.prs.map((pr) => Date.parse(pr.mergedAt)).filter((time) => Number.isFinite(time));
   if (merged.length === 0) return;
-  const latest = new Date(merged.reduce((max, time) => Math.max(max, time))).toISOString().slice(0, 10);
-  let fileWeek = `the week of ${latest}`;
+  const { day, count } = busiestWeek(merged, now);
+  let fileWeek = `the week of ${day}`;
   try {
-    fileWeek = `the week ending ${resolveWeek(latest, now).week.ending}`;
+    fileWeek = `the week ending ${resolveWeek(day, now).week.ending}`;
   } catch {
     // A merge time in a week that has not ended: name the day instead.
   }
-  throw new UsageError(`--input ${path}: none of its ${merged.length} PRs merged in ${asked} (the latest merged in ${fileWeek}); give the --week of the file or the right file`);
+  throw new UsageError(`--input ${path}: none of its ${merged.length} PRs merged in ${asked} (${count} merged in ${fileWeek}); give the --week of the file or the right file`);
+}
+
+/**
+ * The week most of a file's PRs merged in, by one of its days: a file holds a week, and a few
+ * stragglers (a cherry-pick merged days later) would name the wrong one. Days in UTC, as weeks are.
+ */
+function busiestWeek(mergedTimes: readonly number[], now: Date): { day: string; count: number } {
+  const byDay = new Map<string, number>();
+  for (const time of mergedTimes) {
+    const day = new Date(time).toISOString().slice(0, 10);
+    byDay.set(day, (byDay.get(day) ?? 0) + 1);
+  }
+  const byWeek = new Map<string, { day: string; count: number }>();
+  for (const [day, count] of byDay) {
+    let ending = day;
+    try {
+      ending = resolveWeek(day, now).week.ending;
+    } catch {
+      // A day of a week that has not ended counts on its own.
+    }
+    const known = byWeek.get(ending);
+    byWeek.set(ending, { day: known?.day ?? day, count: (known?.count ?? 0) + count });
+  }
+  let busiest = { day: "", count: 0 };
+  for (const week of byWeek.values()) if (week.count > busiest.count || (week.count === busiest.count && week.day < busiest.day)) busiest = week;
+  return busiest;
+}
+
+/**
+ * `--repo` with an input file picks that repository's PRs from it. A file that holds none would
+ * draft an empty post that looks fine, like a file of another week.
+ */
+function checkInputRepos(path: string, prs: readonly PullRequest[], namedRepos: readonly string[], picked: readonly RepoWeek[]): void {
+  if (namedRepos.length === 0 || picked.length > 0 || prs.length === 0) return;
+  const held = [...new Set(prs.map((pr) => pr.repo))].sort();
+  const shown = held.length > 3 ? `${held.slice(0, 3).join(", ")} and ${held.length - 3} more` : held.join(", ");
+  throw new UsageError(`--input ${path}: holds no PRs of ${namedRepos.join(", ")}, only of ${shown}; give --repo ${held[0]}, or leave --repo out to draft every repository in the file`);
 }
 
 /** An input file does not say which branch is the default: it is the one most PRs merged into. */
