@@ -120,6 +120,22 @@ describe("draft --update on a real week an editor has worked on", () => {
     expect(updated.replace(/\r\n/g, "")).not.toContain("\n");
   });
 
+  it("finds the week of a file saved with a byte order mark, and keeps the mark", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-update-"));
+    const early = join(dir, "early.json");
+    writeFileSync(early, JSON.stringify({ items: SAMPLE.items.filter((item) => !LATE.includes(item.number)) }));
+    const post = join(dir, "post.md");
+    expect((await runCli(["draft", "--week", "2021-07-04", "--input", early, "-o", post])).code).toBe(0);
+    writeFileSync(post, `\uFEFF${readFileSync(post, "utf8")}`);
+    expect(await runCli(["draft", "--offline", "--update", post])).toMatchObject({ code: 0, stdout: "" });
+    const updated = readFileSync(post, "utf8");
+    expect(updated.startsWith("\uFEFF---\nlayout: post\n")).toBe(true);
+    expect(updated).toContain(url(LATE[0] as number));
+    const wrongWeek = await runCli(["draft", "--week", "2021-06-27", "--offline", "--update", post]);
+    expect(wrongWeek.code).toBe(2);
+    expect(wrongWeek.stderr).toContain("is the draft for the week ending 2021-07-04, not 2021-06-27");
+  });
+
   it("refuses a file with broken markers with exit 2 and leaves it untouched", async () => {
     const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-update-"));
     const post = join(dir, "post.md");

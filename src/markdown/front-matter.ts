@@ -10,12 +10,15 @@ export interface FrontMatter {
   valid: boolean;
 }
 
+const BYTE_ORDER_MARK = /^\uFEFF/;
+
 export type FrontMatterResult = FrontMatter | { problem: "missing" | "unclosed" };
 
 /** Needs `loadYaml()` to have finished. Never throws on input. */
 export function readFrontMatter(text: string): FrontMatterResult {
   const lines = text.split("\n");
-  if (lines[0]?.trimEnd() !== "---") return { problem: "missing" };
+  // Editors on Windows may save a byte order mark; Jekyll reads the front matter after it too.
+  if (lines[0]?.replace(BYTE_ORDER_MARK, "").trimEnd() !== "---") return { problem: "missing" };
   const endLine = lines.findIndex((line, index) => index > 0 && line.trimEnd() === "---");
   if (endLine < 0) return { problem: "unclosed" };
   const yaml = lines.slice(1, endLine).join("\n");
