@@ -115,6 +115,16 @@ describe("buildDraft with the previous edition's links", () => {
     expect(result.draft.stats).toEqual({ merged: 2, reported: 1, skipped: 1, requests: 0 });
     expect(result.featuredCandidates.map((candidate) => candidate.pr.number)).not.toContain(200001);
   });
+
+  it("still offers as many Featured candidates when the previous edition linked the best of them", () => {
+    const prs = [201, 202, 203, 204, 205].map((number) => pr(number, `Add the --option-${number} flag to kubectl debug`));
+    const repoWeeks = [{ repo: "kubernetes/kubernetes", defaultBranch: "master", prs }];
+    const plain = buildDraft({ week, repoWeeks, requests: 0, warnings: [] }).featuredCandidates.map((candidate) => candidate.pr.number);
+    expect(plain).toEqual([201, 202, 203]);
+    const linked = new Set(["kubernetes/kubernetes#201", "kubernetes/kubernetes#203"]);
+    const result = buildDraft({ week, repoWeeks, requests: 0, warnings: [], previouslyLinked: linked });
+    expect(result.featuredCandidates.map((candidate) => candidate.pr.number)).toEqual([202, 204, 205]);
+  });
 });
 
 interface JsonDraft {

@@ -59,6 +59,11 @@ export interface Classification {
   reported: ClassifiedPR[];
   skipped: SkippedPR[];
   featuredCandidates: FeaturedCandidate[];
+  /**
+   * The next as many candidates, best first: the previous edition is read after classifying, and
+   * when it linked some of the best the list still holds as many.
+   */
+  featuredSpares: FeaturedCandidate[];
 }
 
 /** A PR with its index in the PRs to classify, the last key its line sorts by. */
@@ -143,13 +148,14 @@ export function classifyWeek(
   addBackports(tally, rules);
   const { reported, positions, skipped, featuredInputs, duplicates } = tally;
 
-  const candidates = rankFeatured(featuredInputs, rules.featured.count).map((candidate) => ({ ...candidate, score: roundScore(candidate.score) }));
+  const ranked = rankFeatured(featuredInputs, rules.featured.count * 2).map((candidate) => ({ ...candidate, score: roundScore(candidate.score) }));
+  const candidates = ranked.slice(0, rules.featured.count);
   const top = candidates[0];
   if (rules.featured.mode === "top" && top && top.score >= rules.featured.minScore) {
     const entry = reported.find((item) => item.pr === top.pr);
     if (entry) [entry.section, entry.reason] = ["featured", `featured:top-score+${entry.reason}`];
   }
-  return { reported: sortReported(reported, duplicates > 0 ? lastPositions(prs, reported) : positions, rules), skipped, featuredCandidates: candidates };
+  return { reported: sortReported(reported, duplicates > 0 ? lastPositions(prs, reported) : positions, rules), skipped, featuredCandidates: candidates, featuredSpares: ranked.slice(candidates.length) };
 }
 
 /** The verdicts of the PRs `context.readOrder` names, by their index in `prs`; the rest left undefined. */

@@ -98,7 +98,9 @@ export function finishDraft(classified: ClassifiedDraft, input: Omit<DraftInput,
       kepCandidates: [...(input.context?.kepCandidates ?? [])],
       unreadSections: releases === null ? ["subprojects"] : [],
     },
-    featuredCandidates: classification.featuredCandidates.filter((candidate) => !linked.has(pullKey(candidate.pr.repo, candidate.pr.number))),
+    featuredCandidates: [...classification.featuredCandidates, ...classification.featuredSpares]
+      .filter((candidate) => !linked.has(pullKey(candidate.pr.repo, candidate.pr.number)))
+      .slice(0, classification.featuredCandidates.length),
     outsideWindow,
     previousEdition: moved,
   };

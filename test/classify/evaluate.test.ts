@@ -10,6 +10,7 @@ function draft(sections: Array<[number, ClassifiedSection]>, candidates: number[
     reported: sections.map(([number, section]) => ({ pr: pr(number, "t"), section, reason: "r", line: "* [l](https://x.example/)", bullet: { label: escapeInline("l"), url: "https://x.example/", also: [] }, score: 0, signals: [] })),
     skipped: [],
     featuredCandidates: candidates.map((number) => ({ pr: pr(number, "t"), score: 1, reasons: [] })),
+    featuredSpares: [],
   };
 }
 
