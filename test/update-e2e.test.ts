@@ -8,10 +8,12 @@ const SAMPLE = JSON.parse(readFileSync(new URL("../samples/2021-07-04.json", imp
 const LATE = [101946, 102155, 103082];
 const url = (n: number) => `https://github.com/kubernetes/kubernetes/pull/${n}`;
 
-/** The post without its marked regions: what --update must keep byte for byte. */
+/** The post without its marked regions and the tool's notes: what --update must keep byte for byte. */
 function outsideMarkers(post: string): string {
-  return post.replace(/<!-- k8s-weekly:begin ([a-z_]+)[^\n]*-->\n[\s\S]*?<!-- k8s-weekly:end \1 -->/g, "<$1>");
+  return post.replace(/<!-- k8s-weekly:begin ([a-z_]+)[^\n]*-->\n[\s\S]*?<!-- k8s-weekly:end \1 -->/g, "<$1>").replace(/<!-- k8s-weekly [^\n]*:\n[\s\S]*?-->/g, "<note>");
 }
+
+const featuredNote = (post: string): string | undefined => post.match(/<!-- k8s-weekly featured candidates:\n[\s\S]*?-->/)?.[0];
 
 describe("draft --update on a real week an editor has worked on", () => {
   it("keeps the editor's sections and lines, re-adds nothing deleted, and adds the new PRs", async () => {
@@ -41,6 +43,10 @@ describe("draft --update on a real week an editor has worked on", () => {
     expect(update).toEqual({ code: 0, stdout: "", stderr: expect.stringContaining(`updated ${post}`) });
     const updated = readFileSync(post, "utf8");
     expect(outsideMarkers(updated)).toBe(outsideMarkers(edited));
+    // The tool's own notes follow the new data: the candidates are those of a fresh draft.
+    const freshPost = (await runCli(["draft", "--week", "2021-07-04", "--input", full])).stdout;
+    expect(featuredNote(generated)).not.toBe(featuredNote(freshPost));
+    expect(featuredNote(updated)).toBe(featuredNote(freshPost));
     expect(updated).toContain(`${editedLine}\n`);
     expect(updated).toContain("* Some text an editor added by hand\n");
     // The featured-candidates comment may name the PR; no bullet may bring the deleted line back.

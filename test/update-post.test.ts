@@ -84,6 +84,32 @@ describe("updatePost", () => {
     expect(updatePost(headless, more)).toMatch(/begin promotions[^\n]*-->\n\* Editor's own line, with no heading\n/);
   });
 
+  it("refreshes the tool's notes for the editor, keeps a deleted one deleted and leaves the editor's comments alone", () => {
+    const note = (lines: string[]) => ["<!-- k8s-weekly featured candidates:", ...lines.map((text) => `  ${text}`), "-->"].join("\n");
+    const gates = (text: string) => `<!-- k8s-weekly: changes in the week's feature gates that no PR explains:\n  ${text}\n-->`;
+    const withNotes = (candidates: string[] | null, change: string, lines: string[]) =>
+      post({ other_merges: lines }, `## Featured PRs\n\nTODO(editor): pick one.\n\n${candidates ? `${note(candidates)}\n\n` : ""}<!-- the editor's own reminder -->\n`).replace(
+        `${endMarker("other_merges")}`,
+        `\n${gates(change)}\n${endMarker("other_merges")}`,
+      );
+    const drafted = withNotes(["#1 Change 1", "#2 Change 2"], "Gate A went beta", [line(1), line(2)]);
+    const rendered = withNotes(["#2 Change 2", "#3 Change 3"], "Gate B went GA", [line(1), line(2), line(3)]);
+    const updated = updatePost(drafted, rendered);
+    expect(updated).toContain(`TODO(editor): pick one.\n\n${note(["#2 Change 2", "#3 Change 3"])}\n\n<!-- the editor's own reminder -->\n`);
+    expect(updated).toContain(`${line(3)}\n\n${gates("Gate B went GA")}\n${endMarker("other_merges")}`);
+    expect(updated).not.toContain("Gate A");
+    expect(updatePost(updated, rendered)).toBe(updated);
+    // Deleted by the editor: not brought back. Not in the render: it goes, with its blank line.
+    const deleted = updated.replace(`${note(["#2 Change 2", "#3 Change 3"])}\n\n`, "");
+    expect(updatePost(deleted, rendered)).toBe(deleted);
+    const none = updatePost(updated, withNotes(null, "Gate B went GA", [line(1), line(2), line(3)]));
+    expect(none).toContain("TODO(editor): pick one.\n\n<!-- the editor's own reminder -->\n");
+    // CRLF files keep their line ends in the refreshed note.
+    const crlf = updatePost(drafted.replace(/\n/g, "\r\n"), rendered);
+    expect(crlf).toContain(note(["#2 Change 2", "#3 Change 3"]).replace(/\n/g, "\r\n"));
+    expect(crlf.replace(/\r\n/g, "")).not.toContain("\n");
+  });
+
   it.each([
     ["missing", (text: string) => text.replace(/<!-- k8s-weekly:end other_merges -->\n/, ""), "the file has broken k8s-weekly markers: line 14: begin marker for promotions inside other_merges"],
     ["duplicated", (text: string) => `${text}${endMarker("x")}`, /without its begin marker/],

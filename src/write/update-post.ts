@@ -1,3 +1,4 @@
+import { TOOL_COMMENT, toolComment } from "../markdown/tool-comments.js";
 import { beginMarker, findRegions, KNOWN, lineHash, lineKey, type Region } from "../render/markers.js";
 import { SECTIONS } from "../sections.js";
 
@@ -11,8 +12,8 @@ interface BodyLine {
 }
 
 /**
- * Refreshes the marked sections of an edited post from a new render and keeps every byte outside
- * them. Only lines the tool owns (unchanged since it wrote them, in the section it wrote them to)
+ * Refreshes the marked sections and the tool's notes of an edited post from a new render, and keeps
+ * every other byte. Only lines the tool owns (unchanged since it wrote them, in the section it wrote them to)
  * follow the render; every other line is the editor's and stays where it is, on every later run.
  * A page the post once linked and no longer does was deleted by the editor and is not re-added,
  * and a page the editor's lines link is not added again where the tool would put it.
@@ -65,7 +66,66 @@ export function updatePost(edited: string, rendered: string): string {
     copiedUpTo = region.end + 1;
   });
   output.push(...rawLines.slice(copiedUpTo));
-  return output.join("\n");
+  const unread = new Set(renderedRegions.filter((region) => region.unread).map((region) => region.section));
+  return refreshNotes(output, renderedLines, cr, unread).join("\n");
+}
+
+interface NoteBlock {
+  /** The marked section the note stands in, or "" outside them. */
+  section: string;
+  /** Its section, title and occurrence there: what finds the same note in another render. */
+  key: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * The notes the tool leaves for the editor (`<!-- k8s-weekly featured candidates: ... -->`) are its
+ * own, as `finalize` treats them: each one the post still has is replaced by this run's, or goes
+ * when this run has none. A note the editor deleted is not brought back, and the editor's own
+ * comments and lines around the notes are not touched; nor are notes in a section this run did not read.
+ */
+function refreshNotes(lines: string[], renderedLines: readonly string[], cr: string, unread: ReadonlySet<string>): string[] {
+  const fresh = new Map(noteBlocks(renderedLines).map((block) => [block.key, renderedLines.slice(block.start, block.end + 1)]));
+  const out: string[] = [];
+  let copied = 0;
+  for (const block of noteBlocks(lines)) {
+    if (unread.has(block.section)) continue;
+    out.push(...lines.slice(copied, block.start));
+    const replacement = fresh.get(block.key);
+    if (replacement) {
+      out.push(...replacement.map((line) => `${line}${cr}`));
+    } else if ((out.at(-1) ?? "").trim() === "" && (lines[block.end + 1] ?? "").trim() === "") {
+      // The note goes with the blank line that set it apart.
+      out.pop();
+    }
+    copied = block.end + 1;
+  }
+  out.push(...lines.slice(copied));
+  return out;
+}
+
+/** The tool's note blocks of a post, each a comment of its own lines, keyed by where they stand. */
+function noteBlocks(lines: readonly string[]): NoteBlock[] {
+  const regions = findRegions(lines);
+  const blocks: NoteBlock[] = [];
+  const seen = new Map<string, number>();
+  for (let start = 0; start < lines.length; start++) {
+    if (!(lines[start] as string).startsWith(TOOL_COMMENT)) continue;
+    let end = start;
+    while (end < lines.length && !(lines[end] as string).includes("-->")) end++;
+    if (end === lines.length) break;
+    const comment = toolComment(lines.slice(start, end + 1).map((line) => line.replace(/\r$/, "")).join("\n"));
+    if (comment?.kind === "note") {
+      const section = regions.find((region) => region.begin < start && end < region.end)?.section ?? "";
+      const place = `${section}\n${comment.name}`;
+      const occurrence = seen.get(place) ?? 0;
+      seen.set(place, occurrence + 1);
+      blocks.push({ section, key: `${place}\n${occurrence}`, start, end });
+    }
+    start = end;
+  }
+  return blocks;
 }
 
 /**
