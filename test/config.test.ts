@@ -98,7 +98,8 @@ describe("draft with a config file", () => {
     expect(json.code).toBe(0);
     const draft = JSON.parse(json.stdout) as { skipped: Array<{ number: number; reason: string }> };
     expect(draft.skipped).toContainEqual({ repo: "kubernetes/kubernetes", number: 101767, title: "Promote LogarithmicScaleDown to Beta", reason: "title:skip-pattern ^Promote LogarithmicScaleDown" });
-    expect(draft.skipped.find((entry) => entry.number === 103326)?.reason).toBe("author:bot");
+    // A person listed in skipAuthors is skipped as listed there, not as a bot.
+    expect(draft.skipped.find((entry) => entry.number === 103326)?.reason).toBe("author:skip-authors");
     const markdown = await runCli(["draft", "--week", "2021-07-04", "--offline"], {}, dir);
     expect(markdown.stdout).toContain("\ntitle: Week Ending 4 July 2021\n");
     expect(markdown.stderr).toContain(`using the config ${join(dir, "k8s-weekly.config.json")}`);

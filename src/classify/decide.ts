@@ -18,6 +18,9 @@ export function isSkippedAuthor(pr: PullRequest, patterns: CompiledRules["skipAu
   return patterns.some(({ suffix, text }) => (suffix ? login.endsWith(text) : login === text));
 }
 
+/** k8s-ci-robot, dependabot[bot]: a person named in `skipAuthors` is skipped as listed there, not as a bot. */
+const ROBOT_LOGIN = /(?:bot|\[bot\])$/i;
+
 /** "kubelet: ", "api: ": an area before the title proper. */
 const AREA_PREFIX = /^[^:]{1,40}:\s+/;
 
@@ -102,7 +105,7 @@ function withoutNote(pr: PullRequest, s: PRSignals, rules: CompiledRules): Decis
  * name becomes the reason.
  */
 export function decide(pr: PullRequest, s: PRSignals, rules: CompiledRules): Decision {
-  if (isSkippedAuthor(pr, rules.skipAuthors)) return skip("author:bot");
+  if (isSkippedAuthor(pr, rules.skipAuthors)) return skip(pr.authorIsBot || ROBOT_LOGIN.test(pr.author) ? "author:bot" : "author:skip-authors");
   const skipTitle = rules.skipTitles.find(([, pattern]) => pattern.test(pr.title));
   if (skipTitle !== undefined) return skip(`title:skip-pattern ${skipTitle[0]}`);
   const special = specialSection(pr, s, rules);
