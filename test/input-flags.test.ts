@@ -32,6 +32,18 @@ describe("input that does not fit the week", () => {
     });
   });
 
+  it("a PR merged before the week by UTC is named by its UTC day, whatever offset its time carries", async () => {
+    const items = structuredClone(SAMPLE.items);
+    const early = items[0] as (typeof items)[number];
+    // 01:00 in UTC+2 is 23:00 on the Sunday before, in UTC.
+    early.pull_request.merged_at = "2021-06-28T01:00:00+02:00";
+    const file = tempFile("week.json", { week_ending: SAMPLE.week_ending, items });
+    const result = await runCli(["draft", "--week", "2021-07-04", "--input", file, "--format", "json"]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(`k8s-weekly: --input ${file} also holds 4 PRs merged outside the week (on 2021-06-27, 2021-07-09); left out`);
+    expect((JSON.parse(result.stdout) as { stats: { merged: number } }).stats.merged).toBe(SAMPLE.items.length - 4);
+  });
+
   it("an --input file with no PRs of the --repo asked for is exit 2 naming the repositories it holds", async () => {
     const file = tempFile("week.json", SAMPLE);
     expect(await runCli(["draft", "--week", "2021-07-04", "--input", file, "--repo", "kubernetes/kubectl", "-o", join(dirname(file), "post.md")])).toEqual({

@@ -197,8 +197,11 @@ export async function executeDraft(plan: DraftPlan, environment: DraftEnvironmen
  * them): say where they came from and why they are not in the draft.
  */
 export function outsideWindowNote(prs: readonly PullRequest[], week: Week, input: string | undefined): string {
-  const days = [...new Set(prs.map((pr) => pr.mergedAt.slice(0, 10)))].sort();
-  const when = prs.every((pr) => pr.mergedAt > week.to) ? "after the week" : prs.every((pr) => pr.mergedAt < week.from) ? "before the week" : "outside the week";
+  // Merge times may carry any offset ("+02:00"): days and comparisons are in UTC, as the week is.
+  const times = prs.map((pr) => Date.parse(pr.mergedAt)).filter((time) => Number.isFinite(time));
+  const days = [...new Set(times.map((time) => new Date(time).toISOString().slice(0, 10)))].sort();
+  const [from, to] = [Date.parse(week.from), Date.parse(week.to)];
+  const when = times.every((time) => time > to) ? "after the week" : times.every((time) => time < from) ? "before the week" : "outside the week";
   const shown = days.length > 3 ? `${days.slice(0, 3).join(", ")}, ...` : days.join(", ");
   const source = input === undefined ? "the data read" : `--input ${input}`;
   const count = prs.length === 1 ? "1 PR" : `${prs.length} PRs`;
