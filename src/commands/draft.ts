@@ -150,6 +150,7 @@ export async function executeDraft(plan: DraftPlan, environment: DraftEnvironmen
     const prs = repoWeeks.flatMap((repoWeek) => repoWeek.prs);
     const interpreted = interpretWeekContext(request, collected.context, prs, week, interpretOptions(repoWeeks), request === contextRequest ? early : undefined);
     for (const problem of interpreted.problems) logger.warn(problem);
+    for (const note of interpreted.notes) logger.info(note);
     context = interpreted.context;
   }
   const classified = classifiedEarly ?? classifyDraft({ week, repoWeeks, rules });

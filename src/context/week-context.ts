@@ -25,6 +25,8 @@ export interface InterpretOptions {
 export interface InterpretedContext {
   context: Omit<DraftContext, "kepCandidates">;
   problems: string[];
+  /** What is worth saying but no problem: a related project that never made a release. */
+  notes: string[];
 }
 
 /** Pure: turns the fetched files, releases and tags into what the draft adds, plus problems for stderr. */
@@ -36,12 +38,13 @@ export function interpretWeekContext(
   options: InterpretOptions,
   /** The same data read before its KEP files came (interpretContextWithoutKeps), reused if still the same. */
   early?: { data: WeekContextData; interpreted: InterpretedContext },
-): { context: DraftContext; problems: string[] } {
-  const { context, problems } = early && sameExceptKeps(early.data, data) ? early.interpreted : interpretContextWithoutKeps(request, data, prs, week, options);
+): { context: DraftContext; problems: string[]; notes: string[] } {
+  const { context, problems, notes } = early && sameExceptKeps(early.data, data) ? early.interpreted : interpretContextWithoutKeps(request, data, prs, week, options);
   const keps = rankKepCandidates(weekKeps(prs, options.defaultBranches ?? {}, week, data.enhancementPulls), data.keps);
   return {
     context: { ...context, kepCandidates: keps.candidates },
     problems: [...problems, ...keps.problems.map((problem) => `KEP candidates: ${problem}`)],
+    notes,
   };
 }
 
@@ -114,6 +117,7 @@ export function interpretContextWithoutKeps(
       releaseSchedule: { nextDeadline: schedule.nextDeadline, notes: schedule.notes },
     },
     problems,
+    notes: subprojects.notes,
   };
 }
 

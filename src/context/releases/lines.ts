@@ -18,8 +18,10 @@ export interface SubprojectOptions extends ReleaseFilter {
 export interface SubprojectLines {
   /** `* [containerd v1.5.3](url): fix CVE-2021-32760, faster pulls; also [v1.4.7](url)`, one per project. */
   lines: string[];
-  /** A missing repository, one without releases, an unusable URL: worth telling, never fatal. */
+  /** A missing repository, an unusable URL: worth telling, never fatal. */
   warnings: string[];
+  /** A repository that has never made a release: true every week, so said, not warned of. */
+  notes: string[];
 }
 
 export interface SubprojectBullet {
@@ -47,8 +49,9 @@ export function subprojectBullets(
   repos: readonly RepoReleases[],
   week: TimeWindow,
   options: SubprojectOptions,
-): { bullets: SubprojectBullet[]; warnings: string[] } {
+): { bullets: SubprojectBullet[]; warnings: string[]; notes: string[] } {
   const warnings: string[] = [];
+  const notes: string[] = [];
   const projects = new Map<string, Shipped[]>();
   for (const { repo, releases } of repos) {
     if (repo === GO_REPO || projects.has(repo)) continue;
@@ -57,7 +60,7 @@ export function subprojectBullets(
       continue;
     }
     if (releases === null) warnings.push(`${repo}: no such repository`);
-    else if (releases.length === 0) warnings.push(`${repo}: has no releases`);
+    else if (releases.length === 0) notes.push(`${repo}: has no releases, so it never has a Subprojects line`);
     const shipped = releasesInWeek({ repo, releases }, week, options).map((release) => ({
       label: release.tagName,
       url: linkTarget(release.url, repo, release.tagName, warnings),
@@ -75,13 +78,13 @@ export function subprojectBullets(
     .flatMap(([repo, [newest, ...others]]) =>
       newest ? [{ repo, bullet: releaseBullet(displayName(repo, options.displayNames), newest, others) }] : [],
     );
-  return { bullets, warnings };
+  return { bullets, warnings, notes };
 }
 
 /** `subprojectBullets` with each bullet as the markdown it renders to. */
 export function subprojectLines(repos: readonly RepoReleases[], week: TimeWindow, options: SubprojectOptions): SubprojectLines {
-  const { bullets, warnings } = subprojectBullets(repos, week, options);
-  return { lines: bullets.map(({ bullet }) => renderBullet(bullet)), warnings };
+  const { bullets, warnings, notes } = subprojectBullets(repos, week, options);
+  return { lines: bullets.map(({ bullet }) => renderBullet(bullet)), warnings, notes };
 }
 
 function releaseBullet(project: string, newest: Shipped, others: readonly Shipped[]): Bullet {

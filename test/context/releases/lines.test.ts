@@ -45,7 +45,8 @@ describe("subprojectLines", () => {
         "* [Cluster API v0.4.0](https://github.com/kubernetes-sigs/cluster-api/releases/tag/v0.4.0): kubernetes v1.22 support, improved machine health checks",
         "* [kind v0.11.1](https://github.com/kubernetes-sigs/kind/releases/tag/v0.11.1): updated default node image to v1.21.1",
       ],
-      warnings: ["kubernetes-csi/csi-driver-vsphere: no such repository", "kubernetes/kubeadm: has no releases"],
+      warnings: ["kubernetes-csi/csi-driver-vsphere: no such repository"],
+      notes: ["kubernetes/kubeadm: has no releases, so it never has a Subprojects line"],
     });
   });
 
