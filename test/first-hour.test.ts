@@ -166,6 +166,13 @@ describe("README", () => {
     expect(Object.keys(JSON.parse(example ?? "{}") as object).sort()).toEqual(Object.keys(draft).sort());
   });
 
+  it("the --explain example is what the tool prints for the sample week", async () => {
+    const example = /`--explain` prints[\s\S]*?```text\n([\s\S]*?)\n```/.exec(README)?.[1];
+    expect(example?.split("\n")).toHaveLength(3);
+    const explained = (await runCli(["draft", "--week", "2021-07-04", "--offline", "--explain", "-o", "-"])).stderr.split("\n");
+    for (const line of example?.split("\n") ?? []) expect(explained).toContain(line);
+  });
+
   it("the Quick start's first command keeps npm's output off stdout, so only the draft is printed", () => {
     const first = /## Quick start\n\n```sh\n(.*)\n/.exec(README)?.[1] ?? "";
     expect(first).toMatch(/^npm ci (>&2|--silent) && node bin\/k8s-weekly\.js draft --week 2021-07-04 --offline$/);
