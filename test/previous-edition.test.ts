@@ -18,13 +18,16 @@ describe("linkedPulls", () => {
       `* [kubectl thing](${url(1234, "kubernetes/kubectl")})`,
       `a longer number: ${url(1234567)}`,
       `issues are not PRs: https://github.com/kubernetes/kubernetes/issues/100`,
-      `http://github.com/kubernetes/kubernetes/pull/7 and https://github.com/kubernetes/kubernetes/pulls/8`,
+      `the same page by http and www: http://github.com/kubernetes/kubernetes/pull/7 https://www.github.com/kubernetes/kubernetes/pull/70`,
+      `not a PR page: https://github.com/kubernetes/kubernetes/pulls/8 https://gist.github.com/kubernetes/kubernetes/pull/80`,
       `https://github.com/kubernetes/kubernetes-sigs/pull/9 https://github.com/kubernetes/kubernetes/pull/`,
     ].join("\n");
     expect([...linkedPulls(post, ["kubernetes/kubernetes"])]).toEqual([
       "kubernetes/kubernetes#101711",
       "kubernetes/kubernetes#103462",
       "kubernetes/kubernetes#1234567",
+      "kubernetes/kubernetes#7",
+      "kubernetes/kubernetes#70",
     ]);
     expect([...linkedPulls(post, ["kubernetes/kubectl", "kubernetes/kubernetes"])]).toContain("kubernetes/kubectl#1234");
     expect(linkedPulls("", ["kubernetes/kubernetes"]).size).toBe(0);

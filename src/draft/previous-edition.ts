@@ -8,7 +8,8 @@ const POST_NAME = /^(\d{4}-\d{2}-\d{2})-update\.md$/;
 
 // Bounded pieces and no nested quantifiers keep this linear on a hostile file. The trailing
 // lookahead stops /pull/1234 from also counting as /pull/123.
-const PULL_LINK = /https:\/\/github\.com\/([A-Za-z0-9-]{1,39})\/([A-Za-z0-9._-]{1,100})\/pull\/(\d{1,9})(?!\d)/gi;
+// http:// and www. lead to the same page, and hand-written links use them.
+const PULL_LINK = /https?:\/\/(?:www\.)?github\.com\/([A-Za-z0-9-]{1,39})\/([A-Za-z0-9._-]{1,100})\/pull\/(\d{1,9})(?!\d)/gi;
 
 /**
  * The PRs of `repos` that a post links, as `owner/name#number` keys in lower case: GitHub treats
