@@ -94,6 +94,10 @@ export function planDraft(given: DraftOptions, config: Config, now: Date): Draft
   // Published with the PRs merged through --through, the post is dated that day, like the Sunday's.
   const date =
     options.date !== undefined ? frontMatterDate(options.date) : options.through !== undefined ? `${options.through} 22:00:00 -0000` : undefined;
+  // A post goes out after its week begins: a date before it is a typo (a year off, another week's).
+  if (date !== undefined && date.slice(0, 10) < week.from.slice(0, 10)) {
+    throw new UsageError(`--date ${options.date ?? date}: is before the week ending ${week.ending} begins (${week.from.slice(0, 10)}); give the day the post goes out`);
+  }
   checkApiUrl(options.apiUrl);
   if (options.update !== undefined) {
     if (options.output) throw new UsageError(`--update ${options.update}: cannot be combined with -o; --update rewrites the file it names`);
