@@ -231,7 +231,7 @@ async function readPostToUpdate(path: string, bytes: Buffer, week: Week, through
     await loadMarkdown();
     if (!toolComments(text).some((comment) => comment.kind === "marker") && frontMatterText(front, "slug") !== null) {
       throw new UsageError(
-        `--update ${path}: the post was finalized (it has no k8s-weekly markers left), and --update refreshes only a draft; edit the post by hand, or draft the week again with -o NEW-FILE`,
+        `--update ${path}: is a finished post (finalized, or written by hand: it has a slug and no k8s-weekly markers), and --update refreshes only a draft; edit the post by hand, or draft the week again with -o NEW-FILE`,
       );
     }
   }
