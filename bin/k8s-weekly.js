@@ -8,13 +8,18 @@ process.stdout.on("error", (error) => {
 // went away) are lost, not a reason to drop the draft: there is nowhere left to report it anyway.
 process.stderr.on("error", () => {});
 
-let cli;
+import { fileURLToPath } from "node:url";
+
+let loader;
 try {
-  cli = await import("../dist/bundle/k8s-weekly.js");
+  loader = await import("../dist/bundle/start.js");
 } catch (error) {
   // A clone that was never built (npm ci and npm install build it, through "prepare").
   if (error?.code !== "ERR_MODULE_NOT_FOUND" || !String(error.message).includes("dist/bundle")) throw error;
   process.stderr.write("k8s-weekly: the CLI is not built yet (no dist/bundle/); run npm ci in the k8s-weekly folder, which installs its dependencies and builds it\n");
   process.exit(1);
 }
+const bundleDir = fileURLToPath(new URL("../dist/bundle/", import.meta.url));
+const { exports: cli, saveCodeCache } = loader.loadBundle(bundleDir, "k8s-weekly.cjs", loader.codeCacheFile(process.env, bundleDir));
 process.exitCode = await cli.main(process.argv, process.env, cli.processIo());
+saveCodeCache();

@@ -1,10 +1,11 @@
 // Builds the CLI that bin/k8s-weekly.js runs: one entry file that holds only argument parsing,
 // and chunks beside it that each command loads when it runs. Most of a run's start-up used to go
 // to resolving and compiling hundreds of module files; a bundle pays for one file per step.
-import { readdirSync, readFileSync, rmSync } from "node:fs";
+// The chunks are CommonJS, which src/bundle-loader.ts (start.js) runs with V8's code cache.
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
+import { build, transform } from "esbuild";
 import Ajv from "ajv";
 import standaloneCode from "ajv/dist/standalone/index.js";
 import Handlebars from "handlebars";
@@ -135,33 +136,43 @@ const defaultRulesAsData = {
 // Chunk names carry content hashes: without this, every build would leave its old chunks behind.
 rmSync("dist/bundle", { recursive: true, force: true });
 
+// esbuild splits only ES modules into chunks; each chunk is then turned into CommonJS, whose
+// import() of another chunk becomes a require() that src/bundle-loader.ts answers. The loader hands
+// every chunk `require`, `__filename`, `__dirname` and `__importMetaUrl` (its file: URL).
 const result = await build({
   entryPoints: { "k8s-weekly": "src/cli.ts" },
   outdir: "dist/bundle",
+  outExtension: { ".js": ".cjs" },
   chunkNames: "chunks/[name]-[hash]",
   bundle: true,
   splitting: true,
   format: "esm",
   platform: "node",
   target: "node20",
+  define: { "import.meta.url": "__importMetaUrl" },
   // Start-up parses every loaded chunk: less text to scan is a faster start. Names stay, so stack
   // traces and error class names read as in the source.
   minifyWhitespace: true,
   minifySyntax: true,
-  // The CommonJS libraries inside call require() for Node's own modules, and write-file-atomic
-  // names its temporary files after __filename; an ES module has neither.
-  banner: {
-    js: [
-      'import { createRequire as __createRequire } from "node:module";',
-      'import { dirname as __pathDirname } from "node:path";',
-      'import { fileURLToPath as __fileURLToPath } from "node:url";',
-      "const require = __createRequire(import.meta.url);",
-      "const __filename = __fileURLToPath(import.meta.url);",
-      "const __dirname = __pathDirname(__filename);",
-    ].join(" "),
-  },
   plugins: [noSourceMap, plainJson, lazyChildProcess, precompiledTemplates, precompiledConfigValidator, precompiledResponseValidators, defaultRulesAsData],
   logLevel: "warning",
   metafile: process.argv.includes("--metafile"),
+  write: false,
 });
+for (const file of result.outputFiles) {
+  const chunk = await transform(file.text, {
+    format: "cjs",
+    platform: "node",
+    target: "node20",
+    supported: { "dynamic-import": false },
+    minifyWhitespace: true,
+    minifySyntax: true,
+    logLevel: "warning",
+  });
+  mkdirSync(dirname(file.path), { recursive: true });
+  writeFileSync(file.path, chunk.code);
+}
+
+// The loader itself, an ES module that bin/k8s-weekly.js imports.
+await build({ entryPoints: { start: "src/bundle-loader.ts" }, outdir: "dist/bundle", bundle: true, format: "esm", platform: "node", target: "node20", minifyWhitespace: true, minifySyntax: true, logLevel: "warning" });
 if (result.metafile) process.stdout.write(JSON.stringify(result.metafile));

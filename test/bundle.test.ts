@@ -66,12 +66,12 @@ describe("the bundled CLI", () => {
 
   it("drafts the sample week offline without loading the generated checks, the GitHub client or the config validator", async () => {
     const folder = fileURLToPath(new URL("../dist/bundle/chunks", import.meta.url));
-    const chunks = readdirSync(folder).filter((file) => file.endsWith(".js"));
+    const chunks = readdirSync(folder).filter((file) => file.endsWith(".cjs"));
     // The checks Ajv generated are the chunks that carry its error messages.
     const unwanted = chunks.filter((file) => file.startsWith("github-client-") || readFileSync(join(folder, file), "utf8").includes("must have required property"));
     expect(unwanted.length).toBeGreaterThanOrEqual(3);
-    // Node logs each module it loads with NODE_DEBUG=esm.
-    const result = await spawnCli(["draft", "--week", "2021-07-04", "--offline", "-q"], { NODE_DEBUG: "esm" });
+    // The bundle's loader logs each chunk it loads with NODE_DEBUG=k8s-weekly.
+    const result = await spawnCli(["draft", "--week", "2021-07-04", "--offline", "-q"], { NODE_DEBUG: "k8s-weekly" });
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/chunks\/draft-steps-/);
     for (const file of unwanted) expect(result.stderr).not.toContain(file);
@@ -112,7 +112,7 @@ describe("the bundled CLI", () => {
 
   it("holds the default rules as data and never zod, which only defines them", () => {
     const folder = fileURLToPath(new URL("../dist/bundle", import.meta.url));
-    const files = readdirSync(folder, { recursive: true, encoding: "utf8" }).filter((file) => file.endsWith(".js"));
+    const files = readdirSync(folder, { recursive: true, encoding: "utf8" }).filter((file) => file.endsWith(".cjs"));
     const text = files.map((file) => readFileSync(join(folder, file), "utf8")).join("\n");
     expect(text).not.toContain("$ZodType");
     // Minified, as the bundle is: `DEFAULT_RULES={skipAuthors:[`.
