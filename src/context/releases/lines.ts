@@ -62,7 +62,7 @@ export function subprojectBullets(
     if (releases === null) warnings.push(`${repo}: no such repository`);
     else if (releases.length === 0) notes.push(`${repo}: has no releases, so it never has a Subprojects line`);
     const shipped = releasesInWeek({ repo, releases }, week, options).map((release) => ({
-      label: release.tagName,
+      label: withoutOwnName(release.tagName, repo),
       url: linkTarget(release.url, repo, release.tagName, warnings),
       body: release.description,
     }));
@@ -85,6 +85,12 @@ export function subprojectBullets(
 export function subprojectLines(repos: readonly RepoReleases[], week: TimeWindow, options: SubprojectOptions): SubprojectLines {
   const { bullets, warnings, notes } = subprojectBullets(repos, week, options);
   return { lines: bullets.map(({ bullet }) => renderBullet(bullet)), warnings, notes };
+}
+
+/** "kustomize/v4.2.0" in kubernetes-sigs/kustomize is "v4.2.0": the line already names the project. */
+function withoutOwnName(tag: string, repo: string): string {
+  const prefix = `${repo.slice(repo.indexOf("/") + 1)}/`;
+  return tag.length > prefix.length && tag.slice(0, prefix.length).toLowerCase() === prefix.toLowerCase() ? tag.slice(prefix.length) : tag;
 }
 
 function releaseBullet(project: string, newest: Shipped, others: readonly Shipped[]): Bullet {

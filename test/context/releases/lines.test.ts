@@ -36,6 +36,14 @@ const goTags = [
 ];
 
 describe("subprojectLines", () => {
+  it("names a release by its tag less the project's own name: kustomize/v4.2.0 is v4.2.0, api/v0.8.11 stays", () => {
+    const kustomize = "kubernetes-sigs/kustomize";
+    const tags = [release(kustomize, "kustomize/v4.2.0", "2021-07-15T20:00:00Z"), release(kustomize, "api/v0.8.11", "2021-07-14T20:00:00Z")];
+    expect(subprojectLines([{ repo: kustomize, releases: tags }], week, { prereleases: false }).lines).toEqual([
+      "* [kustomize v4.2.0](https://github.com/kubernetes-sigs/kustomize/releases/tag/kustomize/v4.2.0); also [api/v0.8.11](https://github.com/kubernetes-sigs/kustomize/releases/tag/api/v0.8.11)",
+    ]);
+  });
+
   it("writes one line per project, alphabetical by repository, newest release first", () => {
     expect(subprojectLines(repos, week, { prereleases: false, goTags })).toEqual({
       lines: [
