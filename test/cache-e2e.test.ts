@@ -27,6 +27,15 @@ async function setUp(): Promise<{ env: Record<string, string>; file: string; arg
 }
 
 describe("the on-disk cache", () => {
+  it("a cache folder that cannot be created is a warning, and the draft is made (no hang)", async () => {
+    const { env, args } = await setUp();
+    // /proc takes no new folders; Node 20's recursive mkdir never settled there.
+    const result = await runCli(args, { ...env, XDG_CACHE_HOME: "/proc/k8s-weekly-no-such-cache" });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/warning: could not write the cache \/proc\/k8s-weekly-no-such-cache\/k8s-weekly\/[^\n]*\/2021-07-04\.json: ENOENT/);
+    expect((JSON.parse(result.stdout) as { stats: { merged: number } }).stats.merged).toBe(ITEMS.length);
+  }, 20_000);
+
   it.each([
     ["truncated", (text: string) => text.slice(0, Math.floor(text.length / 2))],
     ["not a cache file", () => JSON.stringify({ format: "k8s-weekly-cache/2", repo: "kubernetes/kubernetes", prs: "nope" })],

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import { mkdir, readFile } from "node:fs/promises";
+import { mkdir, readFile, stat } from "node:fs/promises";
 import { homedir } from "node:os";
-import { join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import type { Logger } from "../logger.js";
 import type { RepoWeek } from "../types.js";
 
@@ -95,9 +95,29 @@ async function readTrusted<T>(path: string, loadCheck: () => Promise<(value: unk
   return null;
 }
 
+/**
+ * `mkdir -p`, one folder at a time: Node 20's recursive mkdir never settles on a path it cannot
+ * create where the folder above exists but takes no new entries (/proc), and the run would hang.
+ */
+async function makeFolders(dir: string): Promise<void> {
+  const missing: string[] = [];
+  // Bounded by the path's depth: each step goes up one folder, and the root is always there.
+  for (let at = resolve(dir); !(await isFolder(at)); at = dirname(at)) {
+    missing.push(at);
+    if (dirname(at) === at) break;
+  }
+  for (const folder of missing.reverse()) {
+    await mkdir(folder).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== "EEXIST") throw error;
+    });
+  }
+}
+
+const isFolder = (path: string): Promise<boolean> => stat(path).then((info) => info.isDirectory(), () => false);
+
 async function writeCacheFile(path: string, content: object, logger: Logger): Promise<void> {
   try {
-    await mkdir(join(path, ".."), { recursive: true });
+    await makeFolders(join(path, ".."));
     // Atomic so that a crash or a second run at the same time never leaves half a file.
     // Loaded here: a run that writes no cache (offline, --input) need not load it and its exit hooks.
     const { default: writeFileAtomic } = await import("write-file-atomic");
