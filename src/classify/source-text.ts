@@ -19,6 +19,9 @@ const PHRASES: Array<[string[], string[]]> = [
   [["are", "able", "to"], ["can"]],
   [["could", "be"], ["can", "be"]],
   [["will", "now"], ["now"]],
+  // Editors' lines in the picks files write "apiserver"/"APIserver" 56 times, "API server" 9; "the
+  // widget API server" is another server, so only "the API server" is the kube-apiserver.
+  [["the", "api", "server"], ["the", "APIserver"]],
 ];
 const PROPER = /^(?:Kubernetes|Linux|Windows|Go|Beta|GA|Pod|Pods|Service|Services|Node|Nodes|Job|Jobs|Secret|Secrets)$/;
 

@@ -13,6 +13,11 @@ describe("sentence lines", () => {
     expect(line("Support dynamically set log level for kube-proxy")).toBe(`* Supports [dynamically set log level](${U}) for kube-proxy`);
   });
 
+  it("writes the API server as editors do, APIserver, but not another API server", () => {
+    expect(line("Fix tracing of re-entrant requests", "The API server now traces re-entrant API requests.")).toBe(`* The APIserver [now traces re-entrant API requests](${U})`);
+    expect(line("Fix tracing", "The sample API server now traces its requests.")).toBe(`* The sample API server [now traces its requests](${U})`);
+  });
+
   it("makes a known component prefix the subject and drops other prefixes", () => {
     expect(line("kubeadm: fix the invalid cross-device link bug during upgrade")).toBe(
       `* kubeadm [fixes the invalid cross-device link bug](${U}) during upgrade`,
