@@ -15,8 +15,15 @@ export function releasesInWeek(input: RepoReleases, week: TimeWindow, options: R
   return (input.releases ?? [])
     .filter((release) => !release.isDraft && isInWeek(release.publishedAt, week))
     .filter((release) => options.prereleases || !(release.isPrerelease || isPrereleaseTag(release.tagName)))
-    .sort((a, b) => newestFirst(a.publishedAt, a.tagName, b.publishedAt, b.tagName));
+    .sort((a, b) => Number(isChartTag(a.tagName)) - Number(isChartTag(b.tagName)) || newestFirst(a.publishedAt, a.tagName, b.publishedAt, b.tagName));
 }
+
+/**
+ * "helm-chart-4.0.1" packages the release "controller-v1.9.0" made the same day: the project's
+ * line leads with the release, and the chart comes after "also".
+ */
+const CHART_TAG = /^(?:helm-)?charts?[-/]/i;
+const isChartTag = (tag: string): boolean => CHART_TAG.test(tag);
 
 const GO_TAG = /^go(\d+)\.(\d+)(?:\.(\d+))?(?:(beta|rc)(\d+))?$/;
 

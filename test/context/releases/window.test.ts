@@ -38,6 +38,15 @@ describe("releasesInWeek", () => {
     expect(releasesInWeek({ repo: "o/r", releases }, week, { prereleases: false }).map((r) => r.tagName)).toEqual(["v1.0.1", "v1.0.0"]);
   });
 
+  it("puts a Helm chart's release after the release it packages, though published later", () => {
+    const charts = [release("controller-v0.47.0", "2021-07-01T10:00:00Z"), release("helm-chart-3.34.0", "2021-07-01T10:20:00Z"), release("chart/v1.2.0", "2021-07-02T10:20:00Z")];
+    expect(releasesInWeek({ repo: "o/r", releases: charts }, week, { prereleases: false }).map((r) => r.tagName)).toEqual([
+      "controller-v0.47.0",
+      "chart/v1.2.0",
+      "helm-chart-3.34.0",
+    ]);
+  });
+
   it("takes prereleases, flagged or only tagged as such, when asked; drafts never", () => {
     expect(releasesInWeek({ repo: "o/r", releases }, week, { prereleases: true }).map((r) => r.tagName)).toEqual([
       "v1.0.1",
