@@ -67,6 +67,19 @@ describe("faults on the way to GitHub", () => {
     expect(server.requests.map((request) => request.status)).toEqual([403, 200, 429, 200]);
   }, 30_000);
 
+  it("a secondary rate limit asking for a wait longer than --max-wait stops at once, never retried", async () => {
+    for (const kind of ["secondary-429", "secondary-403"] as const) {
+      const { result, server, outDir } = await runAgainst([{ endpoint: "graphql", nth: 1, kind, retryAfter: 120 }], ["--max-wait", "60"]);
+      expectFailure(
+        result,
+        outDir,
+        1,
+        `k8s-weekly: fetching PRs merged in kubernetes/kubernetes: GitHub refused with ${kind.slice(-3)} (secondary rate limit) and asked to wait 120 s; run again after that, or raise --max-wait above it to wait it out`,
+      );
+      expect(server.requests.map((request) => request.status)).toEqual([Number(kind.slice(-3))]);
+    }
+  });
+
   it("an exhausted primary limit that resets soon is waited for", async () => {
     const { result, server } = await runAgainst([{ endpoint: "graphql", nth: 1, kind: "primary", resetIn: 1 }]);
     expect(result.code).toBe(0);

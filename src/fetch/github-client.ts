@@ -179,7 +179,9 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     log: { debug: () => {}, info: () => {}, warn: (message: string) => logger.debug(message), error: () => {} },
     throttle,
     // Two retries (after 1 s and 4 s) ride out a blip; more would stretch a dead server into minutes.
-    retry: { retries: RETRIES, retryAfterBaseValue: second },
+    // A 429 is the throttling plugin's to wait out or give up on: retried at once, a secondary
+    // limit GitHub asked us to wait out would be hammered (the plugin's list leaves 429 out).
+    retry: { retries: RETRIES, retryAfterBaseValue: second, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
   });
   // Octokit 7 drops constructor `headers`; a hook pins the API version on REST and GraphQL alike.
   octokit.hook.before("request", (request) => {

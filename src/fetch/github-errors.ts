@@ -46,6 +46,10 @@ export function toGitHubFailure(error: unknown, what: string, tokenHint = "--tok
     return rateLimitFailure(what, headers["x-ratelimit-reset"]);
   }
   if (status === 403 || status === 429) {
+    const wait = Number(headers["retry-after"]);
+    if (Number.isInteger(wait) && wait > 0) {
+      return new FailureError(`${what}: GitHub refused with ${status} (secondary rate limit) and asked to wait ${wait} s; run again after that, or raise --max-wait above it to wait it out`);
+    }
     return new FailureError(`${what}: GitHub kept refusing with ${status} (secondary rate limit); try again in a few minutes`);
   }
   if (status === 404 || status === 422) {
