@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -124,6 +124,25 @@ describe("draft --update on a real week an editor has worked on", () => {
     expect(updated).not.toBe(crlf);
     expect(updated).toContain(url(LATE[0] as number));
     expect(updated.replace(/\r\n/g, "")).not.toContain("\n");
+  });
+
+  it("owns the lines a custom pr-line partial words: they follow the data, and an unchanged re-run is up to date", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-update-"));
+    mkdirSync(join(dir, "partials"));
+    writeFileSync(join(dir, "partials", "pr-line.hbs"), "{{line}} (by @{{author}})\n");
+    const early = join(dir, "early.json");
+    const full = join(dir, "full.json");
+    writeFileSync(early, JSON.stringify({ items: SAMPLE.items.filter((item) => !LATE.includes(item.number)) }));
+    writeFileSync(full, JSON.stringify(SAMPLE));
+    const post = join(dir, "post.md");
+    const partials = ["--partials", join(dir, "partials")];
+    expect((await runCli(["draft", "--week", "2021-07-04", "--input", full, ...partials, "-o", post])).code).toBe(0);
+    const drafted = readFileSync(post, "utf8");
+    expect(drafted).toMatch(new RegExp(`\\]\\(${url(LATE[0] as number)}\\).* \\(by @[^)]+\\)\n`));
+    expect(await runCli(["draft", "--week", "2021-07-04", "--input", full, ...partials, "--update", post])).toMatchObject({ code: 0, stderr: expect.stringContaining("is up to date") });
+    // The PRs leave the week: the lines the tool wrote for them go, as they would in the default wording.
+    expect((await runCli(["draft", "--week", "2021-07-04", "--input", early, ...partials, "--update", post])).code).toBe(0);
+    for (const number of LATE) expect(readFileSync(post, "utf8")).not.toContain(`${url(number)})`);
   });
 
   it("finds the week of a file saved with a byte order mark, and keeps the mark", async () => {

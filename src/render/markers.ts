@@ -114,6 +114,29 @@ export function stateOfEntries(entries: ReadonlyArray<{ line: string; bullet: { 
   return state;
 }
 
+/**
+ * The post with each begin marker's hashes taken from the lines as rendered. The view-model hashes
+ * the draft's `line`, and a template that words a bullet its own way (a `pr-line` partial) renders
+ * another: without this, `--update` would own none of its lines. A post whose markers do not
+ * parse is left as it is, for `--update` to refuse.
+ */
+export function restampMarkers(post: string): string {
+  const lines = post.split("\n");
+  let regions: Region[];
+  try {
+    regions = findRegions(lines);
+  } catch {
+    return post;
+  }
+  for (const region of regions) {
+    const rendered = stateOfLines(lines.slice(region.begin + 1, region.end));
+    const state = new Map([...region.state].map(([key, hash]) => [key, rendered.get(key) ?? hash] as const));
+    const notes = region.through === undefined ? { unread: region.unread } : { unread: region.unread, through: region.through };
+    lines[region.begin] = beginMarker(region.section, state, notes);
+  }
+  return lines.join("\n");
+}
+
 /** The marker state for lines of the post. */
 export function stateOfLines(lines: readonly string[]): Map<string, string> {
   const state = new Map<string, string>();

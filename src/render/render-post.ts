@@ -5,6 +5,7 @@ import { UsageError } from "../errors.js";
 import { MARKED_ROWS } from "../sections.js";
 import { calendarDate } from "../week.js";
 import { type CheckedPartial, checkFields, UnknownFieldError } from "./check-fields.js";
+import { restampMarkers } from "./markers.js";
 import { COMPILE_OPTIONS, PRECOMPILED } from "./precompiled.js";
 import type { TemplateSources } from "./template-files.js";
 import type { PostView } from "./view-model.js";
@@ -112,7 +113,7 @@ export async function renderPost(view: PostView, templates: TemplateSources): Pr
   try {
     for (const [name, partial] of Object.entries(templates.partials)) handlebars.registerPartial(name, compile(partial, parsed.get(name)!.ast));
     registerSectionPartials(handlebars, view, templates);
-    return tidy(compile(templates.main, main)(view));
+    return restampMarkers(tidy(compile(templates.main, main)(view)));
   } catch (error) {
     if (error instanceof TemplateFileError) throw templateError(error.cause, error.file, partialNames(templates));
     throw templateError(error, templates.main.name, partialNames(templates));
