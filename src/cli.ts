@@ -396,9 +396,14 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
+/** Node's timers hold at most 2^31 - 1 ms; a longer one fires at once. */
+const MAX_SECONDS = 2_147_483;
+
 function seconds(value: string): number {
   const parsed = Number(value);
-  if (!Number.isFinite(parsed) || parsed <= 0) throw new InvalidArgumentError("expected a number of seconds above 0");
+  if (!Number.isFinite(parsed) || parsed <= 0 || parsed > MAX_SECONDS) {
+    throw new InvalidArgumentError(`expected a number of seconds above 0 and at most ${MAX_SECONDS} (24 days)`);
+  }
   return parsed;
 }
 
