@@ -23,6 +23,8 @@ describe("escapeInline", () => {
     ["line one\nline two", "line one line two"],
     ["a\u202Eb\u200Bc", "abc"],
     ["snake_case *and* `code`", "snake\\_case \\*and\\* \\`code\\`"],
+    // Kramdown (Jekyll's renderer) reads $$...$$ as math; a lone $ is nothing to it.
+    ["cost $$x^2$$ or $5", "cost \\$\\$x^2\\$\\$ or $5"],
   ])("%j becomes %j", (input, output) => {
     expect(escapeInline(input)).toBe(output);
   });
@@ -60,6 +62,8 @@ describe("escapeMidLine", () => {
 describe("link and safeUrl", () => {
   it("links only to http(s) URLs", () => {
     expect(link("PR", "https://github.com/kubernetes/kubernetes/pull/1")).toBe("[PR](https://github.com/kubernetes/kubernetes/pull/1)");
+    // "[^" opens a footnote in kramdown, and "\\^" is no escape there.
+    expect(link(escapeInline("^ caret"), "https://github.com/kubernetes/kubernetes/pull/1")).toBe("[&#94; caret](https://github.com/kubernetes/kubernetes/pull/1)");
     expect(() => safeUrl("javascript:alert(1)")).toThrow("refusing to link to a non-http URL: javascript:");
     expect(safeUrl("https://example.com/a b(c)")).toBe("https://example.com/a%20b%28c%29");
   });

@@ -101,7 +101,9 @@ function escapeText(text: string): string {
   return text
     .replace(/&(?=#?[A-Za-z0-9]+;)/g, "&amp;")
     .replace(/[<>~|{}@]/g, (char) => ENTITIES[char] ?? char)
-    .replace(/[\\`*_[\]]/g, (char) => `\\${char}`);
+    .replace(/[\\`*_[\]]/g, (char) => `\\${char}`)
+    // Kramdown reads "$$...$$" as math; "\$" is literal in kramdown and CommonMark alike.
+    .replace(/\$\$/g, () => "\\$\\$");
 }
 
 const ENTITIES: Record<string, string> = {
@@ -172,7 +174,9 @@ export function renderBullet(bullet: Bullet): string {
 
 /** A link whose label is untrusted text and whose target the tool built itself. */
 export function link(label: string, url: string): string {
-  return `[${label}](${safeUrl(url)})`;
+  // Kramdown, which Jekyll renders with, reads "[^" as a footnote reference, and has no backslash
+  // escape for "^": the entity keeps it a link in kramdown and CommonMark alike.
+  return `[${label.startsWith("^") ? `&#94;${label.slice(1)}` : label}](${safeUrl(url)})`;
 }
 
 /** Only http(s) URLs become link targets; anything else is refused loudly because it is a bug. */
