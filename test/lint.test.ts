@@ -9,6 +9,13 @@ describe("lintPost", () => {
     expect(lintPost(`${FRONT}\n## Developer News\n\nNews.\n\n## Other Merges\n\n* kubeadm [supports JSON output](${PR})\n`)).toEqual([]);
   });
 
+  it("reports a title and a slug that name different weeks, as in a post copied from last week's", () => {
+    const copied = FRONT.replace("title: Week Ending July 4, 2021", "title: Week Ending July 11, 2021");
+    expect(lintPost(`${copied}\n## Developer News\n\nNews.\n`)).toEqual([
+      { line: 1, message: 'front matter title "Week Ending July 11, 2021" names the week ending 2021-07-11, but the slug names 2021-07-04; make them the same week' },
+    ]);
+  });
+
   it("reports a PR listed twice across the merge sections, at the second line, whatever the case of its repository", () => {
     const post = [
       FRONT,

@@ -134,5 +134,12 @@ function checkFrontMatter(text: string, titleDateFormat: string, problems: LintP
       problems.push({ line: 1, message: `front matter ${key} "${value}" should look like "${example}"` });
     }
   }
+  // A post copied from last week's keeps one of the two dates: the title and the slug name one week.
+  const title = frontMatterText(front, "title");
+  const slug = slugWeek(front);
+  const titleDay = title !== null && slug !== undefined && isTitle(title) ? readTitleDate(title.slice(TITLE_PREFIX.length), titleDateFormat, slug) : null;
+  if (titleDay !== null && slug !== undefined && titleDay !== slug) {
+    problems.push({ line: 1, message: `front matter title "${title}" names the week ending ${titleDay}, but the slug names ${slug}; make them the same week` });
+  }
   return front.endLine;
 }
