@@ -172,6 +172,11 @@ describe("finalizePost", () => {
     const text = `${FRONT}\n## Developer News\n\nFirst paragraph.\n<!-- k8s-weekly:end other_merges -->\nSecond paragraph.\n`;
     expect(finalizePost(text).text).toBe(`${FRONT}\n## Developer News\n\nFirst paragraph.\n\nSecond paragraph.\n`);
   });
+
+  it("keeps two list items one list where a removed marker stood between them", () => {
+    const text = `${FRONT}\n## Other Merges\n\n* [A tool line](${PR})\n<!-- k8s-weekly:end other_merges -->\n* A line the editor added below\n1. A numbered one\n`;
+    expect(finalizePost(text).text).toBe(`${FRONT}\n## Other Merges\n\n* [A tool line](${PR})\n* A line the editor added below\n1. A numbered one\n`);
+  });
 });
 
 describe("the tool's comments share one prefix", () => {

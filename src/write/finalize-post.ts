@@ -21,7 +21,8 @@ export interface FinalizedPost {
  *
  * A removed block leaves no trace: where blank lines framed it, one of them goes with it, so that
  * runs of empty sections do not become runs of blank lines; and where it stood between two lines
- * of text, one blank line takes its place, since markdown would otherwise join those lines.
+ * of text, one blank line takes its place, since markdown would otherwise join those lines (but not
+ * between two list items, which stay one list).
  * Needs `loadParsers()` to have finished. Pure.
  */
 export function finalizePost(input: string): FinalizedPost {
@@ -50,7 +51,8 @@ export function finalizePost(input: string): FinalizedPost {
         gap = null;
         return;
       }
-      if (previous !== undefined && !isBlank(previous) && !isBlank(line)) {
+      // Two list items stay one list: a blank line between them would loosen the whole list.
+      if (previous !== undefined && !isBlank(previous) && !isBlank(line) && !(isListItem(previous) && isListItem(line))) {
         kept.push(lineEnd);
         sourceLine.push(gap + 1);
       }
@@ -61,6 +63,9 @@ export function finalizePost(input: string): FinalizedPost {
   });
   return { text: `${bom}${kept.join("\n")}`, removed, sourceLine };
 }
+
+const LIST_ITEM = /^\s{0,3}(?:[-*+]|\d{1,9}[.)])\s/;
+const isListItem = (line: string): boolean => LIST_ITEM.test(line);
 
 /**
  * The tool's comments in a post, as `finalize` sees them: blocks of their own in the body, not in
