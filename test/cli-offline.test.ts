@@ -118,6 +118,7 @@ describe("bad input", () => {
     [["draft", "--week", "2021-07-04", "--offline", "--date", "2021-07-04 25:00:00 -0000"], 'k8s-weekly: --date 2021-07-04 25:00:00 -0000: use an existing date as YYYY-MM-DD or "YYYY-MM-DD HH:MM:SS -0000"; see k8s-weekly draft --help\n'],
     [["draft", "--week", "2021-07-04", "--offline", "--date", "2020-07-06"], "k8s-weekly: --date 2020-07-06: is before the week ending 2021-07-04 begins (2021-06-28); give the day the post goes out; see k8s-weekly draft --help\n"],
     [["draft", "--week", "2021-07-04", "--offline", "--timeout", "3000000"], "k8s-weekly: option '--timeout <seconds>' argument '3000000' is invalid. expected a number of seconds above 0 and at most 2147483 (24 days); see k8s-weekly draft --help\n"],
+    [["draft", "--week", "2021-07-04", "--api-url", "https://api.github.com/?x=1"], "k8s-weekly: --api-url https://api.github.com/?x=1: has a query or fragment; give the API's base URL alone, e.g. https://api.github.com; see k8s-weekly draft --help\n"],
     [["draft", "--week", "2021-07-04", "--api-url", "notaurl"], "k8s-weekly: --api-url notaurl: not a URL; use e.g. https://api.github.com or https://HOST/api/v3; see k8s-weekly draft --help\n"],
     [["draft", "--tokn=ghp_abcdefghijklmnopqrstuvwxyz"], "k8s-weekly: unknown option '--tokn=***'; see k8s-weekly draft --help\n"],
     [["draft", "--week", "2021-07-04", "--input", "/nonexistent/week.json"], "k8s-weekly: --input /nonexistent/week.json: cannot read the file (ENOENT); give an existing JSON file; see k8s-weekly draft --help\n"],

@@ -84,7 +84,7 @@ describe("every fetch is bounded", () => {
     const result = await draft(server, ["--max-requests", "100"]);
     expect(result.code).toBe(1);
     expect(lastLine(result)).toBe(
-      "k8s-weekly: fetching PRs merged in kubernetes/kubernetes: stopped after 100 requests to GitHub (--max-requests); a week never needs that many unless the server misbehaves, else raise --max-requests",
+      "k8s-weekly: fetching PRs merged in kubernetes/kubernetes: stopped after 100 requests to GitHub (--max-requests); raise --max-requests (a week takes a few, more only when the server misbehaves)",
     );
     expect(server.requests).toHaveLength(100);
     // No waiting between the 100 requests: even a tenth of a second each would pass 10 s. The

@@ -153,4 +153,8 @@ function checkApiUrl(value: string): void {
   if (parsed.protocol !== "https:" && parsed.protocol !== "http:") {
     throw new UsageError(`--api-url ${value}: not an http(s) URL; use e.g. https://api.github.com`);
   }
+  // Octokit appends each request's path to the URL: a query or fragment would end up in the middle.
+  if (parsed.search !== "" || parsed.hash !== "" || value.includes("?") || value.includes("#")) {
+    throw new UsageError(`--api-url ${value}: has a query or fragment; give the API's base URL alone, e.g. https://api.github.com`);
+  }
 }

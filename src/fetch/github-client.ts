@@ -86,7 +86,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       return stop(new FailureError(`GitHub pointed ${where} to ${url.host}, which is not the API host ${api.host}; k8s-weekly follows no link or redirect off it (check --api-url)`));
     }
     if (requests >= options.maxRequests) {
-      return stop(new FailureError(`stopped after ${options.maxRequests} requests to GitHub (--max-requests); a week never needs that many unless the server misbehaves, else raise --max-requests`));
+      return stop(new FailureError(`stopped after ${options.maxRequests} ${options.maxRequests === 1 ? "request" : "requests"} to GitHub (--max-requests); raise --max-requests (a week takes a few, more only when the server misbehaves)`));
     }
     requests += 1;
     const attemptKey = `${where}?${url.search} ${typeof init?.body === "string" ? init.body : ""}`;
