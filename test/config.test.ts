@@ -90,6 +90,15 @@ describe("applyRuleOverrides", () => {
 });
 
 describe("draft with a config file", () => {
+  it("a repository listed twice with two branches is a usage error naming both", async () => {
+    const dir = folderWith({ repos: ["kubernetes/kubectl", { repo: "Kubernetes/Kubectl", branch: "release-1.21" }] });
+    expect(await runCli(["draft", "--week", "2021-07-04", "--offline"], {}, dir)).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `k8s-weekly: repos in ${join(dir, "k8s-weekly.config.json")}: kubernetes/kubectl is listed twice, for its default branch and for release-1.21; keep one of them; see k8s-weekly draft --help\n`,
+    });
+  });
+
   it("skips what the config says, formats the title its way, and flags beat the file", async () => {
     const sample = JSON.parse(readFileSync(new URL("../samples/2021-07-04.json", import.meta.url), "utf8")) as { items: Array<{ number: number; user: { login: string } }> };
     const dir = folderWith({ titleDateFormat: "d MMMM yyyy", rules: { skipTitlePatterns: ["^Promote LogarithmicScaleDown"], skipAuthors: [sample.items.find((item) => item.number === 103326)?.user.login] } });

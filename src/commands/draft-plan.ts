@@ -91,6 +91,7 @@ export function planDraft(given: DraftOptions, config: Config, now: Date): Draft
     options.repos.length > 0 ? options.repos.map((repo) => ({ repo })) : (config.repos ?? [{ repo: DEFAULT_REPO }])
   ).map((entry) => ({ ...entry, repo: entry.repo.toLowerCase() }));
   options.repos = options.repos.map((repo) => repo.toLowerCase());
+  checkRepoBranches(repoConfigs, options.repos.length > 0 ? "--repo" : `repos in ${config.path ?? "the config"}`);
   // Published with the PRs merged through --through, the post is dated that day, like the Sunday's.
   const date =
     options.date !== undefined ? frontMatterDate(options.date) : options.through !== undefined ? `${options.through} 22:00:00 -0000` : undefined;
@@ -143,6 +144,19 @@ function frontMatterDate(value: string): string {
 }
 
 /** GitHub Enterprise URLs are fine; anything that is not an http(s) URL is a typo. */
+/** A repository listed twice with two branches would be drafted from one of them, silently. */
+function checkRepoBranches(repoConfigs: readonly RepoConfig[], where: string): void {
+  const branches = new Map<string, string>();
+  for (const { repo, branch } of repoConfigs) {
+    const wanted = branch ?? "its default branch";
+    const earlier = branches.get(repo);
+    if (earlier !== undefined && earlier !== wanted) {
+      throw new UsageError(`${where}: ${repo} is listed twice, for ${earlier} and for ${wanted}; keep one of them`);
+    }
+    branches.set(repo, wanted);
+  }
+}
+
 function checkApiUrl(value: string): void {
   let parsed: URL;
   try {
