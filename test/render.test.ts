@@ -88,6 +88,16 @@ describe("renderPost", () => {
     );
   });
 
+  it.each([
+    ["* {{link bullet.label}}", "link needs a label and an http(s) URL, as in {{link bullet.label bullet.url}}"],
+    ['* {{join bullet.label ", "}}', 'join needs a list, as in {{join section.entries ", "}}'],
+    ['* {{formatDate title "yyyy"}}', 'formatDate needs a YYYY-MM-DD date and a date-fns pattern, as in {{formatDate week.ending "MMMM d, yyyy"}}'],
+  ])("a helper given the wrong field names itself and the call it wants: %s", async (source, message) => {
+    const templates = defaultTemplates();
+    const broken = { ...templates, partials: { ...templates.partials, "pr-line": { name: "my/pr-line.hbs", source: `${source}\n` } } };
+    await expect(renderPost(buildPostView(draftWith(), []), broken)).rejects.toThrow(`template my/pr-line.hbs: ${message}; fix the template`);
+  });
+
   it("names the file of a syntax error and lists the known partials for an unknown one", async () => {
     const templates = defaultTemplates();
     await expect(renderPost(buildPostView(draftWith(), []), { ...templates, main: { name: "main.hbs", source: "{{#if}}\n" } })).rejects.toThrow(

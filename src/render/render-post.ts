@@ -65,14 +65,23 @@ function calledPartials(program: hbs.AST.Program): string[] {
 /** Renders on a Handlebars instance of our own, so nothing leaks between runs or into globals. */
 export async function renderPost(view: PostView, templates: TemplateSources): Promise<string> {
   const handlebars = (await templateEngine(templates)).create();
+  // A helper given the wrong field fails naming itself: the template's author reads which call it was.
   handlebars.registerHelper("formatDate", (value: unknown, pattern: unknown) => {
-    if (typeof value !== "string" || typeof pattern !== "string") throw new Error("formatDate needs a date string and a pattern");
-    return format(calendarDate(value), pattern);
+    if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}/.test(value) || typeof pattern !== "string") {
+      throw new Error("formatDate needs a YYYY-MM-DD date and a date-fns pattern, as in {{formatDate week.ending \"MMMM d, yyyy\"}}");
+    }
+    return format(calendarDate(value.slice(0, 10)), pattern);
   });
-  handlebars.registerHelper("join", (list: unknown, separator: unknown) =>
-    Array.isArray(list) ? list.join(typeof separator === "string" ? separator : ", ") : "",
-  );
-  handlebars.registerHelper("link", (label: unknown, url: unknown) => link(String(label), String(url)));
+  handlebars.registerHelper("join", (list: unknown, separator: unknown) => {
+    if (!Array.isArray(list)) throw new Error('join needs a list, as in {{join section.entries ", "}}');
+    return list.join(typeof separator === "string" ? separator : ", ");
+  });
+  handlebars.registerHelper("link", (label: unknown, url: unknown) => {
+    if (typeof label !== "string" || typeof url !== "string" || !/^https?:\/\//.test(url)) {
+      throw new Error("link needs a label and an http(s) URL, as in {{link bullet.label bullet.url}}");
+    }
+    return link(label, url);
+  });
   const parsed = new Map<string, CheckedPartial>();
   const parse = (file: { name: string; source: string }): hbs.AST.Program => {
     try {
