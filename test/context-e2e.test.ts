@@ -41,7 +41,7 @@ interface JsonDraft {
   stats: { merged: number; requests: number };
 }
 
-/** The fixture world's 35 related repositories (plus one that does not exist) instead of the default list. */
+/** The fixture world's 36 related repositories (plus one that does not exist) instead of the default list. */
 function configFolder(): string {
   const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-config-"));
   writeFileSync(join(dir, "k8s-weekly.config.json"), JSON.stringify({ relatedRepos: RELATED_REPO_NAMES }));
@@ -60,7 +60,7 @@ async function draft(args: string[], env: Record<string, string> = {}): Promise<
 }
 
 describe("the week's releases, schedule and file changes", () => {
-  it("a cold draft of 150 PRs and 35 related repositories costs 2 requests (the PRs with the context, then the KEPs), a warm re-run none", async () => {
+  it("a cold draft of 150 PRs and 36 related repositories costs 2 requests (the PRs with the context, then the KEPs), a warm re-run none", async () => {
     server = await startFakeWorld({ items: ITEMS, validToken: TOKEN });
     const cache = mkdtempSync(join(tmpdir(), "k8s-weekly-cache-"));
     const config = configFolder();
@@ -101,7 +101,7 @@ describe("the week's releases, schedule and file changes", () => {
     expect(stderr).toContain("warning: kubernetes-csi/csi-driver-vsphere: no such repository");
     expect(stderr).toContain("k8s-weekly: kubernetes/cloud-provider: has no releases, so it never has a Subprojects line\n");
     expect(stderr).not.toContain("warning: kubernetes/cloud-provider");
-    expect(RELATED_REPO_NAMES.filter((repo) => repo !== "kubernetes-csi/csi-driver-vsphere")).toHaveLength(35);
+    expect(RELATED_REPO_NAMES.filter((repo) => repo !== "kubernetes-csi/csi-driver-vsphere")).toHaveLength(36);
   });
 
   it("shows prereleases only with --prereleases", async () => {

@@ -24,13 +24,17 @@ export interface WeekWindow {
   weekTo: string;
 }
 
-/** The crawler's list in its order, plus four more; the one that does not exist is left out of the fixtures. */
+/**
+ * The default list in its order, plus four more and one that does not exist (the name the crawler
+ * has for the vSphere CSI driver), which is left out of the fixtures.
+ */
 export const RELATED_REPO_NAMES: readonly string[] = [
   ...DEFAULT_RELATED_REPOS,
   "kubernetes-sigs/cluster-api-provider-aws",
   "kubernetes-sigs/cluster-api-provider-azure",
   "kubernetes/dashboard",
   "kubernetes-sigs/metrics-server",
+  "kubernetes-csi/csi-driver-vsphere",
 ];
 
 /** In RELATED_REPO_NAMES, absent from makeRelatedRepos(): GraphQL answers NOT_FOUND, REST 404. */
@@ -187,6 +191,12 @@ const SPECS: RepoSpec[] = [
       },
       { tag: "v1.0.0", body: notes.csiReleaseNotes(["GA release of the SMB CSI driver (#240, @csi-dev-d)"], [], csiDeps(8)), published: daysBefore(60) },
     ],
+  },
+  {
+    slug: "kubernetes-sigs/vsphere-csi-driver",
+    defaultBranch: "master",
+    // Released weeks before: a project on the list with nothing this week has no line and no note.
+    releases: [{ tag: "v2.2.1", body: notes.csiReleaseNotes(["Support volume expansion offline (#900, @csi-dev-f)"], [], csiDeps(7)), published: daysBefore(25) }],
   },
   {
     slug: "containernetworking/cni",
@@ -449,7 +459,7 @@ function clock({ weekFrom, weekTo }: WeekWindow) {
 }
 
 /**
- * 35 repositories (RELATED_REPO_NAMES without MISSING_RELATED_REPO) with releases placed around
+ * 36 repositories (RELATED_REPO_NAMES without MISSING_RELATED_REPO) with releases placed around
  * the window. Deterministic: the same window gives the same data.
  */
 export function makeRelatedRepos(opts: WeekWindow): FakeRepo[] {

@@ -2,15 +2,16 @@ import { own } from "../../own.js";
 
 /**
  * The repositories the LWKD release crawler (kubernetes-sigs/lwkd scripts/release-crawler) watches,
- * in its order, with its "kubernetes/ngninx-ingress" typo fixed. golang/go has no GitHub
- * releases: its line comes from tags.
+ * in its order, with two of its names fixed: "kubernetes/ngninx-ingress" is kubernetes/ingress-nginx,
+ * and "kubernetes-csi/csi-driver-vsphere", which does not exist, is the vSphere CSI driver's
+ * kubernetes-sigs/vsphere-csi-driver. golang/go has no GitHub releases: its line comes from tags.
  */
 export const DEFAULT_RELATED_REPOS: readonly string[] = [
   "coredns/coredns",
   "kubernetes-csi/csi-driver-nfs",
   "kubernetes-csi/csi-driver-host-path",
   "kubernetes-csi/csi-driver-smb",
-  "kubernetes-csi/csi-driver-vsphere",
+  "kubernetes-sigs/vsphere-csi-driver",
   "containernetworking/cni",
   "cri-o/cri-o",
   "cri-o/ocicni",
