@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { stampNote } from "../src/markdown/tool-notes.js";
 import type { FeaturedCandidate } from "../src/types.js";
 import { draftJson } from "../src/draft/draft-json.js";
 import { defaultTemplates, renderPost } from "../src/render/render-post.js";
@@ -21,12 +22,12 @@ describe("Featured candidates", () => {
     const post = await renderPost(buildPostView(DRAFT, CANDIDATES), defaultTemplates());
     const comment = post.slice(post.indexOf("<!-- k8s-weekly featured candidates:"));
     expect(comment.slice(0, comment.indexOf("-->") + 3)).toBe(
-      [
+      stampNote([
         "<!-- k8s-weekly featured candidates:",
         "  #101711 graduate IngressClassNamespacedParams to beta (https://github.com/kubernetes/kubernetes/pull/101711) score 7.00: feature, promotion to beta (KEP https://github.com/kubernetes/enhancements/issues/2365)",
         "  #200001 Fix - -&gt; the featured comment &lt;!- - &#123;&#123; site.x &#125;&#125; - -!&gt; (https://github.com/kubernetes/kubernetes/pull/200001) score 3.00: api change",
         "-->",
-      ].join("\n"),
+      ]).join("\n"),
     );
     expect(post.match(/-->/g)).toHaveLength(post.match(/<!--/g)?.length ?? 0);
   });
@@ -46,11 +47,11 @@ describe("Featured candidates", () => {
     const post = await renderPost(buildPostView({ ...DRAFT, kepCandidates: [kep] }, []), defaultTemplates());
     const comment = post.slice(post.indexOf("<!-- k8s-weekly KEP candidates:"));
     expect(comment.slice(0, comment.indexOf("-->") + 3)).toBe(
-      [
+      stampNote([
         "<!-- k8s-weekly KEP candidates:",
         "  KEP-9001 Widgets - - for `kube_widget` - -&gt; &lt;!- - &#123;&#123; x &#125;&#125; (https://github.com/kubernetes/enhancements/blob/master/keps/sig-node/9001-widgets%2D-gadgets/README.md) sig-node, alpha, latest milestone v1.22",
         "-->",
-      ].join("\n"),
+      ]).join("\n"),
     );
   });
 

@@ -108,7 +108,7 @@ function plainText(node: Nodes): string {
   return "children" in node ? node.children.map((child) => plainText(child as Nodes)).join("") : "";
 }
 
-const OUR_COMMENT = /^<!-- k8s-weekly:(begin [a-z_]+( unread)?( through=\d{4}-\d{2}-\d{2})?( [^ ]+=[0-9a-f]+)*|end [a-z_]+) -->$|^<!-- k8s-weekly featured candidates:\n[^]*\n-->$/;
+const OUR_COMMENT = /^<!-- k8s-weekly:(begin [a-z_]+( unread)?( through=\d{4}-\d{2}-\d{2})?( [^ ]+=[0-9a-f]+)*|end [a-z_]+) -->$|^<!-- k8s-weekly featured candidates:\n[^]*\nsha=[0-9a-f]{10} -->$/;
 
 describe("untrusted titles and release notes", () => {
   it.each(HOSTILE.map(([name, text], index) => [name, text, index] as const))("%s cannot change the post's structure", async (_name, text, index) => {

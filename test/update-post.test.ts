@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { beginMarker, endMarker, stateOfLines } from "../src/render/markers.js";
+import { stampNote } from "../src/markdown/tool-notes.js";
 import { MarkerError, updatePost } from "../src/write/update-post.js";
 
 const url = (n: number) => `https://github.com/kubernetes/kubernetes/pull/${n}`;
@@ -85,8 +86,9 @@ describe("updatePost", () => {
   });
 
   it("refreshes the tool's notes for the editor, keeps a deleted one deleted and leaves the editor's comments alone", () => {
-    const note = (lines: string[]) => ["<!-- k8s-weekly featured candidates:", ...lines.map((text) => `  ${text}`), "-->"].join("\n");
-    const gates = (text: string) => `<!-- k8s-weekly: changes in the week's feature gates that no PR explains:\n  ${text}\n-->`;
+    // As the renderer writes them: stamped with their hash.
+    const note = (lines: string[]) => stampNote(["<!-- k8s-weekly featured candidates:", ...lines.map((text) => `  ${text}`), "-->"]).join("\n");
+    const gates = (text: string) => stampNote(["<!-- k8s-weekly: changes in the week's feature gates that no PR explains:", `  ${text}`, "-->"]).join("\n");
     const withNotes = (candidates: string[] | null, change: string, lines: string[]) =>
       post({ other_merges: lines }, `## Featured PRs\n\nTODO(editor): pick one.\n\n${candidates ? `${note(candidates)}\n\n` : ""}<!-- the editor's own reminder -->\n`).replace(
         `${endMarker("other_merges")}`,
@@ -104,6 +106,17 @@ describe("updatePost", () => {
     expect(updatePost(deleted, rendered)).toBe(deleted);
     const none = updatePost(updated, withNotes(null, "Gate B went GA", [line(1), line(2), line(3)]));
     expect(none).toContain("TODO(editor): pick one.\n\n<!-- the editor's own reminder -->\n");
+    // A note the editor wrote in, or a trimmed copy of one, is theirs: it stays as they left it.
+    const annotated = drafted.replace("  #2 Change 2\n", "  #2 Change 2\n  EDITOR: ask SIG Node about this one\n");
+    expect(updatePost(annotated, rendered)).toContain("  #1 Change 1\n  #2 Change 2\n  EDITOR: ask SIG Node about this one\n");
+    const copied = drafted.replace("<!-- the editor's own reminder -->", "<!-- k8s-weekly featured candidates:\n  #2 Change 2, my pick\n-->");
+    expect(updatePost(copied, rendered)).toContain("<!-- k8s-weekly featured candidates:\n  #2 Change 2, my pick\n-->");
+    // A note whose "-->" was deleted runs into the editor's text: nothing of it is read as a note.
+    const unclosed = drafted.replace(/\nsha=[0-9a-f]{10} -->\n\n<!-- the editor's own reminder -->/, "\n\nMy own paragraph.\n<!-- the editor's own reminder -->");
+    expect(unclosed).not.toBe(drafted);
+    const kept = updatePost(unclosed, rendered);
+    expect(kept).toContain("  #2 Change 2\n\nMy own paragraph.\n<!-- the editor's own reminder -->");
+    expect(kept).toContain(line(3));
     // CRLF files keep their line ends in the refreshed note.
     const crlf = updatePost(drafted.replace(/\n/g, "\r\n"), rendered);
     expect(crlf).toContain(note(["#2 Change 2", "#3 Change 3"]).replace(/\n/g, "\r\n"));

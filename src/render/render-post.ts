@@ -5,6 +5,7 @@ import { UsageError } from "../errors.js";
 import { MARKED_ROWS } from "../sections.js";
 import { calendarDate } from "../week.js";
 import { type CheckedPartial, checkFields, UnknownFieldError } from "./check-fields.js";
+import { noteBlocks, stampNote } from "../markdown/tool-notes.js";
 import { restampMarkers } from "./markers.js";
 import { COMPILE_OPTIONS, PRECOMPILED } from "./precompiled.js";
 import type { TemplateSources } from "./template-files.js";
@@ -122,7 +123,7 @@ export async function renderPost(view: PostView, templates: TemplateSources): Pr
   try {
     for (const [name, partial] of Object.entries(templates.partials)) handlebars.registerPartial(name, compile(partial, parsed.get(name)!.ast));
     registerSectionPartials(handlebars, view, templates);
-    return restampMarkers(tidy(compile(templates.main, main)(view)));
+    return stampNotes(restampMarkers(tidy(compile(templates.main, main)(view))));
   } catch (error) {
     if (error instanceof TemplateFileError) throw templateError(error.cause, error.file, partialNames(templates));
     throw templateError(error, templates.main.name, partialNames(templates));
@@ -175,6 +176,13 @@ function templateError(error: unknown, file: string, partialNames: string[]): Us
   const line = message.match(/line (\d+)/)?.[1];
   const summary = (message.split("\n").find((part) => /^(Expecting|Parse error|[A-Z])/.test(part) && !/^Parse error on line/.test(part)) ?? message.split("\n")[0] ?? message).trim();
   return new UsageError(`template ${file}${line ? `:${line}` : ""}: ${summary}; fix the template`);
+}
+
+/** Each note of the tool's with the stamp that lets `--update` know it unchanged. */
+function stampNotes(post: string): string {
+  const lines = post.split("\n");
+  for (const { start, end } of noteBlocks(lines)) lines.splice(start, end - start + 1, ...stampNote(lines.slice(start, end + 1)));
+  return lines.join("\n");
 }
 
 /** Sections that render nothing leave blank lines behind; a post has at most one between blocks. */

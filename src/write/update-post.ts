@@ -1,4 +1,4 @@
-import { TOOL_COMMENT, toolComment } from "../markdown/tool-comments.js";
+import { isUnchangedNote, noteBlocks } from "../markdown/tool-notes.js";
 import { beginMarker, findRegions, KNOWN, lineHash, lineKey, type Region } from "../render/markers.js";
 import { SECTIONS } from "../sections.js";
 
@@ -70,7 +70,7 @@ export function updatePost(edited: string, rendered: string): string {
   return refreshNotes(output, renderedLines, cr, unread).join("\n");
 }
 
-interface NoteBlock {
+interface PlacedNote {
   /** The marked section the note stands in, or "" outside them. */
   section: string;
   /** Its section, title and occurrence there: what finds the same note in another render. */
@@ -80,52 +80,43 @@ interface NoteBlock {
 }
 
 /**
- * The notes the tool leaves for the editor (`<!-- k8s-weekly featured candidates: ... -->`) are its
- * own, as `finalize` treats them: each one the post still has is replaced by this run's, or goes
- * when this run has none. A note the editor deleted is not brought back, and the editor's own
- * comments and lines around the notes are not touched; nor are notes in a section this run did not read.
+ * The notes the tool leaves for the editor (`<!-- k8s-weekly featured candidates: ... -->`) follow
+ * the new render while they are exactly what the tool wrote (their stamp says so): each is replaced
+ * by this run's, or goes when this run has none. A note the editor wrote in, trimmed or unclosed is
+ * theirs and stays; a deleted one is not brought back; nor is a note touched in a section this run
+ * did not read.
  */
 function refreshNotes(lines: string[], renderedLines: readonly string[], cr: string, unread: ReadonlySet<string>): string[] {
-  const fresh = new Map(noteBlocks(renderedLines).map((block) => [block.key, renderedLines.slice(block.start, block.end + 1)]));
+  const fresh = new Map(placedNotes(renderedLines).map((note) => [note.key, renderedLines.slice(note.start, note.end + 1)]));
   const out: string[] = [];
   let copied = 0;
-  for (const block of noteBlocks(lines)) {
-    if (unread.has(block.section)) continue;
-    out.push(...lines.slice(copied, block.start));
-    const replacement = fresh.get(block.key);
+  for (const note of placedNotes(lines)) {
+    if (unread.has(note.section) || !isUnchangedNote(lines.slice(note.start, note.end + 1))) continue;
+    out.push(...lines.slice(copied, note.start));
+    const replacement = fresh.get(note.key);
     if (replacement) {
       out.push(...replacement.map((line) => `${line}${cr}`));
-    } else if ((out.at(-1) ?? "").trim() === "" && (lines[block.end + 1] ?? "").trim() === "") {
+    } else if ((out.at(-1) ?? "").trim() === "" && (lines[note.end + 1] ?? "").trim() === "") {
       // The note goes with the blank line that set it apart.
       out.pop();
     }
-    copied = block.end + 1;
+    copied = note.end + 1;
   }
   out.push(...lines.slice(copied));
   return out;
 }
 
-/** The tool's note blocks of a post, each a comment of its own lines, keyed by where they stand. */
-function noteBlocks(lines: readonly string[]): NoteBlock[] {
+/** The tool's notes of a post, keyed by where they stand. */
+function placedNotes(lines: readonly string[]): PlacedNote[] {
   const regions = findRegions(lines);
-  const blocks: NoteBlock[] = [];
   const seen = new Map<string, number>();
-  for (let start = 0; start < lines.length; start++) {
-    if (!(lines[start] as string).startsWith(TOOL_COMMENT)) continue;
-    let end = start;
-    while (end < lines.length && !(lines[end] as string).includes("-->")) end++;
-    if (end === lines.length) break;
-    const comment = toolComment(lines.slice(start, end + 1).map((line) => line.replace(/\r$/, "")).join("\n"));
-    if (comment?.kind === "note") {
-      const section = regions.find((region) => region.begin < start && end < region.end)?.section ?? "";
-      const place = `${section}\n${comment.name}`;
-      const occurrence = seen.get(place) ?? 0;
-      seen.set(place, occurrence + 1);
-      blocks.push({ section, key: `${place}\n${occurrence}`, start, end });
-    }
-    start = end;
-  }
-  return blocks;
+  return noteBlocks(lines).map(({ name, start, end }) => {
+    const section = regions.find((region) => region.begin < start && end < region.end)?.section ?? "";
+    const place = `${section}\n${name}`;
+    const occurrence = seen.get(place) ?? 0;
+    seen.set(place, occurrence + 1);
+    return { section, key: `${place}\n${occurrence}`, start, end };
+  });
 }
 
 /**
