@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+import { fileURLToPath } from "node:url";
+
 // `k8s-weekly draft | head` closes the pipe early; that is the reader's choice, not an error.
 process.stdout.on("error", (error) => {
   if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
@@ -7,8 +9,6 @@ process.stdout.on("error", (error) => {
 // Progress and warnings on a stderr nobody reads any more (`2>&1 | head -1`, a CI log wrapper that
 // went away) are lost, not a reason to drop the draft: there is nowhere left to report it anyway.
 process.stderr.on("error", () => {});
-
-import { fileURLToPath } from "node:url";
 
 let loader;
 try {

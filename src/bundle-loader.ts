@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, constants, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -21,7 +21,8 @@ import { cacheDir } from "./fetch/cache.js";
  * The cache is never needed: a missing, unreadable or foreign file is a miss, every entry is
  * checked against a hash of the chunk's text and of its own bytes (V8 checks only their lengths,
  * and would run code cached from another text of the same length), and V8 refuses the code of
- * another Node or other flags (`cachedDataRejected`). A run that missed writes the file whole, by
+ * another Node or other flags (`cachedDataRejected`). The hashes catch damage, not a forger: who
+ * can write the cache folder can make V8 run their code, so it is trusted like the package itself. A run that missed writes the file whole, by
  * rename, keeping the entries of chunks it did not load that the bundle still has.
  */
 
@@ -55,14 +56,35 @@ export function codeCacheFile(env: NodeJS.ProcessEnv, bundleDir: string): string
   }
 }
 
+/** More than any bundle's compiled code: a bigger "cache file" is something else. */
+const MAX_CACHE_BYTES = 64 * 1024 * 1024;
+
+/** The file's bytes when it is a regular file of a sensible size: a FIFO or /dev/zero would never end. */
+function readRegularFile(file: string): Buffer | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    const info = fstatSync(fd);
+    if (!info.isFile() || info.size > MAX_CACHE_BYTES) return undefined;
+    const blob = Buffer.alloc(info.size);
+    let read = 0;
+    while (read < blob.length) {
+      const got = readSync(fd, blob, read, blob.length - read, read);
+      if (got === 0) break;
+      read += got;
+    }
+    return blob.subarray(0, read);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 function readCache(file: string): Map<string, { entry: Entry; data: Buffer }> {
   const cached = new Map<string, { entry: Entry; data: Buffer }>();
-  let blob: Buffer;
-  try {
-    blob = readFileSync(file);
-  } catch {
-    return cached;
-  }
+  const blob = readRegularFile(file);
+  if (blob === undefined) return cached;
   try {
     const headerLength = blob.readUInt32LE(0);
     const header = JSON.parse(blob.toString("utf8", 4, 4 + headerLength)) as { format?: unknown; node?: unknown; entries?: unknown };

@@ -88,6 +88,17 @@ describe("templates from the command line", () => {
     expect(existsSync(join(dir, "post.md"))).toBe(false);
   });
 
+  it("an inline partial and @partial-block pass the check before the fetch", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-templates-"));
+    writeFileSync(join(dir, "post.md.hbs"), '{{> front-matter}}\n{{#*inline "sig"}}(custom){{/inline}}{{> sig}}\n');
+    const result = await runCli(["draft", "--week", "2021-07-04", "--offline", "--template", join(dir, "post.md.hbs")]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/\n\(custom\)\n$/);
+    mkdirSync(join(dir, "partials"));
+    writeFileSync(join(dir, "partials", "pr-line.hbs"), "{{line}}{{#if false}}{{> @partial-block}}{{/if}}\n");
+    expect((await runCli(["draft", "--week", "2021-07-04", "--offline", "--partials", join(dir, "partials")])).code).toBe(0);
+  });
+
   it("an unknown partial lists the known ones", async () => {
     const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-templates-"));
     writeFileSync(join(dir, "post.md.hbs"), "{{> front-matter}}\n{{> sponsors}}\n");

@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -28,6 +29,7 @@ describe("the bundle's code cache", () => {
     expect(first.code).toBe(0);
     expect(second.code).toBe(0);
     expect(second.stdout).toBe(first.stdout);
+    expect(loads(first.stderr).size).toBeGreaterThan(5);
     expect([...loads(first.stderr).values()].every((said) => said === "compiled")).toBe(true);
     expect(loads(second.stderr).size).toBeGreaterThan(5);
     expect([...loads(second.stderr).keys()]).toEqual([...loads(first.stderr).keys()]);
@@ -51,8 +53,31 @@ describe("the bundle's code cache", () => {
       expect(run.stdout).toBe(clean.stdout);
       expect([...loads(run.stderr).values()]).toContain("compiled");
       const next = await spawnCli(OFFLINE, env);
+      expect(loads(next.stderr).size).toBeGreaterThan(5);
       expect([...loads(next.stderr).values()].every((said) => said === "code from the cache")).toBe(true);
     }
+  });
+
+  it("never reads from a FIFO or a device where the cache file would be (no hang)", async () => {
+    const cache = mkdtempSync(join(tmpdir(), "k8s-weekly-code-"));
+    const env = { XDG_CACHE_HOME: cache, NODE_DEBUG: "k8s-weekly" };
+    const clean = await spawnCli(OFFLINE, env);
+    const file = cacheFileIn(cache);
+    rmSync(file);
+    execFileSync("mkfifo", [file]);
+    const fifo = await spawnCli(OFFLINE, env);
+    expect(fifo.code).toBe(0);
+    expect(fifo.stdout).toBe(clean.stdout);
+    rmSync(file);
+    symlinkSync("/dev/zero", file);
+    const zero = await spawnCli(OFFLINE, env);
+    expect(zero.code).toBe(0);
+    expect(zero.stdout).toBe(clean.stdout);
+  }, 20_000);
+
+  it("ignores a relative XDG_CACHE_HOME, as the XDG spec says", () => {
+    expect(codeCacheFile({ XDG_CACHE_HOME: "relcache", HOME: "/home/me" }, "/opt/k8s-weekly/dist/bundle")?.startsWith("relcache")).toBe(false);
+    expect(codeCacheFile({ XDG_CACHE_HOME: "/cache" }, "/opt/k8s-weekly/dist/bundle")?.startsWith("/cache/k8s-weekly/code/")).toBe(true);
   });
 
   it("drafts without a cache where none can be written", async () => {

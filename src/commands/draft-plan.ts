@@ -91,7 +91,8 @@ export function planDraft(given: DraftOptions, config: Config, now: Date): Draft
     options.repos.length > 0 ? options.repos.map((repo) => ({ repo })) : (config.repos ?? [{ repo: DEFAULT_REPO }])
   ).map((entry) => ({ ...entry, repo: entry.repo.toLowerCase() }));
   options.repos = options.repos.map((repo) => repo.toLowerCase());
-  checkRepoBranches(repoConfigs, options.repos.length > 0 ? "--repo" : `repos in ${config.path ?? "the config"}`);
+  // --repo names no branch: only the config's list can name one repository twice with two.
+  if (options.repos.length === 0) checkRepoBranches(repoConfigs, `repos in ${config.path ?? "the config"}`);
   // Published with the PRs merged through --through, the post is dated that day, like the Sunday's.
   const date =
     options.date !== undefined ? frontMatterDate(options.date) : options.through !== undefined ? `${options.through} 22:00:00 -0000` : undefined;

@@ -41,26 +41,36 @@ export async function checkTemplateFiles(templates: TemplateSources): Promise<vo
     } catch (error) {
       throw templateError(error, file.name, known);
     }
-    const missing = calledPartials(ast).find((name) => !known.includes(name));
+    const { called, inline } = partialsOf(ast);
+    const missing = called.find((name) => !known.includes(name) && !inline.has(name) && !name.startsWith("@"));
     if (missing !== undefined) throw new UsageError(`template ${file.name}: unknown partial "${missing}"; known partials: ${known.join(", ")}`);
   }
 }
 
-/** The partials a template calls by a fixed name; a dynamic `{{> (lookup ...)}}` has none to check here. */
-function calledPartials(program: hbs.AST.Program): string[] {
-  const names: string[] = [];
+/**
+ * The partials a template calls by a fixed name, and those it declares itself (`{{#*inline "x"}}`).
+ * A dynamic `{{> (lookup ...)}}` has no name to check here, and `{{> @partial-block}}` is Handlebars' own.
+ */
+function partialsOf(program: hbs.AST.Program): { called: string[]; inline: Set<string> } {
+  const called: string[] = [];
+  const inline = new Set<string>();
   // An explicit stack: a template is an editor's file, and its nesting depth is theirs to choose.
   const pending: hbs.AST.Node[] = [...program.body];
   for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
     if (node.type === "PartialStatement" || node.type === "PartialBlockStatement") {
       const { name } = node as hbs.AST.PartialStatement;
-      if (name.type === "PathExpression") names.push((name as hbs.AST.PathExpression).original);
+      if (name.type === "PathExpression") called.push((name as hbs.AST.PathExpression).original);
+    }
+    if (node.type === "DecoratorBlock") {
+      const decorator = node as unknown as { path: hbs.AST.PathExpression; params: hbs.AST.Expression[] };
+      const [declared] = decorator.params;
+      if (decorator.path.original === "inline" && declared?.type === "StringLiteral") inline.add((declared as hbs.AST.StringLiteral).value);
     }
     const block = node as Partial<hbs.AST.BlockStatement>;
     if (block.program) pending.push(...block.program.body);
     if (block.inverse) pending.push(...block.inverse.body);
   }
-  return names;
+  return { called, inline };
 }
 
 /** Renders on a Handlebars instance of our own, so nothing leaks between runs or into globals. */
