@@ -101,11 +101,12 @@ describe("updatePost", () => {
     expect(updated).toContain(`${line(3)}\n\n${gates("Gate B went GA")}\n${endMarker("other_merges")}`);
     expect(updated).not.toContain("Gate A");
     expect(updatePost(updated, rendered)).toBe(updated);
-    // Deleted by the editor: not brought back. Not in the render: it goes, with its blank line.
+    // Deleted by the editor: not brought back. Not in the render (a run without a token reads no
+    // candidates): it stays as it was.
     const deleted = updated.replace(`${note(["#2 Change 2", "#3 Change 3"])}\n\n`, "");
     expect(updatePost(deleted, rendered)).toBe(deleted);
     const none = updatePost(updated, withNotes(null, "Gate B went GA", [line(1), line(2), line(3)]));
-    expect(none).toContain("TODO(editor): pick one.\n\n<!-- the editor's own reminder -->\n");
+    expect(none).toContain(`TODO(editor): pick one.\n\n${note(["#2 Change 2", "#3 Change 3"])}\n\n<!-- the editor's own reminder -->\n`);
     // A note the editor wrote in, or a trimmed copy of one, is theirs: it stays as they left it.
     const annotated = drafted.replace("  #2 Change 2\n", "  #2 Change 2\n  EDITOR: ask SIG Node about this one\n");
     expect(updatePost(annotated, rendered)).toContain("  #1 Change 1\n  #2 Change 2\n  EDITOR: ask SIG Node about this one\n");

@@ -82,9 +82,9 @@ interface PlacedNote {
 /**
  * The notes the tool leaves for the editor (`<!-- k8s-weekly featured candidates: ... -->`) follow
  * the new render while they are exactly what the tool wrote (their stamp says so): each is replaced
- * by this run's, or goes when this run has none. A note the editor wrote in, trimmed or unclosed is
- * theirs and stays; a deleted one is not brought back; nor is a note touched in a section this run
- * did not read.
+ * by this run's of the same place. A note the editor wrote in, trimmed or unclosed is theirs and
+ * stays; so does one this run renders none of, since a run without a token or with --input reads
+ * no candidates; a deleted one is not brought back; nor is a note in a section this run did not read.
  */
 function refreshNotes(lines: string[], renderedLines: readonly string[], cr: string, unread: ReadonlySet<string>): string[] {
   const fresh = new Map(placedNotes(renderedLines).map((note) => [note.key, renderedLines.slice(note.start, note.end + 1)]));
@@ -92,14 +92,10 @@ function refreshNotes(lines: string[], renderedLines: readonly string[], cr: str
   let copied = 0;
   for (const note of placedNotes(lines)) {
     if (unread.has(note.section) || !isUnchangedNote(lines.slice(note.start, note.end + 1))) continue;
-    out.push(...lines.slice(copied, note.start));
+    // A run without the note's data (no token, --input) renders none: the note stays as it was.
     const replacement = fresh.get(note.key);
-    if (replacement) {
-      out.push(...replacement.map((line) => `${line}${cr}`));
-    } else if ((out.at(-1) ?? "").trim() === "" && (lines[note.end + 1] ?? "").trim() === "") {
-      // The note goes with the blank line that set it apart.
-      out.pop();
-    }
+    if (!replacement) continue;
+    out.push(...lines.slice(copied, note.start), ...replacement.map((line) => `${line}${cr}`));
     copied = note.end + 1;
   }
   out.push(...lines.slice(copied));
