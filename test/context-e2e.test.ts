@@ -104,6 +104,18 @@ describe("the week's releases, schedule and file changes", () => {
     expect(RELATED_REPO_NAMES.filter((repo) => repo !== "kubernetes-csi/csi-driver-vsphere")).toHaveLength(36);
   });
 
+  it("leaves out the releases the previous edition gave (it ran past its Sunday), and keeps the rest of their projects' lines", async () => {
+    server = await startFakeWorld({ items: ITEMS, validToken: TOKEN });
+    const previous = join(mkdtempSync(join(tmpdir(), "k8s-weekly-posts-")), "2021-06-27-update.md");
+    const goNewest = EXPECTED_GO_RELEASES_IN_WEEK[0].slice(2);
+    writeFileSync(previous, `* [containerd v1.5.4](https://github.com/containerd/containerd/releases/tag/v1.5.4)\n* [Go ${goNewest}](https://go.dev/doc/devel/release#go1.16.minor)\n`);
+    const { json, code } = await draft(["--previous", previous]);
+    expect(code).toBe(0);
+    const lines = json.sections.subprojects?.map((entry) => entry.line) ?? [];
+    expect(lines.find((line) => line.startsWith("* [containerd "))).toBe("* [containerd v1.4.8](https://github.com/containerd/containerd/releases/tag/v1.4.8): fix CVE-2021-32760, update runc to v1.0.1");
+    expect(lines.find((line) => line.startsWith("* [Go "))).toBe(`* [Go ${EXPECTED_GO_RELEASES_IN_WEEK[1].slice(2)}](https://go.dev/doc/devel/release#go1.15.minor)`);
+  });
+
   it("shows prereleases only with --prereleases", async () => {
     server = await startFakeWorld({ items: ITEMS, validToken: TOKEN });
     const { json } = await draft(["--prereleases"]);

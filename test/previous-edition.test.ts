@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildDraft } from "../src/draft/build-draft.js";
 import { escapeInline } from "../src/markdown/escape.js";
-import { dropPreviouslyLinked, linkedPulls, newestPostBefore, postDate } from "../src/draft/previous-edition.js";
+import { dropPreviouslyLinked, linkedPulls, linkedReleases, newestPostBefore, postDate } from "../src/draft/previous-edition.js";
 import type { DraftEntry, PullRequest, SectionKey } from "../src/types.js";
 import { runCli } from "./helpers/run-cli.js";
 
@@ -38,6 +38,26 @@ describe("linkedPulls", () => {
     const started = Date.now();
     expect(linkedPulls(hostile, ["kubernetes/kubernetes"]).size).toBe(0);
     expect(Date.now() - started).toBeLessThan(1000);
+  });
+});
+
+describe("linkedReleases", () => {
+  it("finds the releases a post gave, Go's by the version its label names, and nothing in its comments", () => {
+    const post = [
+      "* [containerd v1.5.4](https://github.com/containerd/containerd/releases/tag/v1.5.4): fix CVE; also [v1.4.8](http://github.com/Containerd/Containerd/releases/tag/v1.4.8)",
+      "* [kustomize v4.2.0](https://github.com/kubernetes-sigs/kustomize/releases/tag/kustomize%2Fv4.2.0)",
+      "* [Go 1.16.5](https://go.dev/doc/devel/release#go1.16.minor); also [1.15.13](https://go.dev/doc/devel/release#go1.15.minor)",
+      "<!-- k8s-weekly featured candidates:\n  a held release https://github.com/kubernetes/kops/releases/tag/v1.21.0\n-->",
+      "<!-- editor: hold for next week: https://github.com/kubernetes/kubernetes/pull/130201 -->",
+    ].join("\n");
+    expect([...linkedReleases(post)].sort()).toEqual([
+      "containerd/containerd@v1.4.8",
+      "containerd/containerd@v1.5.4",
+      "golang/go@go1.15.13",
+      "golang/go@go1.16.5",
+      "kubernetes-sigs/kustomize@kustomize/v4.2.0",
+    ]);
+    expect(linkedPulls(post, ["kubernetes/kubernetes"]).size).toBe(0);
   });
 });
 

@@ -4,7 +4,7 @@ import { loadConfig } from "../config/load-config.js";
 import { holdsYaml, planWeekContext, planWeekKeps } from "../context/week-plan.js";
 import { frontMatterText, readFrontMatter, slugWeek } from "../markdown/front-matter.js";
 import { loadMarkdown, loadYaml } from "../parsers.js";
-import { linkedPulls, newestPostBefore, postDate } from "../draft/previous-edition.js";
+import { linkedPulls, linkedReleases, newestPostBefore, postDate } from "../draft/previous-edition.js";
 import { FailureError, UsageError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import { collectWeek } from "../fetch/collect-week.js";
@@ -86,6 +86,8 @@ export async function executeDraft(plan: DraftPlan, environment: DraftEnvironmen
   }
   const previousEdition = plan.previousPost === null ? null : await readPreviousEdition(plan.previousPost.path, plan.previousPost.label, week.ending);
   const previouslyLinked = previousEdition ? linkedPulls(previousEdition.text, repos) : undefined;
+  // A post that ran past its Sunday (--through) gave the releases of those days already.
+  const previousReleases = previousEdition ? linkedReleases(previousEdition.text) : undefined;
   if (previousEdition && previouslyLinked) logger.info(`previous edition ${previousEdition.file}: links ${previouslyLinked.size} PRs of ${repos.join(", ")}`);
 
   const contextRequest = planWeekContext(repos, week, plan.relatedRepos);
@@ -100,6 +102,7 @@ export async function executeDraft(plan: DraftPlan, environment: DraftEnvironmen
     aliases: rules.dependencies.aliases,
     noVPrefix: rules.dependencies.noVPrefix,
     defaultBranches: defaultBranchesOf(fetched),
+    ...(previousReleases ? { previousReleases } : {}),
   });
   const collected = await collectWeek(
     {

@@ -19,6 +19,8 @@ export interface InterpretOptions {
   noVPrefix?: readonly string[];
   /** Each repository's default branch: PRs into another branch link no KEP candidate. */
   defaultBranches?: Readonly<Record<string, string>>;
+  /** Releases the previous edition linked (`owner/name@tag`): Subprojects does not give them again. */
+  previousReleases?: ReadonlySet<string>;
 }
 
 /** What the week's context says apart from its KEP candidates: all of it known before the KEP files are. */
@@ -87,7 +89,11 @@ export function interpretContextWithoutKeps(
   const subprojects = subprojectBullets(
     request.relatedRepos.map((repo) => ({ repo, releases: own(data.releases, repo) ?? null })),
     week,
-    { prereleases: options.prereleases, ...(request.tagRepos.includes(GO) ? { goTags: own(data.tags, GO) ?? null } : {}) },
+    {
+      prereleases: options.prereleases,
+      ...(request.tagRepos.includes(GO) ? { goTags: own(data.tags, GO) ?? null } : {}),
+      ...(options.previousReleases ? { previouslyLinked: options.previousReleases } : {}),
+    },
   );
   problems.push(...subprojects.warnings);
 

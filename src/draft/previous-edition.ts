@@ -1,4 +1,5 @@
 import { SECTION_KEYS, type DraftEntry, type SectionKey, type SkippedEntry } from "../types.js";
+import { releaseKey } from "../repo-name.js";
 import { isCalendarDate } from "../week.js";
 
 /** The skip reason of a PR the previous edition already linked. */
@@ -18,12 +19,46 @@ const PULL_LINK = /https?:\/\/(?:www\.)?github\.com\/([A-Za-z0-9-]{1,39})\/([A-Z
 export function linkedPulls(text: string, repos: readonly string[]): Set<string> {
   const wanted = new Set(repos.map((repo) => repo.toLowerCase()));
   const linked = new Set<string>();
-  for (const match of text.matchAll(PULL_LINK)) {
+  for (const match of withoutComments(text).matchAll(PULL_LINK)) {
     const [, owner, name, number] = match;
     const repo = `${owner}/${name}`.toLowerCase();
     if (wanted.has(repo)) linked.add(pullKey(repo, Number(number)));
   }
   return linked;
+}
+
+// Bounded like PULL_LINK. A tag is whatever GitHub allows in a release URL's last segment.
+const RELEASE_LINK = /https?:\/\/(?:www\.)?github\.com\/([A-Za-z0-9-]{1,39})\/([A-Za-z0-9._-]{1,100})\/releases\/tag\/([^\s)#?]{1,200})/gi;
+// Go's release lines link go.dev, one anchor for every patch of a minor: the label names the version.
+const GO_RELEASE_LINK = /\[(?:Go )?(\d{1,3}\.\d{1,3}(?:\.\d{1,3})?)\]\(https:\/\/go\.dev\/doc\//g;
+
+/**
+ * The releases a post links, as `owner/name@tag` keys (owner and name in lower case, the tag as
+ * written; Go's as `golang/go@go1.16.5`): the Subprojects lines a post that ran past its Sunday
+ * (`--through`) already gave, which the next edition should not give again.
+ */
+export function linkedReleases(text: string): Set<string> {
+  const linked = new Set<string>();
+  const visible = withoutComments(text);
+  for (const [, owner, name, tag] of visible.matchAll(RELEASE_LINK)) linked.add(releaseKey(`${owner}/${name}`, decodeTag(tag ?? "")));
+  for (const [, version] of visible.matchAll(GO_RELEASE_LINK)) linked.add(releaseKey("golang/go", `go${version}`));
+  return linked;
+}
+
+function decodeTag(tag: string): string {
+  try {
+    return decodeURIComponent(tag);
+  } catch {
+    return tag;
+  }
+}
+
+/**
+ * The post without its HTML comments: an editor's "hold for next week: URL", or a draft's
+ * candidate lists, name pages the post did not give its readers.
+ */
+function withoutComments(text: string): string {
+  return text.includes("<!--") ? text.replace(/<!--[\s\S]*?(?:-->|$)/g, "") : text;
 }
 
 export function pullKey(repo: string, number: number): string {

@@ -5,7 +5,7 @@ import { highlightCandidates } from "./highlights.js";
 import { displayName, GO_REPO } from "./repos.js";
 import type { GoTag, ReleaseFilter, RepoReleases, TimeWindow } from "./types.js";
 import { golangTagsInWeek, goTagUrl, releasesInWeek } from "./window.js";
-import { isRepoName } from "../../repo-name.js";
+import { isRepoName, releaseKey } from "../../repo-name.js";
 import { compareText } from "../../order.js";
 
 export interface SubprojectOptions extends ReleaseFilter {
@@ -13,6 +13,8 @@ export interface SubprojectOptions extends ReleaseFilter {
   goTags?: readonly GoTag[] | null;
   /** Display names that replace or extend DISPLAY_NAMES, keyed by "owner/name". */
   displayNames?: Readonly<Record<string, string>>;
+  /** Releases the previous edition linked (`owner/name@tag`, see linkedReleases): not given again. */
+  previouslyLinked?: ReadonlySet<string>;
 }
 
 export interface SubprojectLines {
@@ -61,7 +63,9 @@ export function subprojectBullets(
     }
     if (releases === null) warnings.push(`${repo}: no such repository`);
     else if (releases.length === 0) notes.push(`${repo}: has no releases, so it never has a Subprojects line`);
-    const shipped = releasesInWeek({ repo, releases }, week, options).map((release) => ({
+    const shipped = releasesInWeek({ repo, releases }, week, options)
+      .filter((release) => !options.previouslyLinked?.has(releaseKey(repo, release.tagName)))
+      .map((release) => ({
       label: withoutOwnName(release.tagName, repo),
       url: linkTarget(release.url, repo, release.tagName, warnings),
       body: release.description,
@@ -70,7 +74,7 @@ export function subprojectBullets(
   }
   if (options.goTags === null) warnings.push(`${GO_REPO}: tags could not be fetched`);
   if (options.goTags) {
-    const tags = golangTagsInWeek(options.goTags, week, options);
+    const tags = golangTagsInWeek(options.goTags, week, options).filter((tag) => !options.previouslyLinked?.has(releaseKey(GO_REPO, tag.name)));
     projects.set(GO_REPO, tags.map((tag) => ({ label: tag.name.replace(/^go/, ""), url: goTagUrl(tag.name), body: null })));
   }
   const bullets = [...projects.entries()]

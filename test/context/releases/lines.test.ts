@@ -36,6 +36,14 @@ const goTags = [
 ];
 
 describe("subprojectLines", () => {
+  it("leaves out the releases the previous edition gave, Go's tags too", () => {
+    const previouslyLinked = new Set(["containerd/containerd@v1.5.4", "golang/go@go1.16.6"]);
+    expect(subprojectLines(repos, week, { prereleases: false, goTags, previouslyLinked }).lines.filter((line) => /^\* \[(?:containerd|Go) /.test(line))).toEqual([
+      "* [containerd v1.4.8](https://github.com/containerd/containerd/releases/tag/v1.4.8): fix CVE-2021-32760",
+      "* [Go 1.15.14](https://go.dev/doc/devel/release#go1.15.minor)",
+    ]);
+  });
+
   it("names a release by its tag less the project's own name: kustomize/v4.2.0 is v4.2.0, api/v0.8.11 stays", () => {
     const kustomize = "kubernetes-sigs/kustomize";
     const tags = [release(kustomize, "kustomize/v4.2.0", "2021-07-15T20:00:00Z"), release(kustomize, "api/v0.8.11", "2021-07-14T20:00:00Z")];
