@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { beginMarker, endMarker, stateOfLines } from "../src/render/markers.js";
 import { stampNote } from "../src/markdown/tool-notes.js";
-import { MarkerError, updatePost } from "../src/write/update-post.js";
+import { MarkerError, sectionsLeftOut, updatePost } from "../src/write/update-post.js";
 
 const url = (n: number) => `https://github.com/kubernetes/kubernetes/pull/${n}`;
 const line = (n: number, text = `Change ${n}`) => `* [${text}](${url(n)})`;
@@ -124,14 +124,28 @@ describe("updatePost", () => {
     expect(crlf.replace(/\r\n/g, "")).not.toContain("\n");
   });
 
+  it("takes a section removed with its markers as the editor's choice: the rest is updated, and the left-out lines are named", () => {
+    const both = post({ other_merges: [line(1)], promotions: [line(2)] });
+    const withoutPromotions = both.replace(/\n\n<!-- k8s-weekly:begin promotions[^\n]*\n[\s\S]*?end promotions -->/, "");
+    expect(withoutPromotions).not.toContain("promotions");
+    const rendered = post({ other_merges: [line(1), line(3)], promotions: [line(2), line(4)] });
+    const updated = updatePost(withoutPromotions, rendered);
+    expect(updated).toContain(`${line(1)}\n${line(3)}\n`);
+    expect(updated).not.toContain("promotions");
+    expect(updatePost(updated, rendered)).toBe(updated);
+    expect(sectionsLeftOut(updated, rendered)).toEqual([{ section: "promotions", lines: 2 }]);
+    expect(sectionsLeftOut(both, rendered)).toEqual([]);
+  });
+
   it.each([
     ["missing", (text: string) => text.replace(/<!-- k8s-weekly:end other_merges -->\n/, ""), "the file has broken k8s-weekly markers: line 14: begin marker for promotions inside other_merges"],
     ["duplicated", (text: string) => `${text}${endMarker("x")}`, /without its begin marker/],
     [
       "out of order",
       (text: string) => text.replace(/(<!-- k8s-weekly:begin other_merges[^\n]*\n[\s\S]*?end other_merges -->)\n\n(<!-- k8s-weekly:begin promotions[^\n]*\n[\s\S]*?end promotions -->)/, "$2\n\n$1"),
-      /do not match the template's \(other_merges, promotions\): markers are missing or out of order/,
+      /do not match the template's \(other_merges, promotions\): markers are unknown or out of order/,
     ],
+    ["of a section the template lacks", (text: string) => text.replace(endMarker("promotions"), `${endMarker("promotions")}\n${beginMarker("shoutouts", new Map())}\n${endMarker("shoutouts")}`), /markers are unknown or out of order/],
   ])("rejects a file whose markers are %s", (_name, damage, message) => {
     const both = post({ other_merges: [line(1)], promotions: [] });
     const damaged = damage(both);

@@ -7,4 +7,4 @@ export { checkTemplateFiles, renderPost } from "../render/render-post.js";
 export { buildPostView } from "../render/view-model.js";
 export { explainDraft } from "../draft/explain.js";
 export { draftJson } from "../draft/draft-json.js";
-export { MarkerError, updatePost } from "../write/update-post.js";
+export { MarkerError, sectionsLeftOut, updatePost } from "../write/update-post.js";

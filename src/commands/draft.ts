@@ -180,6 +180,9 @@ export async function executeDraft(plan: DraftPlan, environment: DraftEnvironmen
     : draftJson(draft, featuredCandidates, logger.warnings);
   if (options.update && previous !== null) {
     const merged = mergeIntoPost(options.update, previous.text, text, steps);
+    for (const { section, lines } of steps.sectionsLeftOut(previous.text, text)) {
+      logger.warn(`${options.update}: has no markers for ${section} (removed?), so the draft's ${lines} ${lines === 1 ? "line" : "lines"} for it are not added; copy its two marker lines back from a fresh draft to get them`);
+    }
     // An editor's open file that a re-run leaves as it was is not rewritten ("changed on disk").
     if (merged === previous.text) {
       logger.info(`${options.update} is up to date`);

@@ -25,15 +25,17 @@ export function updatePost(edited: string, rendered: string): string {
   const editedLines = rawLines.map((line) => line.replace(/\r$/, ""));
   const renderedLines = rendered.split("\n").map((line) => line.replace(/\r$/, ""));
   const editedRegions = regionsOf(editedLines, "the file");
-  const renderedRegions = regionsOf(renderedLines, "the new draft");
-  const editedOrder = editedRegions.map((region) => region.section).join(", ");
-  const renderedOrder = renderedRegions.map((region) => region.section).join(", ");
-  if (editedOrder !== renderedOrder) {
-    throw new MarkerError(
-      `its k8s-weekly markers (${editedOrder || "none"}) do not match the template's (${renderedOrder}): markers are missing or out of order`,
-    );
+  const allRendered = regionsOf(renderedLines, "the new draft");
+  // An editor may remove a section, markers and all: the tool then has no place for its lines. What
+  // is left must be the template's sections, in the template's order.
+  const renderedRegions = editedRegions.map((region) => allRendered.find((rendered) => rendered.section === region.section));
+  const places = renderedRegions.map((region) => (region ? allRendered.indexOf(region) : -1));
+  if (editedRegions.length === 0 || places.some((place, i) => place < 0 || (i > 0 && place <= (places[i - 1] ?? -1)))) {
+    const editedOrder = editedRegions.map((region) => region.section).join(", ");
+    const renderedOrder = allRendered.map((region) => region.section).join(", ");
+    throw new MarkerError(`its k8s-weekly markers (${editedOrder || "none"}) do not match the template's (${renderedOrder}): markers are unknown or out of order`);
   }
-  const renderedBodies = renderedRegions.map((region) => renderedLines.slice(region.begin + 1, region.end));
+  const renderedBodies = (renderedRegions as Region[]).map((region) => renderedLines.slice(region.begin + 1, region.end));
   const plan = planKeys(editedLines, editedRegions, renderedBodies);
 
   const bodies = editedRegions.map((region, index) =>
@@ -66,8 +68,21 @@ export function updatePost(edited: string, rendered: string): string {
     copiedUpTo = region.end + 1;
   });
   output.push(...rawLines.slice(copiedUpTo));
-  const unread = new Set(renderedRegions.filter((region) => region.unread).map((region) => region.section));
+  const unread = new Set(allRendered.filter((region) => region.unread).map((region) => region.section));
   return refreshNotes(output, renderedLines, cr, unread).join("\n");
+}
+
+/**
+ * The sections the new draft has lines for that the post no longer has markers for (the editor
+ * removed them): `--update` has nowhere to put those lines, and says so.
+ */
+export function sectionsLeftOut(edited: string, rendered: string): Array<{ section: string; lines: number }> {
+  const kept = new Set(regionsOf(edited.split("\n"), "the file").map((region) => region.section));
+  const renderedLines = rendered.split("\n");
+  return regionsOf(renderedLines, "the new draft")
+    .filter((region) => !kept.has(region.section))
+    .map((region) => ({ section: region.section, lines: renderedLines.slice(region.begin + 1, region.end).filter((line) => lineKey(line) !== null).length }))
+    .filter((left) => left.lines > 0);
 }
 
 interface PlacedNote {
