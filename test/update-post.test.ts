@@ -66,6 +66,16 @@ describe("updatePost", () => {
     expect(updatePost(withText, rendered)).toContain("## Other Merges\n\nNothing else this week.\n");
   });
 
+  it("writes its lines with the file's line ends: CRLF when most lines have them, not for a few pasted ones", () => {
+    const rendered = post({ other_merges: [line(1), line(2), line(3), line(4)] });
+    const pasted = first.replace(`${line(2)}\n`, `${line(2)}\n* A line pasted from Windows\r\n`);
+    const mostlyLf = updatePost(pasted, rendered);
+    expect(mostlyLf).toContain(`${line(3)}\n${line(4)}\n`);
+    expect(mostlyLf.match(/\r/g)).toHaveLength(1);
+    const crlf = updatePost(first.replace(/\n/g, "\r\n"), rendered);
+    expect(crlf).toContain(`${line(3)}\r\n${line(4)}\r\n`);
+  });
+
   it("fills a section that was empty", () => {
     const empty = post({ other_merges: [], promotions: [] });
     const updated = updatePost(empty, post({ other_merges: [line(1)], promotions: [] }));

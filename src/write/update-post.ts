@@ -19,9 +19,11 @@ interface BodyLine {
  * and a page the editor's lines link is not added again where the tool would put it.
  */
 export function updatePost(edited: string, rendered: string): string {
-  // Lines keep their own ends; lines the tool writes take the file's (CRLF when it has any).
-  const cr = edited.includes("\r\n") ? "\r" : "";
+  // Lines keep their own ends; lines the tool writes take the file's: CRLF when most of its lines
+  // end so, not when a few pasted lines do.
   const rawLines = edited.split("\n");
+  const crlfLines = rawLines.reduce((count, line) => count + (line.endsWith("\r") ? 1 : 0), 0);
+  const cr = crlfLines * 2 > rawLines.length - 1 ? "\r" : "";
   const editedLines = rawLines.map((line) => line.replace(/\r$/, ""));
   const renderedLines = rendered.split("\n").map((line) => line.replace(/\r$/, ""));
   const editedRegions = regionsOf(editedLines, "the file");
