@@ -205,6 +205,16 @@ describe("draft --previous", () => {
     expect(flag.skipped.filter((skip) => skip.reason === "previous-edition").map((skip) => skip.number)).toEqual([102155]);
   });
 
+  it("drafts a new site's first week with previousPost set: the config's folder has no earlier post yet", async () => {
+    const project = mkdtempSync(join(tmpdir(), "k8s-weekly-site-"));
+    mkdirSync(join(project, "_posts"));
+    writeFileSync(join(project, "k8s-weekly.config.json"), JSON.stringify({ previousPost: "_posts" }));
+    const first = await runCli(["draft", "--week", "2021-07-04", "--offline", "--format", "json"], {}, project);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toContain(`k8s-weekly: previousPost ${join(project, "_posts")} (in ${join(project, "k8s-weekly.config.json")}): no post dated before 2021-07-04 yet; nothing to leave out\n`);
+    expect((JSON.parse(first.stdout) as JsonDraft).skipped.filter((skip) => skip.reason === "previous-edition")).toEqual([]);
+  });
+
   it("rejects a missing file, a folder with no earlier post, this week's own post and a bad config value, before any network work", async () => {
     const dir = postsFolder();
     const empty = mkdtempSync(join(tmpdir(), "k8s-weekly-posts-"));

@@ -67,7 +67,8 @@ export interface DraftPlan {
   /** Template files replacing the shipped ones; null for JSON, which is not rendered. */
   templates: { template?: string; partials?: string } | null;
   /** The previous post or folder of posts, and how to name it in an error. */
-  previousPost: { path: string; label: string } | null;
+  /** `fromConfig`: named by the config, which every week's run reads, the first week's included. */
+  previousPost: { path: string; label: string; fromConfig: boolean } | null;
   relatedRepos?: string[];
 }
 
@@ -124,6 +125,7 @@ export function planDraft(given: DraftOptions, config: Config, now: Date): Draft
         : {
             path: previousPost,
             label: options.previous !== undefined ? `--previous ${options.previous}` : `previousPost ${previousPost} (in ${config.path ?? "the config"})`,
+            fromConfig: options.previous === undefined,
           },
     ...(config.relatedRepos ? { relatedRepos: config.relatedRepos } : {}),
   };

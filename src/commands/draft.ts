@@ -84,7 +84,7 @@ export async function executeDraft(plan: DraftPlan, environment: DraftEnvironmen
   if (previous && previous.through > week.to.slice(0, 10)) {
     logger.warn(`${options.update}: its sections were drafted through ${previous.through}; refreshed through ${week.to.slice(0, 10)}, they lose the lines of the PRs merged after it`);
   }
-  const previousEdition = plan.previousPost === null ? null : await readPreviousEdition(plan.previousPost.path, plan.previousPost.label, week.ending);
+  const previousEdition = plan.previousPost === null ? null : await readPreviousEdition(plan.previousPost, week.ending, logger);
   const previouslyLinked = previousEdition ? linkedPulls(previousEdition.text, repos) : undefined;
   // A post that ran past its Sunday (--through) gave the releases of those days already.
   const previousReleases = previousEdition ? linkedReleases(previousEdition.text) : undefined;
@@ -282,7 +282,11 @@ function failOnEmptyWeek(repoWeeks: readonly RepoWeek[], repos: readonly string[
 const MAX_POST_BYTES = 5 * 1024 * 1024;
 
 /** The previous post's text, from the file named or the newest earlier post in the folder named. */
-async function readPreviousEdition(path: string, label: string, weekEnding: string): Promise<{ file: string; text: string }> {
+async function readPreviousEdition(
+  { path, label, fromConfig }: { path: string; label: string; fromConfig: boolean },
+  weekEnding: string,
+  logger: Logger,
+): Promise<{ file: string; text: string } | null> {
   const unreadable = (error: unknown): UsageError =>
     new UsageError(`${label}: cannot read it (${(error as NodeJS.ErrnoException).code ?? "error"}); give the previous post (YYYY-MM-DD-update.md) or the folder of posts`);
   let file = path;
@@ -290,6 +294,11 @@ async function readPreviousEdition(path: string, label: string, weekEnding: stri
     if ((await stat(path)).isDirectory()) {
       const name = newestPostBefore(await readdir(path), weekEnding);
       if (name === null) {
+        // The config's folder on a new site's first week: there is no edition before it to leave out.
+        if (fromConfig) {
+          logger.info(`${label}: no post dated before ${weekEnding} yet; nothing to leave out`);
+          return null;
+        }
         throw new UsageError(`${label}: has no post dated before ${weekEnding} (YYYY-MM-DD-update.md); give the folder of earlier posts or one post`);
       }
       file = join(path, name);
