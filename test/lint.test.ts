@@ -16,6 +16,14 @@ describe("lintPost", () => {
     ]);
   });
 
+  it("reports a front matter date before the slug's week begins, as in a post copied from last week's", () => {
+    const copied = FRONT.replace("date: 2021-07-04 22:00:00 -0000", "date: 2021-06-27 22:00:00 -0000");
+    expect(lintPost(`${copied}\n## Developer News\n\nNews.\n`)).toEqual([
+      { line: 1, message: "front matter date 2021-06-27 is before the week ending 2021-07-04 begins (2021-06-28); give the day the post goes out" },
+    ]);
+    expect(lintPost(`${FRONT.replace("2021-07-04 22:00:00", "2021-06-28 09:00:00")}\n## Developer News\n\nNews.\n`)).toEqual([]);
+  });
+
   it("reports a PR listed twice across the merge sections, at the second line, whatever the case of its repository", () => {
     const post = [
       FRONT,

@@ -1,4 +1,5 @@
 import { frontMatterText, readFrontMatter, slugWeek } from "../markdown/front-matter.js";
+import { isCalendarDate } from "../week.js";
 import { outline, type OutlineComment } from "../markdown/outline.js";
 import { toolComment } from "../markdown/tool-comments.js";
 import { HEADING_ORDER, MERGE_HEADINGS, SECTIONS } from "../sections.js";
@@ -109,6 +110,8 @@ export function lintPost(input: string, options: LintOptions = {}): LintProblem[
   return problems.map((problem, order) => ({ problem, order })).sort((a, b) => a.problem.line - b.problem.line || a.order - b.order).map(({ problem }) => problem);
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 function checkFrontMatter(text: string, titleDateFormat: string, problems: LintProblem[]): number {
   const front = readFrontMatter(text);
   if ("problem" in front) {
@@ -140,6 +143,12 @@ function checkFrontMatter(text: string, titleDateFormat: string, problems: LintP
   const titleDay = title !== null && slug !== undefined && isTitle(title) ? readTitleDate(title.slice(TITLE_PREFIX.length), titleDateFormat, slug) : null;
   if (titleDay !== null && slug !== undefined && titleDay !== slug) {
     problems.push({ line: 1, message: `front matter title "${title}" names the week ending ${titleDay}, but the slug names ${slug}; make them the same week` });
+  }
+  // A post goes out after its week begins: a date before its Monday is last week's, left in a copy.
+  const date = frontMatterText(front, "date")?.match(/^\d{4}-\d{2}-\d{2}/)?.[0];
+  const monday = slug !== undefined && isCalendarDate(slug) ? new Date(Date.parse(`${slug}T00:00:00Z`) - 6 * DAY_MS).toISOString().slice(0, 10) : undefined;
+  if (date !== undefined && monday !== undefined && date < monday) {
+    problems.push({ line: 1, message: `front matter date ${date} is before the week ending ${slug} begins (${monday}); give the day the post goes out` });
   }
   return front.endLine;
 }
