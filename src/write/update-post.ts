@@ -30,14 +30,15 @@ export function updatePost(edited: string, rendered: string): string {
   const allRendered = regionsOf(renderedLines, "the new draft");
   // An editor may remove a section, markers and all: the tool then has no place for its lines. What
   // is left must be the template's sections, in the template's order.
-  const renderedRegions = editedRegions.map((region) => allRendered.find((rendered) => rendered.section === region.section));
-  const places = renderedRegions.map((region) => (region ? allRendered.indexOf(region) : -1));
+  const places = editedRegions.map((region) => allRendered.findIndex((rendered) => rendered.section === region.section));
   if (editedRegions.length === 0 || places.some((place, i) => place < 0 || (i > 0 && place <= (places[i - 1] ?? -1)))) {
     const editedOrder = editedRegions.map((region) => region.section).join(", ");
     const renderedOrder = allRendered.map((region) => region.section).join(", ");
     throw new MarkerError(`its k8s-weekly markers (${editedOrder || "none"}) do not match the template's (${renderedOrder}): markers are unknown or out of order`);
   }
-  const renderedBodies = (renderedRegions as Region[]).map((region) => renderedLines.slice(region.begin + 1, region.end));
+  // The draft's region for each of the file's, in the file's order.
+  const renderedRegions = allRendered.filter((_, place) => places.includes(place));
+  const renderedBodies = renderedRegions.map((region) => renderedLines.slice(region.begin + 1, region.end));
   const plan = planKeys(editedLines, editedRegions, renderedBodies);
 
   const bodies = editedRegions.map((region, index) =>
