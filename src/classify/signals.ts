@@ -1,5 +1,6 @@
 import type { PullRequest } from "../types.js";
 import type { RuleTable } from "./rules.js";
+import { withoutHtmlComments } from "../markdown/tool-comments.js";
 
 export type PatternName = keyof RuleTable["patterns"];
 
@@ -47,7 +48,6 @@ const NOTE_BLOCK = /(?:release note\*\*:?\s*(?:<!--[^<>]*-->\s*)?```(?:release-n
 // Authors answer "Does this PR introduce a user-facing change?" with more than the template's NONE.
 const NONE_NOTE = /^\W*(?:(?:none)+|no|n\/?a|nothing|not applicable)\W*$/i;
 const ACTION_REQUIRED = /\baction required\b/i;
-const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
 const BRANCH_PREFIX = /^\s*\[(?:release-[\d.]+|[\w.-]*\d+\.\d+)\]\s*/i;
 const CHERRY_PICK_PREFIX = /^\s*(?:automated|manual)\s+cherry[- ]?pick\s+of\s+(?:#\d+(?:\s*(?:,|;|&|and)\s*)?)+:?\s*/i;
 
@@ -55,7 +55,7 @@ const CHERRY_PICK_PREFIX = /^\s*(?:automated|manual)\s+cherry[- ]?pick\s+of\s+(?
 export function releaseNoteBlock(body: string): string | null {
   const match = body.match(NOTE_BLOCK);
   if (!match) return null;
-  return (match[1] ?? "").replace(HTML_COMMENT, "").trim();
+  return withoutHtmlComments(match[1] ?? "").trim();
 }
 
 export function stripCherryPickTitle(title: string): string {

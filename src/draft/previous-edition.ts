@@ -1,4 +1,5 @@
 import { SECTION_KEYS, type DraftEntry, type SectionKey, type SkippedEntry } from "../types.js";
+import { withoutHtmlComments } from "../markdown/tool-comments.js";
 import { releaseKey } from "../repo-name.js";
 import { isCalendarDate } from "../week.js";
 
@@ -19,7 +20,8 @@ const PULL_LINK = /https?:\/\/(?:www\.)?github\.com\/([A-Za-z0-9-]{1,39})\/([A-Z
 export function linkedPulls(text: string, repos: readonly string[]): Set<string> {
   const wanted = new Set(repos.map((repo) => repo.toLowerCase()));
   const linked = new Set<string>();
-  for (const match of withoutComments(text).matchAll(PULL_LINK)) {
+  // Pages named in comments (see linkedReleases) were not given to the readers.
+  for (const match of withoutHtmlComments(text).matchAll(PULL_LINK)) {
     const [, owner, name, number] = match;
     const repo = `${owner}/${name}`.toLowerCase();
     if (wanted.has(repo)) linked.add(pullKey(repo, Number(number)));
@@ -39,7 +41,8 @@ const GO_RELEASE_LINK = /\[(?:Go )?(\d{1,3}\.\d{1,3}(?:\.\d{1,3})?)\]\(https:\/\
  */
 export function linkedReleases(text: string): Set<string> {
   const linked = new Set<string>();
-  const visible = withoutComments(text);
+  // An editor's "hold for next week: URL" or a draft's candidate lists name pages the post did not give its readers.
+  const visible = withoutHtmlComments(text);
   for (const [, owner, name, tag] of visible.matchAll(RELEASE_LINK)) linked.add(releaseKey(`${owner}/${name}`, decodeTag(tag ?? "")));
   for (const [, version] of visible.matchAll(GO_RELEASE_LINK)) linked.add(releaseKey("golang/go", `go${version}`));
   return linked;
@@ -53,13 +56,6 @@ function decodeTag(tag: string): string {
   }
 }
 
-/**
- * The post without its HTML comments: an editor's "hold for next week: URL", or a draft's
- * candidate lists, name pages the post did not give its readers.
- */
-function withoutComments(text: string): string {
-  return text.includes("<!--") ? text.replace(/<!--[\s\S]*?(?:-->|$)/g, "") : text;
-}
 
 export function pullKey(repo: string, number: number): string {
   return `${repo.toLowerCase()}#${number}`;

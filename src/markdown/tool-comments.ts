@@ -31,3 +31,10 @@ export function toolComment(block: string): ToolComment | null {
   const title = text.slice(TOOL_COMMENT.length, -3).replace(/^[:\s]+/, "").split(/[:\n]/)[0]?.trim() ?? "";
   return { kind: "note", name: title };
 }
+
+const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
+
+/** Text without its HTML comments, an unclosed one running to the end: what a reader of the page sees. */
+export function withoutHtmlComments(text: string): string {
+  return text.includes("<!--") ? text.replace(HTML_COMMENT, "") : text;
+}
