@@ -13,6 +13,7 @@ import {
   DANGLING,
   PREPOSITIONS,
   SUBORDINATE_START,
+  WORD_GAP,
   baseVerb,
   capitalizeFirst,
   isFiniteVerb,
@@ -157,11 +158,16 @@ function findVerb(tokens: Token[]): number {
   return -1;
 }
 
+const PARTICLES = new Set(["on", "off", "up", "out", "down"]);
+/** Verbs a title also uses as nouns: "Support on Windows", "Fix on arm64". */
+const NOUN_LIKE_VERBS = new Set(["support", "fix", "update", "change", "upgrade", "report", "log", "check", "cache"]);
+
 function leadingVerb(tokens: Token[]): boolean {
   const first = tokens[0];
   if (!first || first.code || baseVerb(first.text) === undefined) return false;
-  // "Support for X" and "Fix to Y" are nouns, not instructions.
-  return !PREPOSITIONS.has(plain(tokens[1]));
+  // "Support for X" and "Fix to Y" are nouns, not instructions; "Turn on X" is a verb and its particle.
+  const next = plain(tokens[1]);
+  return !PREPOSITIONS.has(next) || (PARTICLES.has(next) && !NOUN_LIKE_VERBS.has(baseVerb(first.text) ?? ""));
 }
 
 function conjugateFollowing(tokens: Token[]): void {
@@ -178,8 +184,11 @@ function conjugateFollowing(tokens: Token[]): void {
 function structure(text: string, source: "note" | "title"): Draft {
   const sentence = source === "note" ? firstSentence(stripPrefixes(text).text) : { text, incomplete: false };
   // Asides in parentheses ("(part 1)", "(via the X annotation)") never make the short line.
-  const stripped = stripPrefixes(sentence.text.replace(PARENTHETICAL, ""));
-  const subordinate = SUBORDINATE_START.test(stripped.text);
+  const prefixed = stripPrefixes(sentence.text.replace(PARENTHETICAL, ""));
+  const opened = SUBORDINATE_START.test(prefixed.text);
+  const main = opened ? mainClause(prefixed.text) : undefined;
+  const stripped = main === undefined ? prefixed : { ...prefixed, text: main };
+  const subordinate = opened && main === undefined;
   const selfReference = SELF_REFERENCE.test(stripped.text);
   // "Fix X is negative", "Fixed a bug where X did not Y" say what was broken; the line says what works.
   const restated = stripped.subject ? undefined : restateFix(stripped.text);
@@ -226,6 +235,34 @@ function structure(text: string, source: "note" | "title"): Draft {
 
 const word = (text: string): Token => ({ text, code: false, lead: "", trail: "" });
 
+/** How far into a sentence the comma that ends an opening clause may stand. */
+const MAX_OPENER_WORDS = 16;
+const OPENER_COMMA = /,\s+/g;
+const BUG_TELLING = /^(?:not|never|was|were|had|did|might|could|incorrectly|wrongly|error|errors|fails?|failed|panics?|panicked|crash(?:es|ed)?)$|n't$/;
+
+/**
+ * "When creating a PVC with X, the controller now keeps Y": the news is the main clause after the
+ * opener's comma. Only a clause that starts with its subject and reaches a finite verb soon is taken;
+ * otherwise the comma may be a list's, and the sentence stays whole.
+ */
+function mainClause(text: string): string | undefined {
+  for (const comma of text.matchAll(OPENER_COMMA)) {
+    if (text.slice(0, comma.index).split(WORD_GAP).length > MAX_OPENER_WORDS) return undefined;
+    const rest = text.slice(comma.index + comma[0].length);
+    const tokens = tokenize(rest);
+    const first = tokens[0];
+    if (!first || tokens.length < MIN_WORDS || (!first.code && (COORDINATORS.has(plain(first)) || baseVerb(first.text) !== undefined))) continue;
+    const predicate = tokens.slice(1, 8);
+    // "When X, the pod was not restarted" tells the bug, not the change: such a clause needs its opener.
+    if (predicate.some((token) => BUG_TELLING.test(plain(token)))) return undefined;
+    const verb = tokens.findIndex((token, index) => index > 0 && index < 8 && (isTensed(token) || plain(token) === "now"));
+    // "X, Y and Z, the user now ...": a comma before the verb means the opener's list went on.
+    if (verb > 0 && tokens.slice(0, verb).every((token) => !endsClause(token))) return capitalizeFirst(rest);
+    return undefined;
+  }
+  return undefined;
+}
+
 function lowerCommonFirst(token: Token): Token {
   const lower = token.text.toLowerCase();
   if (token.code || !CAPITALIZED_WORD.test(token.text) || !COMMON_OPENER.test(lower)) return token;
@@ -253,6 +290,8 @@ function linkSpan({ tokens, verb }: Structure): [number, number] {
     if (endsClause(tokens[end - 1])) break;
   }
   if (verb === 0 && start >= tokens.length) return [0, tokens.length];
+  // "[supports X and] Y", "[adds a]": a key phrase never ends on a word that needs the next one.
+  while (end - start > 1 && DANGLING.has(plain(tokens[end - 1]))) end--;
   return [start, end];
 }
 

@@ -83,11 +83,12 @@ const BASE_VERBS = new Set(
     "decrypt protect isolate resolve forward connect ignore fail succeed work break clear reset retain " +
     "upgrade downgrade revert revise clarify modify reorganize relax simplify recreate omit suspend " +
     "tighten contain adjust rework rewrite harden loosen truncate sanitize redact hide suppress adopt " +
-    "regenerate rebuild reword attach detach bypass"
+    "regenerate rebuild reword attach detach bypass fire declare deregister turn mitigate call perform " +
+    "disallow append shrink"
   ).split(" "),
 );
 // A Map, not an object: a word like "constructor" must not find Object.prototype's members.
-const IRREGULAR_PAST = new Map([["made", "make"], ["set", "set"], ["ran", "run"], ["built", "build"], ["let", "let"]]);
+const IRREGULAR_PAST = new Map([["made", "make"], ["set", "set"], ["ran", "run"], ["built", "build"], ["let", "let"], ["shrank", "shrink"]]);
 export const AUXILIARIES = new Set(
   "is are was were be been can could will would should may might must has have had gets becomes become no".split(" "),
 );

@@ -83,6 +83,31 @@ describe("sentence lines", () => {
     );
   });
 
+  it("drafts a note that opens with a condition from its main clause, unless that clause tells the bug", () => {
+    expect(line("Fix provisioner labels", "When a volume is created with a custom class, the provisioner now keeps its labels.")).toBe(
+      `* The provisioner [now keeps its labels](${U})`,
+    );
+    expect(line("kubelet: restart replaced static pods", "When a static pod file is replaced, the pod was not restarted.")).toBe(
+      `* kubelet [restarts replaced static pods](${U})`,
+    );
+    // A comma inside the opener's list is not where the opener ends.
+    expect(line("Limit requests while the queue is full", "If the queue is full, the scheduler, the kubelet and the proxy now wait.")).toBe(
+      `* Limits [requests](${U}) while the queue is full`,
+    );
+  });
+
+  it("reads an unfamiliar imperative or a verb with its particle as the verb, not as a thing added", () => {
+    expect(line("x", "Fire an event when a node port cannot be opened.")).toBe(`* Fires [an event](${U}) when a node port cannot be opened`);
+    expect(line("Turn on the `ExampleGate` by default")).toBe(`* Turns [on the \`ExampleGate\`](${U}) by default`);
+    expect(line("Support on Windows for host process containers")).toBe(`* Adds [support](${U}) on Windows for host process containers`);
+  });
+
+  it("never ends a link on a word that needs the next one", () => {
+    expect(line("x", "The scheduler now supports the `QueueHint` plugin and the gang plugins for batch jobs in large clusters.")).toBe(
+      `* The scheduler [now supports the \`QueueHint\` plugin](${U}) and the gang plugins for batch jobs`,
+    );
+  });
+
   it("writes a noun-phrase title as what the PR adds, in sentence case, keeping a one-word prefix", () => {
     expect(line("CEL Admission Plugin")).toBe(`* Adds [a CEL admission plugin](${U})`);
     expect(line("Aggregated discovery types")).toBe(`* Adds [aggregated discovery types](${U})`);
