@@ -182,9 +182,12 @@ function conjugateFollowing(tokens: Token[]): void {
 }
 
 function structure(text: string, source: "note" | "title"): Draft {
-  const sentence = source === "note" ? firstSentence(stripPrefixes(text).text) : { text, incomplete: false };
+  // A note's "kubelet: ..." prefix is cut before its first sentence is found, and its subject kept.
+  const outer = source === "note" ? stripPrefixes(text) : undefined;
+  const sentence = outer ? firstSentence(outer.text) : { text, incomplete: false };
   // Asides in parentheses ("(part 1)", "(via the X annotation)") never make the short line.
-  const prefixed = stripPrefixes(sentence.text.replace(PARENTHETICAL, ""));
+  const inner = stripPrefixes(sentence.text.replace(PARENTHETICAL, ""));
+  const prefixed = outer?.subject && !inner.subject ? { ...inner, subject: outer.subject } : inner;
   const opened = SUBORDINATE_START.test(prefixed.text);
   const main = opened ? mainClause(prefixed.text) : undefined;
   const stripped = main === undefined ? prefixed : { ...prefixed, text: main };
@@ -200,9 +203,10 @@ function structure(text: string, source: "note" | "title"): Draft {
     const first = tokens[0]!;
     first.text = thirdPerson(baseVerb(first.text)!);
     conjugateFollowing(tokens);
-    const subject = stripped.subject;
+    // "kubelet: fix kubelet panics": the component already follows its verb.
+    const subject = stripped.subject !== undefined && plain(tokens[1]) !== stripped.subject ? stripped.subject : undefined;
     if (subject) tokens = [{ text: subject, code: isIdentifier(subject), lead: "", trail: "" }, ...tokens];
-    verb = stripped.subject ? 1 : 0;
+    verb = subject ? 1 : 0;
   } else {
     tokens = withoutRelativeClause(tokens);
     verb = findVerb(tokens);

@@ -26,6 +26,11 @@ describe("sentence lines", () => {
     expect(line("[sig-storage] pkg/volume: skip detach of unmounted volumes")).toBe(`* Skips [detach of unmounted volumes](${U})`);
   });
 
+  it("keeps a note's component prefix as its subject, once", () => {
+    expect(line("Drop image flag warnings", "kubelet: drop the old warning for image flags.")).toBe(`* kubelet [drops the old warning](${U}) for image flags`);
+    expect(line("Handle SIGHUP", "kubelet: fix kubelet restarts on SIGHUP.")).toBe(`* Fixes [kubelet restarts](${U}) on SIGHUP`);
+  });
+
   it("puts flags, gates, fields, metrics and paths in code and escapes the rest", () => {
     expect(line("Expose container start time in kubelet /metrics/resource endpoint")).toBe(
       `* Exposes [container start time](${U}) in kubelet \`/metrics/resource\` endpoint`,
