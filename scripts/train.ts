@@ -12,7 +12,9 @@ import { DEFAULT_RULES, classifyWeek } from "../src/classify/classify.js";
 import { type LogisticModel, prFeatures, scoreFeatures } from "../src/classify/notability.js";
 import { compileRules, readSignals } from "../src/classify/signals.js";
 import type { PullRequest } from "../src/types.js";
+import { PRESENT_TENSE, type VerbForms } from "../src/classify/verb-forms.js";
 import { corpusDir } from "./corpus-dir.js";
+import { learnVerbForms, verbExamples, verbFormsJson } from "./train-verb-forms.js";
 import { type PickNote, loadPicks } from "./picks.js";
 
 export interface Example {
@@ -141,11 +143,11 @@ function heldOut(data: readonly Example[]): string {
 }
 
 /** One weight a line, so that a retrained model reviews as a readable diff. */
-export function modelsJson(trainedOn: string, models: Record<string, LogisticModel>): string {
+export function modelsJson(trainedOn: string, models: Record<string, LogisticModel>, verbForms: VerbForms = PRESENT_TENSE): string {
   const model = (value: LogisticModel): string =>
     `{\n  "intercept": ${value.intercept},\n  "weights": [\n${value.weights.map(([name, weight]) => `   [${JSON.stringify(name)}, ${weight}]`).join(",\n")}\n  ]\n }`;
   const entries = Object.entries(models).map(([name, value]) => ` ${JSON.stringify(name)}: ${model(value)}`);
-  return `{\n "trainedOn": ${JSON.stringify(trainedOn)},\n${entries.join(",\n")}\n}\n`;
+  return `{\n "trainedOn": ${JSON.stringify(trainedOn)},\n${entries.join(",\n")},\n "verbForms": ${verbFormsJson(verbForms)}\n}\n`;
 }
 
 function main(argv: string[]): void {
@@ -153,10 +155,14 @@ function main(argv: string[]): void {
   if (dir === null) return;
   const data = examples(dir);
   const models = trainModels(data);
+  const verbForms = learnVerbForms(verbExamples(loadPicks(dir, MERGED_AT)));
   const file = fileURLToPath(new URL("../../src/classify/trained-models.json", import.meta.url));
-  const json = modelsJson(`${data.length} drafted release notes of ${dir.split("/").filter(Boolean).pop() ?? dir}`, models);
+  const json = modelsJson(`${data.length} drafted release notes of ${dir.split("/").filter(Boolean).pop() ?? dir}`, models, verbForms);
   writeFileSync(file, json);
-  console.log(`wrote ${file}: notability ${models.notability.weights.length} weights, featured ${models.featured.weights.length}`);
+  console.log(
+    `wrote ${file}: notability ${models.notability.weights.length} weights, featured ${models.featured.weights.length}, ` +
+      `verb forms ${verbForms.byVerb.size} by verb and ${verbForms.bySource.size} by source form`,
+  );
   console.log(heldOut(data));
 }
 

@@ -9,6 +9,7 @@ import { branchesPhrase, promotionBullet, releaseBranchVersion, versionBullet } 
 import { saysOnByDefault } from "./promotion-wording.js";
 import { DEFAULT_RULES, type RuleTable } from "./rules.js";
 import { type CompiledRules, type PRSignals, compileRules, readSignals } from "./signals.js";
+import type { VerbForms } from "./verb-forms.js";
 import { sentenceBullet } from "./wording.js";
 import { isInWeekOrUnreadable } from "../week.js";
 import { pullRequestSightings } from "../unique.js";
@@ -33,6 +34,8 @@ export interface ClassifyContext {
    * looked up per PR.
    */
   prepared?: boolean;
+  /** How lines word their leading verb; the trained table unless an evaluation holds a cycle out. */
+  verbForms?: VerbForms;
 }
 
 export interface ClassifiedPR {
@@ -93,10 +96,10 @@ function isCherryPick(pr: PullRequest, context: ClassifyContext, rules: Compiled
   return (pr.baseRef !== null && pr.baseRef !== defaultBranch) || rules.re.cherryPickTitle.test(pr.title);
 }
 
-function bulletFor(pr: PullRequest, signals: PRSignals, decision: Decision & { kind: "report" }, table: RuleTable): Bullet {
+function bulletFor(pr: PullRequest, signals: PRSignals, decision: Decision & { kind: "report" }, table: RuleTable, verbForms: VerbForms | undefined): Bullet {
   if (decision.promotion) return promotionBullet(decision.promotion.feature, decision.promotion.stage, saysOnByDefault(pr), pr.url);
   if (decision.bumps) return versionBullet(pr.url, decision.bumps, table.dependencies.noVPrefix);
-  return sentenceBullet(signals.title, signals.note, pr.url);
+  return sentenceBullet(signals.title, signals.note, pr.url, verbForms);
 }
 
 /** Everything classifyWeek decides about one PR that no other PR changes. Pure. */
@@ -111,7 +114,7 @@ function judge(pr: PullRequest, context: ClassifyContext, compiled: CompiledRule
   if (decision.kind === "skip") return { kind: "skip", reason: decision.reason };
   const { section } = decision;
   const features = prFeatures(pr, signals, section);
-  const bullet = bulletFor(pr, signals, decision, rules);
+  const bullet = bulletFor(pr, signals, decision, rules, context.verbForms);
   const entry = classifiedEntry(pr, decision, bullet, signals.kep, scoreFeatures(NOTABILITY_MODEL, features));
   const featured = signals.kep ? { pr, section, features, kep: signals.kep } : { pr, section, features };
   return { kind: "report", entry, featured, bumps: decision.bumps };

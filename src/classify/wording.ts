@@ -1,7 +1,9 @@
 import { numberLabel, renderBullet } from "../markdown/escape.js";
 import type { Bullet, InlineMarkdown } from "../types.js";
 import { MAX_WORDS, MIN_WORDS, isBreakAt, trim } from "./shorten.js";
-import { firstSentence, normalizePhrases, sentenceCaseTitle, stripPrefixes } from "./source-text.js";
+import { type Stripped, firstSentence, normalizePhrases, sentenceCaseTitle, stripPrefixes } from "./source-text.js";
+import { VERB_FORMS } from "./models.js";
+import { type VerbForms, isPresentTense, leadingVerbText } from "./verb-forms.js";
 import { addArticle } from "./articles.js";
 import { restateFix } from "./fix-wording.js";
 import { applyHouseSpellings } from "./spellings.js";
@@ -181,7 +183,17 @@ function conjugateFollowing(tokens: Token[]): void {
   }
 }
 
-function structure(text: string, source: "note" | "title"): Draft {
+interface Opening {
+  stripped: Stripped;
+  /** The sentence's words, spelled the house way, before any is changed to make the line. */
+  tokens: Token[];
+  subordinate: boolean;
+  selfReference: boolean;
+  incomplete: boolean;
+}
+
+/** The sentence a line is drafted from, without the prefixes and openers the line never keeps. */
+function opening(text: string, source: "note" | "title"): Opening {
   // A note's "kubelet: ..." prefix is cut before its first sentence is found, and its subject kept.
   const outer = source === "note" ? stripPrefixes(text) : undefined;
   const sentence = outer ? firstSentence(outer.text) : { text, incomplete: false };
@@ -194,17 +206,31 @@ function structure(text: string, source: "note" | "title"): Draft {
   const subordinate = opened && main === undefined;
   const selfReference = SELF_REFERENCE.test(stripped.text);
   // "Fix X is negative", "Fixed a bug where X did not Y" say what was broken; the line says what works.
-  const restated = stripped.subject ? undefined : restateFix(stripped.text);
-  let tokens = normalizePhrases(tokenize(restated ?? stripped.text));
+  const restated = restateFix(stripped.text);
+  const tokens = normalizePhrases(tokenize(restated ?? stripped.text));
   if (source === "title") sentenceCaseTitle(tokens);
   applyHouseSpellings(tokens);
+  return { stripped, tokens, subordinate, selfReference, incomplete: sentence.incomplete };
+}
+
+/** The verb a line drafted from `text` opens with, as the text writes it ("Fixed"), if it opens with one. */
+export function leadingVerbWord(text: string, source: "note" | "title"): string | undefined {
+  const { tokens } = opening(text, source);
+  return leadingVerb(tokens) ? tokens[0]?.text : undefined;
+}
+
+function structure(text: string, source: "note" | "title", verbForms: VerbForms): Draft {
+  const { stripped, subordinate, selfReference, incomplete, tokens: words } = opening(text, source);
+  let tokens = words;
   let verb: number;
   if (leadingVerb(tokens)) {
     const first = tokens[0]!;
-    first.text = thirdPerson(baseVerb(first.text)!);
-    conjugateFollowing(tokens);
     // "kubelet: fix kubelet panics": the component already follows its verb.
     const subject = stripped.subject !== undefined && plain(tokens[1]) !== stripped.subject ? stripped.subject : undefined;
+    const written = leadingVerbText(first.text, verbForms);
+    // After a subject the verb agrees with it: "kubelet fixes", never "kubelet fix".
+    first.text = subject && written === baseVerb(written) ? thirdPerson(written) : written;
+    if (isPresentTense(first.text)) conjugateFollowing(tokens);
     if (subject) tokens = [{ text: subject, code: isIdentifier(subject), lead: "", trail: "" }, ...tokens];
     verb = subject ? 1 : 0;
   } else {
@@ -234,7 +260,7 @@ function structure(text: string, source: "note" | "title"): Draft {
   if (verb >= 0 && tokens.length < MAX_WORDS) addArticle(tokens, verb);
   // "Adds StatefulSet `X`" is too terse to read as news; "support for" names what changed.
   if (nounPhrase && verb === 0 && tokens.length < MIN_WORDS) tokens.splice(1, 0, word("support"), word("for"));
-  return { tokens, verb, nounPhrase, hardCut: trimmed.hardCut, subordinate, selfReference, incomplete: sentence.incomplete };
+  return { tokens, verb, nounPhrase, hardCut: trimmed.hardCut, subordinate, selfReference, incomplete };
 }
 
 const word = (text: string): Token => ({ text, code: false, lead: "", trail: "" });
@@ -334,7 +360,8 @@ function penalty(draft: Draft, source: "note" | "title"): number {
   if (words < MIN_WORDS) score += 2;
   if (draft.nounPhrase) score += source === "note" ? 4 : 1;
   // "Fixes a bug", "Fixes the panic": the line names no fix at all.
-  if (draft.verb === 0 && isGenericFix(draft.tokens, linkSpan(draft))) score += 3;
+  // "kubeadm fixes a bug" says no more with its component in front.
+  if ((draft.verb === 0 || draft.verb === 1) && isGenericFix(draft.tokens, [draft.verb + 1, linkSpan(draft)[1]])) score += 3;
   // "X can be", "Y is used": a cut left the predicate without its point.
   const last = draft.tokens.at(-1);
   if (draft.verb >= 0 && last && !last.code && (AUXILIARIES.has(plain(last)) || USED.test(last.text))) score += 3;
@@ -348,12 +375,12 @@ function penalty(draft: Draft, source: "note" | "title"): number {
  * A present-tense bullet of about 4–10 words with the link on its key phrase, drafted from the
  * release note when it makes a clean sentence, else from the title.
  */
-export function sentenceBullet(title: string, note: string | null, url: string): Bullet {
+export function sentenceBullet(title: string, note: string | null, url: string, verbForms: VerbForms = VERB_FORMS): Bullet {
   let best: { draft: Draft; score: number } | undefined;
   for (const source of DRAFT_SOURCES) {
     const text = source === "note" ? note : title;
     if (!text || text.trim() === "") continue;
-    const draft = structure(text, source);
+    const draft = structure(text, source, verbForms);
     if (draft.tokens.length === 0) continue;
     const score = penalty(draft, source);
     if (best === undefined || score < best.score) best = { draft, score };
@@ -368,6 +395,6 @@ export function sentenceBullet(title: string, note: string | null, url: string):
 const DRAFT_SOURCES = ["note", "title"] as const;
 
 /** `sentenceBullet` as the markdown it renders to. */
-export function sentenceLine(title: string, note: string | null, url: string): string {
-  return renderBullet(sentenceBullet(title, note, url));
+export function sentenceLine(title: string, note: string | null, url: string, verbForms: VerbForms = VERB_FORMS): string {
+  return renderBullet(sentenceBullet(title, note, url, verbForms));
 }

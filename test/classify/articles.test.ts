@@ -8,17 +8,17 @@ const line = (title: string): string => sentenceLine(title, null, U);
 
 describe("articles after 'Adds'", () => {
   it("gives a bare singular count noun its article", () => {
-    expect(line("Add --max-retries option to kubectl wait")).toBe(`* Adds [a \`--max-retries\` option](${U}) to kubectl wait`);
-    expect(line("Added audit annotation for rejected tokens")).toBe(`* Adds [an audit annotation](${U}) for rejected tokens`);
-    expect(line("Introduce HTTP probe header limit")).toBe(`* Introduces [an HTTP probe header limit](${U})`);
+    expect(line("Add --max-retries option to kubectl wait")).toBe(`* Add [a \`--max-retries\` option](${U}) to kubectl wait`);
+    expect(line("Added audit annotation for rejected tokens")).toBe(`* Added [an audit annotation](${U}) for rejected tokens`);
+    expect(line("Introduce HTTP probe header limit")).toBe(`* Introduce [an HTTP probe header limit](${U})`);
   });
 
   it("leaves mass nouns, plurals, determiners and lists alone", () => {
-    expect(line("Add support for sidecar containers")).toBe(`* Adds [support for sidecar containers](${U})`);
-    expect(line("Add metrics for image pulls")).toBe(`* Adds [metrics for image pulls](${U})`);
-    expect(line("Add the --all flag to kubectl drain")).toBe(`* Adds [the \`--all\` flag](${U}) to kubectl drain`);
-    expect(line("Add flag and metric for pull backoff")).toBe(`* Adds [flag and metric](${U}) for pull backoff`);
-    expect(line("Fix missing flag")).toBe(`* Fixes [missing flag](${U})`);
+    expect(line("Add support for sidecar containers")).toBe(`* Add [support for sidecar containers](${U})`);
+    expect(line("Add metrics for image pulls")).toBe(`* Add [metrics for image pulls](${U})`);
+    expect(line("Add the --all flag to kubectl drain")).toBe(`* Add [the \`--all\` flag](${U}) to kubectl drain`);
+    expect(line("Add flag and metric for pull backoff")).toBe(`* Add [flag and metric](${U}) for pull backoff`);
+    expect(line("Fix missing flag")).toBe(`* Fix [missing flag](${U})`);
   });
 
   it("chooses a or an by sound", () => {

@@ -45,7 +45,17 @@ describe("a fix reads as what works now", () => {
 
   it("prefers the title to a line that only says 'Fixes a bug'", () => {
     expect(sentenceLine("Fix nil pointer in the PV controller", "Fixed a bug that could panic the controller.", U)).toBe(
-      `* Fixes [nil pointer](${U}) in the PV controller`,
+      `* Fix [nil pointer](${U}) in the PV controller`,
+    );
+    // A component in front ("kubeadm: fix a bug ...") does not make "fixes a bug" say more.
+    expect(sentenceLine("kubeadm: fix stale member on reset", 'kubeadm: fix a bug where "kubeadm reset" would keep, but never use, the member.', U)).toBe(
+      `* kubeadm [fixes stale member](${U}) on reset`,
+    );
+  });
+
+  it("restates a fix note behind a component prefix as what works now", () => {
+    expect(sentenceLine("kubelet: grace period", "kubelet: fixed a bug where the kubelet did not honor the configured grace period.", U)).toBe(
+      `* The kubelet [now honors the configured grace period](${U})`,
     );
   });
 });

@@ -4,7 +4,7 @@ import { one, pr, url } from "./fixtures.js";
 describe("reported under Other Merges", () => {
   it("reports kind/api-change even with a NONE note", () => {
     const api = pr(99494, "csr: add expirationSeconds field to control cert lifetime", { labels: ["kind/api-change", "release-note-none"], note: "NONE" });
-    expect(one(api)).toEqual({ section: "other_merges", reason: "label:kind/api-change", line: `* Adds [an \`expirationSeconds\` field](${url(99494)}) to control cert lifetime` });
+    expect(one(api)).toEqual({ section: "other_merges", reason: "label:kind/api-change", line: `* Add [an \`expirationSeconds\` field](${url(99494)}) to control cert lifetime` });
   });
 
   it("reports kind/feature with a release note, drafting from the note", () => {
@@ -14,12 +14,12 @@ describe("reported under Other Merges", () => {
 
   it("reports an action-required note whatever the kind", () => {
     const action = pr(86139, "Normalize HTTP lifecycle handlers with HTTP probers", { labels: ["kind/bug", "release-note"], note: "ACTION REQUIRED: when lifecycle hooks call HTTPS endpoints, headers are sent." });
-    expect(one(action)).toEqual({ section: "other_merges", reason: "release-note:action-required", line: `* Normalizes [HTTP lifecycle handlers](${url(86139)}) with HTTP probers` });
+    expect(one(action)).toEqual({ section: "other_merges", reason: "release-note:action-required", line: `* Normalize [HTTP lifecycle handlers](${url(86139)}) with HTTP probers` });
   });
 
   it("reports a release note on a PR without a kind", () => {
     const note = pr(100339, "adds metrics for delegated authz", { labels: ["release-note"], note: "adds metrics for the delegated authorizer of aggregated API servers" });
-    expect(one(note)).toEqual({ section: "other_merges", reason: "release-note", line: `* Adds [metrics for the delegated authorizer](${url(100339)}) of aggregated API servers` });
+    expect(one(note)).toEqual({ section: "other_merges", reason: "release-note", line: `* Add [metrics for the delegated authorizer](${url(100339)}) of aggregated API servers` });
   });
 
   it("reports every bug fix and cleanup with a real release note: editors list about 60 % of them", () => {

@@ -126,7 +126,7 @@ describe("deprecated", () => {
 
   it("recognises deprecations in the title or the release note", () => {
     const title = pr(11, "Deprecate the --cloud-provider flag of kubelet", { labels: ["kind/cleanup", "release-note"], note: "Flag deprecation." });
-    expect(one(title)).toEqual({ section: "deprecated", reason: "title:deprecate", line: `* Deprecates [the \`--cloud-provider\` flag](${url(11)}) of kubelet` });
+    expect(one(title)).toEqual({ section: "deprecated", reason: "title:deprecate", line: `* Deprecate [the \`--cloud-provider\` flag](${url(11)}) of kubelet` });
     const note = pr(12, "kubelet: tidy config loading", { labels: ["kind/feature", "release-note"], note: "The --pod-infra-container-image flag is deprecated." });
     expect(one(note).reason).toBe("release-note:deprecate");
   });
@@ -140,7 +140,7 @@ describe("deprecated", () => {
 
   it("treats removing a user-facing flag or metric as a removal, a cleanup of code as not", () => {
     const metric = pr(113054, "remove rate limiter metric as it is not in use", { labels: ["kind/cleanup", "release-note-none"], note: "NONE" });
-    expect(one(metric)).toEqual({ section: "deprecated", reason: "title:remove-user-facing", line: `* Removes [rate limiter metric](${url(113054)}) as it is not in use` });
+    expect(one(metric)).toEqual({ section: "deprecated", reason: "title:remove-user-facing", line: `* Remove [rate limiter metric](${url(113054)}) as it is not in use` });
     const code = pr(103003, "remove omitempty tag from PathType", { labels: ["kind/cleanup", "release-note-none"], note: "NONE" });
     expect(one(code)).toEqual({ section: "skipped", reason: "release-note:none+cleanup" });
   });

@@ -25,7 +25,7 @@ describe("house spellings", () => {
 
   it("respells prose but never code, paths or parts of words", () => {
     expect(sentenceLine("Support tls and dns names in the csi driver api", null, U)).toBe(
-      `* Supports [TLS and DNS names](${U}) in the CSI driver API`,
+      `* Support [TLS and DNS names](${U}) in the CSI driver API`,
     );
     expect(sentenceLine("x", "The `api` package accepts http/2 for cni plugins.", U)).toBe(
       `* The \`api\` package [accepts HTTP/2](${U}) for CNI plugins`,
@@ -35,7 +35,7 @@ describe("house spellings", () => {
 
   it("agrees with the style checker", () => {
     const drafted = sentenceLine("Fix Kubeadm join with Etcd over Grpc", null, U);
-    expect(drafted).toBe(`* Fixes [kubeadm join](${U}) with etcd over gRPC`);
+    expect(drafted).toBe(`* Fix [kubeadm join](${U}) with etcd over gRPC`);
     const post = `---\nlayout: post\ntitle: T\ndate: 2024-01-01\nslug: s\n---\n\n## Other Merges\n\n${drafted}\n`;
     expect(lintPost(post).filter((problem) => problem.message.includes("spelled"))).toEqual([]);
   });

@@ -8,9 +8,9 @@ const line = (title: string, note: string | null = null): string => sentenceLine
 
 describe("sentence lines", () => {
   it("turns imperative and past-tense titles into present-tense statements", () => {
-    expect(line("Added field-selector option for kubectl top pod")).toBe(`* Adds [a field-selector option](${U}) for kubectl top pod`);
-    expect(line("Fixed the status of terminating pods")).toBe(`* Fixes [the status of terminating pods](${U})`);
-    expect(line("Support dynamically set log level for kube-proxy")).toBe(`* Supports [dynamically set log level](${U}) for kube-proxy`);
+    expect(line("Added field-selector option for kubectl top pod")).toBe(`* Added [a field-selector option](${U}) for kubectl top pod`);
+    expect(line("Fixed the status of terminating pods")).toBe(`* Fix [the status of terminating pods](${U})`);
+    expect(line("Support dynamically set log level for kube-proxy")).toBe(`* Support [dynamically set log level](${U}) for kube-proxy`);
   });
 
   it("writes the API server as editors do, APIserver, but not another API server", () => {
@@ -23,17 +23,17 @@ describe("sentence lines", () => {
       `* kubeadm [fixes the invalid cross-device link bug](${U}) during upgrade`,
     );
     expect(line("KEP-4210: kubelet: add reason field to image gc metric")).toBe(`* kubelet [adds a reason field](${U}) to image gc metric`);
-    expect(line("[sig-storage] pkg/volume: skip detach of unmounted volumes")).toBe(`* Skips [detach of unmounted volumes](${U})`);
+    expect(line("[sig-storage] pkg/volume: skip detach of unmounted volumes")).toBe(`* Skip [detach of unmounted volumes](${U})`);
   });
 
   it("keeps a note's component prefix as its subject, once", () => {
     expect(line("Drop image flag warnings", "kubelet: drop the old warning for image flags.")).toBe(`* kubelet [drops the old warning](${U}) for image flags`);
-    expect(line("Handle SIGHUP", "kubelet: fix kubelet restarts on SIGHUP.")).toBe(`* Fixes [kubelet restarts](${U}) on SIGHUP`);
+    expect(line("Handle SIGHUP", "kubelet: fix kubelet restarts on SIGHUP.")).toBe(`* Fix [kubelet restarts](${U}) on SIGHUP`);
   });
 
   it("puts flags, gates, fields, metrics and paths in code and escapes the rest", () => {
     expect(line("Expose container start time in kubelet /metrics/resource endpoint")).toBe(
-      `* Exposes [container start time](${U}) in kubelet \`/metrics/resource\` endpoint`,
+      `* Expose [container start time](${U}) in kubelet \`/metrics/resource\` endpoint`,
     );
     expect(line("x", "kube-controller-manager supports the --concurrent-horizontal-pod-autoscaler-syncs flag")).toBe(
       `* kube-controller-manager [supports the \`--concurrent-horizontal-pod-autoscaler-syncs\` flag](${U})`,
@@ -42,7 +42,7 @@ describe("sentence lines", () => {
       `* The \`reason\` field of \`image_garbage_collected_total\` [distinguishes age](${U}) from space`,
     );
     expect(line("Allow <script> and *stars* in ServiceInternalTrafficPolicy docs")).toBe(
-      `* Allows [&lt;script&gt; and \\*stars\\*](${U}) in \`ServiceInternalTrafficPolicy\` docs`,
+      `* Allow [&lt;script&gt; and \\*stars\\*](${U}) in \`ServiceInternalTrafficPolicy\` docs`,
     );
   });
 
@@ -52,7 +52,7 @@ describe("sentence lines", () => {
         "Add metric for terminated pods",
         "Add \"reason\" field to image_garbage_collected_total metric, so admins can tell images collected for age from those collected for space",
       ),
-    ).toBe(`* Adds [a \`reason\` field](${U}) to \`image_garbage_collected_total\` metric`);
+    ).toBe(`* Add [a \`reason\` field](${U}) to \`image_garbage_collected_total\` metric`);
     expect(line("x", "ACTION REQUIRED: `kubectl debug` is able to attach to pods in older clusters when the gate is on.")).toBe(
       `* \`kubectl debug\` [can attach](${U}) to pods in older clusters when the gate is on`,
     );
@@ -69,7 +69,7 @@ describe("sentence lines", () => {
     expect(line("kubelet: long pod names", "Fixed a bug where kubelet crashed when a pod's name was long")).toBe(`* kubelet [no longer crashes](${U}) when a pod's name was long`);
     // A clause with no verb to turn around leaves the title's fix.
     expect(line("Fix goroutine leak in widget controller", "Fixed an issue where the widget controller's goroutines piled up when a watch was closed early.")).toBe(
-      `* Fixes [goroutine leak](${U}) in widget controller`,
+      `* Fix [goroutine leak](${U}) in widget controller`,
     );
   });
 
@@ -81,10 +81,10 @@ describe("sentence lines", () => {
 
   it("falls back to the title when the note opens with a condition or talks about itself", () => {
     expect(line("track legacy service account tokens", "When the gate is on, tokens get a last-used label.")).toBe(
-      `* Tracks [legacy service account tokens](${U})`,
+      `* Track [legacy service account tokens](${U})`,
     );
     expect(line("Add a flag to skip detach", "This change adds the following option for the controller manager:")).toBe(
-      `* Adds [a flag to skip detach](${U})`,
+      `* Add [a flag to skip detach](${U})`,
     );
   });
 
@@ -97,13 +97,13 @@ describe("sentence lines", () => {
     );
     // A comma inside the opener's list is not where the opener ends.
     expect(line("Limit requests while the queue is full", "If the queue is full, the scheduler, the kubelet and the proxy now wait.")).toBe(
-      `* Limits [requests](${U}) while the queue is full`,
+      `* Limit [requests](${U}) while the queue is full`,
     );
   });
 
   it("reads an unfamiliar imperative or a verb with its particle as the verb, not as a thing added", () => {
-    expect(line("x", "Fire an event when a node port cannot be opened.")).toBe(`* Fires [an event](${U}) when a node port cannot be opened`);
-    expect(line("Turn on the `ExampleGate` by default")).toBe(`* Turns [on the \`ExampleGate\`](${U}) by default`);
+    expect(line("x", "Fire an event when a node port cannot be opened.")).toBe(`* Fire [an event](${U}) when a node port cannot be opened`);
+    expect(line("Turn on the `ExampleGate` by default")).toBe(`* Turn [on the \`ExampleGate\`](${U}) by default`);
     expect(line("Support on Windows for host process containers")).toBe(`* Adds [support](${U}) on Windows for host process containers`);
   });
 
@@ -150,9 +150,9 @@ describe("sentence lines", () => {
       line("StatefulSet PersistentVolumeClaimDeletePolicy"),
     ];
     expect(drafted).toEqual([
-      `* Marks [\`net.ipv4.ip_unprivileged_port_start\`](${U}) as a safe sysctl`,
+      `* Mark [\`net.ipv4.ip_unprivileged_port_start\`](${U}) as a safe sysctl`,
       `* Scheduler [can be configured](${U}) to consider new resources beside CPU and memory`,
-      `* Replaces [go-bindata](${U}) with \`//go:embed\``,
+      `* Replace [go-bindata](${U}) with \`//go:embed\``,
       `* Adds [support for StatefulSet \`PersistentVolumeClaimDeletePolicy\`](${U})`,
     ]);
     for (const text of drafted) expect(lineProblems(text, "other_merges", U)).toEqual([]);
@@ -189,10 +189,10 @@ describe("sentence lines keep the main verb of a long subject", () => {
 
   it("knows more verbs that open a release note", () => {
     expect(line("x", "Tightened validation of the `spec.widgets` field in pod status.")).toBe(
-      `* Tightens [validation of the \`spec.widgets\` field](${U}) in pod status`,
+      `* Tightened [validation of the \`spec.widgets\` field](${U}) in pod status`,
     );
     expect(line("x", "Reverted the `FancyScheduling` feature gate to off by default.")).toBe(
-      `* Reverts [the \`FancyScheduling\` feature gate](${U}) to off by default`,
+      `* Reverted [the \`FancyScheduling\` feature gate](${U}) to off by default`,
     );
   });
 });
