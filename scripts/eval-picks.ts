@@ -7,7 +7,7 @@ import { type Classification, DEFAULT_RULES, classifyWeek } from "../src/classif
 import { lineProblems } from "../src/lint/line-rules.js";
 import type { ClassifiedSection } from "../src/classify/rules.js";
 import type { Week } from "../src/types.js";
-import { addWording, describeWording, emptyWording } from "./eval-wording.js";
+import { addShapes, addWording, describeWording, emptyWording } from "./eval-wording.js";
 import { learnVerbForms, verbExamples } from "./train-verb-forms.js";
 import { type Pick, loadPicks } from "./picks.js";
 import { type Example, examples, featuredPool, trainModels } from "./train.js";
@@ -142,6 +142,7 @@ export function evalPicks(dir: string): string {
       const reference = references.get(entry.pr.number);
       if (reference !== undefined) addWording(wording, entry, reference);
     }
+    addShapes(wording, draft.reported);
     const counts = count(picks, draft);
     add(total, counts);
     rows.push(render(release, counts));

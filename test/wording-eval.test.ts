@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { postLines } from "../scripts/eval-wording.js";
+import { DEFAULT_RULES, classifyWeek } from "../src/classify/classify.js";
+import { addShapes, describeWording, emptyWording, postLines } from "../scripts/eval-wording.js";
+import { pr } from "./classify/fixtures.js";
 import { rougeL, rougeTokens } from "../scripts/rouge.js";
 
 describe("the wording measure", () => {
@@ -12,6 +14,21 @@ describe("the wording measure", () => {
     expect(rougeL("* Widgets [can be resized](u)", "* Widgets can now be resized online")).toBeCloseTo(0.8, 10);
     expect(rougeL("* Widgets [can be resized](u)", "* Resized widgets can be")).toBeCloseTo(0.75, 10);
     expect(rougeL("* Adds [gizmos](u)", "* Widgets can be resized")).toBe(0);
+  });
+
+  it("counts the sentence lines that fell back to a noun phrase or kept their opening condition", () => {
+    const prs = [
+      pr(1, "Widgets can be resized", { labels: ["kind/feature", "release-note"], note: "Widgets can now be resized online." }),
+      pr(2, "Gizmo support for the scheduler", { labels: ["kind/feature", "release-note"], note: "Gizmo support for the scheduler." }),
+      pr(3, "If gizmos are on, widgets were lost", { labels: ["kind/bug", "release-note"], note: "If gizmos are on, widgets were lost." }),
+      pr(4, "Promote GadgetSupport to GA", { labels: ["kind/feature", "release-note"], note: "The `GadgetSupport` feature gate graduates to GA." }),
+    ];
+    const draft = classifyWeek(prs, { week: { ending: "2021-07-04", from: "2021-06-28T00:00:00Z", to: "2021-07-04T23:59:59Z" }, defaultBranches: {} }, DEFAULT_RULES);
+    const score = emptyWording();
+    addShapes(score, draft.reported);
+    expect(describeWording("test", score).split("\n")[1]).toBe(
+      'fallbacks: 2 of 3 Other Merges and Deprecated lines (66.7 %): 1 name a change and were given "Adds", 1 keep their opening condition, 0 are the PR number',
+    );
   });
 
   it("takes from a post only the bullets that link one kubernetes/kubernetes PR", () => {

@@ -376,6 +376,11 @@ function penalty(draft: Draft, source: "note" | "title"): number {
  * release note when it makes a clean sentence, else from the title.
  */
 export function sentenceBullet(title: string, note: string | null, url: string, verbForms: VerbForms = VERB_FORMS): Bullet {
+  const draft = bestDraft(title, note, verbForms);
+  return draft ? toBullet(draft, url) : { label: numberLabel(url), url, also: [] };
+}
+
+function bestDraft(title: string, note: string | null, verbForms: VerbForms): Draft | undefined {
   let best: { draft: Draft; score: number } | undefined;
   for (const source of DRAFT_SOURCES) {
     const text = source === "note" ? note : title;
@@ -387,8 +392,19 @@ export function sentenceBullet(title: string, note: string | null, url: string, 
     // Nothing scores below 0 and the note wins ties: a clean note needs no title draft.
     if (score === 0) break;
   }
-  if (!best) return { label: numberLabel(url), url, also: [] };
-  return toBullet(best.draft, url);
+  return best?.draft;
+}
+
+/**
+ * Whether the line `sentenceBullet` drafts is a subject and a verb phrase taken from the PR's own
+ * words, or a fallback an editor will want to reword: a bare noun phrase that was given "Adds", or
+ * a sentence that keeps its opening condition because its main clause could not stand alone.
+ */
+export function lineShape(title: string, note: string | null): "sentence" | "noun phrase" | "opener" | "empty" {
+  const draft = bestDraft(title, note, VERB_FORMS);
+  if (!draft) return "empty";
+  if (draft.nounPhrase) return "noun phrase";
+  return draft.subordinate ? "opener" : "sentence";
 }
 
 /** The note first, then the title; a constant, not a list of pairs built per line. */
