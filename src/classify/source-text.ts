@@ -4,7 +4,7 @@ import { WORD_GAP } from "./words.js";
 /** Components that make a natural subject when a title starts "kubeadm: fix ...". */
 const SUBJECT_PREFIX = /^(?:kube[\w-]*|kubectl|kubeadm|kubelet|client-go|cli-runtime|apiserver|scheduler|etcd)$/i;
 const PREFIXES = [/^action[- ]required\s*:?\s*/i, /^KEP[- ]?\d+\s*[:-]\s*/i, /^\[[^\]]*\]\s*/, /^\w+\([^)]*\)\s*:\s*/];
-const LABEL_PREFIX = /^([^:`]{1,60}?):\s+(?=\S)/;
+const LABEL_PREFIX = /^`?([^:`]{1,60}?)`?:\s+(?=\S)/;
 // Module constants: a regular expression literal in a function is a new object each time it runs.
 const LIST_MARKER = /^[-*]\s+/;
 const BRACKET_PREFIX = /^\[([A-Za-z][\w-]*)\]/;

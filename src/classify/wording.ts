@@ -3,7 +3,7 @@ import type { Bullet, InlineMarkdown } from "../types.js";
 import { MAX_WORDS, MIN_WORDS, isBreakAt, trim } from "./shorten.js";
 import { type Stripped, firstSentence, normalizePhrases, sentenceCaseTitle, stripPrefixes } from "./source-text.js";
 import { VERB_FORMS } from "./models.js";
-import { type VerbForms, isPresentTense, leadingVerbText } from "./verb-forms.js";
+import { type VerbForms, formOf, isPresentTense, leadingVerbText } from "./verb-forms.js";
 import { addArticle } from "./articles.js";
 import { restateFix } from "./fix-wording.js";
 import { applyHouseSpellings } from "./spellings.js";
@@ -132,6 +132,9 @@ function shortSubject(tokens: readonly Token[], verb: number): Token[] | undefin
   return [...determiner, ...tail];
 }
 
+/** "the deprecated flag", "a newly added field", "flags used by": a past form there is no verb. */
+const NOT_BEFORE_PAST_VERB = new Set([...ARTICLES, ...PREPOSITIONS, "newly", "recently", "previously", "already", "been", "be", "being", "not", "no"]);
+
 const QUANTIFIERS = new Set("some all each any none many most one both several either neither".split(" "));
 
 function findVerb(tokens: Token[]): number {
@@ -146,6 +149,17 @@ function findVerb(tokens: Token[]): number {
   // further on: a tense-bearing word there is still the main verb when nothing before it is one.
   for (let i = 8; i < Math.min(tokens.length, 14); i++) {
     if (isTensed(tokens[i]) && isMainClauseVerb(tokens, i) && shortSubject(tokens, i)) return i;
+  }
+  // Release notes of later cycles tell the change in the past tense: "kube-scheduler implemented
+  // scheduling hints". A past form after a plain subject, with no verb or comma before it, is the verb.
+  const opener = tokens[0];
+  const plainSubject = opener !== undefined && (opener.code || (baseVerb(opener.text) === undefined && !PREPOSITIONS.has(plain(opener)) && !SUBORDINATE_START.test(opener.text)));
+  for (let i = 1; plainSubject && i < Math.min(tokens.length - 1, 8); i++) {
+    const token = tokens[i]!;
+    const before = tokens[i - 1]!;
+    if (isTensed(before) || endsClause(before) || NOT_BEFORE_PAST_VERB.has(plain(before)) || CLAUSE_BREAKS.has(plain(before))) break;
+    const base = token.code ? undefined : baseVerb(token.text);
+    if (base !== undefined && formOf(token.text, base) === "past" && plain(tokens[i + 1]) !== "by") return i;
   }
   // Titles often drop the "s": "kubeadm certs check-expiration support json output".
   for (let i = 2; i < Math.min(tokens.length - 1, 8); i++) {
@@ -167,9 +181,11 @@ const NOUN_LIKE_VERBS = new Set(["support", "fix", "update", "change", "upgrade"
 function leadingVerb(tokens: Token[]): boolean {
   const first = tokens[0];
   if (!first || first.code || baseVerb(first.text) === undefined) return false;
-  // "Support for X" and "Fix to Y" are nouns, not instructions; "Turn on X" is a verb and its particle.
+  // "Support for X" and "Fix to Y" are nouns, not instructions; "Turn on X" is a verb and its
+  // particle, and "Promoted to", "Stopped using" can only be verbs.
   const next = plain(tokens[1]);
-  return !PREPOSITIONS.has(next) || (PARTICLES.has(next) && !NOUN_LIKE_VERBS.has(baseVerb(first.text) ?? ""));
+  const base = baseVerb(first.text)!;
+  return !PREPOSITIONS.has(next) || formOf(first.text, base) === "past" || (PARTICLES.has(next) && !NOUN_LIKE_VERBS.has(base));
 }
 
 function conjugateFollowing(tokens: Token[]): void {

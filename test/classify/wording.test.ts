@@ -107,6 +107,21 @@ describe("sentence lines", () => {
     expect(line("Support on Windows for host process containers")).toBe(`* Adds [support](${U}) on Windows for host process containers`);
   });
 
+  it("reads a past-tense verb after a plain subject as the verb, but not a past form that describes", () => {
+    expect(line("x", "kube-scheduler implemented queueing hints for the `WidgetFit` plugin.")).toBe(
+      `* kube-scheduler [implemented queueing hints](${U}) for the \`WidgetFit\` plugin`,
+    );
+    expect(line("x", "The deprecated widget flag removed in 1.30 is documented.")).toBe(`* The deprecated widget flag removed in 1.30 [is documented](${U})`);
+    expect(line("x", "Flags used by the widget controller are now validated.")).toBe(`* Flags used by the widget controller [are now validated](${U})`);
+  });
+
+  it("takes a past-tense verb before a preposition for a verb, and a component in backticks for the subject", () => {
+    expect(line("Widget plugin: stop using annotations", "Widget plugin: stopped using annotations for device info.")).toBe(
+      `* Stopped [using annotations](${U}) for device info`,
+    );
+    expect(line("x", "`kube-proxy`: added the `--widget-mode` flag.")).toBe(`* kube-proxy [added the \`--widget-mode\` flag](${U})`);
+  });
+
   it("never ends a link on a word that needs the next one", () => {
     expect(line("x", "The scheduler now supports the `QueueHint` plugin and the gang plugins for batch jobs in large clusters.")).toBe(
       `* The scheduler [now supports the \`QueueHint\` plugin](${U}) and the gang plugins for batch jobs`,
