@@ -132,8 +132,8 @@ function shortSubject(tokens: readonly Token[], verb: number): Token[] | undefin
   return [...determiner, ...tail];
 }
 
-/** "the deprecated flag", "a newly added field", "flags used by": a past form there is no verb. */
-const NOT_BEFORE_PAST_VERB = new Set([...ARTICLES, ...PREPOSITIONS, "newly", "recently", "previously", "already", "been", "be", "being", "not", "no"]);
+/** "the deprecated flag", "a newly added field": a past form after these describes, and the verb may come later. */
+const DESCRIBING_BEFORE_PAST = new Set([...ARTICLES, "newly", "recently", "previously", "already", "been", "be", "being", "not", "no"]);
 
 const QUANTIFIERS = new Set("some all each any none many most one both several either neither".split(" "));
 
@@ -157,7 +157,8 @@ function findVerb(tokens: Token[]): number {
   for (let i = 1; plainSubject && i < Math.min(tokens.length - 1, 8); i++) {
     const token = tokens[i]!;
     const before = tokens[i - 1]!;
-    if (isTensed(before) || endsClause(before) || NOT_BEFORE_PAST_VERB.has(plain(before)) || CLAUSE_BREAKS.has(plain(before))) break;
+    if (isTensed(before) || endsClause(before) || PREPOSITIONS.has(plain(before)) || CLAUSE_BREAKS.has(plain(before))) break;
+    if (DESCRIBING_BEFORE_PAST.has(plain(before))) continue;
     const base = token.code ? undefined : baseVerb(token.text);
     if (base !== undefined && formOf(token.text, base) === "past" && plain(tokens[i + 1]) !== "by") return i;
   }

@@ -84,7 +84,8 @@ const BASE_VERBS = new Set(
     "upgrade downgrade revert revise clarify modify reorganize relax simplify recreate omit suspend " +
     "tighten contain adjust rework rewrite harden loosen truncate sanitize redact hide suppress adopt " +
     "regenerate rebuild reword attach detach bypass fire declare deregister turn mitigate call perform " +
-    "disallow append shrink list prepare"
+    "disallow append shrink list prepare wait treat mask escape try leverage finish terminate discard " +
+    "restrict prioritize execute address continue expect unmount"
   ).split(" "),
 );
 // A Map, not an object: a word like "constructor" must not find Object.prototype's members.

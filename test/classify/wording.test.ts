@@ -111,6 +111,8 @@ describe("sentence lines", () => {
     expect(line("x", "kube-scheduler implemented queueing hints for the `WidgetFit` plugin.")).toBe(
       `* kube-scheduler [implemented queueing hints](${U}) for the \`WidgetFit\` plugin`,
     );
+    expect(line("x", "The widget controller added support for gadget pools.")).toBe(`* The widget controller [added support](${U}) for gadget pools`);
+    expect(line("x", "Treated a missing widget file as an empty widget list.")).toBe(`* Treated [a missing widget file](${U}) as an empty widget list`);
     expect(line("x", "The deprecated widget flag removed in 1.30 is documented.")).toBe(`* The deprecated widget flag removed in 1.30 [is documented](${U})`);
     expect(line("x", "Flags used by the widget controller are now validated.")).toBe(`* Flags used by the widget controller [are now validated](${U})`);
   });
