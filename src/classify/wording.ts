@@ -389,8 +389,9 @@ function penalty(draft: Draft, source: "note" | "title"): number {
 }
 
 /**
- * A present-tense bullet of about 4–10 words with the link on its key phrase, drafted from the
- * release note when it makes a clean sentence, else from the title.
+ * A one-sentence bullet of about 4–10 words with the link on its key phrase, drafted from the
+ * release note when it makes a clean sentence, else from the title; its leading verb takes the
+ * form editors give it (`verbForms`, learned by `npm run train`).
  */
 export function sentenceBullet(title: string, note: string | null, url: string, verbForms: VerbForms = VERB_FORMS): Bullet {
   const draft = bestDraft(title, note, verbForms);
