@@ -14,7 +14,7 @@ export interface VerbForms {
   bySource: ReadonlyMap<VerbForm, VerbForm>;
 }
 
-/** Today's rule when nothing was learned: a present-tense statement. */
+/** The rules' form when nothing is learned: a present-tense statement ("Fixes X"). */
 export const PRESENT_TENSE: VerbForms = { byVerb: new Map(), bySource: new Map() };
 
 /** The form `word` has as a form of `base`; a past participle the rules cannot tell from the past tense counts as past. */
