@@ -117,6 +117,28 @@ describe("draft with a config file", () => {
     expect(flagged.stderr).toContain('no cached or sample data for kubernetes/kubectl, week ending 2021-07-04; run "k8s-weekly draft --week 2021-07-04 --repo kubernetes/kubectl" online once to cache it');
   });
 
+  it("reads a config saved with a byte order mark, as Windows editors save it", async () => {
+    const dir = folderWith(`\uFEFF${JSON.stringify({ titleDateFormat: "d MMMM yyyy" })}`);
+    const result = await runCli(["draft", "--week", "2021-07-04", "--offline"], {}, dir);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("\ntitle: Week Ending 4 July 2021\n");
+    // A mark before broken JSON leaves the real fault to report, with nothing invisible in it.
+    const broken = folderWith("\uFEFF{ repos: ");
+    // Node's own wording, which changes between versions, of the same text without the mark.
+    const fault = (() => {
+      try {
+        return JSON.parse("{ repos: ") as never;
+      } catch (error) {
+        return (error as Error).message;
+      }
+    })();
+    expect(await runCli(["draft", "--week", "2021-07-04", "--offline"], {}, broken)).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `k8s-weekly: config ${join(broken, "k8s-weekly.config.json")}: not valid JSON (${fault}); fix the syntax; see k8s-weekly draft --help\n`,
+    });
+  });
+
   it("refuses an invalid config with exit 2 before doing anything", async () => {
     const dir = folderWith({ repos: "kubernetes/kubernetes" });
     const result = await runCli(["draft", "--week", "2021-07-04", "--offline"], {}, dir);

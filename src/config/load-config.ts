@@ -44,7 +44,8 @@ export async function loadConfig(explicitPath: string | undefined, cwd: string):
   }
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    // Windows editors (Notepad) save a byte order mark, which JSON.parse rejects as an invisible token.
+    raw = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (error) {
     // JSON.parse quotes the text around the fault, newlines and all: the message stays one line.
     throw new UsageError(`${label}: not valid JSON (${cleanText((error as Error).message, 160)}); fix the syntax`);
