@@ -168,6 +168,17 @@ describe("bad input", () => {
     expect((await runCli(["draft", "--week", "2021-07-04", "--offline", "--update", post])).code).toBe(0);
   });
 
+  it("reads an --input file saved with a byte order mark", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-input-"));
+    const items = JSON.stringify((JSON.parse(readFileSync(new URL("../samples/2021-07-04.json", import.meta.url), "utf8")) as { items: unknown[] }).items);
+    writeFileSync(join(dir, "plain.json"), items);
+    writeFileSync(join(dir, "marked.json"), `\uFEFF${items}`);
+    const plain = await runCli(["draft", "--week", "2021-07-04", "--input", join(dir, "plain.json"), "--format", "json"]);
+    const marked = await runCli(["draft", "--week", "2021-07-04", "--input", join(dir, "marked.json"), "--format", "json"]);
+    expect(plain.code).toBe(0);
+    expect(marked).toEqual({ ...plain, stderr: plain.stderr.replaceAll("plain.json", "marked.json") });
+  });
+
   it("rejects an --input file that is not JSON or not search items", async () => {
     const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-input-"));
     writeFileSync(join(dir, "bad.json"), "{ not json");
