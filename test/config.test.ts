@@ -139,6 +139,17 @@ describe("draft with a config file", () => {
     });
   });
 
+  it("refuses rules.sectionOrder, which never changed the draft, saying so rather than letting it be ignored", async () => {
+    const dir = folderWith({ rules: { sectionOrder: ["other_merges", "featured"] } });
+    expect(await runCli(["draft", "--week", "2021-07-04", "--offline"], {}, dir)).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `k8s-weekly: config ${join(dir, "k8s-weekly.config.json")}: rules.sectionOrder: no longer a setting (it never changed the draft: the post's sections follow LWKD's order, and a --template can place them otherwise); remove it; see k8s-weekly draft --help\n`,
+    });
+    // A name inherited by every object is no setting either, retired or not.
+    expect((await runCli(["draft", "--week", "2021-07-04", "--offline"], {}, folderWith({ constructor: 1 }))).stderr).toContain(": constructor: unknown setting; see");
+  });
+
   it("refuses an invalid config with exit 2 before doing anything", async () => {
     const dir = folderWith({ repos: "kubernetes/kubernetes" });
     const result = await runCli(["draft", "--week", "2021-07-04", "--offline"], {}, dir);

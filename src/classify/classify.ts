@@ -1,5 +1,5 @@
 import { renderBullet } from "../markdown/escape.js";
-import type { Bullet, FeaturedCandidate, PullRequest, SectionKey, Week } from "../types.js";
+import { SECTION_KEYS, type Bullet, type FeaturedCandidate, type PullRequest, type SectionKey, type Week } from "../types.js";
 import { type Decision, decide } from "./decide.js";
 import { type DependencyBump, bumpKey, judgeBump } from "./dependency.js";
 import { type FeaturedInput, rankFeatured } from "./featured.js";
@@ -158,7 +158,7 @@ export function classifyWeek(
     const entry = reported.find((item) => item.pr === top.pr);
     if (entry) [entry.section, entry.reason] = ["featured", `featured:top-score+${entry.reason}`];
   }
-  return { reported: sortReported(reported, duplicates > 0 ? lastPositions(prs, reported) : positions, rules), skipped, featuredCandidates: candidates, featuredSpares: ranked.slice(candidates.length) };
+  return { reported: sortReported(reported, duplicates > 0 ? lastPositions(prs, reported) : positions), skipped, featuredCandidates: candidates, featuredSpares: ranked.slice(candidates.length) };
 }
 
 /** The verdicts of the PRs `context.readOrder` names, by their index in `prs`; the rest left undefined. */
@@ -247,14 +247,15 @@ function lastPositions(prs: readonly PullRequest[], reported: readonly Classifie
   return reported.map((entry) => last.get(entry.pr) ?? 0);
 }
 
-/** Sections in the rules' order; within one, as the PRs were given (Other Merges likeliest first). */
-function sortReported(reported: readonly ClassifiedPR[], positions: readonly number[], rules: RuleTable): ClassifiedPR[] {
-  const sectionRank = new Map<string, number>();
-  rules.sectionOrder.forEach((section, index) => sectionRank.has(section) || sectionRank.set(section, index));
+// The post's order, the one the JSON's sections and the template follow too.
+const SECTION_RANK = new Map<string, number>(SECTION_KEYS.map((key, index) => [key, index]));
+
+/** Sections in the post's order; within one, as the PRs were given (Other Merges likeliest first). */
+function sortReported(reported: readonly ClassifiedPR[], positions: readonly number[]): ClassifiedPR[] {
   // Sort keys are read once per line rather than once per comparison: a week can hold tens of thousands.
   const keyed = reported.map((entry, index) => ({
     entry,
-    rank: sectionRank.get(entry.section) ?? rules.sectionOrder.length,
+    rank: SECTION_RANK.get(entry.section) ?? SECTION_KEYS.length,
     // Other Merges runs from the likeliest line to the least, so an editor cuts from the bottom.
     score: entry.section === "other_merges" ? entry.score : 0,
     position: positions[index] ?? 0,
