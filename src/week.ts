@@ -73,6 +73,19 @@ export function extendThrough(week: Week, value: string, now: Date): Week {
   return { ...week, to: `${value}T23:59:59Z` };
 }
 
+/**
+ * A front matter date, "YYYY-MM-DD HH:MM:SS +HHMM" (Jekyll's form), as the same moment in UTC,
+ * "YYYY-MM-DD HH:MM:SS", since weeks begin at midnight UTC; a bare YYYY-MM-DD stays as written.
+ * Null for any other text.
+ */
+export function frontMatterUtc(value: string): string | null {
+  if (DATE_ONLY.test(value)) return value;
+  const match = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}) ([+-]\d{2})(\d{2})$/.exec(value);
+  if (!match) return null;
+  const time = Date.parse(`${match[1]}T${match[2]}${match[3]}:${match[4]}`);
+  return Number.isNaN(time) ? null : new Date(time).toISOString().slice(0, 19).replace("T", " ");
+}
+
 /** Whether the window runs past the week's Sunday (`--through`). */
 export function isExtended(week: Week): boolean {
   return week.to !== `${week.ending}T23:59:59Z`;

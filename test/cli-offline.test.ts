@@ -115,6 +115,7 @@ describe("bad input", () => {
     [["draft", "--week", "0001-01-07", "--offline"], 'k8s-weekly: --week 0001-01-07 is before Kubernetes began (June 2014): use a date from 2014-06-02 to LAST, or "last"; see k8s-weekly draft --help\n'],
     [["week", "--week", "9999-12-27"], 'k8s-weekly: --week 9999-12-27 is in the future: use a date from 2014-06-02 to LAST, or "last"; see k8s-weekly week --help\n'],
     [["week", "--week", "2021-07-04", "--through", "2026-11-30"], "k8s-weekly: --through 2026-11-30 is more than 7 days after the week's Sunday 2021-07-04: use a day from 2021-07-04 to 2021-07-11, the day the post goes out; see k8s-weekly week --help\n"],
+    [["draft", "--week", "2021-07-04", "--offline", "--date", "2021-06-28 01:00:00 +0200"], "k8s-weekly: --date 2021-06-28 01:00:00 +0200: is 2021-06-27 23:00:00 in UTC, before the week ending 2021-07-04 begins (2021-06-28); give the day the post goes out; see k8s-weekly draft --help\n"],
     [["draft", "--week", "2021-07-04", "--offline", "--repo", "kubernetes"], "k8s-weekly: --repo kubernetes: expected OWNER/NAME, e.g. kubernetes/kubernetes; see k8s-weekly draft --help\n"],
     [["draft", "--week", "2021-07-04", "--offline", "--date", "July 4"], 'k8s-weekly: --date July 4: use an existing date as YYYY-MM-DD or "YYYY-MM-DD HH:MM:SS -0000"; see k8s-weekly draft --help\n'],
     [["draft", "--week", "2021-07-04", "--offline", "--date", "2021-02-30"], 'k8s-weekly: --date 2021-02-30: use an existing date as YYYY-MM-DD or "YYYY-MM-DD HH:MM:SS -0000"; see k8s-weekly draft --help\n'],
