@@ -150,6 +150,16 @@ describe("draft with a config file", () => {
     expect((await runCli(["draft", "--week", "2021-07-04", "--offline"], {}, folderWith({ constructor: 1 }))).stderr).toContain(": constructor: unknown setting; see");
   });
 
+  it("with a branch, skips the default branch's merges as other-branch:master, not as cherry-picks", async () => {
+    const dir = folderWith({ repos: [{ repo: "kubernetes/kubernetes", branch: "release-1.21" }] });
+    const result = await runCli(["draft", "--week", "2021-07-04", "--offline", "--format", "json", "--explain"], {}, dir);
+    expect(result.code).toBe(0);
+    const draft = JSON.parse(result.stdout) as { skipped: Array<{ number: number; reason: string }> };
+    expect(draft.skipped.find((entry) => entry.number === 101946)).toEqual({ repo: "kubernetes/kubernetes", number: 101946, title: "Support extended resource in NodeResourcesBalancedAllocation plugin", reason: "other-branch:master" });
+    expect(draft.skipped.filter((entry) => entry.reason === "cherry-pick")).toEqual([]);
+    expect(result.stderr).toContain("\n  kubernetes/kubernetes#101946  skipped: other-branch:master\n");
+  });
+
   it("refuses an invalid config with exit 2 before doing anything", async () => {
     const dir = folderWith({ repos: "kubernetes/kubernetes" });
     const result = await runCli(["draft", "--week", "2021-07-04", "--offline"], {}, dir);
