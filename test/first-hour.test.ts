@@ -181,6 +181,13 @@ describe("README", () => {
   it("the config example's $schema works without a registry release", () => {
     expect(README).not.toContain('"$schema": "./node_modules/k8s-weekly/');
   });
+
+  it("the schema claims no address but the one the config example points $schema at", () => {
+    const url = /"\$schema": "([^"]+)"/.exec(README)?.[1];
+    expect(url).toBe("https://raw.githubusercontent.com/OWNER/REPO/main/schema/config.schema.json");
+    const schema = JSON.parse(readFileSync(new URL("../schema/config.schema.json", import.meta.url), "utf8")) as { $id?: string };
+    expect(schema.$id ?? url).toBe(url);
+  });
 });
 
 describe("npm run eval and train without the corpus", () => {
