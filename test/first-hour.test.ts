@@ -198,6 +198,18 @@ describe("README", () => {
     expect(await featured({ mode: "top", minScore: 0.1 })).toEqual({ moved: [[98866, "featured:top-score+release-note:action-required"]], best: 0.117 });
   });
 
+  it("the finalize exit codes are the code's: a folder no file can be created in is a usage error (2), found before anything is done", async () => {
+    expect(README).toContain(
+      "1: it is not finished, or the\nfile changed meanwhile, or writing it failed midway (a full disk); 2: a usage error (a file that\ncannot be read, is not a regular file or not UTF-8, a file in a folder where no file can be\ncreated,",
+    );
+    // /proc/self/status reads as a regular file, in a folder where even root creates nothing.
+    expect(await runCli(["finalize", "/proc/self/status"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: expect.stringMatching(/^k8s-weekly: finalize \/proc\/self\/status: cannot create files in \/proc\/self \([A-Z]+\); choose a folder you can write to; see k8s-weekly finalize --help\n$/),
+    });
+  });
+
   it("the schema claims no address but the one the config example points $schema at", () => {
     const url = /"\$schema": "([^"]+)"/.exec(README)?.[1];
     expect(url).toBe("https://raw.githubusercontent.com/OWNER/REPO/main/schema/config.schema.json");
