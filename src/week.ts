@@ -3,6 +3,14 @@ import type { Week } from "./types.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+// kubernetes/kubernetes's first commit is dated 2014-06-06: no earlier week has a merge to draft,
+// and a date before it is a typo (a year or a century off).
+const FIRST_WEEK_MONDAY = "2014-06-02";
+
+// Editors publish two or three days after the Sunday; a week on, the next week's post is due, and
+// a window of months or years is a typo that would cost a search of every PR merged in it.
+const MAX_THROUGH_DAYS = 7;
+
 export interface ResolvedWeek {
   week: Week;
   /** Set when the given day was not a Sunday, so the CLI can say which week it used. */
@@ -15,27 +23,24 @@ export interface ResolvedWeek {
  */
 export function resolveWeek(value: string, now: Date): ResolvedWeek {
   // "Last" and "LAST" too: the word is a name, not a date, and its case carries nothing.
-  if (value.toLowerCase() === "last") {
-    const today = utcMidnight(now);
-    const daysSinceSunday = today.getUTCDay();
-    // On a Sunday the current week has not ended yet, so "last" is the Sunday before.
-    const sunday = new Date(today.getTime() - (daysSinceSunday === 0 ? 7 : daysSinceSunday) * DAY_MS);
-    return { week: weekEnding(sunday) };
-  }
+  const last = weekEnding(lastEndedSunday(now));
+  if (value.toLowerCase() === "last") return { week: last };
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) {
     throw new UsageError(`--week "${value}" is not a date: use YYYY-MM-DD (the Sunday that ends the week) or "last"`);
   }
   if (!isCalendarDate(value)) {
     throw new UsageError(`--week ${value} is not a calendar date: use an existing YYYY-MM-DD date`);
   }
+  const range = `use a date from ${FIRST_WEEK_MONDAY} to ${last.ending}, or "last"`;
+  if (value < FIRST_WEEK_MONDAY) throw new UsageError(`--week ${value} is before Kubernetes began (June 2014): ${range}`);
+  // Compared as text, before any date arithmetic: a Sunday past 9999 prints as "+010000-01-02".
+  if (value > isoDay(now)) throw new UsageError(`--week ${value} is in the future: ${range}`);
   const day = new Date(`${value}T00:00:00Z`);
   const weekday = day.getUTCDay();
   const sunday = new Date(day.getTime() + ((7 - weekday) % 7) * DAY_MS);
   const week = weekEnding(sunday);
   if (new Date(week.to).getTime() >= now.getTime()) {
-    throw new UsageError(
-      `--week ${value}: the week ending ${week.ending} has not ended yet; use an earlier date or "last"`,
-    );
+    throw new UsageError(`--week ${value}: the week ending ${week.ending} has not ended yet; ${range}`);
   }
   return weekday === 0 ? { week } : { week, note: `${value} is not a Sunday: using the week ${week.from.slice(0, 10)} to ${week.ending}` };
 }
@@ -54,11 +59,31 @@ export function extendThrough(week: Week, value: string, now: Date): Week {
   if (value < week.ending) {
     throw new UsageError(`--through ${value} is before the week's Sunday ${week.ending}: use ${week.ending} or a later day`);
   }
-  const today = utcMidnight(now).toISOString().slice(0, 10);
+  const today = isoDay(now);
+  const latest = addDays(week.ending, MAX_THROUGH_DAYS);
+  if (value > latest) {
+    const last = latest < today ? latest : today;
+    throw new UsageError(
+      `--through ${value} is more than ${MAX_THROUGH_DAYS} days after the week's Sunday ${week.ending}: use a day from ${week.ending} to ${last}, the day the post goes out`,
+    );
+  }
   if (value > today) {
     throw new UsageError(`--through ${value} is in the future: use today (${today}) or an earlier day`);
   }
   return { ...week, to: `${value}T23:59:59Z` };
+}
+
+/**
+ * A front matter date, "YYYY-MM-DD HH:MM:SS +HHMM" (Jekyll's form), as the same moment in UTC,
+ * "YYYY-MM-DD HH:MM:SS", since weeks begin at midnight UTC; a bare YYYY-MM-DD stays as written.
+ * Null for any other text.
+ */
+export function frontMatterUtc(value: string): string | null {
+  if (DATE_ONLY.test(value)) return value;
+  const match = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}) ([+-]\d{2})(\d{2})$/.exec(value);
+  if (!match) return null;
+  const time = Date.parse(`${match[1]}T${match[2]}${match[3]}:${match[4]}`);
+  return Number.isNaN(time) ? null : new Date(time).toISOString().slice(0, 19).replace("T", " ");
 }
 
 /** Whether the window runs past the week's Sunday (`--through`). */
@@ -88,6 +113,22 @@ export function isCalendarDate(value: string): boolean {
 
 function utcMidnight(date: Date): Date {
   return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+}
+
+/** The UTC day of a time, YYYY-MM-DD. */
+function isoDay(date: Date): string {
+  return utcMidnight(date).toISOString().slice(0, 10);
+}
+
+function addDays(isoDate: string, days: number): string {
+  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The Sunday of the most recent week that has ended; on a Sunday that week is still running, so the one before. */
+function lastEndedSunday(now: Date): Date {
+  const today = utcMidnight(now);
+  const daysSinceSunday = today.getUTCDay();
+  return new Date(today.getTime() - (daysSinceSunday === 0 ? 7 : daysSinceSunday) * DAY_MS);
 }
 
 function weekEnding(sunday: Date): Week {

@@ -327,7 +327,7 @@ describe("the action's steps, run", () => {
     expect(twoLines.stderr).toBe("k8s-weekly action: the input output must be one line\n");
     const future = await runAction(workspace, { week: "2099-01-04" });
     expect(future.code).toBe(2);
-    expect(future.stderr).toContain("has not ended yet");
+    expect(future.stderr).toContain("--week 2099-01-04 is in the future: use a date from 2014-06-02 to ");
     expect(existsSync(join(workspace, "_posts"))).toBe(false);
   });
 });

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { resolveWeek } from "../src/week.js";
 import { runCli } from "./helpers/run-cli.js";
 
 const SAMPLE_NUMBERS = (
@@ -111,7 +112,10 @@ describe("bad input", () => {
   it.each([
     [["draft", "--week", "2021-02-30", "--offline"], "k8s-weekly: --week 2021-02-30 is not a calendar date: use an existing YYYY-MM-DD date; see k8s-weekly draft --help\n"],
     [["draft", "--week", "soon", "--offline"], 'k8s-weekly: --week "soon" is not a date: use YYYY-MM-DD (the Sunday that ends the week) or "last"; see k8s-weekly draft --help\n'],
-    [["draft", "--week", "2099-01-04", "--offline"], 'k8s-weekly: --week 2099-01-04: the week ending 2099-01-04 has not ended yet; use an earlier date or "last"; see k8s-weekly draft --help\n'],
+    [["draft", "--week", "0001-01-07", "--offline"], 'k8s-weekly: --week 0001-01-07 is before Kubernetes began (June 2014): use a date from 2014-06-02 to LAST, or "last"; see k8s-weekly draft --help\n'],
+    [["week", "--week", "9999-12-27"], 'k8s-weekly: --week 9999-12-27 is in the future: use a date from 2014-06-02 to LAST, or "last"; see k8s-weekly week --help\n'],
+    [["week", "--week", "2021-07-04", "--through", "2026-11-30"], "k8s-weekly: --through 2026-11-30 is more than 7 days after the week's Sunday 2021-07-04: use a day from 2021-07-04 to 2021-07-11, the day the post goes out; see k8s-weekly week --help\n"],
+    [["draft", "--week", "2021-07-04", "--offline", "--date", "2021-06-28 01:00:00 +0200"], "k8s-weekly: --date 2021-06-28 01:00:00 +0200: is 2021-06-27 23:00:00 in UTC, before the week ending 2021-07-04 begins (2021-06-28); give the day the post goes out; see k8s-weekly draft --help\n"],
     [["draft", "--week", "2021-07-04", "--offline", "--repo", "kubernetes"], "k8s-weekly: --repo kubernetes: expected OWNER/NAME, e.g. kubernetes/kubernetes; see k8s-weekly draft --help\n"],
     [["draft", "--week", "2021-07-04", "--offline", "--date", "July 4"], 'k8s-weekly: --date July 4: use an existing date as YYYY-MM-DD or "YYYY-MM-DD HH:MM:SS -0000"; see k8s-weekly draft --help\n'],
     [["draft", "--week", "2021-07-04", "--offline", "--date", "2021-02-30"], 'k8s-weekly: --date 2021-02-30: use an existing date as YYYY-MM-DD or "YYYY-MM-DD HH:MM:SS -0000"; see k8s-weekly draft --help\n'],
@@ -128,7 +132,8 @@ describe("bad input", () => {
     [["draft", "--weeks", "2021-07-04"], "k8s-weekly: unknown option '--weeks' (did you mean --week?); see k8s-weekly draft --help\n"],
   ])("%j exits 2 with one clear line and nothing on stdout", async (args, stderr) => {
     const result = await runCli(args);
-    expect(result).toEqual({ code: 2, stdout: "", stderr });
+    // LAST: the Sunday of the last week that has ended, the latest --week a run can take today.
+    expect(result).toEqual({ code: 2, stdout: "", stderr: stderr.replace("LAST", resolveWeek("last", new Date()).week.ending) });
   });
 
   it("rejects an --input item whose URL is not a pull request", async () => {
@@ -166,6 +171,17 @@ describe("bad input", () => {
     expect(quoted.stderr).toContain("is the draft for the week ending 2021-07-04, not 2021-07-11");
     writeFileSync(post, `${drafted}\nslug: 2021-06-27-update\n`);
     expect((await runCli(["draft", "--week", "2021-07-04", "--offline", "--update", post])).code).toBe(0);
+  });
+
+  it("reads an --input file saved with a byte order mark", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-input-"));
+    const items = JSON.stringify((JSON.parse(readFileSync(new URL("../samples/2021-07-04.json", import.meta.url), "utf8")) as { items: unknown[] }).items);
+    writeFileSync(join(dir, "plain.json"), items);
+    writeFileSync(join(dir, "marked.json"), `\uFEFF${items}`);
+    const plain = await runCli(["draft", "--week", "2021-07-04", "--input", join(dir, "plain.json"), "--format", "json"]);
+    const marked = await runCli(["draft", "--week", "2021-07-04", "--input", join(dir, "marked.json"), "--format", "json"]);
+    expect(plain.code).toBe(0);
+    expect(marked).toEqual({ ...plain, stderr: plain.stderr.replaceAll("plain.json", "marked.json") });
   });
 
   it("rejects an --input file that is not JSON or not search items", async () => {

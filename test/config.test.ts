@@ -117,6 +117,49 @@ describe("draft with a config file", () => {
     expect(flagged.stderr).toContain('no cached or sample data for kubernetes/kubectl, week ending 2021-07-04; run "k8s-weekly draft --week 2021-07-04 --repo kubernetes/kubectl" online once to cache it');
   });
 
+  it("reads a config saved with a byte order mark, as Windows editors save it", async () => {
+    const dir = folderWith(`\uFEFF${JSON.stringify({ titleDateFormat: "d MMMM yyyy" })}`);
+    const result = await runCli(["draft", "--week", "2021-07-04", "--offline"], {}, dir);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("\ntitle: Week Ending 4 July 2021\n");
+    // A mark before broken JSON leaves the real fault to report, with nothing invisible in it.
+    const broken = folderWith("\uFEFF{ repos: ");
+    // Node's own wording, which changes between versions, of the same text without the mark.
+    const fault = (() => {
+      try {
+        return JSON.parse("{ repos: ") as never;
+      } catch (error) {
+        return (error as Error).message;
+      }
+    })();
+    expect(await runCli(["draft", "--week", "2021-07-04", "--offline"], {}, broken)).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `k8s-weekly: config ${join(broken, "k8s-weekly.config.json")}: not valid JSON (${fault}); fix the syntax; see k8s-weekly draft --help\n`,
+    });
+  });
+
+  it("refuses rules.sectionOrder, which never changed the draft, saying so rather than letting it be ignored", async () => {
+    const dir = folderWith({ rules: { sectionOrder: ["other_merges", "featured"] } });
+    expect(await runCli(["draft", "--week", "2021-07-04", "--offline"], {}, dir)).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `k8s-weekly: config ${join(dir, "k8s-weekly.config.json")}: rules.sectionOrder: no longer a setting (it never changed the draft: the post's sections follow LWKD's order, and a --template can place them otherwise); remove it; see k8s-weekly draft --help\n`,
+    });
+    // A name inherited by every object is no setting either, retired or not.
+    expect((await runCli(["draft", "--week", "2021-07-04", "--offline"], {}, folderWith({ constructor: 1 }))).stderr).toContain(": constructor: unknown setting; see");
+  });
+
+  it("with a branch, skips the default branch's merges as other-branch:master, not as cherry-picks", async () => {
+    const dir = folderWith({ repos: [{ repo: "kubernetes/kubernetes", branch: "release-1.21" }] });
+    const result = await runCli(["draft", "--week", "2021-07-04", "--offline", "--format", "json", "--explain"], {}, dir);
+    expect(result.code).toBe(0);
+    const draft = JSON.parse(result.stdout) as { skipped: Array<{ number: number; reason: string }> };
+    expect(draft.skipped.find((entry) => entry.number === 101946)).toEqual({ repo: "kubernetes/kubernetes", number: 101946, title: "Support extended resource in NodeResourcesBalancedAllocation plugin", reason: "other-branch:master" });
+    expect(draft.skipped.filter((entry) => entry.reason === "cherry-pick")).toEqual([]);
+    expect(result.stderr).toContain("\n  kubernetes/kubernetes#101946  skipped: other-branch:master\n");
+  });
+
   it("refuses an invalid config with exit 2 before doing anything", async () => {
     const dir = folderWith({ repos: "kubernetes/kubernetes" });
     const result = await runCli(["draft", "--week", "2021-07-04", "--offline"], {}, dir);

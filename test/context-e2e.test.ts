@@ -129,6 +129,10 @@ describe("the week's releases, schedule and file changes", () => {
     const { json } = await draft([]);
     expect(json.releaseSchedule.nextDeadline).toBe("Code Freeze, July 8th");
     expect(json.releaseSchedule.notes).toContain("Cherry-picks for the next patch releases (1.21.3, 1.20.9, 1.19.13, due Wednesday, July 14) are due Saturday, July 10");
+    // As offline from the sample, whose table has the beta's row first where this one has the freeze's.
+    expect(json.releaseSchedule.notes).toContain(
+      "Coming up in 1.22: 1.22.0-beta.1 release (Thursday, July 8), Code Freeze (Thursday, July 8), Docs deadline - Open placeholder PRs (Friday, July 9)",
+    );
     const post = await runCli(["draft", "--week", "2021-07-04", "--api-url", server.url], { GH_ENTERPRISE_TOKEN: TOKEN });
     expect(post.stdout).toContain("## Release Schedule\n\n**Next Deadline: Code Freeze, July 8th**\n");
   });

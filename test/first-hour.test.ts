@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -180,6 +180,41 @@ describe("README", () => {
 
   it("the config example's $schema works without a registry release", () => {
     expect(README).not.toContain('"$schema": "./node_modules/k8s-weekly/');
+  });
+
+  it("documents featured mode \"top\" with the minScore it needs, which the sample week's best candidate does not reach", async () => {
+    expect(README).toContain("`minScore`\n(default 0.2)");
+    expect(README).toContain("the sample week's best candidate\nscores 0.117 and nothing moves at the default; `\"minScore\": 0.1` moves it.");
+    const featured = async (settings: object) => {
+      const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-config-"));
+      writeFileSync(join(dir, "k8s-weekly.config.json"), JSON.stringify({ rules: { featured: settings } }));
+      const json = JSON.parse((await runCli(["draft", "--week", "2021-07-04", "--offline", "--format", "json"], {}, dir)).stdout) as {
+        sections: { featured: Array<{ number: number; reason: string }> };
+        featuredCandidates: Array<{ score: number }>;
+      };
+      return { moved: json.sections.featured.map((entry) => [entry.number, entry.reason]), best: json.featuredCandidates[0]?.score };
+    };
+    expect(await featured({ mode: "top" })).toEqual({ moved: [], best: 0.117 });
+    expect(await featured({ mode: "top", minScore: 0.1 })).toEqual({ moved: [[98866, "featured:top-score+release-note:action-required"]], best: 0.117 });
+  });
+
+  it("the finalize exit codes are the code's: a folder no file can be created in is a usage error (2), found before anything is done", async () => {
+    expect(README).toContain(
+      "1: it is not finished, or the\nfile changed meanwhile, or writing it failed midway (a full disk); 2: a usage error (a file that\ncannot be read, is not a regular file or not UTF-8, a file in a folder where no file can be\ncreated,",
+    );
+    // /proc/self/status reads as a regular file, in a folder where even root creates nothing.
+    expect(await runCli(["finalize", "/proc/self/status"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: expect.stringMatching(/^k8s-weekly: finalize \/proc\/self\/status: cannot create files in \/proc\/self \([A-Z]+\); choose a folder you can write to; see k8s-weekly finalize --help\n$/),
+    });
+  });
+
+  it("the schema claims no address but the one the config example points $schema at", () => {
+    const url = /"\$schema": "([^"]+)"/.exec(README)?.[1];
+    expect(url).toBe("https://raw.githubusercontent.com/OWNER/REPO/main/schema/config.schema.json");
+    const schema = JSON.parse(readFileSync(new URL("../schema/config.schema.json", import.meta.url), "utf8")) as { $id?: string };
+    expect(schema.$id ?? url).toBe(url);
   });
 });
 

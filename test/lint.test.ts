@@ -24,6 +24,14 @@ describe("lintPost", () => {
     expect(lintPost(`${FRONT.replace("2021-07-04 22:00:00", "2021-06-28 09:00:00")}\n## Developer News\n\nNews.\n`)).toEqual([]);
   });
 
+  it("reads a front matter date with an offset in UTC, as draft --date does", () => {
+    const early = FRONT.replace("date: 2021-07-04 22:00:00 -0000", "date: 2021-06-28 01:00:00 +0200");
+    expect(lintPost(`${early}\n## Developer News\n\nNews.\n`)).toEqual([
+      { line: 1, message: "front matter date 2021-06-28 01:00:00 +0200 is 2021-06-27 23:00:00 in UTC, before the week ending 2021-07-04 begins (2021-06-28); give the day the post goes out" },
+    ]);
+    expect(lintPost(`${FRONT.replace("date: 2021-07-04 22:00:00 -0000", "date: 2021-06-27 23:00:00 -0200")}\n## Developer News\n\nNews.\n`)).toEqual([]);
+  });
+
   it("reports a PR listed twice across the merge sections, at the second line, whatever the case of its repository", () => {
     const post = [
       FRONT,

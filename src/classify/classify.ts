@@ -1,5 +1,5 @@
-import { renderBullet } from "../markdown/escape.js";
-import type { Bullet, FeaturedCandidate, PullRequest, SectionKey, Week } from "../types.js";
+import { cleanText, renderBullet } from "../markdown/escape.js";
+import { SECTION_KEYS, type Bullet, type FeaturedCandidate, type PullRequest, type SectionKey, type Week } from "../types.js";
 import { type Decision, decide } from "./decide.js";
 import { type DependencyBump, bumpKey, judgeBump } from "./dependency.js";
 import { type FeaturedInput, rankFeatured } from "./featured.js";
@@ -91,9 +91,20 @@ function inWeek(pr: PullRequest, week: Week): boolean {
   return isInWeekOrUnreadable(pr.mergedAt, week);
 }
 
-function isCherryPick(pr: PullRequest, context: ClassifyContext, rules: CompiledRules): boolean {
-  const defaultBranch = own(context.defaultBranches, pr.repo) ?? "master";
-  return (pr.baseRef !== null && pr.baseRef !== defaultBranch) || rules.re.cherryPickTitle.test(pr.title);
+// Kubernetes cuts its release branches as release-1.NN (kubernetes-sigs projects as release-0.N).
+const RELEASE_BRANCH = /^release[-/]\d/;
+
+/**
+ * Why a PR outside the drafted branch is left out, or null when it is not: a cherry-pick, by its
+ * title or into a release branch, or else a PR of another branch, named, since a config that
+ * drafts a release branch sees the default branch's merges here and they are no cherry-picks.
+ */
+function otherBranchReason(pr: PullRequest, context: ClassifyContext, rules: CompiledRules): string | null {
+  if (rules.re.cherryPickTitle.test(pr.title)) return "cherry-pick";
+  const drafted = own(context.defaultBranches, pr.repo) ?? "master";
+  if (pr.baseRef === null || pr.baseRef === drafted) return null;
+  // A branch name comes from GitHub: one clean, bounded line wherever the reason is printed.
+  return RELEASE_BRANCH.test(pr.baseRef) ? "cherry-pick" : `other-branch:${cleanText(pr.baseRef, 100)}`;
 }
 
 function bulletFor(pr: PullRequest, signals: PRSignals, decision: Decision & { kind: "report" }, table: RuleTable, verbForms: VerbForms | undefined): Bullet {
@@ -106,10 +117,12 @@ function bulletFor(pr: PullRequest, signals: PRSignals, decision: Decision & { k
 function judge(pr: PullRequest, context: ClassifyContext, compiled: CompiledRules, rules: RuleTable): Verdict {
   if (!context.prepared && !inWeek(pr, context.week)) return { kind: "skip", reason: "outside-week" };
   const signals = readSignals(pr, compiled);
-  if (isCherryPick(pr, context, compiled)) {
+  const away = otherBranchReason(pr, context, compiled);
+  if (away === "cherry-pick") {
     const bump = judgeBump(pr, signals, compiled);
-    return bump && "bumps" in bump ? { kind: "backport", bumps: bump.bumps } : { kind: "skip", reason: "cherry-pick" };
+    return bump && "bumps" in bump ? { kind: "backport", bumps: bump.bumps } : { kind: "skip", reason: away };
   }
+  if (away !== null) return { kind: "skip", reason: away };
   const decision = decide(pr, signals, compiled);
   if (decision.kind === "skip") return { kind: "skip", reason: decision.reason };
   const { section } = decision;
@@ -158,7 +171,7 @@ export function classifyWeek(
     const entry = reported.find((item) => item.pr === top.pr);
     if (entry) [entry.section, entry.reason] = ["featured", `featured:top-score+${entry.reason}`];
   }
-  return { reported: sortReported(reported, duplicates > 0 ? lastPositions(prs, reported) : positions, rules), skipped, featuredCandidates: candidates, featuredSpares: ranked.slice(candidates.length) };
+  return { reported: sortReported(reported, duplicates > 0 ? lastPositions(prs, reported) : positions), skipped, featuredCandidates: candidates, featuredSpares: ranked.slice(candidates.length) };
 }
 
 /** The verdicts of the PRs `context.readOrder` names, by their index in `prs`; the rest left undefined. */
@@ -247,14 +260,15 @@ function lastPositions(prs: readonly PullRequest[], reported: readonly Classifie
   return reported.map((entry) => last.get(entry.pr) ?? 0);
 }
 
-/** Sections in the rules' order; within one, as the PRs were given (Other Merges likeliest first). */
-function sortReported(reported: readonly ClassifiedPR[], positions: readonly number[], rules: RuleTable): ClassifiedPR[] {
-  const sectionRank = new Map<string, number>();
-  rules.sectionOrder.forEach((section, index) => sectionRank.has(section) || sectionRank.set(section, index));
+// The post's order, the one the JSON's sections and the template follow too.
+const SECTION_RANK = new Map<string, number>(SECTION_KEYS.map((key, index) => [key, index]));
+
+/** Sections in the post's order; within one, as the PRs were given (Other Merges likeliest first). */
+function sortReported(reported: readonly ClassifiedPR[], positions: readonly number[]): ClassifiedPR[] {
   // Sort keys are read once per line rather than once per comparison: a week can hold tens of thousands.
   const keyed = reported.map((entry, index) => ({
     entry,
-    rank: sectionRank.get(entry.section) ?? rules.sectionOrder.length,
+    rank: SECTION_RANK.get(entry.section) ?? SECTION_KEYS.length,
     // Other Merges runs from the likeliest line to the least, so an editor cuts from the bottom.
     score: entry.section === "other_merges" ? entry.score : 0,
     position: positions[index] ?? 0,

@@ -4,8 +4,6 @@ import type { SectionKey } from "../types.js";
 /** The sections the classifier fills; subprojects come from release feeds, not from merged PRs. */
 export type ClassifiedSection = Exclude<SectionKey, "subprojects">;
 
-const CLASSIFIED_SECTIONS = ["featured", "promotions", "deprecated", "version_updates", "other_merges"] as const satisfies readonly ClassifiedSection[];
-
 const list = (defaults: string[], description?: string) => {
   const schema = z.array(z.string()).default(defaults);
   return description ? schema.describe(description) : schema;
@@ -27,10 +25,6 @@ export const rulesSchema = z
   .strictObject({
     skipAuthors: list(["k8s-ci-robot", "k8s-infra-ci-robot", "dependabot", "*[bot]"], "Logins never reported; a leading * matches any prefix (\"*[bot]\")."),
     skipTitlePatterns: list([], "Regular expressions; a PR whose title matches one is skipped."),
-    sectionOrder: z
-      .array(z.enum(CLASSIFIED_SECTIONS))
-      .default(["featured", "promotions", "deprecated", "version_updates", "other_merges"])
-      .describe("The order of the generated sections' entries in the JSON and the post; added to the default order."),
     labels: z
       .strictObject({
         feature: list(["kind/feature"]),

@@ -4,7 +4,7 @@ import type { RuleTable } from "../classify/rules.js";
 import { UsageError } from "../errors.js";
 import { isRepoName } from "../repo-name.js";
 import type { Week } from "../types.js";
-import { extendThrough, isCalendarDate, resolveWeek } from "../week.js";
+import { extendThrough, frontMatterUtc, isCalendarDate, resolveWeek } from "../week.js";
 
 export interface DraftOptions {
   /** --week as given; absent, the week of the --update file's slug, else "last". */
@@ -98,8 +98,11 @@ export function planDraft(given: DraftOptions, config: Config, now: Date): Draft
   const date =
     options.date !== undefined ? frontMatterDate(options.date) : options.through !== undefined ? `${options.through} 22:00:00 -0000` : undefined;
   // A post goes out after its week begins: a date before it is a typo (a year off, another week's).
-  if (date !== undefined && date.slice(0, 10) < week.from.slice(0, 10)) {
-    throw new UsageError(`--date ${options.date ?? date}: is before the week ending ${week.ending} begins (${week.from.slice(0, 10)}); give the day the post goes out`);
+  // The week begins at midnight UTC, so a time with an offset is compared as the UTC moment it is.
+  const utc = date === undefined ? null : frontMatterUtc(date);
+  if (date !== undefined && utc !== null && utc.slice(0, 10) < week.from.slice(0, 10)) {
+    const inUtc = utc.slice(0, 10) === date.slice(0, 10) ? "is" : `is ${utc} in UTC,`;
+    throw new UsageError(`--date ${options.date ?? date}: ${inUtc} before the week ending ${week.ending} begins (${week.from.slice(0, 10)}); give the day the post goes out`);
   }
   checkApiUrl(options.apiUrl);
   if (options.update !== undefined) {

@@ -46,9 +46,10 @@ export type ConfigFile = z.input<typeof configFileSchema>;
 export function configJsonSchemaText(): string {
   const generated = z.toJSONSchema(configFileSchema, { io: "input", target: "draft-07" });
   const { $schema, ...body } = generated;
+  // No $id: the schema's address is wherever the repository holding k8s-weekly lives (README's
+  // raw.githubusercontent.com/OWNER/REPO URL), and an $id naming some other repository misleads.
   const schema = {
     $schema,
-    $id: "https://github.com/kubernetes-sigs/k8s-weekly/schema/config.schema.json",
     title: "k8s-weekly configuration",
     description: "k8s-weekly.config.json: flags beat this file, this file beats the defaults.",
     ...body,

@@ -44,7 +44,8 @@ export async function loadConfig(explicitPath: string | undefined, cwd: string):
   }
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    // Windows editors (Notepad) save a byte order mark, which JSON.parse rejects as an invisible token.
+    raw = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (error) {
     // JSON.parse quotes the text around the fault, newlines and all: the message stays one line.
     throw new UsageError(`${label}: not valid JSON (${cleanText((error as Error).message, 160)}); fix the syntax`);
@@ -76,6 +77,18 @@ export async function loadConfig(explicitPath: string | undefined, cwd: string):
   };
 }
 
+/**
+ * Settings earlier versions accepted, with why they are gone: "unknown setting" would send the
+ * user looking for a typo in a name the schema once offered.
+ */
+const RETIRED_SETTINGS: ReadonlyMap<string, string> = new Map([
+  // The draft's sections are keyed by name and the post follows the template, so it never had an effect.
+  [
+    "rules.sectionOrder",
+    "no longer a setting (it never changed the draft: the post's sections follow LWKD's order, and a --template can place them otherwise); remove it",
+  ],
+]);
+
 /** Every problem at once, each with its path (`rules.labels.feature: expected an array`). */
 async function validate(raw: unknown): Promise<string[]> {
   // Loaded here, not on start-up: most runs have no config.
@@ -96,8 +109,10 @@ function describe(error: ErrorObject): string {
   switch (error.keyword) {
     case "type":
       return `${where}: expected ${article(String(params.type))}`;
-    case "additionalProperties":
-      return `${path ? `${path}.` : ""}${String(params.additionalProperty)}: unknown setting`;
+    case "additionalProperties": {
+      const name = `${path ? `${path}.` : ""}${String(params.additionalProperty)}`;
+      return `${name}: ${RETIRED_SETTINGS.get(name) ?? "unknown setting"}`;
+    }
     case "required":
       return `${where}: missing "${String(params.missingProperty)}"`;
     case "enum":

@@ -27,7 +27,8 @@ export async function readInput(path: string, webHost = "github.com"): Promise<{
   }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    // Saved on Windows (Notepad, PowerShell's Out-File), a file starts with a byte order mark, which JSON.parse rejects.
+    parsed = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
     // JSON.parse quotes the text around the fault, newlines and all: the message stays one line.
     const reason = cleanText((error as Error).message, 160);

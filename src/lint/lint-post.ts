@@ -1,5 +1,5 @@
 import { frontMatterText, readFrontMatter, slugWeek } from "../markdown/front-matter.js";
-import { isCalendarDate } from "../week.js";
+import { frontMatterUtc, isCalendarDate } from "../week.js";
 import { outline, type OutlineComment } from "../markdown/outline.js";
 import { toolComment } from "../markdown/tool-comments.js";
 import { HEADING_ORDER, MERGE_HEADINGS, SECTIONS } from "../sections.js";
@@ -145,10 +145,14 @@ function checkFrontMatter(text: string, titleDateFormat: string, problems: LintP
     problems.push({ line: 1, message: `front matter title "${title}" names the week ending ${titleDay}, but the slug names ${slug}; make them the same week` });
   }
   // A post goes out after its week begins: a date before its Monday is last week's, left in a copy.
-  const date = frontMatterText(front, "date")?.match(/^\d{4}-\d{2}-\d{2}/)?.[0];
+  // The week begins at midnight UTC, as draft --date counts it: an offset can move the day back.
+  const written = frontMatterText(front, "date")?.trim();
+  const utc = written === undefined ? null : frontMatterUtc(written);
+  const date = utc?.slice(0, 10) ?? written?.match(/^\d{4}-\d{2}-\d{2}/)?.[0];
   const monday = slug !== undefined && isCalendarDate(slug) ? new Date(Date.parse(`${slug}T00:00:00Z`) - 6 * DAY_MS).toISOString().slice(0, 10) : undefined;
   if (date !== undefined && monday !== undefined && date < monday) {
-    problems.push({ line: 1, message: `front matter date ${date} is before the week ending ${slug} begins (${monday}); give the day the post goes out` });
+    const what = utc !== null && written !== undefined && !written.startsWith(date) ? `${written} is ${utc} in UTC,` : `${date} is`;
+    problems.push({ line: 1, message: `front matter date ${what} before the week ending ${slug} begins (${monday}); give the day the post goes out` });
   }
   return front.endLine;
 }

@@ -35,6 +35,25 @@ describe("cherry-picks", () => {
     expect(one(title)).toEqual({ section: "skipped", reason: "cherry-pick" });
   });
 
+  it("names the branch of a PR outside the drafted one that is no cherry-pick", () => {
+    // The config drafts release-1.21: the default branch's merges are another branch's, not cherry-picks.
+    const context = { ...CONTEXT, defaultBranches: { "kubernetes/kubernetes": "release-1.21" } };
+    const onMaster = pr(42, "Fix kubelet panic on nil pod status", { baseRef: "master", labels: ["kind/bug", "release-note"], note: "Fixed." });
+    const bumpOnMaster = pr(43, "Bump golang to 1.21.7", { baseRef: "master", labels: ["area/dependency", "release-note"], note: "Built with Go 1.21.7." });
+    const onOlderRelease = pr(44, "Fix kubelet panic on nil pod status", { baseRef: "release-1.20", labels: ["kind/bug", "release-note"], note: "Fixed." });
+    const onDrafted = pr(45, "Fix kubelet panic on nil pod status", { baseRef: "release-1.21", labels: ["kind/bug", "release-note"], note: "Fixed." });
+    const result = classifyWeek([onMaster, bumpOnMaster, onOlderRelease, onDrafted], context);
+    expect(result.skipped.map((entry) => [entry.pr.number, entry.reason])).toEqual([
+      [42, "other-branch:master"],
+      [43, "other-branch:master"],
+      [44, "cherry-pick"],
+    ]);
+    expect(result.reported.map((entry) => entry.pr.number)).toEqual([45]);
+    // Drafting the default branch, a feature branch's merge is named too; a branch name from GitHub is cleaned.
+    expect(one(pr(46, "Wire up the new scheduler queue", { baseRef: "feature-workloads", labels: ["kind/feature", "release-note"], note: "Queue." }))).toEqual({ section: "skipped", reason: "other-branch:feature-workloads" });
+    expect(one(pr(47, "Wire up the new scheduler queue", { baseRef: "x\u202Ey\nz", labels: ["kind/feature", "release-note"], note: "Queue." }))).toEqual({ section: "skipped", reason: "other-branch:xy z" });
+  });
+
   it("groups dependency bumps on release branches into one line per dependency and version", () => {
     const picks = ["1.29", "1.27", "1.28", "1.26"].map((version, i) =>
       pr(50 + i, `[release-${version}] Bump golang to 1.21.7`, { baseRef: `release-${version}`, labels: ["release-note"], note: "Built with Go 1.21.7." }),

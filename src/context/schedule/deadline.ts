@@ -49,13 +49,21 @@ export function milestoneLabel(milestone: Milestone): string {
   return label.replace(/\breleased\b/i, "release");
 }
 
-/** Milestones of the Monday..Sunday after `weekEnding`, in date order (ties keep table order). */
+/**
+ * Freezes and deadlines take effect at the end of their day (Code Freeze at 18:00 PDT, docs "due"
+ * that day), after the betas cut and the meetings held on it. Ranking by that, not by the table's
+ * row order alone, lists one day the same however a README orders its rows: the sig-release tables
+ * put "1.22.0-beta.1 released" and "Begin Code Freeze" either way round.
+ */
+const END_OF_DAY_KINDS: ReadonlySet<MilestoneKind> = new Set<MilestoneKind>(["enhancements-freeze", "code-freeze", "test-freeze", "docs-deadline"]);
+
+/** Milestones of the Monday..Sunday after `weekEnding`, in date order; within a day, freezes and deadlines last, else in table order. */
 export function milestonesInComingWeek(milestones: readonly Milestone[], weekEnding: string): Milestone[] {
   const from = addDays(weekEnding, 1);
   const to = addDays(weekEnding, 7);
   return milestones
-    .map((milestone, index) => ({ milestone, index }))
+    .map((milestone, index) => ({ milestone, index, endOfDay: END_OF_DAY_KINDS.has(milestone.kind) ? 1 : 0 }))
     .filter(({ milestone }) => milestone.date >= from && milestone.date <= to)
-    .sort((a, b) => compareText(a.milestone.date, b.milestone.date) || a.index - b.index)
+    .sort((a, b) => compareText(a.milestone.date, b.milestone.date) || a.endOfDay - b.endOfDay || a.index - b.index)
     .map(({ milestone }) => milestone);
 }

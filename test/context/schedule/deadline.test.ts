@@ -65,4 +65,18 @@ describe("milestoneLabel and milestonesInComingWeek", () => {
     expect(milestonesInComingWeek(milestones, "2021-07-04").map((m) => m.date)).toEqual(["2021-07-08", "2021-07-08", "2021-07-09"]);
     expect(milestonesInComingWeek(milestones, "2021-08-08")).toEqual([]);
   });
+
+  it("lists a day's freezes and deadlines after its releases, whichever row comes first", () => {
+    const rows = (first: string, second: string) =>
+      parseReleaseTimeline(
+        `| **What** | **Who** | **When** |\n| --- | --- | --- |\n${first}\n${second}\n| Docs deadline - Open placeholder PRs | Docs Lead | Fri July 9 |\n`,
+        "1.22",
+        2021,
+      );
+    const freeze = "| **Begin [Code Freeze]** (18:00 PDT) | Branch Manager | Thur July 8 |";
+    const beta = "| 1.22.0-beta.1 released | Branch Manager | Thu July 8 |";
+    const expected = ["1.22.0-beta.1 release", "Code Freeze", "Docs deadline - Open placeholder PRs"];
+    expect(milestonesInComingWeek(rows(freeze, beta), "2021-07-04").map(milestoneLabel)).toEqual(expected);
+    expect(milestonesInComingWeek(rows(beta, freeze), "2021-07-04").map(milestoneLabel)).toEqual(expected);
+  });
 });
