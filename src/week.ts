@@ -7,9 +7,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 // and a date before it is a typo (a year or a century off).
 const FIRST_WEEK_MONDAY = "2014-06-02";
 
-// Editors publish two or three days after the Sunday; a week on, the next week's post is due, and
-// a window of months or years is a typo that would cost a search of every PR merged in it.
-const MAX_THROUGH_DAYS = 7;
+// Editors publish two or three days after the Sunday, and a holiday issue that covers two weeks a
+// few days after the second Sunday; a window of months or years is a typo that would cost a
+// search of every PR merged in it.
+const MAX_THROUGH_DAYS = 14;
 
 export interface ResolvedWeek {
   week: Week;

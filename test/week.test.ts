@@ -68,9 +68,9 @@ describe("extendThrough", () => {
     const later = new Date("2026-11-30T12:00:00Z");
     expect(extendThrough(week, "2021-07-11", later).to).toBe("2021-07-11T23:59:59Z");
     expect(() => extendThrough(week, "2026-11-30", later)).toThrow(
-      new UsageError("--through 2026-11-30 is more than 7 days after the week's Sunday 2021-07-04: use a day from 2021-07-04 to 2021-07-11, the day the post goes out"),
+      new UsageError("--through 2026-11-30 is more than 14 days after the week's Sunday 2021-07-04: use a day from 2021-07-04 to 2021-07-18, the day the post goes out"),
     );
-    expect(() => extendThrough(week, "2021-07-12", later)).toThrow(/^--through 2021-07-12 is more than 7 days after/);
+    expect(() => extendThrough(week, "2021-07-19", later)).toThrow(/^--through 2021-07-19 is more than 14 days after/);
   });
 
   it("names the longer window apart from the plain week for the cache", () => {
@@ -82,7 +82,7 @@ describe("extendThrough", () => {
   it.each([
     ["2021-07-03", "--through 2021-07-03 is before the week's Sunday 2021-07-04: use 2021-07-04 or a later day"],
     ["2021-07-07", "--through 2021-07-07 is in the future: use today (2021-07-06) or an earlier day"],
-    ["2021-07-12", "--through 2021-07-12 is more than 7 days after the week's Sunday 2021-07-04: use a day from 2021-07-04 to 2021-07-06, the day the post goes out"],
+    ["2021-07-19", "--through 2021-07-19 is more than 14 days after the week's Sunday 2021-07-04: use a day from 2021-07-04 to 2021-07-06, the day the post goes out"],
     ["2021-02-30", "--through 2021-02-30 is not a calendar date: use an existing YYYY-MM-DD date"],
     ["7/6", '--through "7/6" is not a date: use YYYY-MM-DD, the week\'s Sunday (2021-07-04) or a later day'],
   ])("rejects %s as a usage error", (value, message) => {
