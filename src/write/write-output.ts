@@ -24,7 +24,8 @@ export function checkOutputPath(path: string, force: boolean, flag = "-o"): void
     const info = statSync(path);
     if (info.isDirectory()) throw new UsageError(`${flag} ${path}: is a folder; give a file name`);
     // Renaming over a device, a FIFO or a socket would replace it with a regular file (as root, /dev/null).
-    if (!info.isFile()) throw new UsageError(`${flag} ${path}: is not a regular file; give a file name, or - for stdout`);
+    // Only -o has a spelling for stdout: --update and finalize rewrite the draft they name.
+    if (!info.isFile()) throw new UsageError(`${flag} ${path}: is not a regular file; ${flag === "-o" ? "give a file name, or - for stdout" : "give the draft's file"}`);
     if (!force) {
       throw new UsageError(`${flag} ${path}: the file exists; use --update ${path} instead of ${flag} to refresh it keeping the editor's edits, or add --force to replace it`);
     }
