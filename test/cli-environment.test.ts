@@ -95,6 +95,19 @@ describe("templates from the command line", () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it("a formatDate pattern date-fns refuses is the tool's one line, naming the call, even with -q", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-templates-"));
+    const partial = join(dir, "partials", "front-matter.hbs");
+    mkdirSync(join(dir, "partials"));
+    writeFileSync(partial, '---\nlayout: post\ntitle: Week Ending {{formatDate week.ending "YYYY"}}\n---\n');
+    // A process of its own: date-fns's own warning went to the console, which runCli does not see.
+    expect(await spawnCli(["draft", "--week", "2021-07-04", "--offline", "-q", "--partials", join(dir, "partials")])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `k8s-weekly: template ${partial}:3: {{formatDate week.ending "YYYY"}}: "YYYY" is the week-numbering year in date-fns; use yyyy for the year (e.g. "MMMM d, yyyy"); fix the template; see k8s-weekly draft --help\n`,
+    });
+  });
+
   it("a broken partial is exit 2 naming the file and line, and nothing is written", async () => {
     const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-templates-"));
     mkdirSync(join(dir, "partials"));
