@@ -20,12 +20,16 @@ export interface CliIo {
    * it is deliberately no flag or variable, so no user can make k8s-weekly hammer GitHub.
    */
   waitSecondMs?: number;
+  /** Told the command about to run (`draft`, `export`): the process's stdout words its failures for it. */
+  commandStarting?: (name: string) => void;
 }
 
 /** The real process's streams and folder, for bin/k8s-weekly.js. */
 export function processIo(): CliIo {
+  const stdout = processStdout();
   return {
-    stdout: processStdout(),
+    stdout: stdout.write,
+    commandStarting: stdout.setCommand,
     stderr: (text) => process.stderr.write(text),
     cwd: process.cwd(),
     ...(process.stdout.isTTY ? { helpWidth: process.stdout.columns } : {}),
@@ -60,6 +64,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   let active: Command = program;
   program.hook("preAction", (_program, actionCommand) => {
     active = actionCommand;
+    io.commandStarting?.(actionCommand.name());
   });
 
   program

@@ -1,24 +1,54 @@
 import { readFileSync, readlinkSync } from "node:fs";
 import { FailureError } from "./errors.js";
 
+/** What a command writes on stdout, and another way to get it when stdout cannot take it. */
+interface StdoutUse {
+  what: string;
+  instead?: string;
+}
+
+// Only draft has -o FILE; finalize's -o - is the only reason it prints at all.
+const USES: Readonly<Record<string, StdoutUse>> = {
+  draft: { what: "the draft", instead: "write the draft with -o FILE" },
+  finalize: { what: "the post", instead: "leave out -o - to rewrite the file in place" },
+  lint: { what: "lint's report" },
+  week: { what: "the week" },
+};
+const HELP: StdoutUse = { what: "the output" };
+
+export interface ProcessStdout {
+  write: (text: string) => void;
+  /** The command about to run (`draft`), so that a failure suggests a fix that it has. */
+  setCommand: (name: string) => void;
+}
+
 /**
  * The real process's stdout, failing the way every other output problem does: one line, exit 1.
  * A reader that stopped reading (EPIPE, `| head`) is the reader's choice and is left to bin/.
  */
-export function processStdout(): (text: string) => void {
+export function processStdout(): ProcessStdout {
+  // Help and --version are printed before any command runs.
+  let use = HELP;
   process.stdout.prependListener("error", (error: NodeJS.ErrnoException) => {
     if (error.code === "EPIPE") return;
     // Asynchronous (after main returned): no caller is left to report it, so report and exit here.
-    process.stderr.write(`k8s-weekly: cannot write the draft to stdout (${error.code ?? error.message}); free some space or write it with -o FILE\n`);
+    const fix = use.instead === undefined ? "redirect it elsewhere" : use.instead;
+    process.stderr.write(`k8s-weekly: cannot write ${use.what} to stdout (${error.code ?? error.message}); free some space or ${fix}\n`);
     process.exit(1);
   });
   let checked = false;
-  return (text) => {
-    if (!checked && stdoutClosed()) {
-      throw new FailureError("stdout is closed, so the output would be lost; redirect it to a file, or write the draft with -o FILE");
-    }
-    checked = true;
-    process.stdout.write(text);
+  return {
+    write: (text) => {
+      if (!checked && stdoutClosed()) {
+        const fix = use.instead === undefined ? "" : `, or ${use.instead}`;
+        throw new FailureError(`stdout is closed, so ${use.what} would be lost; redirect it to a file${fix}`);
+      }
+      checked = true;
+      process.stdout.write(text);
+    },
+    setCommand: (name) => {
+      use = USES[name] ?? HELP;
+    },
   };
 }
 

@@ -19,23 +19,32 @@ function unquoted(pattern: string): string {
 }
 
 /**
- * Why a date-fns pattern cannot be the title's, or null when it can: it must format without an
- * error, tell the weeks apart and read back as the day it wrote. Never prints: date-fns warns on
+ * Why date-fns cannot format with a pattern, or null when it can. Never prints: date-fns warns on
  * the console before it throws for the week-year and day-of-year tokens, so those are caught first.
  */
-export function titleDateFormatProblem(pattern: string): string | null {
+export function datePatternProblem(pattern: string): string | null {
   const protectedToken = unquoted(pattern).match(/Y+|D+/)?.[0];
   if (protectedToken !== undefined) {
     const meant = protectedToken.startsWith("Y") ? "yyyy for the year" : "d for the day of the month";
     return `"${protectedToken}" is the ${protectedToken.startsWith("Y") ? "week-numbering year" : "day of the year"} in date-fns; use ${meant} (e.g. "${DEFAULT_TITLE_DATE_FORMAT}")`;
   }
-  let written: string[];
   try {
-    written = PROBE_SUNDAYS.map((day) => format(calendarDate(day), pattern));
+    format(calendarDate(PROBE_SUNDAYS[0] as string), pattern);
   } catch (error) {
     const reason = (error instanceof Error ? error.message : String(error)).split(/[;\n]/)[0]?.trim() ?? "";
     return `not a date-fns pattern (${reason}); quote words in '...', e.g. "${DEFAULT_TITLE_DATE_FORMAT}"`;
   }
+  return null;
+}
+
+/**
+ * Why a date-fns pattern cannot be the title's, or null when it can: it must format without an
+ * error, tell the weeks apart and read back as the day it wrote.
+ */
+export function titleDateFormatProblem(pattern: string): string | null {
+  const problem = datePatternProblem(pattern);
+  if (problem !== null) return problem;
+  const written = PROBE_SUNDAYS.map((day) => format(calendarDate(day), pattern));
   // The title stands unquoted in the front matter and in Liquid's reach: what the pattern writes
   // must not end the YAML value or open a tag there.
   const unsafe = written.find((text) => /[:#{}%"'\n\r[\]&*!|>@`]/.test(text));

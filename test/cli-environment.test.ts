@@ -1,10 +1,11 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { FakeGitHub } from "./fake-github/server.js";
 import { startFakeWorld } from "./helpers/fake-world.js";
-import { runCli } from "./helpers/run-cli.js";
+import { CLI, runCli, spawnCli } from "./helpers/run-cli.js";
 
 const SAMPLE = JSON.parse(readFileSync(new URL("../samples/2021-07-04.json", import.meta.url), "utf8")) as { items: [] };
 const TOKEN = "ghp_environmentToken777";
@@ -56,6 +57,55 @@ describe("templates from the command line", () => {
     const standard = await runCli(["draft", "--week", "2021-07-04", "--offline"]);
     const custom = await runCli(["draft", "--week", "2021-07-04", "--offline", "--template", join(dir, "lwkd", "post.md.hbs"), "--partials", join(dir, "lwkd", "partials")]);
     expect(custom.stdout).toBe(standard.stdout);
+  });
+
+  it("a folder that cannot be made is exit 2 naming it and the fix, not a raw ENOTDIR", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-templates-"));
+    writeFileSync(join(dir, "draft.md"), "x\n");
+    expect(await runCli(["templates", "export", join(dir, "draft.md", "x")])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `k8s-weekly: templates export ${join(dir, "draft.md", "x")}: ${join(dir, "draft.md")} is a file, not a folder; give another folder; see k8s-weekly templates export --help\n`,
+    });
+    mkdirSync(join(dir, "lwkd"));
+    writeFileSync(join(dir, "lwkd", "partials"), "x\n");
+    expect((await runCli(["templates", "export", join(dir, "lwkd")])).stderr).toBe(
+      `k8s-weekly: templates export ${join(dir, "lwkd")}: ${join(dir, "lwkd", "partials")} is a file, not a folder; give another folder; see k8s-weekly templates export --help\n`,
+    );
+    expect(readdirSync(dir).sort()).toEqual(["draft.md", "lwkd"]);
+  });
+
+  it("a folder mkdir refuses with ENOENT under a folder that exists (/proc) is exit 2, not a hang", () => {
+    // Node's recursive mkdir loops forever there: a process of its own, which the timeout ends.
+    const result = spawnSync(process.execPath, [CLI, "templates", "export", "/proc/lwkd"], { encoding: "utf8", timeout: 10_000, env: { PATH: process.env.PATH ?? "", HOME: tmpdir(), XDG_CACHE_HOME: tmpdir() } });
+    expect({ status: result.status, stderr: result.stderr }).toEqual({
+      status: 2,
+      stderr: "k8s-weekly: templates export /proc/lwkd: cannot create the folder /proc/lwkd (ENOENT); choose a folder you can write to; see k8s-weekly templates export --help\n",
+    });
+  });
+
+  it("an empty folder name is a usage error, not a copy into the working folder", async () => {
+    // A process of its own, in a folder of its own: without the check the copies land in its working folder.
+    const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-templates-"));
+    expect(await spawnCli(["templates", "export", ""], {}, dir)).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "k8s-weekly: templates export '': give a folder name (. for the working folder); see k8s-weekly templates export --help\n",
+    });
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("a formatDate pattern date-fns refuses is the tool's one line, naming the call, even with -q", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-templates-"));
+    const partial = join(dir, "partials", "front-matter.hbs");
+    mkdirSync(join(dir, "partials"));
+    writeFileSync(partial, '---\nlayout: post\ntitle: Week Ending {{formatDate week.ending "YYYY"}}\n---\n');
+    // A process of its own: date-fns's own warning went to the console, which runCli does not see.
+    expect(await spawnCli(["draft", "--week", "2021-07-04", "--offline", "-q", "--partials", join(dir, "partials")])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `k8s-weekly: template ${partial}:3: {{formatDate week.ending "YYYY"}}: "YYYY" is the week-numbering year in date-fns; use yyyy for the year (e.g. "MMMM d, yyyy"); fix the template; see k8s-weekly draft --help\n`,
+    });
   });
 
   it("a broken partial is exit 2 naming the file and line, and nothing is written", async () => {

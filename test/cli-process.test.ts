@@ -1,10 +1,11 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { FakeGitHub } from "./fake-github/server.js";
-import { startFakeWorld } from "./helpers/fake-world.js";
+import { makeSyntheticWeek } from "./fake-github/server.js";
+import { startFakeWorld, WEEK_FROM, WEEK_TO } from "./helpers/fake-world.js";
 import { CLI, spawnCli } from "./helpers/run-cli.js";
 
 // The other CLI tests call main() in-process; these are what only a real process shows:
@@ -117,6 +118,28 @@ describe("k8s-weekly as a process", () => {
     child.kill("SIGINT");
     expect(await exited).toEqual([null, "SIGINT"]);
     expect(Date.now() - interrupted).toBeLessThan(2_000);
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it("removes its temporary file when SIGTERM lands mid-write, and still dies of the signal", async () => {
+    // Some 6 MB of JSON: tens of milliseconds of writing and fsync, time enough to catch it.
+    const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-midwrite-"));
+    const input = join(dir, "week.json");
+    writeFileSync(input, JSON.stringify(makeSyntheticWeek({ owner: "kubernetes", name: "kubernetes", count: 10_000, from: WEEK_FROM, to: WEEK_TO })));
+    const out = mkdtempSync(join(tmpdir(), "k8s-weekly-midwrite-out-"));
+    const child = spawn(process.execPath, [CLI, "draft", "--week", "2021-07-04", "--input", input, "-f", "json", "-q", "-o", join(out, "post.md")], {
+      env: { PATH: process.env.PATH ?? "", HOME: dir, XDG_CACHE_HOME: dir },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    const exited = new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on("close", (code, signal) => resolve([code, signal])));
+    // Bytes in the temporary file: the write has begun (the folder probe's file stays empty).
+    const writing = () => readdirSync(out).some((name) => name.endsWith(".tmp") && (statSync(join(out, name), { throwIfNoEntry: false })?.size ?? 0) > 0);
+    await expect.poll(writing, { timeout: 20_000, interval: 1 }).toBe(true);
+    // Stopped, the process cannot finish the write before the signal is there.
+    child.kill("SIGSTOP");
+    child.kill("SIGTERM");
+    child.kill("SIGCONT");
+    expect(await exited).toEqual([null, "SIGTERM"]);
     expect(readdirSync(out)).toEqual([]);
   });
 });

@@ -305,4 +305,17 @@ describe("k8s-weekly finalize", () => {
     writeFileSync(post, Buffer.concat([Buffer.from(finish(readFileSync(post, "utf8"))), Buffer.from([0xff, 0x0a])]));
     expect(await runCli(["finalize", post], {}, dir)).toMatchObject({ code: 2, stderr: `k8s-weekly: finalize ${post}: is not UTF-8 text; save the post as UTF-8 first; see k8s-weekly finalize --help\n` });
   });
+
+  it("a device is a usage error that asks for the draft, not for - (finalize has no stdin or stdout spelling)", async () => {
+    expect(await runCli(["finalize", "/dev/null"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "k8s-weekly: finalize /dev/null: is not a regular file; give the draft's file; see k8s-weekly finalize --help\n",
+    });
+    expect(await runCli(["draft", "--week", "2021-07-04", "--offline", "--update", "/dev/null"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "k8s-weekly: --update /dev/null: is not a regular file; give the draft's file; see k8s-weekly draft --help\n",
+    });
+  });
 });

@@ -84,6 +84,8 @@ describe("flags that contradict each other are usage errors", () => {
     [["--offline", "--refresh"], "k8s-weekly: option '--offline' cannot be used with option '--refresh'; see k8s-weekly draft --help\n"],
     [["--input", "x.json", "--offline"], "k8s-weekly: option '--input <file>' cannot be used with option '--offline'; see k8s-weekly draft --help\n"],
     [["--input", "x.json", "--refresh"], "k8s-weekly: option '--input <file>' cannot be used with option '--refresh'; see k8s-weekly draft --help\n"],
+    [["--offline", "-f", "json", "--template", "post.md.hbs"], "k8s-weekly: --template post.md.hbs: --format json writes the draft as data, which no template renders; leave out --template, or drop --format json; see k8s-weekly draft --help\n"],
+    [["--offline", "--format", "json", "--partials", "partials"], "k8s-weekly: --partials partials: --format json writes the draft as data, which no template renders; leave out --partials, or drop --format json; see k8s-weekly draft --help\n"],
   ])("%j", async (flags, stderr) => {
     expect(await runCli(["draft", "--week", "2021-07-04", ...flags])).toEqual({ code: 2, stdout: "", stderr });
   });

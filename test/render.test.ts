@@ -98,6 +98,16 @@ describe("renderPost", () => {
     await expect(renderPost(buildPostView(draftWith(), []), broken)).rejects.toThrow(`template my/pr-line.hbs: ${message}; fix the template`);
   });
 
+  it.each([
+    ['{{formatDate week.ending "YYYY"}}', '"YYYY" is the week-numbering year in date-fns; use yyyy for the year (e.g. "MMMM d, yyyy")'],
+    ['{{formatDate week.ending "d DD"}}', '"DD" is the day of the year in date-fns; use d for the day of the month (e.g. "MMMM d, yyyy")'],
+    ['{{formatDate week.ending "yyyy-j"}}', "not a date-fns pattern (Format string contains an unescaped latin alphabet character `j`); quote words in '...', e.g. \"MMMM d, yyyy\""],
+  ])("a date-fns pattern that cannot format names the call, its line and the tokens to use: %s", async (call, message) => {
+    const templates = defaultTemplates();
+    const broken = { ...templates, partials: { ...templates.partials, shoutouts: { name: "my/shoutouts.hbs", source: `## Shoutouts\n\n${call}\n` } } };
+    await expect(renderPost(buildPostView(draftWith(), []), broken)).rejects.toThrow(`template my/shoutouts.hbs:3: ${call}: ${message}; fix the template`);
+  });
+
   it("names the file of a syntax error and lists the known partials for an unknown one", async () => {
     const templates = defaultTemplates();
     await expect(renderPost(buildPostView(draftWith(), []), { ...templates, main: { name: "main.hbs", source: "{{#if}}\n" } })).rejects.toThrow(

@@ -1,6 +1,7 @@
 import { spawn, type StdioOptions } from "node:child_process";
-import { closeSync, openSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CLI } from "./helpers/run-cli.js";
 
@@ -23,7 +24,7 @@ describe("stdout that cannot take the draft", () => {
     try {
       expect(await run(process.execPath, DRAFT, ["ignore", full, "pipe"])).toEqual({
         code: 1,
-        stderr: "k8s-weekly: cannot write the draft to stdout (ENOSPC); free some space or write it with -o FILE\n",
+        stderr: "k8s-weekly: cannot write the draft to stdout (ENOSPC); free some space or write the draft with -o FILE\n",
       });
     } finally {
       closeSync(full);
@@ -34,7 +35,39 @@ describe("stdout that cannot take the draft", () => {
     const script = `exec "$0" "$@" >&-`;
     expect(await run("sh", ["-c", script, process.execPath, ...DRAFT], ["ignore", "ignore", "pipe"])).toEqual({
       code: 1,
-      stderr: "k8s-weekly: stdout is closed, so the output would be lost; redirect it to a file, or write the draft with -o FILE\n",
+      stderr: "k8s-weekly: stdout is closed, so the draft would be lost; redirect it to a file, or write the draft with -o FILE\n",
     });
+  });
+
+  it("suggests -o FILE only to draft, which has it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-stdout-"));
+    const post = join(dir, "post.md");
+    writeFileSync(post, "# x\n");
+    const closed = (args: string[]) => run("sh", ["-c", `exec "$0" "$@" >&-`, process.execPath, CLI, ...args], ["ignore", "ignore", "pipe"]);
+    expect(await closed(["week", "--week", "2021-07-04"])).toEqual({ code: 1, stderr: "k8s-weekly: stdout is closed, so the week would be lost; redirect it to a file\n" });
+    expect(await closed(["finalize", post, "-o", "-", "--force"])).toEqual({
+      code: 1,
+      stderr: [
+        `k8s-weekly: ${post}:1: no front matter: the post must start with a --- line`,
+        `k8s-weekly: warning: finalize ${post}: finalized with 1 problem left (--force)`,
+        "k8s-weekly: stdout is closed, so the post would be lost; redirect it to a file, or leave out -o - to rewrite the file in place",
+        "",
+      ].join("\n"),
+    });
+    const full = openSync("/dev/full", "w");
+    try {
+      expect(await run(process.execPath, [CLI, "lint", post], ["ignore", full, "pipe"])).toEqual({
+        code: 1,
+        stderr: "k8s-weekly: cannot write lint's report to stdout (ENOSPC); free some space or redirect it elsewhere\n",
+      });
+      for (const help of [["--help"], ["draft", "--help"]]) {
+        expect(await run(process.execPath, [CLI, ...help], ["ignore", full, "pipe"])).toEqual({
+          code: 1,
+          stderr: "k8s-weekly: cannot write the output to stdout (ENOSPC); free some space or redirect it elsewhere\n",
+        });
+      }
+    } finally {
+      closeSync(full);
+    }
   });
 });

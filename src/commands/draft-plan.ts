@@ -109,6 +109,13 @@ export function planDraft(given: DraftOptions, config: Config, now: Date): Draft
     if (options.output) throw new UsageError(`--update ${options.update}: cannot be combined with -o; --update rewrites the file it names`);
     if (options.format !== "markdown") throw new UsageError(`--update ${options.update}: needs the markdown format, not --format ${options.format}`);
   }
+  // JSON is the draft as data, rendered by no template: a template given for this run would be
+  // silently ignored. The config's stay a site's standing choice, used by its markdown runs.
+  if (options.format === "json") {
+    for (const [flag, value] of [["--template", options.template], ["--partials", options.partials]] as const) {
+      if (value !== undefined) throw new UsageError(`${flag} ${value}: --format json writes the draft as data, which no template renders; leave out ${flag}, or drop --format json`);
+    }
+  }
   const template = options.template ?? config.template;
   const partials = options.partials ?? config.partials;
   const previousPost = options.previous ?? config.previousPost;

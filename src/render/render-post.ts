@@ -3,6 +3,7 @@ import type Handlebars from "handlebars";
 import { link } from "../markdown/escape.js";
 import { UsageError } from "../errors.js";
 import { MARKED_ROWS } from "../sections.js";
+import { datePatternProblem } from "../title-date.js";
 import { calendarDate } from "../week.js";
 import { type CheckedPartial, checkFields, UnknownFieldError } from "./check-fields.js";
 import { noteBlocks, stampNote } from "../markdown/tool-notes.js";
@@ -77,10 +78,13 @@ function partialsOf(program: hbs.AST.Program): { called: string[]; inline: Set<s
 export async function renderPost(view: PostView, templates: TemplateSources): Promise<string> {
   const handlebars = (await templateEngine(templates)).create();
   // A helper given the wrong field fails naming itself: the template's author reads which call it was.
-  handlebars.registerHelper("formatDate", (value: unknown, pattern: unknown) => {
+  handlebars.registerHelper("formatDate", (value: unknown, pattern: unknown, options: unknown) => {
     if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}/.test(value) || typeof pattern !== "string") {
       throw new Error("formatDate needs a YYYY-MM-DD date and a date-fns pattern, as in {{formatDate week.ending \"MMMM d, yyyy\"}}");
     }
+    // Checked first: date-fns would print its own warning on stderr before throwing.
+    const problem = datePatternProblem(pattern);
+    if (problem !== null) throw new HelperCallError(problem, (options as { loc?: hbs.AST.SourceLocation }).loc);
     return format(calendarDate(value.slice(0, 10)), pattern);
   });
   handlebars.registerHelper("join", (list: unknown, separator: unknown) => {
@@ -126,7 +130,9 @@ export async function renderPost(view: PostView, templates: TemplateSources): Pr
       try {
         return compiled(context, options);
       } catch (error) {
-        throw error instanceof TemplateFileError ? error : new TemplateFileError(file.name, error);
+        if (error instanceof TemplateFileError) throw error;
+        if (error instanceof HelperCallError && error.loc !== undefined) error.call = callText(file.source, error.loc);
+        throw new TemplateFileError(file.name, error);
       }
     };
   };
@@ -173,7 +179,30 @@ class TemplateFileError extends Error {
   }
 }
 
+/** A helper's complaint about a value the template wrote, with where the call stands. */
+class HelperCallError extends Error {
+  /** The call as the template has it, `{{formatDate week.ending "YYYY"}}`. */
+  call?: string;
+  constructor(
+    message: string,
+    readonly loc: hbs.AST.SourceLocation | undefined,
+  ) {
+    super(message);
+  }
+}
+
+function callText(source: string, loc: hbs.AST.SourceLocation): string {
+  const lines = source.split("\n").slice(loc.start.line - 1, loc.end.line);
+  lines[lines.length - 1] = (lines[lines.length - 1] ?? "").slice(0, loc.end.column);
+  lines[0] = (lines[0] ?? "").slice(loc.start.column);
+  return lines.join(" ").replace(/\s+/g, " ");
+}
+
 function templateError(error: unknown, file: string, partialNames: string[]): UsageError {
+  if (error instanceof HelperCallError) {
+    const line = error.loc === undefined ? "" : `:${error.loc.start.line}`;
+    return new UsageError(`template ${file}${line}: ${error.call === undefined ? "" : `${error.call}: `}${error.message}; fix the template`);
+  }
   const message = error instanceof Error ? error.message : String(error);
   const missingPartial = message.match(/The partial (\S+) could not be found/);
   if (missingPartial) {

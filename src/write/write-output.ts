@@ -1,7 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { closeSync, existsSync, lstatSync, openSync, statSync, unlinkSync } from "node:fs";
-import { chmod, chown, open, readFile, realpath, rename, stat, unlink } from "node:fs/promises";
+import { close, closeSync, existsSync, fsync, lstatSync, openSync, statSync, unlinkSync, writeFile } from "node:fs";
+import { chmod, chown, readFile, realpath, rename, stat, unlink } from "node:fs/promises";
 import { basename, dirname, join, resolve, sep } from "node:path";
+import { promisify } from "node:util";
+import { onExit } from "signal-exit";
 import { FailureError, UsageError } from "../errors.js";
 
 /**
@@ -22,7 +24,8 @@ export function checkOutputPath(path: string, force: boolean, flag = "-o"): void
     const info = statSync(path);
     if (info.isDirectory()) throw new UsageError(`${flag} ${path}: is a folder; give a file name`);
     // Renaming over a device, a FIFO or a socket would replace it with a regular file (as root, /dev/null).
-    if (!info.isFile()) throw new UsageError(`${flag} ${path}: is not a regular file; give a file name, or - for stdout`);
+    // Only -o has a spelling for stdout: --update and finalize rewrite the draft they name.
+    if (!info.isFile()) throw new UsageError(`${flag} ${path}: is not a regular file; ${flag === "-o" ? "give a file name, or - for stdout" : "give the draft's file"}`);
     if (!force) {
       throw new UsageError(`${flag} ${path}: the file exists; use --update ${path} instead of ${flag} to refresh it keeping the editor's edits, or add --force to replace it`);
     }
@@ -59,6 +62,12 @@ export interface WriteOptions {
  * Writes through a dot-named temporary file beside the target, fsynced, then a rename, so readers
  * never see half a post. A symlink keeps pointing at its file, which is the one replaced; the
  * replaced file's mode and owner carry over.
+ *
+ * Ctrl-C or SIGTERM mid-write removes the temporary file, and the signal then ends the process as
+ * it would have (exit 130 or 143). So does a signal that lands after the rename, when the new file
+ * is whole: a shell or CI runner reads a death by signal as "stopped on request" and stops the
+ * script there (`draft -o post.md && git push` must not go on to push after a Ctrl-C), and the
+ * file is whole either way, the old one or the new one. Only kill -9 can leave a temporary file.
  */
 export async function writeOutputFile(path: string, content: string, options: WriteOptions): Promise<void> {
   const flag = options.flag ?? "-o";
@@ -66,15 +75,24 @@ export async function writeOutputFile(path: string, content: string, options: Wr
   const target = await realpath(path).catch(() => resolve(path));
   const temporary = join(dirname(target), temporaryName(basename(target)));
   let created = false;
+  // signal-exit re-sends the signal after its handlers ran, so the exit status stays the signal's.
+  const removeOnSignal = onExit(() => {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // Not created yet, or already renamed.
+    }
+  });
   try {
     const existing = await stat(target).catch(() => null);
-    const handle = await open(temporary, "wx", existing ? 0o600 : 0o666);
+    // Created synchronously: a handler that ran while a worker thread was creating it would miss it.
+    const fd = openSync(temporary, "wx", existing ? 0o600 : 0o666);
     created = true;
     try {
-      await handle.writeFile(content, "utf8");
-      await handle.sync();
+      await promisify(writeFile)(fd, content, "utf8");
+      await promisify(fsync)(fd);
     } finally {
-      await handle.close();
+      await promisify(close)(fd);
     }
     if (existing) {
       await chmod(temporary, existing.mode & 0o7777);
@@ -89,6 +107,7 @@ export async function writeOutputFile(path: string, content: string, options: Wr
     if (error instanceof FailureError) throw error;
     throw new FailureError(`${flag} ${path}: could not write the file (${(error as Error).message})`);
   } finally {
+    removeOnSignal();
     if (created) await unlink(temporary).catch(() => undefined);
   }
 }
