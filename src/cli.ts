@@ -71,7 +71,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     .command("draft")
     .description("draft one week's post (Monday 00:00 to Sunday 23:59:59 UTC)")
     .option("-w, --week <date>", 'the Sunday that ends the week (YYYY-MM-DD), any day inside it, or "last" (with --update: the week its slug names)', "last")
-    .option("--through <date>", "end the window at the end of this day (YYYY-MM-DD, on or after the Sunday) instead of the Sunday")
+    .option("--through <date>", "end the window at the end of this day (YYYY-MM-DD, the Sunday or up to 14 days after it) instead of the Sunday")
     .option("--previous <file>", "the previous post, or a folder of posts: PRs it already linked are skipped")
     .addOption(new Option("-f, --format <format>", "markdown post or JSON data").choices(["markdown", "json"]).default("markdown"))
     .option("-o, --output <file>", "write to this file (atomically) instead of stdout")
@@ -84,7 +84,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     .addOption(new Option("--offline", "never touch the network: use the cache or the sample weeks shipped with the package").conflicts("refresh"))
     .option("--refresh", "fetch from GitHub even when the week is cached")
     .option("--allow-empty", "write the draft even when kubernetes/kubernetes had no merged PRs in the week")
-    .option("--date <date>", 'front matter date (YYYY-MM-DD or "YYYY-MM-DD HH:MM:SS -0000")')
+    .option("--date <date>", 'front matter date (YYYY-MM-DD or "YYYY-MM-DD HH:MM:SS -0000"; an offset is read in UTC)')
     .option("-c, --config <file>", "config file (default: k8s-weekly.config.json in the working folder)")
     .option("--template <file>", "main Handlebars template to use instead of the default")
     .option("--partials <dir>", "folder of Handlebars partials that replace or add to the defaults")
@@ -239,7 +239,7 @@ Exit codes:
     .command("week")
     .description("print the week that --week (and --through) name, as the JSON draft's \"week\"")
     .option("-w, --week <date>", 'the Sunday that ends the week (YYYY-MM-DD), any day inside it, or "last"', "last")
-    .option("--through <date>", "end the window at the end of this day (YYYY-MM-DD, on or after the Sunday)")
+    .option("--through <date>", "end the window at the end of this day (YYYY-MM-DD, the Sunday or up to 14 days after it)")
     .action(async (options: { week: string; through?: string }) => {
       const { resolveWeekJson } = await import("./commands/week.js");
       const { json, note } = resolveWeekJson(options.week, options.through, new Date());
