@@ -8,7 +8,8 @@ import { lineProblems } from "../src/lint/line-rules.js";
 import type { ClassifiedSection } from "../src/classify/rules.js";
 import type { Week } from "../src/types.js";
 import { addShapes, addWording, describeWording, emptyWording } from "./eval-wording.js";
-import { learnVerbForms, verbExamples } from "./train-verb-forms.js";
+import { type VerbExample, learnVerbForms, verbExamples, verbFormsJson } from "./train-verb-forms.js";
+import { VERB_FORMS } from "../src/classify/models.js";
 import { type Pick, loadPicks } from "./picks.js";
 import { type Example, examples, featuredPool, trainModels } from "./train.js";
 import { rankFeatured } from "../src/classify/featured.js";
@@ -119,6 +120,14 @@ function featuredAtThreeCrossValidated(dir: string): { hit: number; total: numbe
   return { hit, total };
 }
 
+/** Whether src/classify/trained-models.json holds what `npm run train` learns from these files. */
+function shippedVerbForms(verbs: readonly VerbExample[]): string {
+  const fresh = verbFormsJson(learnVerbForms(verbs));
+  return fresh === verbFormsJson(VERB_FORMS)
+    ? `verb forms: the shipped table is what npm run train learns from these ${verbs.length} lines`
+    : "verb forms: the shipped table differs from what npm run train learns from these files: run npm run train";
+}
+
 export function evalPicks(dir: string): string {
   const cycles = loadPicks(dir, MERGED_AT);
   const header = ["cycle", "notes", "listed", "base", "drafted", "recall", "precision", "agreement", "noise:routine", "noise:real", "line_style"];
@@ -164,5 +173,6 @@ export function evalPicks(dir: string): string {
     "Wording against the editors' lwkd_line (drafted notes that have one). The lines are rule-based; the form of their",
     "leading verb is learned, and each cycle's lines use the forms learned from the other cycles:",
     describeWording("cross-validated by cycle", wording),
+    shippedVerbForms(verbs),
   ].join("\n");
 }

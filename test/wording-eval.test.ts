@@ -21,13 +21,14 @@ describe("the wording measure", () => {
       pr(1, "Widgets can be resized", { labels: ["kind/feature", "release-note"], note: "Widgets can now be resized online." }),
       pr(2, "Gizmo support for the scheduler", { labels: ["kind/feature", "release-note"], note: "Gizmo support for the scheduler." }),
       pr(3, "If gizmos are on, widgets were lost", { labels: ["kind/bug", "release-note"], note: "If gizmos are on, widgets were lost." }),
+      pr(5, "A gadget metric, `gadget_total`, has been added to the scheduler after a long talk in the gadget working group", { labels: ["kind/feature", "release-note"], note: "A gadget metric, `gadget_total`, has been added to the scheduler after a long talk in the gadget working group." }),
       pr(4, "Promote GadgetSupport to GA", { labels: ["kind/feature", "release-note"], note: "The `GadgetSupport` feature gate graduates to GA." }),
     ];
     const draft = classifyWeek(prs, { week: { ending: "2021-07-04", from: "2021-06-28T00:00:00Z", to: "2021-07-04T23:59:59Z" }, defaultBranches: {} }, DEFAULT_RULES);
     const score = emptyWording();
     addShapes(score, draft.reported);
     expect(describeWording("test", score).split("\n")[1]).toBe(
-      'fallbacks: 2 of 3 Other Merges and Deprecated lines (66.7 %): 1 name a change and were given "Adds", 1 keep their opening condition, 0 are the PR number',
+      'fallbacks: 3 of 4 Other Merges and Deprecated lines (75.0 %): 2 name a change and were given "Adds", 1 keep their opening condition, 0 are the PR number',
     );
   });
 

@@ -186,17 +186,39 @@ function leadingVerb(tokens: Token[]): boolean {
   // particle, and "Promoted to", "Stopped using" can only be verbs.
   const next = plain(tokens[1]);
   const base = baseVerb(first.text)!;
-  return !PREPOSITIONS.has(next) || formOf(first.text, base) === "past" || (PARTICLES.has(next) && !NOUN_LIKE_VERBS.has(base));
+  if (formOf(first.text, base) === "past") return !describesSubject(tokens);
+  return !PREPOSITIONS.has(next) || (PARTICLES.has(next) && !NOUN_LIKE_VERBS.has(base));
 }
 
-function conjugateFollowing(tokens: Token[]): void {
+/**
+ * "Terminated Pods will not be re-admitted", "Evicted and other Pods are ...", "Deprecated in 1.20,
+ * the flag is removed": a past form that opens the subject (or an opening phrase) of a later verb
+ * describes; it is not the change.
+ */
+function describesSubject(tokens: readonly Token[]): boolean {
+  if (COORDINATORS.has(plain(tokens[1]))) return true;
+  for (let i = 1; i < Math.min(tokens.length, 10); i++) {
+    const word = plain(tokens[i]);
+    if (CLAUSE_BREAKS.has(word) || RELATIVE.has(word)) return false;
+    if (isTensed(tokens[i])) return true;
+    // A comma right after a short phrase ("Deprecated in v1.20,") ends an opener, not an object.
+    if (endsClause(tokens[i])) return i <= 3 && PREPOSITIONS.has(plain(tokens[1]));
+  }
+  return false;
+}
+
+/** "Adds X and removes Y", "Add X and remove Y": a second action takes the leading verb's form. */
+function conjugateFollowing(tokens: Token[], form: "base" | "third"): void {
   for (let i = 1; i < tokens.length - 1; i++) {
     const next = tokens[i + 1];
     if (plain(tokens[i]) !== "and" || !next || next.code || i + 1 === tokens.length - 1) continue;
     // "get, patch, edit and replace" is a list of names, not a second action.
     if (tokens.slice(Math.max(0, i - 3), i).some((token) => token.trail.includes(","))) continue;
     const base = baseVerb(next.text);
-    if (base && base === next.text.toLowerCase()) next.text = thirdPerson(base);
+    if (base === undefined) continue;
+    const lower = next.text.toLowerCase();
+    if (form === "third" && lower === base) next.text = thirdPerson(base);
+    if (form === "base" && lower === thirdPerson(base)) next.text = base;
   }
 }
 
@@ -242,23 +264,30 @@ function structure(text: string, source: "note" | "title", verbForms: VerbForms)
   let verb: number;
   if (leadingVerb(tokens)) {
     const first = tokens[0]!;
+    // "`FooGate`: promoted to GA": a verb with no object says nothing without its prefix.
+    const named = stripped.subject ?? (tokens.length === 1 || PREPOSITIONS.has(plain(tokens[1])) ? stripped.qualifier : undefined);
     // "kubelet: fix kubelet panics": the component already follows its verb.
-    const subject = stripped.subject !== undefined && plain(tokens[1]) !== stripped.subject ? stripped.subject : undefined;
+    const subject = named !== undefined && plain(tokens[1]) !== named.toLowerCase() ? named : undefined;
     const written = leadingVerbText(first.text, verbForms);
     // After a subject the verb agrees with it: "kubelet fixes", never "kubelet fix".
     first.text = subject && written === baseVerb(written) ? thirdPerson(written) : written;
-    if (isPresentTense(first.text)) conjugateFollowing(tokens);
+    if (isPresentTense(first.text)) conjugateFollowing(tokens, "third");
+    else if (first.text === baseVerb(first.text)) conjugateFollowing(tokens, "base");
     if (subject) tokens = [{ text: subject, code: isIdentifier(subject), lead: "", trail: "" }, ...tokens];
     verb = subject ? 1 : 0;
   } else {
     tokens = withoutRelativeClause(tokens);
     verb = findVerb(tokens);
     const qualifier = stripped.subject ?? stripped.qualifier;
-    if (verb < 0 && qualifier) tokens = [{ text: qualifier, code: isIdentifier(qualifier), lead: "", trail: "" }, ...tokens];
+    // "kubeadm: now respects X": the prefix is the subject of a predicate that opens the text.
+    const predicateFirst = verb <= 1 && (plain(tokens[0]) === "now" || isTensed(tokens[0]));
+    if (qualifier && (verb < 0 || predicateFirst)) {
+      tokens = [{ text: qualifier, code: isIdentifier(qualifier), lead: "", trail: "" }, ...tokens];
+      if (verb >= 0) verb = findVerb(tokens);
+    }
   }
-  const nounPhrase = verb < 0;
   // Room for "Adds a" in front of a noun phrase.
-  let trimmed = trim(tokens, nounPhrase ? MAX_WORDS - 2 : MAX_WORDS);
+  let trimmed = trim(tokens, verb < 0 ? MAX_WORDS - 2 : MAX_WORDS);
   const subject = verb > 0 && trimmed.tokens.length < Math.min(tokens.length, verb + 3) && isMainClauseVerb(tokens, verb) ? shortSubject(tokens, verb) : undefined;
   if (subject) {
     // The cut fell in or before the verb phrase of a long subject, which would leave a noun phrase
@@ -269,6 +298,7 @@ function structure(text: string, source: "note" | "title", verbForms: VerbForms)
   }
   tokens = trimmed.tokens;
   if (verb >= tokens.length) verb = -1;
+  const nounPhrase = verb < 0;
   if (verb < 0 && tokens.length > 0) {
     // A title that only names its change ("CEL admission plugin") reads as what the PR adds.
     tokens = [word("adds"), lowerCommonFirst(tokens[0]!), ...tokens.slice(1)];
@@ -284,7 +314,14 @@ const word = (text: string): Token => ({ text, code: false, lead: "", trail: "" 
 
 /** How far into a sentence the comma that ends an opening clause may stand. */
 const MAX_OPENER_WORDS = 16;
+/** Enough of the main clause for its subject and verb: eight words of any length a note has. */
+const CLAUSE_HEAD_CHARS = 400;
 const OPENER_COMMA = /,\s+/g;
+const BACK_REFERENCE = /^(?:it|its|they|them|their|this|these|those|then|we|you|there)$/i;
+/** Pronouns after the subject that can only mean something the opener named: "now creates it". */
+const OBJECT_REFERENCE = /^(?:it|they|them|this|these|those)$/i;
+/** "If X, the kubelet now skips Y" does not say the kubelet always skips Y: a condition stays. */
+const CONDITION = /^(?:if|unless|although|for example|note)\b/i;
 const BUG_TELLING = /^(?:not|never|was|were|had|did|might|could|incorrectly|wrongly|error|errors|fails?|failed|panics?|panicked|crash(?:es|ed)?)$|n't$/;
 
 /**
@@ -293,13 +330,18 @@ const BUG_TELLING = /^(?:not|never|was|were|had|did|might|could|incorrectly|wron
  * otherwise the comma may be a list's, and the sentence stays whole.
  */
 function mainClause(text: string): string | undefined {
+  if (CONDITION.test(text)) return undefined;
   for (const comma of text.matchAll(OPENER_COMMA)) {
     if (text.slice(0, comma.index).split(WORD_GAP).length > MAX_OPENER_WORDS) return undefined;
     const rest = text.slice(comma.index + comma[0].length);
-    const tokens = tokenize(rest);
+    // Only the clause's first words are read: a hostile note may run on for pages after the comma.
+    const tokens = tokenize(rest.slice(0, CLAUSE_HEAD_CHARS));
     const first = tokens[0];
     if (!first || tokens.length < MIN_WORDS || (!first.code && (COORDINATORS.has(plain(first)) || baseVerb(first.text) !== undefined))) continue;
+    // "Then X", "it", "they": a clause that points back at its opener cannot stand without it.
+    if (!first.code && BACK_REFERENCE.test(first.text)) return undefined;
     const predicate = tokens.slice(1, 8);
+    if (predicate.some((token) => !token.code && OBJECT_REFERENCE.test(token.text))) return undefined;
     // "When X, the pod was not restarted" tells the bug, not the change: such a clause needs its opener.
     if (predicate.some((token) => BUG_TELLING.test(plain(token)))) return undefined;
     const verb = tokens.findIndex((token, index) => index > 0 && index < 8 && (isTensed(token) || plain(token) === "now"));
@@ -339,6 +381,8 @@ function linkSpan({ tokens, verb }: Structure): [number, number] {
   if (verb === 0 && start >= tokens.length) return [0, tokens.length];
   // "[supports X and] Y", "[adds a]": a key phrase never ends on a word that needs the next one.
   while (end - start > 1 && DANGLING.has(plain(tokens[end - 1]))) end--;
+  // A lone "[an]" takes the words it needs, up to the link's usual length.
+  while (end < tokens.length && end - start < MAX_LINK_WORDS && DANGLING.has(plain(tokens[end - 1]))) end++;
   return [start, end];
 }
 

@@ -34,6 +34,12 @@ describe("the leading verb's form", () => {
     );
   });
 
+  it("gives a second action the leading verb's form", () => {
+    const note = "Fixes widget pools in kubelet and adds a metric for widgets.";
+    expect(sentenceLine("x", note, U, forms([], [["third", "base"]]))).toBe(`* Fix [widget pools](${U}) in kubelet and add a metric for widgets`);
+    expect(sentenceLine("x", note, U, PRESENT_TENSE)).toBe(`* Fixes [widget pools](${U}) in kubelet and adds a metric for widgets`);
+  });
+
   it("gives a second action the present tense only when the first has it", () => {
     expect(sentenceLine("Add a flag and remove the old one", null, U, PRESENT_TENSE)).toBe(`* Adds [a flag and removes the old](${U}) one`);
     expect(sentenceLine("Add a flag and remove the old one", null, U, forms([], [["base", "base"]]))).toBe(`* Add [a flag and remove the old](${U}) one`);

@@ -7,7 +7,7 @@ const U = url(1);
 const line = (title: string, note: string | null = null): string => sentenceLine(title, note, U);
 
 describe("sentence lines", () => {
-  it("turns imperative and past-tense titles into present-tense statements", () => {
+  it("writes a title's leading verb in the form editors give it", () => {
     expect(line("Added field-selector option for kubectl top pod")).toBe(`* Added [a field-selector option](${U}) for kubectl top pod`);
     expect(line("Fixed the status of terminating pods")).toBe(`* Fix [the status of terminating pods](${U})`);
     expect(line("Support dynamically set log level for kube-proxy")).toBe(`* Support [dynamically set log level](${U}) for kube-proxy`);
@@ -101,6 +101,28 @@ describe("sentence lines", () => {
     );
   });
 
+  it("keeps the opener of a condition, or of a clause that points back at it", () => {
+    const conditional = "If a client asks for a table, the API server now responds with a 406 error.";
+    expect(line("Return 406 for table requests", conditional)).toBe(`* Return [406 for table requests](${U})`);
+    const pointing = "When a widget file is missing, Kubernetes now creates it.";
+    expect(line(pointing, pointing)).toBe(`* When a widget file [is missing,](${U}) Kubernetes now creates it`);
+  });
+
+  it("reads a past form that describes the subject of a later verb as part of the subject", () => {
+    expect(line("x", "Terminated widgets will not be re-admitted.")).toBe(`* Terminated widgets [will not be re-admitted](${U})`);
+    const evicted = "Evicted and other terminated widgets will no longer revert to running.";
+    expect(line(evicted, evicted)).toBe(
+      `* Evicted and other terminated widgets [will no longer revert](${U}) to running`,
+    );
+    expect(line("x", "Deprecated in v1.20, the `--foo` flag has been removed.")).toBe(`* Deprecated in v1.20, the \`--foo\` flag [has been removed](${U})`);
+  });
+
+  it("keeps a prefix as the subject of a predicate that opens the note", () => {
+    expect(line("x", "`kubeadm`: now respects the kubeconfig the user gave.")).toBe(`* kubeadm [now respects the kubeconfig the user](${U}) gave`);
+    const promoted = "`WidgetGate`: promoted to beta.";
+    expect(line(promoted, promoted)).toBe(`* \`WidgetGate\` [promoted](${U}) to beta`);
+  });
+
   it("reads an unfamiliar imperative or a verb with its particle as the verb, not as a thing added", () => {
     expect(line("x", "Fire an event when a node port cannot be opened.")).toBe(`* Fire [an event](${U}) when a node port cannot be opened`);
     expect(line("Turn on the `ExampleGate` by default")).toBe(`* Turn [on the \`ExampleGate\`](${U}) by default`);
@@ -125,6 +147,9 @@ describe("sentence lines", () => {
   });
 
   it("never ends a link on a word that needs the next one", () => {
+    // A note that opens with a phrase the rules cannot place still gets a link of words, not a lone "an".
+    const opener = "In the `wait.PollWidget` function, if `immediate` is true, the condition will be invoked before waiting.";
+    expect(line(opener, opener)).toBe(`* Adds [an In the \`wait.PollWidget\`](${U}) function`);
     expect(line("x", "The scheduler now supports the `QueueHint` plugin and the gang plugins for batch jobs in large clusters.")).toBe(
       `* The scheduler [now supports the \`QueueHint\` plugin](${U}) and the gang plugins for batch jobs`,
     );
