@@ -6,6 +6,7 @@ import type { ConfigFile } from "./config-schema.js";
 import { UsageError } from "../errors.js";
 import { cleanText } from "../markdown/escape.js";
 import { uniqueBy } from "../unique.js";
+import { withoutByteOrderMark } from "../byte-order-mark.js";
 
 export const CONFIG_FILE_NAME = "k8s-weekly.config.json";
 
@@ -44,8 +45,7 @@ export async function loadConfig(explicitPath: string | undefined, cwd: string):
   }
   let raw: unknown;
   try {
-    // Windows editors (Notepad) save a byte order mark, which JSON.parse rejects as an invisible token.
-    raw = JSON.parse(text.replace(/^\uFEFF/, ""));
+    raw = JSON.parse(withoutByteOrderMark(text));
   } catch (error) {
     // JSON.parse quotes the text around the fault, newlines and all: the message stays one line.
     throw new UsageError(`${label}: not valid JSON (${cleanText((error as Error).message, 160)}); fix the syntax`);

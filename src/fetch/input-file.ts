@@ -4,6 +4,7 @@ import { cleanText } from "../markdown/escape.js";
 import type { PullRequest } from "../types.js";
 import { firstProblem, isPageOn, PULL_PATH } from "./schemas.js";
 import { pullRequestFromSearchItem } from "./search-item.js";
+import { withoutByteOrderMark } from "../byte-order-mark.js";
 
 /**
  * Reads PRs from a JSON file: an array of GitHub search items, or an object with an `items`
@@ -27,8 +28,7 @@ export async function readInput(path: string, webHost = "github.com"): Promise<{
   }
   let parsed: unknown;
   try {
-    // Saved on Windows (Notepad, PowerShell's Out-File), a file starts with a byte order mark, which JSON.parse rejects.
-    parsed = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    parsed = JSON.parse(withoutByteOrderMark(text));
   } catch (error) {
     // JSON.parse quotes the text around the fault, newlines and all: the message stays one line.
     const reason = cleanText((error as Error).message, 160);

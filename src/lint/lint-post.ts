@@ -5,6 +5,7 @@ import { toolComment } from "../markdown/tool-comments.js";
 import { HEADING_ORDER, MERGE_HEADINGS, SECTIONS } from "../sections.js";
 import { DEFAULT_TITLE_DATE_FORMAT, formatTitleDate, readTitleDate, TITLE_PREFIX } from "../title-date.js";
 import { checkLine } from "./line-rules.js";
+import { withoutByteOrderMark } from "../byte-order-mark.js";
 
 /** Checks a post against the LWKD style guide. Pure: text in, problems out. */
 export interface LintProblem {
@@ -37,7 +38,7 @@ const PULL_LINK = /\]\(https:\/\/github\.com\/([A-Za-z0-9-]+\/[A-Za-z0-9._-]+)\/
 
 /** Lines may end in CRLF, and the file may start with a byte order mark: line numbers stay the file's. */
 export function lintPost(input: string, options: LintOptions = {}): LintProblem[] {
-  const text = input.replace(/^\uFEFF/, "").replace(/\r\n/g, "\n");
+  const text = withoutByteOrderMark(input).replace(/\r\n/g, "\n");
   const lines = text.split("\n");
   const problems: LintProblem[] = [];
   const frontMatterEnd = checkFrontMatter(text, options.titleDateFormat ?? DEFAULT_TITLE_DATE_FORMAT, problems);

@@ -1,4 +1,5 @@
 import { readYaml, yamlMap } from "../parsers.js";
+import { withoutByteOrderMark } from "../byte-order-mark.js";
 
 /** A post's Jekyll front matter: the YAML between a first `---` line and the next one. */
 export interface FrontMatter {
@@ -10,15 +11,12 @@ export interface FrontMatter {
   valid: boolean;
 }
 
-const BYTE_ORDER_MARK = /^\uFEFF/;
-
 export type FrontMatterResult = FrontMatter | { problem: "missing" | "unclosed" };
 
 /** Needs `loadYaml()` to have finished. Never throws on input. */
 export function readFrontMatter(text: string): FrontMatterResult {
   const lines = text.split("\n");
-  // Editors on Windows may save a byte order mark; Jekyll reads the front matter after it too.
-  if (lines[0]?.replace(BYTE_ORDER_MARK, "").trimEnd() !== "---") return { problem: "missing" };
+  if (withoutByteOrderMark(lines[0] ?? "").trimEnd() !== "---") return { problem: "missing" };
   const endLine = lines.findIndex((line, index) => index > 0 && line.trimEnd() === "---");
   if (endLine < 0) return { problem: "unclosed" };
   const yaml = lines.slice(1, endLine).join("\n");

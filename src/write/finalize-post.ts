@@ -2,6 +2,7 @@ import { readFrontMatter } from "../markdown/front-matter.js";
 import { outline } from "../markdown/outline.js";
 import { toolComment, type ToolComment } from "../markdown/tool-comments.js";
 import { FailureError } from "../errors.js";
+import { byteOrderMarkOf, withoutByteOrderMark } from "../byte-order-mark.js";
 
 export interface FinalizedPost {
   /** The post without the tool's comments. */
@@ -26,7 +27,7 @@ export interface FinalizedPost {
  * Needs `loadParsers()` to have finished. Pure.
  */
 export function finalizePost(input: string): FinalizedPost {
-  const bom = input.startsWith("\uFEFF") ? "\uFEFF" : "";
+  const bom = byteOrderMarkOf(input);
   const lines = input.slice(bom.length).split("\n");
   const found = toolCommentsOf(lines);
   const removedAt = new Set(found.flatMap(({ lines: at }) => at));
@@ -72,7 +73,7 @@ const isListItem = (line: string): boolean => LIST_ITEM.test(line);
  * code, lists or quotes. Needs `loadParsers()` to have finished.
  */
 export function toolComments(text: string): ToolComment[] {
-  return toolCommentsOf(text.replace(/^\uFEFF/, "").split("\n")).map(({ comment }) => comment);
+  return toolCommentsOf(withoutByteOrderMark(text).split("\n")).map(({ comment }) => comment);
 }
 
 /** Each tool comment with the 0-based indexes of its lines. */

@@ -2,6 +2,7 @@ import { cleanText } from "../../markdown/escape.js";
 import { readYaml, yamlMap, yamlString } from "../../parsers.js";
 import type { KepFacts, KepFileReading, KepIssue } from "../../types.js";
 import { KEP_SIG_PATTERN, KEP_STAGES, KEP_STATUSES, MAX_KEP_NUMBER, MAX_KEP_TITLE_LENGTH } from "./kep-values.js";
+import { withoutByteOrderMark } from "../../byte-order-mark.js";
 
 export type { KepFacts, KepFileReading };
 
@@ -59,7 +60,7 @@ export function issueFacts(issue: KepIssue): KepFacts {
 }
 
 function frontMatter(text: string): string | null {
-  const head = text.slice(0, MAX_FRONT_MATTER_LENGTH).replace(/^\uFEFF/, "");
+  const head = withoutByteOrderMark(text.slice(0, MAX_FRONT_MATTER_LENGTH));
   const match = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(head);
   return match ? (match[1] ?? "") : null;
 }
