@@ -64,7 +64,7 @@ describe("extendThrough", () => {
     expect(extendThrough(week, "2021-07-04", tuesday)).toEqual(week);
   });
 
-  it("runs at most a week past the Sunday, however long ago the week was", () => {
+  it("runs at most 14 days past the Sunday, however long ago the week was", () => {
     const later = new Date("2026-11-30T12:00:00Z");
     expect(extendThrough(week, "2021-07-11", later).to).toBe("2021-07-11T23:59:59Z");
     expect(() => extendThrough(week, "2026-11-30", later)).toThrow(
