@@ -426,7 +426,8 @@ function penalty(draft: Draft, source: "note" | "title"): number {
   // "X can be", "Y is used": a cut left the predicate without its point.
   const last = draft.tokens.at(-1);
   if (draft.verb >= 0 && last && !last.code && (AUXILIARIES.has(plain(last)) || USED.test(last.text))) score += 3;
-  if (plain(draft.tokens.at(-2)) === "to" && last && !last.code && LOWERCASE_WORD.test(last.text)) score += 3;
+  // "allows users to configure": the cut left a purpose without its object ("to beta" is whole).
+  if (plain(draft.tokens.at(-2)) === "to" && last && !last.code && LOWERCASE_WORD.test(last.text) && baseVerb(last.text) === last.text) score += 3;
   // "X should not be negative" states a rule, not what changed: a title that says what was fixed reads better.
   if (draft.verb > 0 && REQUIREMENT.has(plain(draft.tokens[draft.verb]))) score += 3;
   return score;

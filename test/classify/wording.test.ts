@@ -73,6 +73,11 @@ describe("sentence lines", () => {
     );
   });
 
+  it("takes a note that ends on 'to' and a noun as whole, but not one cut after 'to' and a verb", () => {
+    expect(line("Widget info", "Stopped sending widget info to runtimes.")).toBe(`* Stopped [sending widget info](${U}) to runtimes`);
+    expect(line("Configure widget pools", "Allowed cluster admins to configure.")).toBe(`* Configure [widget pools](${U})`);
+  });
+
   it("prefers a title that says what was fixed over a note that states a rule", () => {
     expect(line("Fix widget timeout is negative", "Widget timeouts on pods and probes should not be negative.")).toBe(
       `* Widget timeout [is no longer negative](${U})`,
