@@ -7,14 +7,15 @@ interface StdoutUse {
   instead?: string;
 }
 
-// Only draft has -o FILE; finalize's -o - is the only reason it prints at all.
+// Only draft has -o FILE: the others can only be redirected.
 const USES: Readonly<Record<string, StdoutUse>> = {
   draft: { what: "the draft", instead: "write the draft with -o FILE" },
-  finalize: { what: "the post", instead: "leave out -o - to rewrite the file in place" },
+  // Not "leave out -o -": that rewrites the draft and drops the markers --update needs.
+  finalize: { what: "the post" },
   lint: { what: "lint's report" },
   week: { what: "the week" },
 };
-const HELP: StdoutUse = { what: "the output" };
+const HELP: StdoutUse = { what: "the help" };
 
 export interface ProcessStdout {
   write: (text: string) => void;

@@ -25,7 +25,9 @@ function unquoted(pattern: string): string {
 export function datePatternProblem(pattern: string): string | null {
   const protectedToken = unquoted(pattern).match(/Y+|D+/)?.[0];
   if (protectedToken !== undefined) {
-    const meant = protectedToken.startsWith("Y") ? "yyyy for the year" : "d for the day of the month";
+    // "Do" is moment.js's "4th"; date-fns writes it "do".
+    const ordinal = protectedToken === "D" && /D(?=o)/.test(unquoted(pattern));
+    const meant = protectedToken.startsWith("Y") ? "yyyy for the year" : ordinal ? "do for the day with its ending (4th)" : "d for the day of the month";
     return `"${protectedToken}" is the ${protectedToken.startsWith("Y") ? "week-numbering year" : "day of the year"} in date-fns; use ${meant} (e.g. "${DEFAULT_TITLE_DATE_FORMAT}")`;
   }
   try {

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../src/errors.js";
 import { escapeInline } from "../src/markdown/escape.js";
-import { defaultTemplates, readPartials, renderPost } from "../src/render/render-post.js";
+import { checkTemplateFiles, defaultTemplates, readPartials, renderPost } from "../src/render/render-post.js";
 import { buildPostView } from "../src/render/view-model.js";
 import type { Draft } from "../src/types.js";
 import { emptyDraft } from "./helpers/draft.js";
@@ -106,6 +106,24 @@ describe("renderPost", () => {
     const templates = defaultTemplates();
     const broken = { ...templates, partials: { ...templates.partials, shoutouts: { name: "my/shoutouts.hbs", source: `## Shoutouts\n\n${call}\n` } } };
     await expect(renderPost(buildPostView(draftWith(), []), broken)).rejects.toThrow(`template my/shoutouts.hbs:3: ${call}: ${message}; fix the template`);
+  });
+
+  it("checks a written-out date pattern before the week is fetched, inside blocks and subexpressions too", async () => {
+    const templates = defaultTemplates();
+    const withPartial = (source: string) => ({ ...templates, partials: { ...templates.partials, shoutouts: { name: "my/shoutouts.hbs", source } } });
+    await expect(checkTemplateFiles(withPartial('## Shoutouts\n\n{{#if week}}{{formatDate week.ending "MMM Do"}}{{/if}}\n'))).rejects.toThrow(
+      'template my/shoutouts.hbs:3: {{formatDate week.ending "MMM Do"}}: "D" is the day of the year in date-fns; use do for the day with its ending (4th) (e.g. "MMMM d, yyyy"); fix the template',
+    );
+    await expect(checkTemplateFiles(withPartial('{{#if (formatDate week.ending "YYYY")}}x{{/if}}\n'))).rejects.toThrow(/^template my\/shoutouts\.hbs:1: /);
+    await expect(checkTemplateFiles(withPartial('{{formatDate week.ending "EEEE, MMMM do \'of\' yyyy"}}\n'))).resolves.toBeUndefined();
+  });
+
+  it("names the call when formatDate is given more than a date and a pattern", async () => {
+    const templates = defaultTemplates();
+    const broken = { ...templates, partials: { ...templates.partials, shoutouts: { name: "my/shoutouts.hbs", source: '{{formatDate week.ending "yyyy" null}}\n' } } };
+    await expect(renderPost(buildPostView(draftWith(), []), broken)).rejects.toThrow(
+      'template my/shoutouts.hbs: formatDate needs a YYYY-MM-DD date and a date-fns pattern, as in {{formatDate week.ending "MMMM d, yyyy"}}; fix the template',
+    );
   });
 
   it("names the file of a syntax error and lists the known partials for an unknown one", async () => {

@@ -50,7 +50,7 @@ describe("stdout that cannot take the draft", () => {
       stderr: [
         `k8s-weekly: ${post}:1: no front matter: the post must start with a --- line`,
         `k8s-weekly: warning: finalize ${post}: finalized with 1 problem left (--force)`,
-        "k8s-weekly: stdout is closed, so the post would be lost; redirect it to a file, or leave out -o - to rewrite the file in place",
+        "k8s-weekly: stdout is closed, so the post would be lost; redirect it to a file",
         "",
       ].join("\n"),
     });
@@ -63,7 +63,7 @@ describe("stdout that cannot take the draft", () => {
       for (const help of [["--help"], ["draft", "--help"]]) {
         expect(await run(process.execPath, [CLI, ...help], ["ignore", full, "pipe"])).toEqual({
           code: 1,
-          stderr: "k8s-weekly: cannot write the output to stdout (ENOSPC); free some space or redirect it elsewhere\n",
+          stderr: "k8s-weekly: cannot write the help to stdout (ENOSPC); free some space or redirect it elsewhere\n",
         });
       }
     } finally {

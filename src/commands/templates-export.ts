@@ -1,10 +1,11 @@
-import { existsSync, type Stats, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { cp, mkdir } from "node:fs/promises";
-import { dirname, join } from "node:path";
-import { UsageError } from "../errors.js";
+import { join } from "node:path";
+import { FailureError, UsageError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import { templatesDir } from "../package-paths.js";
 import { defaultTemplates } from "../render/render-post.js";
+import { foldersToCreate } from "../make-folders.js";
 
 /** Copies the default main template and partials out, for `--template` and `--partials`. */
 export async function exportTemplates(dir: string, force: boolean, logger: Logger): Promise<void> {
@@ -19,21 +20,18 @@ export async function exportTemplates(dir: string, force: boolean, logger: Logge
   if (clashes.length > 0 && !force) {
     throw new UsageError(`templates export ${dir}: ${clashes.length} files exist already (${clashes[0]}, ...); add --force to replace them`);
   }
-  // A folder that cannot be written is the command line's to fix, as it is for draft -o (exit 2).
   for (const folder of folders.missing) {
     try {
       await mkdir(folder);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? "error";
-      throw new UsageError(`templates export ${dir}: cannot create the folder ${folder} (${code}); choose a folder you can write to`);
+      throw exportError(dir, `cannot create the folder ${folder}`, error);
     }
   }
   for (const target of targets) {
     try {
       await cp(join(templatesDir(), target), join(dir, target));
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? "error";
-      throw new UsageError(`templates export ${dir}: cannot write ${join(dir, target)} (${code}); choose a folder you can write to`);
+      throw exportError(dir, `cannot write ${join(dir, target)}`, error);
     }
   }
   logger.info(
@@ -41,22 +39,11 @@ export async function exportTemplates(dir: string, force: boolean, logger: Logge
   );
 }
 
-/**
- * The folders to create for `path`, outermost first, or the file that stands where one must be.
- * One at a time: Node's recursive mkdir loops forever where mkdir says ENOENT under a folder that
- * exists (/proc).
- */
-function foldersToCreate(path: string): { missing: string[] } | { file: string } {
-  const missing: string[] = [];
-  for (let current = path; ; current = dirname(current)) {
-    let info: Stats | undefined;
-    try {
-      info = statSync(current, { throwIfNoEntry: false });
-    } catch {
-      // ENOTDIR: the file is further up, found on the next step; EACCES: mkdir reports it.
-    }
-    if (info !== undefined) return info.isDirectory() ? { missing } : { file: current };
-    missing.unshift(current);
-    if (dirname(current) === current) return { missing };
-  }
+/** A folder the user may not write is the command line's to fix, as for draft -o (exit 2); a full disk is a failure (1). */
+const NOT_WRITABLE_HERE = new Set(["EACCES", "EPERM", "EROFS", "ENOTDIR", "EISDIR", "EEXIST"]);
+
+function exportError(dir: string, what: string, error: unknown): UsageError | FailureError {
+  const code = (error as NodeJS.ErrnoException).code ?? "error";
+  if (NOT_WRITABLE_HERE.has(code)) return new UsageError(`templates export ${dir}: ${what} (${code}); choose a folder you can write to`);
+  return new FailureError(`templates export ${dir}: ${what} (${code}); free some space or try again`);
 }

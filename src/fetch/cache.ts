@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
-import { mkdir, readFile, stat } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { homedir } from "node:os";
-import { dirname, isAbsolute, join, resolve } from "node:path";
+import { isAbsolute, join } from "node:path";
 import type { Logger } from "../logger.js";
+import { makeFolders } from "../make-folders.js";
 import type { RepoWeek } from "../types.js";
 
 // Bumped whenever a file's shape changes, so an older file is a miss instead of a crash.
@@ -96,26 +97,6 @@ async function readTrusted<T>(path: string, loadCheck: () => Promise<(value: unk
   logger.warn(`ignoring a corrupt cache file ${path}; it will be replaced`);
   return null;
 }
-
-/**
- * `mkdir -p`, one folder at a time: Node 20's recursive mkdir never settles on a path it cannot
- * create where the folder above exists but takes no new entries (/proc), and the run would hang.
- */
-async function makeFolders(dir: string): Promise<void> {
-  const missing: string[] = [];
-  // Bounded by the path's depth: each step goes up one folder, and the root is always there.
-  for (let at = resolve(dir); !(await isFolder(at)); at = dirname(at)) {
-    missing.push(at);
-    if (dirname(at) === at) break;
-  }
-  for (const folder of missing.reverse()) {
-    await mkdir(folder).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== "EEXIST") throw error;
-    });
-  }
-}
-
-const isFolder = (path: string): Promise<boolean> => stat(path).then((info) => info.isDirectory(), () => false);
 
 async function writeCacheFile(path: string, content: object, logger: Logger): Promise<void> {
   try {

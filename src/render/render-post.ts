@@ -42,9 +42,16 @@ export async function checkTemplateFiles(templates: TemplateSources): Promise<vo
     } catch (error) {
       throw templateError(error, file.name, known);
     }
-    const { called, inline } = partialsOf(ast);
+    const { called, inline, datePatterns } = partialsOf(ast);
     const missing = called.find((name) => !known.includes(name) && !inline.has(name) && !name.startsWith("@"));
     if (missing !== undefined) throw new UsageError(`template ${file.name}: unknown partial "${missing}"; known partials: ${known.join(", ")}`);
+    for (const { pattern, loc } of datePatterns) {
+      const problem = datePatternProblem(pattern);
+      if (problem === null) continue;
+      const error = new HelperCallError(problem, loc);
+      error.call = callText(file.source, loc);
+      throw templateError(error, file.name, known);
+    }
   }
 }
 
@@ -52,9 +59,10 @@ export async function checkTemplateFiles(templates: TemplateSources): Promise<vo
  * The partials a template calls by a fixed name, and those it declares itself (`{{#*inline "x"}}`).
  * A dynamic `{{> (lookup ...)}}` has no name to check here, and `{{> @partial-block}}` is Handlebars' own.
  */
-function partialsOf(program: hbs.AST.Program): { called: string[]; inline: Set<string> } {
+function partialsOf(program: hbs.AST.Program): { called: string[]; inline: Set<string>; datePatterns: DatePattern[] } {
   const called: string[] = [];
   const inline = new Set<string>();
+  const datePatterns: DatePattern[] = [];
   // An explicit stack: a template is an editor's file, and its nesting depth is theirs to choose.
   const pending: hbs.AST.Node[] = [...program.body];
   for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
@@ -67,19 +75,37 @@ function partialsOf(program: hbs.AST.Program): { called: string[]; inline: Set<s
       const [declared] = decorator.params;
       if (decorator.path.original === "inline" && declared?.type === "StringLiteral") inline.add((declared as hbs.AST.StringLiteral).value);
     }
+    // `{{formatDate week.ending "YYYY"}}`: a pattern written out is checked now, not after the fetch.
+    if (node.type === "MustacheStatement" || node.type === "SubExpression") {
+      const call = node as hbs.AST.MustacheStatement;
+      const pattern = call.params[1];
+      if (call.path.type === "PathExpression" && (call.path as hbs.AST.PathExpression).original === "formatDate" && pattern?.type === "StringLiteral") {
+        datePatterns.push({ pattern: (pattern as hbs.AST.StringLiteral).value, loc: call.loc });
+      }
+      pending.push(...call.params);
+    }
     const block = node as Partial<hbs.AST.BlockStatement>;
+    if (node.type === "BlockStatement" && block.params) pending.push(...block.params);
     if (block.program) pending.push(...block.program.body);
     if (block.inverse) pending.push(...block.inverse.body);
   }
-  return { called, inline };
+  return { called, inline, datePatterns };
+}
+
+interface DatePattern {
+  pattern: string;
+  loc: hbs.AST.SourceLocation;
 }
 
 /** Renders on a Handlebars instance of our own, so nothing leaks between runs or into globals. */
 export async function renderPost(view: PostView, templates: TemplateSources): Promise<string> {
   const handlebars = (await templateEngine(templates)).create();
   // A helper given the wrong field fails naming itself: the template's author reads which call it was.
-  handlebars.registerHelper("formatDate", (value: unknown, pattern: unknown, options: unknown) => {
-    if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}/.test(value) || typeof pattern !== "string") {
+  handlebars.registerHelper("formatDate", (...args: unknown[]) => {
+    // Handlebars passes its options last, however many arguments the template wrote.
+    const options = args.at(-1);
+    const [value, pattern] = args;
+    if (args.length !== 3 || typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}/.test(value) || typeof pattern !== "string") {
       throw new Error("formatDate needs a YYYY-MM-DD date and a date-fns pattern, as in {{formatDate week.ending \"MMMM d, yyyy\"}}");
     }
     // Checked first: date-fns would print its own warning on stderr before throwing.

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { close, closeSync, existsSync, fsync, lstatSync, openSync, statSync, unlinkSync, writeFile } from "node:fs";
-import { chmod, chown, readFile, realpath, rename, stat, unlink } from "node:fs/promises";
+import { chmod, chown, readFile, realpath, rename, stat } from "node:fs/promises";
 import { basename, dirname, join, resolve, sep } from "node:path";
 import { promisify } from "node:util";
 import { onExit } from "signal-exit";
@@ -107,7 +107,14 @@ export async function writeOutputFile(path: string, content: string, options: Wr
     if (error instanceof FailureError) throw error;
     throw new FailureError(`${flag} ${path}: could not write the file (${(error as Error).message})`);
   } finally {
+    // Removed before the handler goes: a signal in between would otherwise leave the file behind.
+    if (created) {
+      try {
+        unlinkSync(temporary);
+      } catch {
+        // Already gone.
+      }
+    }
     removeOnSignal();
-    if (created) await unlink(temporary).catch(() => undefined);
   }
 }
