@@ -40,7 +40,7 @@ export async function exportTemplates(dir: string, force: boolean, logger: Logge
 }
 
 /** A folder the user may not write is the command line's to fix, as for draft -o (exit 2); a full disk is a failure (1). */
-const NOT_WRITABLE_HERE = new Set(["EACCES", "EPERM", "EROFS", "ENOTDIR", "EISDIR", "EEXIST"]);
+const NOT_WRITABLE_HERE = new Set(["EACCES", "EPERM", "EROFS", "ENOTDIR", "EISDIR", "EEXIST", "ENOENT"]);
 
 function exportError(dir: string, what: string, error: unknown): UsageError | FailureError {
   const code = (error as NodeJS.ErrnoException).code ?? "error";
