@@ -8,6 +8,15 @@ export function withoutByteOrderMark(text: string): string {
   return text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text;
 }
 
+/**
+ * The bytes as text, or null when they are not UTF-8 (a file saved as UTF-16 or Latin-1): decoded
+ * anyway, they would show as replacement characters in a message or a post.
+ */
+export function utf8Text(bytes: Buffer): string | null {
+  const text = bytes.toString("utf8");
+  return Buffer.from(text, "utf8").equals(bytes) ? text : null;
+}
+
 /** The mark a file started with, to write back as it was. */
 export function byteOrderMarkOf(text: string): string {
   return text.startsWith(BYTE_ORDER_MARK) ? BYTE_ORDER_MARK : "";

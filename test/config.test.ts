@@ -117,6 +117,17 @@ describe("draft with a config file", () => {
     expect(flagged.stderr).toContain('no cached or sample data for kubernetes/kubectl, week ending 2021-07-04; run "k8s-weekly draft --week 2021-07-04 --repo kubernetes/kubectl" online once to cache it');
   });
 
+  it("names a config saved as UTF-16 as not UTF-8, instead of quoting an unreadable token", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-utf16-"));
+    const path = join(dir, "k8s-weekly.config.json");
+    writeFileSync(path, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(JSON.stringify({ titleDateFormat: "d MMMM yyyy" }), "utf16le")]));
+    expect(await runCli(["draft", "--week", "2021-07-04", "--offline"], {}, dir)).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `k8s-weekly: config ${path}: is not UTF-8 text; save the file as UTF-8; see k8s-weekly draft --help\n`,
+    });
+  });
+
   it("reads a config saved with a byte order mark, as Windows editors save it", async () => {
     const dir = folderWith(`\uFEFF${JSON.stringify({ titleDateFormat: "d MMMM yyyy" })}`);
     const result = await runCli(["draft", "--week", "2021-07-04", "--offline"], {}, dir);

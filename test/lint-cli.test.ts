@@ -26,6 +26,15 @@ async function runWithStdin(args: string[], stdin: string, cwd = process.cwd()):
   return { code, stdout, stderr };
 }
 
+describe("k8s-weekly lint on a file that is not UTF-8", () => {
+  it("says so, as finalize does, instead of reporting a missing front matter", async () => {
+    const dir = folder();
+    const post = join(dir, "post.md");
+    writeFileSync(post, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(CLEAN, "utf16le")]));
+    expect(await runCli(["lint", post], {}, dir)).toEqual({ code: 2, stdout: "", stderr: `k8s-weekly: lint ${post}: is not UTF-8 text; save the post as UTF-8 first; see k8s-weekly lint --help\n` });
+  });
+});
+
 describe("k8s-weekly lint on a draft", () => {
   it("fails a fresh draft for what the editor has still to do, and passes it with --draft", async () => {
     const dir = folder();

@@ -74,6 +74,10 @@ export interface DraftPlan {
 
 export function planDraft(given: DraftOptions, config: Config, now: Date): DraftPlan {
   if (given.output === "") throw new UsageError(`-o '': give a file name, or - for stdout`);
+  // An empty name would read as no --input at all, and the run would go to GitHub instead.
+  for (const [flag, value] of [["--input", given.input], ["--update", given.update], ["--previous", given.previous]] as const) {
+    if (value === "") throw new UsageError(`${flag} '': give a file name${flag === "--input" ? ", or - for stdin" : ""}`);
+  }
   // `-o -` is the usual spelling of stdout.
   const options: DraftOptions = { ...given };
   if (options.output === "-") delete options.output;

@@ -3,6 +3,7 @@ import { loadConfig } from "../config/load-config.js";
 import { UsageError } from "../errors.js";
 import { lintPost, type LintProblem } from "../lint/lint-post.js";
 import { loadParsers } from "../parsers.js";
+import { utf8Text } from "../byte-order-mark.js";
 
 export interface LintOptions {
   /** Accept what a draft in progress still has: TODO(editor), the tool's notes and markers, empty hand-written sections. */
@@ -72,5 +73,7 @@ async function readPost(file: string, io: LintIo): Promise<string> {
     throw new UsageError(`lint ${file === "-" ? "- (stdin)" : file}: cannot read ${file === "-" ? "stdin" : "the file"} (${code}); give an LWKD post`);
   }
   if (bytes.length > MAX_POST_BYTES) throw new UsageError(`lint ${file}: larger than 5 MB, not an LWKD post; give the post's file`);
-  return bytes.toString("utf8");
+  const text = utf8Text(bytes);
+  if (text === null) throw new UsageError(`lint ${file === "-" ? "- (stdin)" : file}: is not UTF-8 text; save the post as UTF-8 first`);
+  return text;
 }

@@ -6,7 +6,7 @@ import type { ConfigFile } from "./config-schema.js";
 import { UsageError } from "../errors.js";
 import { cleanText } from "../markdown/escape.js";
 import { uniqueBy } from "../unique.js";
-import { withoutByteOrderMark } from "../byte-order-mark.js";
+import { utf8Text, withoutByteOrderMark } from "../byte-order-mark.js";
 
 export const CONFIG_FILE_NAME = "k8s-weekly.config.json";
 
@@ -37,12 +37,15 @@ export async function loadConfig(explicitPath: string | undefined, cwd: string):
   const path = explicitPath ?? join(cwd, CONFIG_FILE_NAME);
   if (!explicitPath && !existsSync(path)) return { path: null };
   const label = explicitPath ? `--config ${explicitPath}` : `config ${path}`;
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, "utf8");
+    bytes = readFileSync(path);
   } catch (error) {
     throw new UsageError(`${label}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? "error"}); give an existing JSON file`);
   }
+  const text = utf8Text(bytes);
+  // A file saved as UTF-16 would be reported by JSON.parse as an unreadable token.
+  if (text === null) throw new UsageError(`${label}: is not UTF-8 text; save the file as UTF-8`);
   let raw: unknown;
   try {
     raw = JSON.parse(withoutByteOrderMark(text));
