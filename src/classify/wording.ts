@@ -365,6 +365,13 @@ function wordsBesideArticles(tokens: readonly Token[], start: number, end: numbe
 }
 
 /** The words to link: the object after a leading verb, the predicate after a subject, or the whole noun phrase. */
+/** "can be used", "is now configured": auxiliaries ending in a participle, with no word of the news yet. */
+function isHelperGroup(tokens: readonly Token[], start: number, end: number): boolean {
+  if (end - start < 2 || !PARTICIPLE_ENDING.test(plain(tokens[end - 1]))) return false;
+  for (let i = start; i < end - 1; i++) if (!AUXILIARIES.has(plain(tokens[i])) && plain(tokens[i]) !== "now") return false;
+  return true;
+}
+
 function linkSpan({ tokens, verb }: Structure): [number, number] {
   if (verb < 0) return [0, tokens.length];
   const start = verb === 0 ? 1 : verb;
@@ -374,6 +381,8 @@ function linkSpan({ tokens, verb }: Structure): [number, number] {
     // "support for X", "a flag to disable Y": a bare object reads as a key phrase only with its complement.
     const complement = verb === 0 && COMPLEMENT_STARTS.has(plain(tokens[end])) && wordsBesideArticles(tokens, start, end) < 2;
     if (complement) cap = MAX_LINK_WORDS + 2;
+    // "[can be used] to speed up X": a verb group of helpers says nothing until its purpose.
+    else if (plain(tokens[end]) === "to" && isHelperGroup(tokens, start, end)) cap = MAX_LINK_WORDS + 2;
     else if (isBreakAt(tokens, end)) break;
     end++;
     if (endsClause(tokens[end - 1])) break;

@@ -151,6 +151,13 @@ describe("sentence lines", () => {
     expect(line("x", "`kube-proxy`: added the `--widget-mode` flag.")).toBe(`* kube-proxy [added the \`--widget-mode\` flag](${U})`);
   });
 
+  it("links a verb group of helpers together with its purpose", () => {
+    expect(line("x", "The new alpha gate `WidgetMount` can be used to speed up widget relabeling of volumes.")).toBe(
+      `* The new alpha gate \`WidgetMount\` [can be used to speed up widget relabeling](${U})`,
+    );
+    expect(line("x", "The widget controller uses informers to watch gadgets.")).toBe(`* The widget controller [uses informers](${U}) to watch gadgets`);
+  });
+
   it("never ends a link on a word that needs the next one", () => {
     // A note that opens with a phrase the rules cannot place still gets a link of words, not a lone "an".
     const opener = "In the `wait.PollWidget` function, if `immediate` is true, the condition will be invoked before waiting.";
@@ -198,7 +205,7 @@ describe("sentence lines", () => {
     ];
     expect(drafted).toEqual([
       `* Mark [\`net.ipv4.ip_unprivileged_port_start\`](${U}) as a safe sysctl`,
-      `* Scheduler [can be configured](${U}) to consider new resources beside CPU and memory`,
+      `* Scheduler [can be configured to consider new resources](${U}) beside CPU and memory`,
       `* Replace [go-bindata](${U}) with \`//go:embed\``,
       `* Adds [support for StatefulSet \`PersistentVolumeClaimDeletePolicy\`](${U})`,
     ]);
