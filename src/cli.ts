@@ -227,12 +227,13 @@ Exit codes:
     .description("copy the default template and partials into a folder for editing")
     .argument("<dir>", "folder to copy them into")
     .option("--force", "replace files that exist")
-    .action(async (dir: string, options: { force?: boolean }) => {
+    .option("-q, --quiet", "print only errors on stderr")
+    .action(async (dir: string, options: { force?: boolean; quiet?: boolean }) => {
       const [{ exportTemplates }, { createLogger }] = await Promise.all([
         import("./commands/templates-export.js"),
         import("./logger.js"),
       ]);
-      await exportTemplates(dir, options.force === true, createLogger({ write: io.stderr }));
+      await exportTemplates(dir, options.force === true, createLogger({ write: io.stderr, quiet: options.quiet === true }));
     });
 
   program

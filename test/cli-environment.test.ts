@@ -75,6 +75,17 @@ describe("templates from the command line", () => {
     expect(readdirSync(dir).sort()).toEqual(["draft.md", "lwkd"]);
   });
 
+  it("templates export quotes a folder with spaces in the command it suggests, and -q says nothing", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-export-"));
+    const spaced = join(dir, "my templates");
+    expect(await runCli(["templates", "export", spaced])).toEqual({
+      code: 0,
+      stdout: "",
+      stderr: `k8s-weekly: copied 9 templates to ${spaced}; use them with --template '${join(spaced, "post.md.hbs")}' --partials '${join(spaced, "partials")}'\n`,
+    });
+    expect(await runCli(["templates", "export", join(dir, "quiet"), "-q"])).toEqual({ code: 0, stdout: "", stderr: "" });
+  });
+
   it("a folder mkdir refuses with ENOENT under a folder that exists (/proc) is exit 2, not a hang", () => {
     // Node's recursive mkdir loops forever there: a process of its own, which the timeout ends.
     const result = spawnSync(process.execPath, [CLI, "templates", "export", "/proc/lwkd"], { encoding: "utf8", timeout: 10_000, env: { PATH: process.env.PATH ?? "", HOME: tmpdir(), XDG_CACHE_HOME: tmpdir() } });

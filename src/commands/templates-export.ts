@@ -35,7 +35,7 @@ export async function exportTemplates(dir: string, force: boolean, logger: Logge
     }
   }
   logger.info(
-    `copied ${targets.length} templates to ${dir}; use them with --template ${join(dir, "post.md.hbs")} --partials ${join(dir, "partials")}`,
+    `copied ${targets.length} templates to ${dir}; use them with --template ${shellWord(join(dir, "post.md.hbs"))} --partials ${shellWord(join(dir, "partials"))}`,
   );
 }
 
@@ -46,4 +46,9 @@ function exportError(dir: string, what: string, error: unknown): UsageError | Fa
   const code = (error as NodeJS.ErrnoException).code ?? "error";
   if (NOT_WRITABLE_HERE.has(code)) return new UsageError(`templates export ${dir}: ${what} (${code}); choose a folder you can write to`);
   return new FailureError(`templates export ${dir}: ${what} (${code}); free some space or try again`);
+}
+
+/** A path as a shell reads it back: quoted when it holds anything but plain path characters. */
+function shellWord(path: string): string {
+  return /^[\w./-]+$/.test(path) ? path : `'${path.replaceAll("'", "'\\''")}'`;
 }
