@@ -118,6 +118,13 @@ describe("renderPost", () => {
     await expect(checkTemplateFiles(withPartial('{{formatDate week.ending "EEEE, MMMM do \'of\' yyyy"}}\n'))).resolves.toBeUndefined();
   });
 
+  it("refuses a main template that renders nothing, which a later --update could not read", async () => {
+    const templates = defaultTemplates();
+    await expect(renderPost(buildPostView(draftWith(), []), { ...templates, main: { name: "empty.hbs", source: "\n" } })).rejects.toThrow(
+      new UsageError("template empty.hbs: renders an empty post; start from k8s-weekly templates export DIR"),
+    );
+  });
+
   it("names the call when formatDate is given more than a date and a pattern", async () => {
     const templates = defaultTemplates();
     const broken = { ...templates, partials: { ...templates.partials, shoutouts: { name: "my/shoutouts.hbs", source: '{{formatDate week.ending "yyyy" null}}\n' } } };

@@ -162,14 +162,18 @@ export async function renderPost(view: PostView, templates: TemplateSources): Pr
       }
     };
   };
+  let post: string;
   try {
     for (const [name, partial] of Object.entries(templates.partials)) handlebars.registerPartial(name, compile(partial, parsed.get(name)!.ast));
     registerSectionPartials(handlebars, view, templates);
-    return stampNotes(restampMarkers(tidy(compile(templates.main, main)(view))));
+    post = stampNotes(restampMarkers(tidy(compile(templates.main, main)(view))));
   } catch (error) {
     if (error instanceof TemplateFileError) throw templateError(error.cause, error.file, partialNames(templates));
     throw templateError(error, templates.main.name, partialNames(templates));
   }
+  // An empty file given as --template writes a post that a later --update cannot read.
+  if (post.trim() === "") throw new UsageError(`template ${templates.main.name}: renders an empty post; start from k8s-weekly templates export DIR`);
+  return post;
 }
 
 /**
