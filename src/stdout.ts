@@ -8,13 +8,14 @@ interface StdoutUse {
 }
 
 // Only draft has -o FILE: the others can only be redirected.
-const USES: Readonly<Record<string, StdoutUse>> = {
-  draft: { what: "the draft", instead: "write the draft with -o FILE" },
+// A Map: a command name is looked up, and no name may find Object.prototype's members.
+const USES: ReadonlyMap<string, StdoutUse> = new Map([
+  ["draft", { what: "the draft", instead: "write the draft with -o FILE" }],
   // Not "leave out -o -": that rewrites the draft and drops the markers --update needs.
-  finalize: { what: "the post" },
-  lint: { what: "lint's report" },
-  week: { what: "the week" },
-};
+  ["finalize", { what: "the post" }],
+  ["lint", { what: "lint's report" }],
+  ["week", { what: "the week" }],
+]);
 const HELP: StdoutUse = { what: "the help" };
 
 export interface ProcessStdout {
@@ -48,7 +49,7 @@ export function processStdout(): ProcessStdout {
       process.stdout.write(text);
     },
     setCommand: (name) => {
-      use = USES[name] ?? HELP;
+      use = USES.get(name) ?? HELP;
     },
   };
 }
