@@ -58,7 +58,8 @@ export function extendThrough(week: Week, value: string, now: Date): Week {
     throw new UsageError(`--through ${value} is not a calendar date: use an existing YYYY-MM-DD date`);
   }
   if (value < week.ending) {
-    throw new UsageError(`--through ${value} is before the week's Sunday ${week.ending}: use ${week.ending} or a later day`);
+    // Without --week the week is the last one ended: a --through for an older post needs its --week.
+    throw new UsageError(`--through ${value} is before the week's Sunday ${week.ending}: use ${week.ending} or a later day, or add the --week of the post it ends`);
   }
   const today = isoDay(now);
   const latest = addDays(week.ending, MAX_THROUGH_DAYS);

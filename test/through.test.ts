@@ -198,7 +198,7 @@ describe("draft --through", () => {
   });
 
   it.each([
-    ["2021-07-03", "k8s-weekly: --through 2021-07-03 is before the week's Sunday 2021-07-04: use 2021-07-04 or a later day; see k8s-weekly draft --help\n"],
+    ["2021-07-03", "k8s-weekly: --through 2021-07-03 is before the week's Sunday 2021-07-04: use 2021-07-04 or a later day, or add the --week of the post it ends; see k8s-weekly draft --help\n"],
     ["2099-01-01", "k8s-weekly: --through 2099-01-01 is more than 14 days after the week's Sunday 2021-07-04: use a day from 2021-07-04 to 2021-07-18, the day the post goes out; see k8s-weekly draft --help\n"],
     ["tuesday", 'k8s-weekly: --through "tuesday" is not a date: use YYYY-MM-DD, the week\'s Sunday (2021-07-04) or a later day; see k8s-weekly draft --help\n'],
     ["2021-07-32", "k8s-weekly: --through 2021-07-32 is not a calendar date: use an existing YYYY-MM-DD date; see k8s-weekly draft --help\n"],

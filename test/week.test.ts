@@ -80,7 +80,7 @@ describe("extendThrough", () => {
   });
 
   it.each([
-    ["2021-07-03", "--through 2021-07-03 is before the week's Sunday 2021-07-04: use 2021-07-04 or a later day"],
+    ["2021-07-03", "--through 2021-07-03 is before the week's Sunday 2021-07-04: use 2021-07-04 or a later day, or add the --week of the post it ends"],
     ["2021-07-07", "--through 2021-07-07 is in the future: use today (2021-07-06) or an earlier day"],
     ["2021-07-19", "--through 2021-07-19 is more than 14 days after the week's Sunday 2021-07-04: use a day from 2021-07-04 to 2021-07-06, the day the post goes out"],
     ["2021-02-30", "--through 2021-02-30 is not a calendar date: use an existing YYYY-MM-DD date"],
