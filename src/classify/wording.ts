@@ -1,4 +1,4 @@
-import { numberLabel, renderBullet } from "../markdown/escape.js";
+import { escapeMidLine, joinInline, numberLabel, renderBullet } from "../markdown/escape.js";
 import type { Bullet, InlineMarkdown } from "../types.js";
 import { MAX_WORDS, MIN_WORDS, isBreakAt, trim } from "./shorten.js";
 import { type Stripped, firstSentence, normalizePhrases, sentenceCaseTitle, stripPrefixes } from "./source-text.js";
@@ -33,6 +33,7 @@ const GENERIC_FIX = /^(?:(?:a|an|the)\s+)?(?:bug|issue|regression|problem|panic|
 const COMMON_OPENER = /^(?:the|a|an|new|support|improved|better|more|optional|initial|basic|experimental|default|custom|dynamic|[a-z]+(?:ed|ing|al|ive|ble|ous|tion|ment|ness|ity|ary|ic))$/;
 const SELF_REFERENCE = /^(?:this|the)\s+(?:change|pr|pull request|commit|patch)\b/i;
 const TRAILING_COMMA = /,$/;
+const TRAILING_PAUSE = /[,;:]+$/;
 const PARTICIPLE_ENDING = /(?:ed|ing)$/;
 const CAPITALIZED_WORD = /^[A-Z][a-z]+$/;
 const LOWERCASE_WORD = /^[a-z]+$/;
@@ -401,9 +402,14 @@ function toBullet(draft: Structure, url: string): Bullet {
   if (first && !first.code) tokens[0] = { ...first, text: capitalizeFirst(first.text) };
   const [start, end] = linkSpan(draft);
   const before = renderTokens(tokens, false, 0, start);
+  // "[is enabled](url), cluster admins can": a clause's comma follows the link, never ends its label.
+  const last = tokens[end - 1];
+  const pause = end < tokens.length && last ? (last.trail.match(TRAILING_PAUSE)?.[0] ?? "") : "";
+  if (last && pause !== "") tokens[end - 1] = { ...last, trail: last.trail.slice(0, -pause.length) };
+  const mark = pause.slice(-1);
   const label = renderTokens(tokens, end === tokens.length, start, end);
   const after = renderTokens(tokens, true, end);
-  return bulletOf(before, label, url, after);
+  return bulletOf(before, label, url, mark === "" ? after : joinInline([escapeMidLine(mark), after], " "));
 }
 
 /**

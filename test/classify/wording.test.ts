@@ -110,7 +110,14 @@ describe("sentence lines", () => {
     const conditional = "If a client asks for a table, the API server now responds with a 406 error.";
     expect(line("Return 406 for table requests", conditional)).toBe(`* Return [406 for table requests](${U})`);
     const pointing = "When a widget file is missing, Kubernetes now creates it.";
-    expect(line(pointing, pointing)).toBe(`* When a widget file [is missing,](${U}) Kubernetes now creates it`);
+    expect(line(pointing, pointing)).toBe(`* When a widget file [is missing](${U}), Kubernetes now creates it`);
+  });
+
+  it("puts a clause's comma or semicolon after the link, never at the end of its words", () => {
+    const listed = "Add a sprocket flag, a gear flag and a chain flag to kubectl";
+    expect(line(listed, listed)).toBe(`* Add [a sprocket flag](${U}), a gear flag and a chain flag to kubectl`);
+    const joined = "The widget controller has been removed; use the gadget controller instead";
+    expect(line(joined, joined)).toBe(`* The widget controller [has been removed](${U}); use the gadget controller instead`);
   });
 
   it("reads a past form that describes the subject of a later verb as part of the subject", () => {
