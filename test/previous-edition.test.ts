@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildDraft } from "../src/draft/build-draft.js";
 import { escapeInline } from "../src/markdown/escape.js";
-import { dropPreviouslyLinked, linkedPulls, linkedReleases, newestPostBefore, postDate } from "../src/draft/previous-edition.js";
+import { dropPreviouslyLinked, featuredPulls, linkedPulls, linkedReleases, newestPostBefore, postDate } from "../src/draft/previous-edition.js";
+import { loadMarkdown } from "../src/parsers.js";
 import type { DraftEntry, PullRequest, SectionKey } from "../src/types.js";
 import { runCli } from "./helpers/run-cli.js";
 
@@ -58,6 +59,25 @@ describe("linkedReleases", () => {
       "kubernetes-sigs/kustomize@kustomize/v4.2.0",
     ]);
     expect(linkedPulls(post, ["kubernetes/kubernetes"]).size).toBe(0);
+  });
+});
+
+describe("featuredPulls", () => {
+  const note = ["<!-- k8s-weekly featured candidates:", `  #300 A candidate (${url(300)}) score 0.10`, "sha=0123456789 -->"];
+  const post = (...featured: string[]) =>
+    ["## Developer News", "", `Thanks to ${url(100)}`, "", "## Featured PRs", "", ...featured, "", ...note, "", "## KEP of the Week", "", `Read ${url(400)}`, "", `* [Other](${url(500)})`].join("\n");
+
+  it("reads the PRs linked under the heading that holds the candidates note, its subheadings too, not its comment or the next section", async () => {
+    await loadMarkdown();
+    const featured = [`### [#200: A widget to beta](${url(200)})`, "", `Its follow-up ${url(201)} lands next.`, "<!-- editor: also https://github.com/kubernetes/kubernetes/pull/202 -->"];
+    expect([...featuredPulls(post(...featured), ["kubernetes/kubernetes"])]).toEqual(["kubernetes/kubernetes#200", "kubernetes/kubernetes#201"]);
+    expect([...featuredPulls(post(...featured).replaceAll("\n", "\r\n"), ["kubernetes/kubernetes"])]).toEqual(["kubernetes/kubernetes#200", "kubernetes/kubernetes#201"]);
+  });
+
+  it("finds nothing in a post whose candidates note the editor deleted, or that has no heading above it", async () => {
+    await loadMarkdown();
+    expect(featuredPulls(post(`### [#200: A widget](${url(200)})`).replace(note.join("\n"), ""), ["kubernetes/kubernetes"]).size).toBe(0);
+    expect(featuredPulls([`[#200](${url(200)})`, ...note].join("\n"), ["kubernetes/kubernetes"]).size).toBe(0);
   });
 });
 

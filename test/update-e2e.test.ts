@@ -109,6 +109,24 @@ describe("draft --update on a real week an editor has worked on", () => {
     }
   });
 
+  it("no longer offers a PR the editor has featured as a Featured candidate, and a second run is up to date", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-update-"));
+    const post = join(dir, "2021-07-04-update.md");
+    const args = ["draft", "--week", "2021-07-04", "--offline"];
+    expect((await runCli([...args, "-o", post])).code).toBe(0);
+    const candidates = (text: string) => [...(featuredNote(text) ?? "").matchAll(/^ {2}#(\d+) /gm)].map((match) => Number(match[1]));
+    expect(candidates(readFileSync(post, "utf8"))).toEqual([98866, 99494, 101946]);
+    const featured = `### [#99494: Certificates that say how long they live](${url(99494)})\n\nWhy a shorter certificate matters.`;
+    writeFileSync(post, readFileSync(post, "utf8").replace("TODO(editor): pick a featured PR.", featured));
+    expect((await runCli([...args, "--update", post])).code).toBe(0);
+    const updated = readFileSync(post, "utf8");
+    expect(updated).toContain(featured);
+    expect(candidates(updated)).toEqual([98866, 101946, 103364]);
+    const again = await runCli([...args, "--update", post]);
+    expect(again.stderr).toContain(`${post} is up to date`);
+    expect(readFileSync(post, "utf8")).toBe(updated);
+  });
+
   it("updates a CRLF file with trailing spaces after its markers and keeps its line ends", async () => {
     const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-update-"));
     const early = join(dir, "early.json");

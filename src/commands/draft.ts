@@ -4,7 +4,7 @@ import { loadConfig } from "../config/load-config.js";
 import { holdsYaml, planWeekContext, planWeekKeps } from "../context/week-plan.js";
 import { frontMatterText, readFrontMatter, slugWeek } from "../markdown/front-matter.js";
 import { loadMarkdown, loadYaml } from "../parsers.js";
-import { linkedPulls, linkedReleases, newestPostBefore, postDate } from "../draft/previous-edition.js";
+import { featuredPulls, linkedPulls, linkedReleases, newestPostBefore, postDate } from "../draft/previous-edition.js";
 import { FailureError, UsageError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import { collectWeek } from "../fetch/collect-week.js";
@@ -60,6 +60,11 @@ async function weekOfPost(path: string, text: string): Promise<string> {
   return week;
 }
 
+async function featuredIn(text: string, repos: readonly string[]): Promise<Set<string>> {
+  await loadMarkdown();
+  return featuredPulls(text, repos);
+}
+
 async function readPostBytes(path: string): Promise<Buffer> {
   try {
     return await readFile(path);
@@ -84,6 +89,8 @@ export async function executeDraft(plan: DraftPlan, environment: DraftEnvironmen
   if (previous && previous.through > week.to.slice(0, 10)) {
     logger.warn(`${options.update}: its sections were drafted through ${previous.through}; refreshed through ${week.to.slice(0, 10)}, they lose the lines of the PRs merged after it`);
   }
+  // A PR the editor has featured in the draft is no longer offered in its candidates note.
+  const featured = previous ? await featuredIn(previous.text, repos) : undefined;
   const previousEdition = plan.previousPost === null ? null : await readPreviousEdition(plan.previousPost, week.ending, logger);
   const previouslyLinked = previousEdition ? linkedPulls(previousEdition.text, repos) : undefined;
   // A post that ran past its Sunday (--through) gave the releases of those days already.
@@ -163,6 +170,7 @@ export async function executeDraft(plan: DraftPlan, environment: DraftEnvironmen
     warnings: logger.warnings,
     ...(context ? { context } : {}),
     ...(previouslyLinked ? { previouslyLinked } : {}),
+    ...(featured ? { featured } : {}),
   });
   if (repeated > 0) logger.info(`skipped ${repeated} PRs the previous edition already linked`);
   if (outsideWindow.length > 0) logger.info(outsideWindowNote(outsideWindow, week, options.input));

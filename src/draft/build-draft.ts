@@ -28,6 +28,8 @@ export interface DraftInput {
   context?: DraftContext;
   /** PRs the previous edition linked (`linkedPulls` keys): reported once, never again. */
   previouslyLinked?: ReadonlySet<string>;
+  /** PRs the draft being refreshed already features (`featuredPulls` keys): no longer candidates. */
+  featured?: ReadonlySet<string>;
 }
 
 export interface DraftResult {
@@ -99,7 +101,10 @@ export function finishDraft(classified: ClassifiedDraft, input: Omit<DraftInput,
       unreadSections: releases === null ? ["subprojects"] : [],
     },
     featuredCandidates: [...classification.featuredCandidates, ...classification.featuredSpares]
-      .filter((candidate) => !linked.has(pullKey(candidate.pr.repo, candidate.pr.number)))
+      .filter((candidate) => {
+        const key = pullKey(candidate.pr.repo, candidate.pr.number);
+        return !linked.has(key) && input.featured?.has(key) !== true;
+      })
       .slice(0, classification.featuredCandidates.length),
     outsideWindow,
     previousEdition: moved,

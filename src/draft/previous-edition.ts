@@ -1,5 +1,7 @@
 import { SECTION_KEYS, type DraftEntry, type SectionKey, type SkippedEntry } from "../types.js";
 import { withoutHtmlComments } from "../markdown/tool-comments.js";
+import { noteBlocks } from "../markdown/tool-notes.js";
+import { outline } from "../markdown/outline.js";
 import { releaseKey } from "../repo-name.js";
 import { isCalendarDate } from "../week.js";
 
@@ -109,4 +111,26 @@ export function dropPreviouslyLinked(
   };
   const kept = Object.fromEntries(SECTION_KEYS.map((key) => [key, sections[key].filter(keep)])) as Record<SectionKey, DraftEntry[]>;
   return { sections: kept, skipped: [...skipped, ...moved], moved: moved.length };
+}
+
+const FEATURED_NOTE = "featured candidates";
+
+/**
+ * The PRs of `repos` the editor has featured in a draft: those linked under the heading that holds
+ * the tool's featured candidates note, down to the next heading of its level or above (a featured
+ * PR is a heading of its own below it). A refresh offers them no more. Empty when the editor
+ * deleted the note: it is not brought back. Needs `loadMarkdown()` to have finished.
+ */
+export function featuredPulls(text: string, repos: readonly string[]): Set<string> {
+  const lines = text.split("\n");
+  const note = noteBlocks(lines.map((line) => line.replace(/\r$/, ""))).find((block) => block.name === FEATURED_NOTE);
+  if (note === undefined) return new Set();
+  // Outline lines are 1-based; the note's are indexes.
+  const headings = [...outline(text).headings].sort(([a], [b]) => a - b);
+  const holder = headings.filter(([line]) => line <= note.start).at(-1);
+  if (holder === undefined) return new Set();
+  const [start, { depth }] = holder;
+  const next = headings.find(([line, heading]) => line > note.end + 1 && heading.depth <= depth);
+  const end = next === undefined ? lines.length : next[0] - 1;
+  return linkedPulls(lines.slice(start - 1, end).join("\n"), repos);
 }
