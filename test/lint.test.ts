@@ -86,13 +86,21 @@ describe("lintPost", () => {
       { line: 1, message: 'front matter title "July 4" should look like "Week Ending July 4, 2021"' },
       { line: 1, message: "front matter has no date (e.g. date: 2021-07-04 22:00:00 -0000)" },
       { line: 1, message: "front matter has no slug (e.g. slug: 2021-07-04-update)" },
+      { line: 5, message: "the post has no sections (## headings): draft it with k8s-weekly draft, or write them" },
     ]);
   });
 
   it("reads the front matter as YAML: quoted values are the values, broken YAML is one problem", () => {
     const quoted = FRONT.replace("title: Week Ending July 4, 2021", 'title: "Week Ending July 4, 2021"').replace("layout: post", "layout: 'post'");
     expect(lintPost(`${quoted}\n## Developer News\n\nNews\n`)).toEqual([]);
-    expect(lintPost("---\nlayout: post\ntitle: 'unclosed\n---\n")).toEqual([{ line: 2, message: "front matter is not YAML `key: value` fields" }]);
+    expect(lintPost("---\nlayout: post\ntitle: 'unclosed\n---\n## Developer News\n\nNews\n")).toEqual([{ line: 2, message: "front matter is not YAML `key: value` fields" }]);
+  });
+
+  it("reports a post with no sections at all, where no empty section could be", () => {
+    expect(lintPost(FRONT)).toEqual([{ line: 7, message: "the post has no sections (## headings): draft it with k8s-weekly draft, or write them" }]);
+    expect(lintPost(`${FRONT}\nSome news, and a [link](${PR})\n\n### Not a section\n`)).toEqual([
+      { line: 7, message: "the post has no sections (## headings): draft it with k8s-weekly draft, or write them" },
+    ]);
   });
 
   it("reads headings and code fences as markdown does", () => {
