@@ -49,7 +49,8 @@ describe("stdout that cannot take the draft", () => {
       code: 1,
       stderr: [
         `k8s-weekly: ${post}:1: no front matter: the post must start with a --- line`,
-        `k8s-weekly: warning: finalize ${post}: finalized with 1 problem left (--force)`,
+        `k8s-weekly: ${post}:1: the post has no sections (## headings): draft it with k8s-weekly draft, or write them`,
+        `k8s-weekly: warning: finalize ${post}: finalized with 2 problems left (--force)`,
         "k8s-weekly: stdout is closed, so the post would be lost; redirect it to a file",
         "",
       ].join("\n"),
