@@ -198,10 +198,13 @@ function leadingVerb(tokens: Token[]): boolean {
  */
 function describesSubject(tokens: readonly Token[]): boolean {
   if (COORDINATORS.has(plain(tokens[1]))) return true;
+  let inPhrase = false;
   for (let i = 1; i < Math.min(tokens.length, 10); i++) {
     const word = plain(tokens[i]);
     if (CLAUSE_BREAKS.has(word) || RELATIVE.has(word)) return false;
-    if (isTensed(tokens[i])) return true;
+    // "Exposed the endpoint for health checks": after a preposition, "checks" is a noun's plural.
+    if (isTensed(tokens[i]) && (TENSED.has(word) || !inPhrase)) return true;
+    if (PREPOSITIONS.has(word)) inPhrase = true;
     // A comma right after a short phrase ("Deprecated in v1.20,") ends an opener, not an object.
     if (endsClause(tokens[i])) return i <= 3 && PREPOSITIONS.has(plain(tokens[1]));
   }
@@ -259,11 +262,29 @@ export function leadingVerbWord(text: string, source: "note" | "title"): string 
   return leadingVerb(tokens) ? tokens[0]?.text : undefined;
 }
 
+/**
+ * "Warn instead of failing", "Enable using protobuf", "Exposed the /livez endpoints for health
+ * checks": a known verb that opens a sentence in which no other verb is found is its verb after all,
+ * not the noun of "Adds Warn". Only "Support for X", "Fix to Y" stay nouns, unless a prefix names
+ * who does them ("etcd: Update to v3.5.4").
+ */
+function verbOfLastResort(tokens: readonly Token[], named: boolean): boolean {
+  const first = tokens[0];
+  if (!first || first.code || tokens.length < 2) return false;
+  const base = baseVerb(first.text);
+  if (base === undefined) return false;
+  return named || !NOUN_LIKE_VERBS.has(base) || !PREPOSITIONS.has(plain(tokens[1]));
+}
+
 function structure(text: string, source: "note" | "title", verbForms: VerbForms): Draft {
   const { stripped, subordinate, selfReference, incomplete, tokens: words } = opening(text, source);
   let tokens = words;
   let verb: number;
-  if (leadingVerb(tokens)) {
+  const leading = leadingVerb(tokens);
+  // findVerb respells the verb it finds ("support" → "supports"): it reads copies, kept if taken.
+  const withoutRelative = leading ? tokens : withoutRelativeClause(tokens.map((token) => ({ ...token })));
+  const found = leading ? -1 : findVerb(withoutRelative);
+  if (leading || (found < 0 && verbOfLastResort(tokens, (stripped.subject ?? stripped.qualifier) !== undefined))) {
     const first = tokens[0]!;
     // "`FooGate`: promoted to GA": a verb with no object says nothing without its prefix.
     const named = stripped.subject ?? (tokens.length === 1 || PREPOSITIONS.has(plain(tokens[1])) ? stripped.qualifier : undefined);
@@ -277,8 +298,8 @@ function structure(text: string, source: "note" | "title", verbForms: VerbForms)
     if (subject) tokens = [{ text: subject, code: isIdentifier(subject), lead: "", trail: "" }, ...tokens];
     verb = subject ? 1 : 0;
   } else {
-    tokens = withoutRelativeClause(tokens);
-    verb = findVerb(tokens);
+    tokens = withoutRelative;
+    verb = found;
     const qualifier = stripped.subject ?? stripped.qualifier;
     // "kubeadm: now respects X": the prefix is the subject of a predicate that opens the text.
     const predicateFirst = verb <= 1 && (plain(tokens[0]) === "now" || isTensed(tokens[0]));

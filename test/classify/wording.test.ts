@@ -113,6 +113,18 @@ describe("sentence lines", () => {
     expect(line(pointing, pointing)).toBe(`* When a widget file [is missing](${U}), Kubernetes now creates it`);
   });
 
+  it("reads an opening verb as the verb when no other is found, and a plural after a preposition as a noun", () => {
+    const warn = "Warn instead of failing when a sprocket names an unknown gear";
+    expect(line(warn, warn)).toBe(`* Warn [instead of failing](${U}) when a sprocket names an unknown gear`);
+    const exposed = "Exposed the gadget `/healthz` endpoint for liveness checks that load balancers use";
+    expect(line(exposed, exposed)).toBe(`* Exposed [the gadget \`/healthz\` endpoint](${U}) for liveness checks that load balancers use`);
+    const delay = "Added a delay to sprocket updates after gadget startup";
+    expect(line(delay, delay)).toBe(`* Added [a delay to sprocket updates](${U}) after gadget startup`);
+    // A noun that names the change still gets "Adds".
+    const support = "Support for sprockets in the gadget controller";
+    expect(line(support, support)).toBe(`* Adds [support for sprockets](${U}) in the gadget controller`);
+  });
+
   it("puts a clause's comma or semicolon after the link, never at the end of its words", () => {
     const listed = "Add a sprocket flag, a gear flag and a chain flag to kubectl";
     expect(line(listed, listed)).toBe(`* Add [a sprocket flag](${U}), a gear flag and a chain flag to kubectl`);
