@@ -244,7 +244,9 @@ function opening(text: string, source: "note" | "title"): Opening {
   const inner = stripPrefixes(sentence.text.replace(PARENTHETICAL, ""));
   const prefixed = outer?.subject && !inner.subject ? { ...inner, subject: outer.subject } : inner;
   const opened = SUBORDINATE_START.test(prefixed.text);
-  const main = opened ? mainClause(prefixed.text) : undefined;
+  // "In the X object, the Y field now accepts Z": a phrase that sets the scene is no condition, and
+  // a sentence that has none after its comma is read whole, as before.
+  const main = opened || FRAMING_START.test(prefixed.text) ? mainClause(prefixed.text) : undefined;
   const stripped = main === undefined ? prefixed : { ...prefixed, text: main };
   const subordinate = opened && main === undefined;
   const selfReference = SELF_REFERENCE.test(stripped.text);
@@ -344,6 +346,8 @@ const BACK_REFERENCE = /^(?:it|its|they|them|their|this|these|those|then|we|you|
 const OBJECT_REFERENCE = /^(?:it|they|them|this|these|those)$/i;
 /** "If X, the kubelet now skips Y" does not say the kubelet always skips Y: a condition stays. */
 const CONDITION = /^(?:if|unless|although|for example|note)\b/i;
+/** Phrases that open a sentence to frame its main clause; "Previously, X did Y" tells the old way and is no frame. */
+const FRAMING_START = /^(?:in|for|on|during|to|starting|by default)\b/i;
 const BUG_TELLING = /^(?:not|never|was|were|had|did|might|could|incorrectly|wrongly|error|errors|fails?|failed|panics?|panicked|crash(?:es|ed)?)$|n't$/;
 
 /**
@@ -356,6 +360,8 @@ function mainClause(text: string): string | undefined {
   for (const comma of text.matchAll(OPENER_COMMA)) {
     if (text.slice(0, comma.index).split(WORD_GAP).length > MAX_OPENER_WORDS) return undefined;
     const rest = text.slice(comma.index + comma[0].length);
+    // "For X, if Y, Z": a condition after the frame still holds the main clause back.
+    if (CONDITION.test(rest)) return undefined;
     // Only the clause's first words are read: a hostile note may run on for pages after the comma.
     const tokens = tokenize(rest.slice(0, CLAUSE_HEAD_CHARS));
     const first = tokens[0];

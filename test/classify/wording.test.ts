@@ -125,6 +125,15 @@ describe("sentence lines", () => {
     expect(line(support, support)).toBe(`* Adds [support for sprockets](${U}) in the gadget controller`);
   });
 
+  it("drafts from the main clause after a phrase that frames it, but not from a condition after the frame", () => {
+    const framed = "In the gadget object, the `sprocketShares` field now accepts a zero value.";
+    expect(line(framed, framed)).toBe(`* The \`sprocketShares\` field [now accepts a zero value](${U})`);
+    const purpose = "To make gadgets easier to use, widget rules now support reserved words as field names.";
+    expect(line(purpose, purpose)).toBe(`* Widget rules [now support reserved words](${U}) as field names`);
+    const condition = "For static widgets, if a gear is missing, the gadget controller now waits for it.";
+    expect(line(condition, condition)).toBe(`* For static widgets, if a gear [is missing](${U})`);
+  });
+
   it("puts a clause's comma or semicolon after the link, never at the end of its words", () => {
     const listed = "Add a sprocket flag, a gear flag and a chain flag to kubectl";
     expect(line(listed, listed)).toBe(`* Add [a sprocket flag](${U}), a gear flag and a chain flag to kubectl`);
