@@ -224,7 +224,7 @@ describe("draft --previous", () => {
     expect(await runCli([...online, "--previous", "/nonexistent/2021-06-27-update.md"])).toEqual({
       code: 2,
       stdout: "",
-      stderr: "k8s-weekly: --previous /nonexistent/2021-06-27-update.md: cannot read it (ENOENT); give the previous post (YYYY-MM-DD-update.md) or the folder of posts; see k8s-weekly draft --help\n",
+      stderr: "k8s-weekly: --previous /nonexistent/2021-06-27-update.md: does not exist; give the previous post (YYYY-MM-DD-update.md) or the folder of posts; see k8s-weekly draft --help\n",
     });
     expect(await runCli([...online, "--previous", empty])).toEqual({
       code: 2,
@@ -250,7 +250,7 @@ describe("draft --previous", () => {
     expect(await runCli(online, {}, project)).toEqual({
       code: 2,
       stdout: "",
-      stderr: `k8s-weekly: previousPost ${join(project, "_posts")} (in ${join(project, "k8s-weekly.config.json")}): cannot read it (ENOENT); give the previous post (YYYY-MM-DD-update.md) or the folder of posts; see k8s-weekly draft --help\n`,
+      stderr: `k8s-weekly: previousPost ${join(project, "_posts")} (in ${join(project, "k8s-weekly.config.json")}): does not exist; give the previous post (YYYY-MM-DD-update.md) or the folder of posts; see k8s-weekly draft --help\n`,
     });
     writeFileSync(join(project, "k8s-weekly.config.json"), JSON.stringify({ previousPost: 7 }));
     expect(await runCli(online, {}, project)).toEqual({

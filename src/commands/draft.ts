@@ -5,7 +5,7 @@ import { holdsYaml, planWeekContext, planWeekKeps } from "../context/week-plan.j
 import { frontMatterText, readFrontMatter, slugWeek } from "../markdown/front-matter.js";
 import { loadMarkdown, loadYaml } from "../parsers.js";
 import { linkedPulls, linkedReleases, newestPostBefore, postDate } from "../draft/previous-edition.js";
-import { FailureError, UsageError } from "../errors.js";
+import { FailureError, readProblem, UsageError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import { collectWeek } from "../fetch/collect-week.js";
 import { findRegions, type Region } from "../render/markers.js";
@@ -64,7 +64,7 @@ async function readPostBytes(path: string): Promise<Buffer> {
   try {
     return await readFile(path);
   } catch (error) {
-    throw new UsageError(`--update ${path}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? "error"}); give a draft written earlier by k8s-weekly`);
+    throw new UsageError(`--update ${path}: ${readProblem(error)}; give a draft written earlier by k8s-weekly`);
   }
 }
 
@@ -287,9 +287,10 @@ async function readPreviousEdition(
   weekEnding: string,
   logger: Logger,
 ): Promise<{ file: string; text: string } | null> {
-  const unreadable = (error: unknown): UsageError =>
-    new UsageError(`${label}: cannot read it (${(error as NodeJS.ErrnoException).code ?? "error"}); give the previous post (YYYY-MM-DD-update.md) or the folder of posts`);
   let file = path;
+  // A post of the folder that cannot be read is named, as the folder is not what is wrong.
+  const unreadable = (error: unknown): UsageError =>
+    new UsageError(`${label}: ${file === path ? "" : `${file} `}${readProblem(error)}; give the previous post (YYYY-MM-DD-update.md) or the folder of posts`);
   try {
     if ((await stat(path)).isDirectory()) {
       const name = newestPostBefore(await readdir(path), weekEnding);

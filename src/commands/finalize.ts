@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { loadConfig } from "../config/load-config.js";
-import { FailureError, UsageError } from "../errors.js";
+import { FailureError, readProblem, UsageError } from "../errors.js";
 import { utf8Text } from "../byte-order-mark.js";
 import { lintPost } from "../lint/lint-post.js";
 import { type Logger, PREFIX } from "../logger.js";
@@ -49,7 +49,7 @@ export async function runFinalize(options: FinalizeOptions, environment: Finaliz
     bytes = await readFile(file);
   } catch (error) {
     if (file === "-") throw new UsageError("finalize -: reads no stdin, since it rewrites its file in place; give the draft's file");
-    throw new UsageError(`finalize ${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? "error"}); give a draft written by k8s-weekly`);
+    throw new UsageError(`finalize ${file}: ${readProblem(error)}; give a draft written by k8s-weekly`);
   }
   if (bytes.length > MAX_POST_BYTES) throw new UsageError(`finalize ${file}: larger than 5 MB, not an LWKD post; give the draft's file`);
   // Replacing a device or a folder, or a file in a folder that cannot be written, fails now.

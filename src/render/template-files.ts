@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import { UsageError } from "../errors.js";
+import { readProblem, UsageError } from "../errors.js";
 import { templatesDir } from "../package-paths.js";
 
 // Reading the templates, apart from rendering them (render-post.ts), so that a draft can check
@@ -20,7 +20,7 @@ export function readTemplate(path: string): { name: string; source: string } {
   try {
     return { name: path, source: readFileSync(path, "utf8") };
   } catch (error) {
-    throw new UsageError(`template ${path}: cannot read it (${(error as NodeJS.ErrnoException).code ?? "error"}); give an existing file`);
+    throw new UsageError(`template ${path}: ${readProblem(error)}; give an existing file`);
   }
 }
 
@@ -29,7 +29,7 @@ export function readPartials(dir: string): Record<string, { name: string; source
   try {
     files = readdirSync(dir).filter((file) => file.endsWith(".hbs")).sort();
   } catch (error) {
-    throw new UsageError(`partials folder ${dir}: cannot read it (${(error as NodeJS.ErrnoException).code ?? "error"}); give an existing folder`);
+    throw new UsageError(`partials folder ${dir}: ${readProblem(error)}; give an existing folder`);
   }
   return Object.fromEntries(files.map((file) => [basename(file, ".hbs"), readTemplate(join(dir, file))]));
 }
