@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { loadConfig } from "../config/load-config.js";
 import { FailureError, readProblem, UsageError } from "../errors.js";
-import { utf8Text } from "../byte-order-mark.js";
+import { utf8TextOf } from "../byte-order-mark.js";
 import { lintPost } from "../lint/lint-post.js";
 import { type Logger, PREFIX } from "../logger.js";
 import type { ToolComment } from "../markdown/tool-comments.js";
@@ -55,8 +55,7 @@ export async function runFinalize(options: FinalizeOptions, environment: Finaliz
   // Replacing a device or a folder, or a file in a folder that cannot be written, fails now.
   if (!toStdout) checkOutputPath(file, true, "finalize");
   // Every byte but the tool's is kept: text that is not UTF-8 would not survive decoding.
-  const text = utf8Text(bytes);
-  if (text === null) throw new UsageError(`finalize ${file}: is not UTF-8 text; save the post as UTF-8 first`);
+  const text = utf8TextOf(bytes, `finalize ${file}`);
 
   await loadParsers();
   const finalized = finalizePost(text);
