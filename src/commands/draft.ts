@@ -1,5 +1,6 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
+import { utf8TextOf, withoutByteOrderMark } from "../byte-order-mark.js";
 import { loadConfig } from "../config/load-config.js";
 import { holdsYaml, planWeekContext, planWeekKeps } from "../context/week-plan.js";
 import { frontMatterText, readFrontMatter, slugWeek } from "../markdown/front-matter.js";
@@ -288,9 +289,10 @@ async function readPreviousEdition(
   logger: Logger,
 ): Promise<{ file: string; text: string } | null> {
   let file = path;
-  // A post of the folder that cannot be read is named, as the folder is not what is wrong.
+  // The post chosen in a folder is named when it is what is wrong, not the folder.
+  const named = (): string => (file === path ? label : `${label}: ${file}`);
   const unreadable = (error: unknown): UsageError =>
-    new UsageError(`${label}: ${file === path ? "" : `${file} `}${readProblem(error)}; give the previous post (YYYY-MM-DD-update.md) or the folder of posts`);
+    new UsageError(`${named()}: ${readProblem(error)}; give the previous post (YYYY-MM-DD-update.md) or the folder of posts`);
   try {
     if ((await stat(path)).isDirectory()) {
       const name = newestPostBefore(await readdir(path), weekEnding);
@@ -313,7 +315,9 @@ async function readPreviousEdition(
     if (!info.isFile() || info.size > MAX_POST_BYTES) {
       throw new UsageError(`${label}: ${file} is not a post (${info.isFile() ? "larger than 5 MB" : "not a file"}); give the previous post (YYYY-MM-DD-update.md)`);
     }
-    const text = await readFile(file, "utf8");
+    // Read anyway, a binary or empty file would link no PRs, and the draft would repeat last week's.
+    const text = utf8TextOf(await readFile(file), named());
+    if (withoutByteOrderMark(text).trim() === "") throw new UsageError(`${named()}: is empty, not a post; give the previous post (YYYY-MM-DD-update.md)`);
     // A file not named by its date can still be this week's own draft, and would then leave out every PR.
     await loadYaml();
     const slugDate = slugWeek(readFrontMatter(text));
