@@ -43,8 +43,8 @@ export async function runDraft(given: DraftOptions, environment: DraftEnvironmen
     return;
   }
   // `--update FILE` without `--week` refreshes the week the file is for; the file is read once.
-  const post = await readPostBytes(given.update);
-  const week = await weekOfPost(given.update, post.toString("utf8"));
+  const post = await readDraftFile(given.update);
+  const week = await weekOfPost(given.update, post.text);
   await executeDraft(planDraft({ ...given, week }, config, environment.now), environment, post);
 }
 
@@ -61,19 +61,28 @@ async function weekOfPost(path: string, text: string): Promise<string> {
   return week;
 }
 
-async function readPostBytes(path: string): Promise<Buffer> {
+/** The --update file's bytes, which must be unchanged when it is replaced, and its text. */
+interface DraftFile {
+  bytes: Buffer;
+  text: string;
+}
+
+async function readDraftFile(path: string): Promise<DraftFile> {
+  let bytes: Buffer;
   try {
-    return await readFile(path);
+    bytes = await readFile(path);
   } catch (error) {
     throw new UsageError(`--update ${path}: ${readProblem(error)}; give a draft written earlier by k8s-weekly`);
   }
+  // Decoded anyway, a line typed in Latin-1 would be written back as replacement characters.
+  return { bytes, text: utf8TextOf(bytes, `--update ${path}`) };
 }
 
 /**
  * Carries out a plan: reads the files it names, fetches the week, and writes the draft.
- * `postBytes` is the --update file when the caller has read it already.
+ * `post` is the --update file when the caller has read it already.
  */
-export async function executeDraft(plan: DraftPlan, environment: DraftEnvironment, postBytes?: Buffer): Promise<void> {
+export async function executeDraft(plan: DraftPlan, environment: DraftEnvironment, post?: DraftFile): Promise<void> {
   const { logger } = environment;
   const { options, week, repos, branches, rules, date } = plan;
   for (const note of plan.notes) logger.info(note);
@@ -81,7 +90,7 @@ export async function executeDraft(plan: DraftPlan, environment: DraftEnvironmen
   const templates = plan.templates ? loadTemplates(plan.templates) : null;
   // An editor's own template is read before the fetch; the shipped ones are known to be good.
   if (templates && (plan.templates?.template ?? plan.templates?.partials) !== undefined) await (await draftSteps()).checkTemplateFiles(templates);
-  const previous = options.update ? await readPostToUpdate(options.update, postBytes ?? (await readPostBytes(options.update)), week, options.through !== undefined) : null;
+  const previous = options.update ? await readPostToUpdate(options.update, post ?? (await readDraftFile(options.update)), week, options.through !== undefined) : null;
   if (previous && previous.through > week.to.slice(0, 10)) {
     logger.warn(`${options.update}: its sections were drafted through ${previous.through}; refreshed through ${week.to.slice(0, 10)}, they lose the lines of the PRs merged after it`);
   }
@@ -220,9 +229,8 @@ export function outsideWindowNote(prs: readonly PullRequest[], week: Week, input
  * The post an --update refreshes, checked: its text, its bytes (which must be unchanged when the
  * update replaces it), and the last day its sections were drafted through ("" for the week alone).
  */
-async function readPostToUpdate(path: string, bytes: Buffer, week: Week, throughGiven: boolean): Promise<{ text: string; bytes: Buffer; through: string }> {
+async function readPostToUpdate(path: string, { bytes, text }: DraftFile, week: Week, throughGiven: boolean): Promise<{ text: string; bytes: Buffer; through: string }> {
   const weekEnding = week.ending;
-  const text = bytes.toString("utf8");
   checkOutputPath(path, true, "--update");
   let regions: Region[] = [];
   let broken: string | null = null;
