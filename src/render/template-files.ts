@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
+import { utf8TextOf } from "../byte-order-mark.js";
 import { readProblem, UsageError } from "../errors.js";
 import { templatesDir } from "../package-paths.js";
 
@@ -17,11 +18,14 @@ export function defaultTemplates(dir = templatesDir()): TemplateSources {
 }
 
 export function readTemplate(path: string): { name: string; source: string } {
+  let bytes: Buffer;
   try {
-    return { name: path, source: readFileSync(path, "utf8") };
+    bytes = readFileSync(path);
   } catch (error) {
     throw new UsageError(`template ${path}: ${readProblem(error)}; give an existing file`);
   }
+  // Handlebars would report a file saved as UTF-16 as a lexical error on line 1.
+  return { name: path, source: utf8TextOf(bytes, `template ${path}`, "save the template as UTF-8 first") };
 }
 
 export function readPartials(dir: string): Record<string, { name: string; source: string }> {
