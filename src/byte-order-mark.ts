@@ -1,3 +1,5 @@
+import { UsageError } from "./errors.js";
+
 const BYTE_ORDER_MARK = "\uFEFF";
 
 /**
@@ -15,6 +17,17 @@ export function withoutByteOrderMark(text: string): string {
 export function utf8Text(bytes: Buffer): string | null {
   const text = bytes.toString("utf8");
   return Buffer.from(text, "utf8").equals(bytes) ? text : null;
+}
+
+/**
+ * The bytes of the file a message calls `name` (`lint post.md`, `--update post.md`) as text, or
+ * the usage error every command gives for a file that is not UTF-8: read anyway, a binary file
+ * or one saved as UTF-16 would be taken for a post with no front matter, markers or links.
+ */
+export function utf8TextOf(bytes: Buffer, name: string, fix = "save the post as UTF-8 first"): string {
+  const text = utf8Text(bytes);
+  if (text === null) throw new UsageError(`${name}: is not UTF-8 text; ${fix}`);
+  return text;
 }
 
 /** The mark a file started with, to write back as it was. */

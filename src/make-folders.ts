@@ -21,13 +21,18 @@ export function foldersToCreate(path: string): { missing: string[] } | { file: s
   }
 }
 
+/** What stands where a folder must be, in words: a file, or a device such as /dev/null, which is no file. */
+export function notAFolder(path: string): string {
+  return statSync(path, { throwIfNoEntry: false })?.isFile() === false ? "is not a folder" : "is a file, not a folder";
+}
+
 /**
  * `mkdir -p`, one folder at a time: Node 20's recursive mkdir never settles on a path it cannot
  * create where the folder above exists but takes no new entries (/proc), and the run would hang.
  */
 export async function makeFolders(path: string): Promise<void> {
   const folders = foldersToCreate(path);
-  if ("file" in folders) throw Object.assign(new Error(`${folders.file} is a file, not a folder`), { code: "ENOTDIR" });
+  if ("file" in folders) throw Object.assign(new Error(`${folders.file} ${notAFolder(folders.file)}`), { code: "ENOTDIR" });
   for (const folder of folders.missing) {
     await mkdir(folder).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== "EEXIST") throw error;

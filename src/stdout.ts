@@ -1,5 +1,5 @@
 import { readFileSync, readlinkSync } from "node:fs";
-import { FailureError } from "./errors.js";
+import { errnoWords, FailureError } from "./errors.js";
 
 /** What a command writes on stdout, and another way to get it when stdout cannot take it. */
 interface StdoutUse {
@@ -35,7 +35,7 @@ export function processStdout(): ProcessStdout {
     if (error.code === "EPIPE") return;
     // Asynchronous (after main returned): no caller is left to report it, so report and exit here.
     const fix = use.instead === undefined ? "redirect it elsewhere" : use.instead;
-    process.stderr.write(`k8s-weekly: cannot write ${use.what} to stdout (${error.code ?? error.message}); free some space or ${fix}\n`);
+    process.stderr.write(`k8s-weekly: cannot write ${use.what} to stdout (${errnoWords(error)}); free some space or ${fix}\n`);
     process.exit(1);
   });
   let checked = false;

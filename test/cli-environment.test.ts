@@ -75,6 +75,25 @@ describe("templates from the command line", () => {
     expect(readdirSync(dir).sort()).toEqual(["draft.md", "lwkd"]);
   });
 
+  it("a template or partial that is not UTF-8 text is exit 2 naming the file, not a Handlebars lexical error", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-templates-"));
+    expect((await runCli(["templates", "export", join(dir, "lwkd")])).code).toBe(0);
+    const main = join(dir, "lwkd", "post.md.hbs");
+    const partial = join(dir, "lwkd", "partials", "shoutouts.hbs");
+    // Saved as UTF-16 by an editor on Windows.
+    const utf16 = (file: string) => writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(readFileSync(file, "utf8"), "utf16le")]));
+    utf16(main);
+    utf16(partial);
+    const post = join(dir, "post.md");
+    const usage = (file: string) => ({ code: 2, stdout: "", stderr: `k8s-weekly: template ${file}: is not UTF-8 text; save the template as UTF-8 first; see k8s-weekly draft --help\n` });
+    const draft = ["draft", "--week", "2021-07-04", "--offline", "-q", "-o", post];
+    expect(await runCli([...draft, "--template", main])).toEqual(usage(main));
+    expect(await runCli([...draft, "--partials", join(dir, "lwkd", "partials")])).toEqual(usage(partial));
+    writeFileSync(join(dir, "k8s-weekly.config.json"), JSON.stringify({ template: "lwkd/post.md.hbs" }));
+    expect(await runCli(draft, {}, dir)).toEqual(usage(main));
+    expect(existsSync(post)).toBe(false);
+  });
+
   it("templates export quotes a folder with spaces in the command it suggests, and -q says nothing", async () => {
     const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-export-"));
     const spaced = join(dir, "my templates");

@@ -125,7 +125,7 @@ describe("bad input", () => {
     [["draft", "--week", "2021-07-04", "--api-url", "https://api.github.com/?x=1"], "k8s-weekly: --api-url https://api.github.com/?x=1: has a query or fragment; give the API's base URL alone, e.g. https://api.github.com; see k8s-weekly draft --help\n"],
     [["draft", "--week", "2021-07-04", "--api-url", "notaurl"], "k8s-weekly: --api-url notaurl: not a URL; use e.g. https://api.github.com or https://HOST/api/v3; see k8s-weekly draft --help\n"],
     [["draft", "--tokn=ghp_abcdefghijklmnopqrstuvwxyz"], "k8s-weekly: unknown option '--tokn=***'; see k8s-weekly draft --help\n"],
-    [["draft", "--week", "2021-07-04", "--input", "/nonexistent/week.json"], "k8s-weekly: --input /nonexistent/week.json: cannot read the file (ENOENT); give an existing JSON file; see k8s-weekly draft --help\n"],
+    [["draft", "--week", "2021-07-04", "--input", "/nonexistent/week.json"], "k8s-weekly: --input /nonexistent/week.json: does not exist; give an existing JSON file; see k8s-weekly draft --help\n"],
     [["draft", "--week", "2021-07-04", "--offline", "-o", "/nonexistent/dir/post.md"], "k8s-weekly: -o /nonexistent/dir/post.md: the folder /nonexistent/dir does not exist; create it first; see k8s-weekly draft --help\n"],
     [["draft", "--week", "2021-07-04", "--offline", "-o", "/etc/passwd/post.md"], "k8s-weekly: -o /etc/passwd/post.md: /etc/passwd is a file, not a folder; give a path inside a folder; see k8s-weekly draft --help\n"],
     [["draft", "--week", "2021-07-04", "--offline", "--format", "html"], "k8s-weekly: option '-f, --format <format>' argument 'html' is invalid. Allowed choices are markdown, json; see k8s-weekly draft --help\n"],

@@ -98,7 +98,7 @@ describe("k8s-weekly lint FILE... and -", () => {
     expect(await runCli(["lint", join(dir, "a.md"), join(dir, "missing.md")], {}, dir)).toEqual({
       code: 2,
       stdout: "",
-      stderr: `k8s-weekly: lint ${join(dir, "missing.md")}: cannot read the file (ENOENT); give an LWKD post; see k8s-weekly lint --help\n`,
+      stderr: `k8s-weekly: lint ${join(dir, "missing.md")}: does not exist; give an LWKD post; see k8s-weekly lint --help\n`,
     });
     expect(await runCli(["lint", dir], {}, dir)).toMatchObject({ code: 2, stdout: "" });
     expect(await runWithStdin(["lint", "-", "-"], CLEAN)).toEqual({ code: 2, stdout: "", stderr: "k8s-weekly: lint: - (stdin) can be given only once; see k8s-weekly lint --help\n" });

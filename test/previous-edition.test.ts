@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -244,7 +244,7 @@ describe("draft --previous", () => {
     expect(await runCli([...online, "--previous", "/nonexistent/2021-06-27-update.md"])).toEqual({
       code: 2,
       stdout: "",
-      stderr: "k8s-weekly: --previous /nonexistent/2021-06-27-update.md: cannot read it (ENOENT); give the previous post (YYYY-MM-DD-update.md) or the folder of posts; see k8s-weekly draft --help\n",
+      stderr: "k8s-weekly: --previous /nonexistent/2021-06-27-update.md: does not exist; give the previous post (YYYY-MM-DD-update.md) or the folder of posts; see k8s-weekly draft --help\n",
     });
     expect(await runCli([...online, "--previous", empty])).toEqual({
       code: 2,
@@ -270,7 +270,7 @@ describe("draft --previous", () => {
     expect(await runCli(online, {}, project)).toEqual({
       code: 2,
       stdout: "",
-      stderr: `k8s-weekly: previousPost ${join(project, "_posts")} (in ${join(project, "k8s-weekly.config.json")}): cannot read it (ENOENT); give the previous post (YYYY-MM-DD-update.md) or the folder of posts; see k8s-weekly draft --help\n`,
+      stderr: `k8s-weekly: previousPost ${join(project, "_posts")} (in ${join(project, "k8s-weekly.config.json")}): does not exist; give the previous post (YYYY-MM-DD-update.md) or the folder of posts; see k8s-weekly draft --help\n`,
     });
     writeFileSync(join(project, "k8s-weekly.config.json"), JSON.stringify({ previousPost: 7 }));
     expect(await runCli(online, {}, project)).toEqual({
@@ -278,5 +278,36 @@ describe("draft --previous", () => {
       stdout: "",
       stderr: `k8s-weekly: config ${join(project, "k8s-weekly.config.json")}: previousPost: expected a string; see k8s-weekly draft --help\n`,
     });
+  });
+
+  it("rejects a post that is not UTF-8 text or is empty, named by the flag, the config or the folder that chose it, before any network work", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-posts-"));
+    const binary = join(dir, "binary.md");
+    writeFileSync(binary, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`* [a](${url(103462)})\n`, "utf16le")]));
+    const empty = join(dir, "empty.md");
+    writeFileSync(empty, "");
+    const blank = join(dir, "blank.md");
+    writeFileSync(blank, "\uFEFF\n  \n");
+    const online = ["draft", "--week", "2021-07-04", "--api-url", "http://127.0.0.1:9", "-q"];
+    const usage = (message: string) => ({ code: 2, stdout: "", stderr: `k8s-weekly: ${message}; see k8s-weekly draft --help\n` });
+    expect(await runCli([...online, "--previous", binary])).toEqual(usage(`--previous ${binary}: is not UTF-8 text; save the post as UTF-8 first`));
+    expect(await runCli([...online, "--previous", empty])).toEqual(usage(`--previous ${empty}: is empty, not a post; give the previous post (YYYY-MM-DD-update.md)`));
+    expect(await runCli([...online, "--previous", blank])).toEqual(usage(`--previous ${blank}: is empty, not a post; give the previous post (YYYY-MM-DD-update.md)`));
+
+    // The newest post of the folder is the one chosen, and the one named.
+    const posts = join(dir, "_posts");
+    mkdirSync(posts);
+    writeFileSync(join(posts, "2021-06-20-update.md"), `* [old](${url(102155)})\n`);
+    writeFileSync(join(posts, "2021-06-27-update.md"), readFileSync(binary));
+    const newest = join(posts, "2021-06-27-update.md");
+    expect(await runCli([...online, "--previous", posts])).toEqual(usage(`--previous ${posts}: ${newest}: is not UTF-8 text; save the post as UTF-8 first`));
+    writeFileSync(newest, "");
+    expect(await runCli([...online, "--previous", posts])).toEqual(usage(`--previous ${posts}: ${newest}: is empty, not a post; give the previous post (YYYY-MM-DD-update.md)`));
+
+    const config = join(dir, "k8s-weekly.config.json");
+    writeFileSync(config, JSON.stringify({ previousPost: "binary.md" }));
+    expect(await runCli(online, {}, dir)).toEqual(usage(`previousPost ${binary} (in ${config}): is not UTF-8 text; save the post as UTF-8 first`));
+    writeFileSync(config, JSON.stringify({ previousPost: "_posts" }));
+    expect(await runCli(online, {}, dir)).toEqual(usage(`previousPost ${posts} (in ${config}): ${newest}: is empty, not a post; give the previous post (YYYY-MM-DD-update.md)`));
   });
 });

@@ -24,7 +24,7 @@ describe("stdout that cannot take the draft", () => {
     try {
       expect(await run(process.execPath, DRAFT, ["ignore", full, "pipe"])).toEqual({
         code: 1,
-        stderr: "k8s-weekly: cannot write the draft to stdout (ENOSPC); free some space or write the draft with -o FILE\n",
+        stderr: "k8s-weekly: cannot write the draft to stdout (no space left on the disk); free some space or write the draft with -o FILE\n",
       });
     } finally {
       closeSync(full);
@@ -59,12 +59,12 @@ describe("stdout that cannot take the draft", () => {
     try {
       expect(await run(process.execPath, [CLI, "lint", post], ["ignore", full, "pipe"])).toEqual({
         code: 1,
-        stderr: "k8s-weekly: cannot write lint's report to stdout (ENOSPC); free some space or redirect it elsewhere\n",
+        stderr: "k8s-weekly: cannot write lint's report to stdout (no space left on the disk); free some space or redirect it elsewhere\n",
       });
       for (const help of [["--help"], ["draft", "--help"]]) {
         expect(await run(process.execPath, [CLI, ...help], ["ignore", full, "pipe"])).toEqual({
           code: 1,
-          stderr: "k8s-weekly: cannot write the help to stdout (ENOSPC); free some space or redirect it elsewhere\n",
+          stderr: "k8s-weekly: cannot write the help to stdout (no space left on the disk); free some space or redirect it elsewhere\n",
         });
       }
     } finally {

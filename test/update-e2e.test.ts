@@ -205,4 +205,23 @@ describe("draft --update on a real week an editor has worked on", () => {
     });
     expect(readFileSync(post, "utf8")).toBe("---\nlayout: post\n---\n\nHand-written post\n");
   });
+
+  it("refuses a file that is not UTF-8 text, with or without --week, and leaves it untouched", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-update-"));
+    const post = join(dir, "post.md");
+    expect((await runCli(["draft", "--week", "2021-07-04", "--offline", "-o", post])).code).toBe(0);
+    const draft = readFileSync(post, "utf8");
+    const notUtf8 = { code: 2, stdout: "", stderr: `k8s-weekly: --update ${post}: is not UTF-8 text; save the post as UTF-8 first; see k8s-weekly draft --help\n` };
+    // A line an editor typed in Latin-1: decoded anyway, the refresh would write it back as U+FFFD.
+    const latin1 = Buffer.concat([Buffer.from(draft), Buffer.from("Caf\xe9 news\n", "latin1")]);
+    // Saved as UTF-16 by an editor on Windows: no marker or slug can be read.
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(draft, "utf16le")]);
+    for (const bytes of [latin1, utf16]) {
+      writeFileSync(post, bytes);
+      expect(await runCli(["draft", "--week", "2021-07-04", "--offline", "--update", post])).toEqual(notUtf8);
+      expect(await runCli(["draft", "--offline", "--update", post])).toEqual(notUtf8);
+      expect(readFileSync(post).equals(bytes)).toBe(true);
+    }
+    expect(readdirSync(dir)).toEqual(["post.md"]);
+  });
 });

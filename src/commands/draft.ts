@@ -1,11 +1,12 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
+import { utf8TextOf, withoutByteOrderMark } from "../byte-order-mark.js";
 import { loadConfig } from "../config/load-config.js";
 import { holdsYaml, planWeekContext, planWeekKeps } from "../context/week-plan.js";
 import { frontMatterText, readFrontMatter, slugWeek } from "../markdown/front-matter.js";
 import { loadMarkdown, loadYaml } from "../parsers.js";
 import { featuredPulls, linkedPulls, linkedReleases, newestPostBefore, postDate } from "../draft/previous-edition.js";
-import { FailureError, UsageError } from "../errors.js";
+import { FailureError, readProblem, UsageError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import { collectWeek } from "../fetch/collect-week.js";
 import { findRegions, type Region } from "../render/markers.js";
@@ -42,8 +43,8 @@ export async function runDraft(given: DraftOptions, environment: DraftEnvironmen
     return;
   }
   // `--update FILE` without `--week` refreshes the week the file is for; the file is read once.
-  const post = await readPostBytes(given.update);
-  const week = await weekOfPost(given.update, post.toString("utf8"));
+  const post = await readDraftFile(given.update);
+  const week = await weekOfPost(given.update, post.text);
   await executeDraft(planDraft({ ...given, week }, config, environment.now), environment, post);
 }
 
@@ -65,19 +66,28 @@ async function featuredIn(text: string, repos: readonly string[]): Promise<Set<s
   return featuredPulls(text, repos);
 }
 
-async function readPostBytes(path: string): Promise<Buffer> {
+/** The --update file's bytes, which must be unchanged when it is replaced, and its text. */
+interface DraftFile {
+  bytes: Buffer;
+  text: string;
+}
+
+async function readDraftFile(path: string): Promise<DraftFile> {
+  let bytes: Buffer;
   try {
-    return await readFile(path);
+    bytes = await readFile(path);
   } catch (error) {
-    throw new UsageError(`--update ${path}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? "error"}); give a draft written earlier by k8s-weekly`);
+    throw new UsageError(`--update ${path}: ${readProblem(error)}; give a draft written earlier by k8s-weekly`);
   }
+  // Decoded anyway, a line typed in Latin-1 would be written back as replacement characters.
+  return { bytes, text: utf8TextOf(bytes, `--update ${path}`) };
 }
 
 /**
  * Carries out a plan: reads the files it names, fetches the week, and writes the draft.
- * `postBytes` is the --update file when the caller has read it already.
+ * `post` is the --update file when the caller has read it already.
  */
-export async function executeDraft(plan: DraftPlan, environment: DraftEnvironment, postBytes?: Buffer): Promise<void> {
+export async function executeDraft(plan: DraftPlan, environment: DraftEnvironment, post?: DraftFile): Promise<void> {
   const { logger } = environment;
   const { options, week, repos, branches, rules, date } = plan;
   for (const note of plan.notes) logger.info(note);
@@ -85,7 +95,7 @@ export async function executeDraft(plan: DraftPlan, environment: DraftEnvironmen
   const templates = plan.templates ? loadTemplates(plan.templates) : null;
   // An editor's own template is read before the fetch; the shipped ones are known to be good.
   if (templates && (plan.templates?.template ?? plan.templates?.partials) !== undefined) await (await draftSteps()).checkTemplateFiles(templates);
-  const previous = options.update ? await readPostToUpdate(options.update, postBytes ?? (await readPostBytes(options.update)), week, options.through !== undefined) : null;
+  const previous = options.update ? await readPostToUpdate(options.update, post ?? (await readDraftFile(options.update)), week, options.through !== undefined) : null;
   if (previous && previous.through > week.to.slice(0, 10)) {
     logger.warn(`${options.update}: its sections were drafted through ${previous.through}; refreshed through ${week.to.slice(0, 10)}, they lose the lines of the PRs merged after it`);
   }
@@ -227,9 +237,8 @@ export function outsideWindowNote(prs: readonly PullRequest[], week: Week, input
  * The post an --update refreshes, checked: its text, its bytes (which must be unchanged when the
  * update replaces it), and the last day its sections were drafted through ("" for the week alone).
  */
-async function readPostToUpdate(path: string, bytes: Buffer, week: Week, throughGiven: boolean): Promise<{ text: string; bytes: Buffer; through: string }> {
+async function readPostToUpdate(path: string, { bytes, text }: DraftFile, week: Week, throughGiven: boolean): Promise<{ text: string; bytes: Buffer; through: string }> {
   const weekEnding = week.ending;
-  const text = bytes.toString("utf8");
   checkOutputPath(path, true, "--update");
   let regions: Region[] = [];
   let broken: string | null = null;
@@ -295,9 +304,11 @@ async function readPreviousEdition(
   weekEnding: string,
   logger: Logger,
 ): Promise<{ file: string; text: string } | null> {
-  const unreadable = (error: unknown): UsageError =>
-    new UsageError(`${label}: cannot read it (${(error as NodeJS.ErrnoException).code ?? "error"}); give the previous post (YYYY-MM-DD-update.md) or the folder of posts`);
   let file = path;
+  // The post chosen in a folder is named when it is what is wrong, not the folder.
+  const named = (): string => (file === path ? label : `${label}: ${file}`);
+  const unreadable = (error: unknown): UsageError =>
+    new UsageError(`${named()}: ${readProblem(error)}; give the previous post (YYYY-MM-DD-update.md) or the folder of posts`);
   try {
     if ((await stat(path)).isDirectory()) {
       const name = newestPostBefore(await readdir(path), weekEnding);
@@ -320,7 +331,9 @@ async function readPreviousEdition(
     if (!info.isFile() || info.size > MAX_POST_BYTES) {
       throw new UsageError(`${label}: ${file} is not a post (${info.isFile() ? "larger than 5 MB" : "not a file"}); give the previous post (YYYY-MM-DD-update.md)`);
     }
-    const text = await readFile(file, "utf8");
+    // Read anyway, a binary or empty file would link no PRs, and the draft would repeat last week's.
+    const text = utf8TextOf(await readFile(file), named());
+    if (withoutByteOrderMark(text).trim() === "") throw new UsageError(`${named()}: is empty, not a post; give the previous post (YYYY-MM-DD-update.md)`);
     // A file not named by its date can still be this week's own draft, and would then leave out every PR.
     await loadYaml();
     const slugDate = slugWeek(readFrontMatter(text));

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { loadConfig } from "../config/load-config.js";
-import { FailureError, UsageError } from "../errors.js";
-import { utf8Text } from "../byte-order-mark.js";
+import { FailureError, readProblem, UsageError } from "../errors.js";
+import { utf8TextOf } from "../byte-order-mark.js";
 import { lintPost } from "../lint/lint-post.js";
 import { type Logger, PREFIX } from "../logger.js";
 import type { ToolComment } from "../markdown/tool-comments.js";
@@ -49,14 +49,13 @@ export async function runFinalize(options: FinalizeOptions, environment: Finaliz
     bytes = await readFile(file);
   } catch (error) {
     if (file === "-") throw new UsageError("finalize -: reads no stdin, since it rewrites its file in place; give the draft's file");
-    throw new UsageError(`finalize ${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? "error"}); give a draft written by k8s-weekly`);
+    throw new UsageError(`finalize ${file}: ${readProblem(error)}; give a draft written by k8s-weekly`);
   }
   if (bytes.length > MAX_POST_BYTES) throw new UsageError(`finalize ${file}: larger than 5 MB, not an LWKD post; give the draft's file`);
   // Replacing a device or a folder, or a file in a folder that cannot be written, fails now.
   if (!toStdout) checkOutputPath(file, true, "finalize");
   // Every byte but the tool's is kept: text that is not UTF-8 would not survive decoding.
-  const text = utf8Text(bytes);
-  if (text === null) throw new UsageError(`finalize ${file}: is not UTF-8 text; save the post as UTF-8 first`);
+  const text = utf8TextOf(bytes, `finalize ${file}`);
 
   await loadParsers();
   const finalized = finalizePost(text);

@@ -1,9 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { loadConfig } from "../config/load-config.js";
-import { UsageError } from "../errors.js";
+import { errnoWords, readProblem, UsageError } from "../errors.js";
 import { lintPost, type LintProblem } from "../lint/lint-post.js";
 import { loadParsers } from "../parsers.js";
-import { utf8Text } from "../byte-order-mark.js";
+import { utf8TextOf } from "../byte-order-mark.js";
 
 export interface LintOptions {
   /** Accept what a draft in progress still has: TODO(editor), the tool's notes and markers, empty hand-written sections. */
@@ -69,11 +69,8 @@ async function readPost(file: string, io: LintIo): Promise<string> {
   try {
     bytes = file === "-" ? await io.readStdin() : await readFile(file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? "error";
-    throw new UsageError(`lint ${file === "-" ? "- (stdin)" : file}: cannot read ${file === "-" ? "stdin" : "the file"} (${code}); give an LWKD post`);
+    throw new UsageError(file === "-" ? `lint - (stdin): cannot read stdin (${errnoWords(error)}); give an LWKD post` : `lint ${file}: ${readProblem(error)}; give an LWKD post`);
   }
   if (bytes.length > MAX_POST_BYTES) throw new UsageError(`lint ${file}: larger than 5 MB, not an LWKD post; give the post's file`);
-  const text = utf8Text(bytes);
-  if (text === null) throw new UsageError(`lint ${file === "-" ? "- (stdin)" : file}: is not UTF-8 text; save the post as UTF-8 first`);
-  return text;
+  return utf8TextOf(bytes, `lint ${file === "-" ? "- (stdin)" : file}`);
 }

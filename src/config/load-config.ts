@@ -3,10 +3,10 @@ import { dirname, join, resolve } from "node:path";
 import type { ErrorObject } from "ajv";
 import { DEFAULT_RELATED_REPOS } from "../context/releases/index.js";
 import type { ConfigFile } from "./config-schema.js";
-import { UsageError } from "../errors.js";
+import { readProblem, UsageError } from "../errors.js";
 import { cleanText } from "../markdown/escape.js";
 import { uniqueBy } from "../unique.js";
-import { utf8Text, withoutByteOrderMark } from "../byte-order-mark.js";
+import { utf8TextOf, withoutByteOrderMark } from "../byte-order-mark.js";
 
 export const CONFIG_FILE_NAME = "k8s-weekly.config.json";
 
@@ -41,11 +41,10 @@ export async function loadConfig(explicitPath: string | undefined, cwd: string):
   try {
     bytes = readFileSync(path);
   } catch (error) {
-    throw new UsageError(`${label}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? "error"}); give an existing JSON file`);
+    throw new UsageError(`${label}: ${readProblem(error)}; give an existing JSON file`);
   }
-  const text = utf8Text(bytes);
   // A file saved as UTF-16 would be reported by JSON.parse as an unreadable token.
-  if (text === null) throw new UsageError(`${label}: is not UTF-8 text; save the file as UTF-8`);
+  const text = utf8TextOf(bytes, label, "save the file as UTF-8");
   let raw: unknown;
   try {
     raw = JSON.parse(withoutByteOrderMark(text));

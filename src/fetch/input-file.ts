@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { UsageError } from "../errors.js";
+import { errnoWords, readProblem, UsageError } from "../errors.js";
 import { cleanText } from "../markdown/escape.js";
 import type { PullRequest } from "../types.js";
 import { firstProblem, isPageOn, PULL_PATH } from "./schemas.js";
@@ -23,8 +23,9 @@ export async function readInput(path: string, webHost = "github.com"): Promise<{
     // `-` is stdin (file descriptor 0), for `gh api ... | k8s-weekly draft --input -`.
     text = readFileSync(path === "-" ? 0 : path, "utf8");
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? "error";
-    throw new UsageError(path === "-" ? `--input -: cannot read stdin (${code}); pipe the JSON in, or give a file` : `--input ${path}: cannot read the file (${code}); give an existing JSON file`);
+    throw new UsageError(
+      path === "-" ? `--input -: cannot read stdin (${errnoWords(error)}); pipe the JSON in, or give a file` : `--input ${path}: ${readProblem(error)}; give an existing JSON file`,
+    );
   }
   let parsed: unknown;
   try {

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import { UsageError } from "../errors.js";
+import { utf8TextOf } from "../byte-order-mark.js";
+import { readProblem, UsageError } from "../errors.js";
 import { templatesDir } from "../package-paths.js";
 
 // Reading the templates, apart from rendering them (render-post.ts), so that a draft can check
@@ -17,11 +18,14 @@ export function defaultTemplates(dir = templatesDir()): TemplateSources {
 }
 
 export function readTemplate(path: string): { name: string; source: string } {
+  let bytes: Buffer;
   try {
-    return { name: path, source: readFileSync(path, "utf8") };
+    bytes = readFileSync(path);
   } catch (error) {
-    throw new UsageError(`template ${path}: cannot read it (${(error as NodeJS.ErrnoException).code ?? "error"}); give an existing file`);
+    throw new UsageError(`template ${path}: ${readProblem(error)}; give an existing file`);
   }
+  // Handlebars would report a file saved as UTF-16 as a lexical error on line 1.
+  return { name: path, source: utf8TextOf(bytes, `template ${path}`, "save the template as UTF-8 first") };
 }
 
 export function readPartials(dir: string): Record<string, { name: string; source: string }> {
@@ -29,7 +33,7 @@ export function readPartials(dir: string): Record<string, { name: string; source
   try {
     files = readdirSync(dir).filter((file) => file.endsWith(".hbs")).sort();
   } catch (error) {
-    throw new UsageError(`partials folder ${dir}: cannot read it (${(error as NodeJS.ErrnoException).code ?? "error"}); give an existing folder`);
+    throw new UsageError(`partials folder ${dir}: ${readProblem(error)}; give an existing folder`);
   }
   return Object.fromEntries(files.map((file) => [basename(file, ".hbs"), readTemplate(join(dir, file))]));
 }

@@ -4,7 +4,8 @@ import { chmod, chown, readFile, realpath, rename, stat } from "node:fs/promises
 import { basename, dirname, join, resolve, sep } from "node:path";
 import { promisify } from "node:util";
 import { onExit } from "signal-exit";
-import { FailureError, UsageError } from "../errors.js";
+import { errnoWords, FailureError, UsageError } from "../errors.js";
+import { notAFolder } from "../make-folders.js";
 
 /**
  * Fails early, before any fetching, when the output file could not be written: a missing or
@@ -16,7 +17,7 @@ export function checkOutputPath(path: string, force: boolean, flag = "-o"): void
   if (path.endsWith("/") || path.endsWith(sep)) throw new UsageError(`${flag} ${path}: names a folder (it ends in a slash); give a file name`);
   const folder = dirname(resolve(path));
   if (!existsSync(folder)) throw new UsageError(`${flag} ${path}: the folder ${folder} does not exist; create it first`);
-  if (!statSync(folder).isDirectory()) throw new UsageError(`${flag} ${path}: ${folder} is a file, not a folder; give a path inside a folder`);
+  if (!statSync(folder).isDirectory()) throw new UsageError(`${flag} ${path}: ${folder} ${notAFolder(folder)}; give a path inside a folder`);
   // A symlink to nothing (or to itself) is still there: renaming over it would replace the link.
   const link = lstatSync(path, { throwIfNoEntry: false });
   if (link?.isSymbolicLink() && !existsSync(path)) throw new UsageError(`${flag} ${path}: is a symlink that leads to no file; give a file name`);
@@ -40,8 +41,7 @@ function probeFolder(path: string, folder: string, flag: string): void {
     closeSync(openSync(probe, "wx"));
     unlinkSync(probe);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? "error";
-    throw new UsageError(`${flag} ${path}: cannot create files in ${folder} (${code}); choose a folder you can write to`);
+    throw new UsageError(`${flag} ${path}: cannot create files in ${folder} (${errnoWords(error)}); choose a folder you can write to`);
   }
 }
 
@@ -105,7 +105,7 @@ export async function writeOutputFile(path: string, content: string, options: Wr
     created = false;
   } catch (error) {
     if (error instanceof FailureError) throw error;
-    throw new FailureError(`${flag} ${path}: could not write the file (${(error as Error).message})`);
+    throw new FailureError(`${flag} ${path}: could not write the file (${errnoWords(error)})`);
   } finally {
     // Removed before the handler goes: a signal in between would otherwise leave the file behind.
     if (created) {
