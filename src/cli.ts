@@ -253,12 +253,16 @@ Exit codes:
     .description("print the help of a command")
     .argument("[command...]", "the command, e.g. draft or templates export")
     .action((names: string[]) => {
+      const known = (parent: Command): string => parent.commands.map((candidate) => candidate.name()).filter((name) => name !== "help").join(", ");
       let command: Command = program;
-      for (const name of names) {
-        const found = command.commands.find((candidate) => candidate.name() === name && candidate.name() !== "help");
+      for (const [index, name] of names.entries()) {
+        // `help help` is help's own usage, as `help draft` is draft's.
+        const found = command.commands.find((candidate) => candidate.name() === name);
         if (!found) {
-          const known = command.commands.map((candidate) => candidate.name()).filter((known) => known !== "help");
-          throw new UsageError(`unknown command '${names.join(" ")}' (commands: ${known.join(", ")})`);
+          // Past a command without subcommands (`help draft lint`), the commands to name are the top-level ones.
+          const leaf = command.commands.length === 0;
+          const reason = leaf ? `: ${names.slice(0, index).join(" ")} has no subcommands` : "";
+          throw new UsageError(`unknown command '${names.join(" ")}'${reason} (commands: ${known(leaf ? program : command)})`);
         }
         command = found;
       }

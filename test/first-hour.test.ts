@@ -45,6 +45,22 @@ describe("help", () => {
     });
     expect(await runCli(["nosuch"])).toEqual({ code: 2, stdout: "", stderr: "k8s-weekly: unknown command 'nosuch'; see k8s-weekly --help\n" });
   });
+
+  it("help help prints help's own usage, as the root help lists it; a name past a command without subcommands lists the commands", async () => {
+    const own = await runCli(["help", "help"]);
+    expect(own).toEqual(await runCli(["help", "--help"]));
+    expect(own.code).toBe(0);
+    expect(own.stdout).toMatch(/^Usage: k8s-weekly help \[options\] \[command\.\.\.\]\n/);
+    expect(await runCli(["help", "draft", "lint"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "k8s-weekly: unknown command 'draft lint': draft has no subcommands (commands: draft, lint, finalize, templates, week); see k8s-weekly --help\n",
+    });
+    expect((await runCli(["help", "templates", "export", "x"])).stderr).toBe(
+      "k8s-weekly: unknown command 'templates export x': templates export has no subcommands (commands: draft, lint, finalize, templates, week); see k8s-weekly --help\n",
+    );
+    expect((await runCli(["help", "templates", "nosuch"])).stderr).toBe("k8s-weekly: unknown command 'templates nosuch' (commands: export); see k8s-weekly --help\n");
+  });
 });
 
 describe("usage errors", () => {
