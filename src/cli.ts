@@ -75,7 +75,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     .option("--previous <file>", "the previous post, or a folder of posts: PRs it already linked are skipped")
     .addOption(new Option("-f, --format <format>", "markdown post or JSON data").choices(["markdown", "json"]).default("markdown"))
     .option("-o, --output <file>", "write to this file (atomically) instead of stdout")
-    .option("--force", "replace an existing output file")
+    .option("--force", "let -o FILE replace an existing file")
     .option("-u, --update <file>", "refresh the generated sections of an earlier draft, keeping the editor's changes")
     .addOption(new Option("-r, --repo <owner/name>", "repository to draft from, repeatable").argParser(collect).default([], "kubernetes/kubernetes"))
     .option("--token <token>", "GitHub token (default: $GITHUB_TOKEN or $GH_TOKEN for github.com, $GH_ENTERPRISE_TOKEN for other hosts, then gh)")

@@ -67,6 +67,14 @@ describe("-o writes only what it should", () => {
     expect(await runCli([...WEEK, "-o", ""])).toEqual({ code: 2, stdout: "", stderr: "k8s-weekly: -o '': give a file name, or - for stdout; see k8s-weekly draft --help\n" });
   });
 
+  it("--force without -o FILE is a usage error, even before an --update file is read: it would replace nothing", async () => {
+    const usage = (message: string) => ({ code: 2, stdout: "", stderr: `k8s-weekly: --force: only applies with -o FILE, to replace an existing file; ${message}; see k8s-weekly draft --help\n` });
+    expect(await runCli([...WEEK, "--force"])).toEqual(usage("add -o FILE, or leave out --force"));
+    expect(await runCli([...WEEK, "-o", "-", "--force"])).toEqual(usage("-o - writes to stdout, so leave out --force"));
+    const missing = join(tempDir(), "2021-07-04-update.md");
+    expect(await runCli(["draft", "--offline", "--update", missing, "--force"])).toEqual(usage(`--update ${missing} rewrites its file without it, so leave out --force`));
+  });
+
   it("checks that the folder of -o and --update can be written before any request (exit 2)", async () => {
     const world = await startFakeWorld({ items: [] });
     servers.push(world);
