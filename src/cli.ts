@@ -1,5 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { UsageError } from "./errors.js";
+import { checked, CONFIG, DATE, FINALIZE_OUTPUT, INPUT, OUTPUT, PARTIALS, PREVIOUS, REPO, TEMPLATE, THROUGH, TOKEN, UPDATE, WEEK } from "./option-values.js";
 import { packageVersion } from "./package-paths.js";
 import { TOKEN_VARIABLES } from "./token-variables.js";
 import { processStdout } from "./stdout.js";
@@ -62,6 +63,10 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     .helpCommand(false);
   // Which command ran, so that a usage error can point at that command's help.
   let active: Command = program;
+  // Options are read before preAction: a value refused as it is read (checked below) names its command's help too.
+  program.hook("preSubcommand", (_program, subcommand) => {
+    active = subcommand;
+  });
   program.hook("preAction", (_program, actionCommand) => {
     active = actionCommand;
     io.commandStarting?.(actionCommand.name());
@@ -70,24 +75,30 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   program
     .command("draft")
     .description("draft one week's post (Monday 00:00 to Sunday 23:59:59 UTC)")
-    .option("-w, --week <date>", 'the Sunday that ends the week (YYYY-MM-DD), any day inside it, or "last" (with --update: the week its slug names)', "last")
-    .option("--through <date>", "end the window at the end of this day (YYYY-MM-DD, the Sunday or up to 14 days after it) instead of the Sunday")
-    .option("--previous <file>", "the previous post, or a folder of posts: PRs it already linked are skipped")
+    .option("-w, --week <date>", 'the Sunday that ends the week (YYYY-MM-DD), any day inside it, or "last" (with --update: the week its slug names)', checked(WEEK), "last")
+    .option("--through <date>", "end the window at the end of this day (YYYY-MM-DD, the Sunday or up to 14 days after it) instead of the Sunday", checked(THROUGH))
+    .option("--previous <file>", "the previous post, or a folder of posts: PRs it already linked are skipped", checked(PREVIOUS))
     .addOption(new Option("-f, --format <format>", "markdown post or JSON data").choices(["markdown", "json"]).default("markdown"))
-    .option("-o, --output <file>", "write to this file (atomically) instead of stdout")
+    .option("-o, --output <file>", "write to this file (atomically) instead of stdout", checked(OUTPUT))
     .option("--force", "let -o FILE replace an existing file")
-    .option("-u, --update <file>", "refresh the generated sections of an earlier draft, keeping the editor's changes")
-    .addOption(new Option("-r, --repo <owner/name>", "repository to draft from, repeatable").argParser(collect).default([], "kubernetes/kubernetes"))
-    .option("--token <token>", "GitHub token (default: $GITHUB_TOKEN or $GH_TOKEN for github.com, $GH_ENTERPRISE_TOKEN for other hosts, then gh)")
+    .option("-u, --update <file>", "refresh the generated sections of an earlier draft, keeping the editor's changes", checked(UPDATE))
+    .addOption(
+      new Option("-r, --repo <owner/name>", "repository to draft from, repeatable")
+        .argParser((value: string, previous: string[]) => collect(checked(REPO)(value), previous))
+        .default([], "kubernetes/kubernetes"),
+    )
+    .option("--token <token>", "GitHub token (default: $GITHUB_TOKEN or $GH_TOKEN for github.com, $GH_ENTERPRISE_TOKEN for other hosts, then gh)", checked(TOKEN))
     .option("--api-url <url>", "GitHub API URL (default: $GITHUB_API_URL, then https://api.github.com)")
-    .addOption(new Option("--input <file>", "read the week's PRs from a JSON file of GitHub search items instead of GitHub (- for stdin)").conflicts(["offline", "refresh"]))
+    .addOption(
+      new Option("--input <file>", "read the week's PRs from a JSON file of GitHub search items instead of GitHub (- for stdin)").argParser(checked(INPUT)).conflicts(["offline", "refresh"]),
+    )
     .addOption(new Option("--offline", "never touch the network: use the cache or the sample weeks shipped with the package").conflicts("refresh"))
     .option("--refresh", "fetch from GitHub even when the week is cached")
     .option("--allow-empty", "write the draft even when kubernetes/kubernetes had no merged PRs in the week")
-    .option("--date <date>", 'front matter date (YYYY-MM-DD or "YYYY-MM-DD HH:MM:SS -0000"; an offset is read in UTC)')
-    .option("-c, --config <file>", "config file (default: k8s-weekly.config.json in the working folder)")
-    .option("--template <file>", "main Handlebars template to use instead of the default")
-    .option("--partials <dir>", "folder of Handlebars partials that replace or add to the defaults")
+    .option("--date <date>", 'front matter date (YYYY-MM-DD or "YYYY-MM-DD HH:MM:SS -0000"; an offset is read in UTC)', checked(DATE))
+    .option("-c, --config <file>", "config file (default: k8s-weekly.config.json in the working folder)", checked(CONFIG))
+    .option("--template <file>", "main Handlebars template to use instead of the default", checked(TEMPLATE))
+    .option("--partials <dir>", "folder of Handlebars partials that replace or add to the defaults", checked(PARTIALS))
     .option("--timeout <seconds>", "give up on a GitHub request after this long", seconds, 30)
     .option("--max-wait <seconds>", "longest wait for a GitHub rate-limit reset", seconds, 60)
     .option("--max-requests <count>", "most requests one run sends to GitHub; past it the run fails", count, 1000)
@@ -190,7 +201,7 @@ Exit codes:
     .description("check posts against the LWKD style guide; exit 1 when one has problems")
     .argument("<files...>", "the posts to check; - reads one from stdin")
     .option("--draft", "accept what a draft in progress still has: TODO(editor), the tool's notes and markers, empty hand-written sections")
-    .option("-c, --config <file>", "config file, for titleDateFormat (default: k8s-weekly.config.json in the working folder)")
+    .option("-c, --config <file>", "config file, for titleDateFormat (default: k8s-weekly.config.json in the working folder)", checked(CONFIG))
     .action(async (files: string[], options: { draft?: boolean; config?: string }) => {
       const { runLint } = await import("./commands/lint.js");
       exitCode = await runLint(files, { draft: options.draft === true, ...(options.config !== undefined ? { config: options.config } : {}) }, {
@@ -204,9 +215,9 @@ Exit codes:
     .command("finalize")
     .description("turn a finished draft into the post to publish: remove the tool's markers and notes, in place")
     .argument("<file>", "the draft to finalize")
-    .option("-o, --output <file>", "only - (stdout): print the post instead of rewriting the file")
+    .option("-o, --output <file>", "only - (stdout): print the post instead of rewriting the file", checked(FINALIZE_OUTPUT))
     .option("--force", "finalize even when lint finds problems (a TODO(editor) left, an empty section)")
-    .option("-c, --config <file>", "config file, for titleDateFormat (default: k8s-weekly.config.json in the working folder)")
+    .option("-c, --config <file>", "config file, for titleDateFormat (default: k8s-weekly.config.json in the working folder)", checked(CONFIG))
     .action(async (file: string, options: { output?: string; force?: boolean; config?: string }) => {
       const [{ runFinalize }, { createLogger }] = await Promise.all([import("./commands/finalize.js"), import("./logger.js")]);
       await runFinalize(
@@ -239,8 +250,8 @@ Exit codes:
   program
     .command("week")
     .description("print the week that --week (and --through) name, as the JSON draft's \"week\"")
-    .option("-w, --week <date>", 'the Sunday that ends the week (YYYY-MM-DD), any day inside it, or "last"', "last")
-    .option("--through <date>", "end the window at the end of this day (YYYY-MM-DD, the Sunday or up to 14 days after it)")
+    .option("-w, --week <date>", 'the Sunday that ends the week (YYYY-MM-DD), any day inside it, or "last"', checked(WEEK), "last")
+    .option("--through <date>", "end the window at the end of this day (YYYY-MM-DD, the Sunday or up to 14 days after it)", checked(THROUGH))
     .action(async (options: { week: string; through?: string }) => {
       const { resolveWeekJson } = await import("./commands/week.js");
       const { json, note } = resolveWeekJson(options.week, options.through, new Date());

@@ -78,6 +78,34 @@ describe("usage errors", () => {
     expect(result.stderr.startsWith(stderr)).toBe(true);
     expect(result.stderr).toMatch(/^[^\n]*; see k8s-weekly [a-z ]+ --help\n$/);
   });
+
+  // Commander takes the next word as an option's value, even a flag; and -w=DATE as the value "=DATE".
+  const POST = join(mkdtempSync(join(tmpdir(), "k8s-weekly-equals-")), "post.md");
+  it.each([
+    [["draft", "--week", "--offline"], "k8s-weekly: --week needs a date (--week YYYY-MM-DD); see k8s-weekly draft --help\n"],
+    [["draft", "-w=2021-07-04", "--offline"], "k8s-weekly: -w=2021-07-04: a short option takes its value after a space; write -w 2021-07-04 or --week=2021-07-04; see k8s-weekly draft --help\n"],
+    [["draft", "--week", "2021-07-04", "--through", "--offline"], "k8s-weekly: --through needs a date (--through YYYY-MM-DD); see k8s-weekly draft --help\n"],
+    [["draft", "--week", "2021-07-04", "--offline", "--date", "-q"], "k8s-weekly: --date needs a date (--date YYYY-MM-DD); see k8s-weekly draft --help\n"],
+    [["draft", "--week", "2021-07-04", "-o", "--offline"], "k8s-weekly: -o needs a file name (-o FILE, or -o - for stdout); see k8s-weekly draft --help\n"],
+    // Before the fix this wrote a file named "=post.md": in a folder of its own.
+    [["draft", "--week", "2021-07-04", "--offline", `-o=${POST}`], `k8s-weekly: -o=${POST}: a short option takes its value after a space; write -o ${POST} or --output=${POST}; see k8s-weekly draft --help\n`],
+    [["draft", "--update", "--offline"], "k8s-weekly: --update needs a file (--update FILE); see k8s-weekly draft --help\n"],
+    [["draft", "--week", "2021-07-04", "--input", "--offline"], "k8s-weekly: --input needs a file (--input FILE, or --input - for stdin); see k8s-weekly draft --help\n"],
+    [["draft", "--week", "2021-07-04", "--offline", "--previous", "-q"], "k8s-weekly: --previous needs a file or folder (--previous FILE); see k8s-weekly draft --help\n"],
+    [["draft", "--week", "2021-07-04", "--offline", "--template", "-q"], "k8s-weekly: --template needs a file (--template FILE); see k8s-weekly draft --help\n"],
+    [["draft", "--week", "2021-07-04", "--offline", "--partials", "-q"], "k8s-weekly: --partials needs a folder (--partials DIR); see k8s-weekly draft --help\n"],
+    [["draft", "--week", "2021-07-04", "-c", "--offline"], "k8s-weekly: --config needs a file (--config FILE); see k8s-weekly draft --help\n"],
+    [["draft", "--week", "2021-07-04", "--token", "--offline"], "k8s-weekly: --token needs a token (--token TOKEN); see k8s-weekly draft --help\n"],
+    [["draft", "--week", "2021-07-04", "--offline", "-r", "-q"], "k8s-weekly: --repo needs a repository (--repo OWNER/NAME); see k8s-weekly draft --help\n"],
+    [["week", "--week", "--through", "2021-07-06"], "k8s-weekly: --week needs a date (--week YYYY-MM-DD); see k8s-weekly week --help\n"],
+    [["week", "-w=2021-07-04"], "k8s-weekly: -w=2021-07-04: a short option takes its value after a space; write -w 2021-07-04 or --week=2021-07-04; see k8s-weekly week --help\n"],
+    [["week", "--week", "2021-07-04", "--through", "=2021-07-06"], 'k8s-weekly: --through "=2021-07-06": write --through 2021-07-06 or --through=2021-07-06; see k8s-weekly week --help\n'],
+    [["lint", "-c", "--draft", "post.md"], "k8s-weekly: --config needs a file (--config FILE); see k8s-weekly lint --help\n"],
+    [["finalize", "post.md", "-c", "--force"], "k8s-weekly: --config needs a file (--config FILE); see k8s-weekly finalize --help\n"],
+    [["finalize", "post.md", "-o", "--force"], "k8s-weekly: -o needs a value (-o -, which prints the post on stdout); see k8s-weekly finalize --help\n"],
+  ])("%j: a flag taken as the value of the option before it is one line naming the value needed", async (args, stderr) => {
+    expect(await runCli(args)).toEqual({ code: 2, stdout: "", stderr });
+  });
 });
 
 describe("stderr", () => {
