@@ -49,7 +49,7 @@ describe("stdout that cannot take the draft", () => {
       code: 1,
       stderr: [
         `k8s-weekly: ${post}:1: no front matter: the post must start with a --- line`,
-        `k8s-weekly: warning: finalize ${post}: finalized with 1 problem left (--force)`,
+        `k8s-weekly: warning: finalize ${post}: has no k8s-weekly markers or notes, so nothing was finalized; printed as it is, with 1 problem (above)`,
         "k8s-weekly: stdout is closed, so the post would be lost; redirect it to a file",
         "",
       ].join("\n"),
