@@ -242,7 +242,7 @@ describe("README", () => {
     expect(await featured({ mode: "top", minScore: 0.1 })).toEqual({ moved: [[98866, "featured:top-score+release-note:action-required"]], best: 0.117 });
   });
 
-  it("the finalize exit codes are the code's: a folder no file can be created in is a usage error (2), found before anything is done", async () => {
+  it("the finalize exit codes are the code's: a folder no file can be created in is a usage error (2), found before anything is done, and the fix is finalize's", async () => {
     expect(README).toContain(
       "1: it is not finished, or the\nfile changed meanwhile, or writing it failed midway (a full disk); 2: a usage error (a file that\ncannot be read, is not a regular file or not UTF-8, a file in a folder where no file can be\ncreated,",
     );
@@ -250,7 +250,7 @@ describe("README", () => {
     expect(await runCli(["finalize", "/proc/self/status"])).toEqual({
       code: 2,
       stdout: "",
-      stderr: expect.stringMatching(/^k8s-weekly: finalize \/proc\/self\/status: cannot create files in \/proc\/self \([A-Z]+\); choose a folder you can write to; see k8s-weekly finalize --help\n$/),
+      stderr: expect.stringMatching(/^k8s-weekly: finalize \/proc\/self\/status: cannot create files in \/proc\/self \([A-Z]+\); make the folder writable, or print the post with -o -; see k8s-weekly finalize --help\n$/),
     });
   });
 

@@ -87,7 +87,7 @@ describe("-o writes only what it should", () => {
     // A file that can be read in a folder where no file can be created, not even by root.
     const update = await runCli([...online, "--update", "/proc/self/status"]);
     expect(update.code).toBe(2);
-    expect(update.stderr).toMatch(/^k8s-weekly: --update \/proc\/self\/status: cannot create files in \/proc\/self \([A-Z]+\); choose a folder you can write to; see k8s-weekly draft --help\n$/);
+    expect(update.stderr).toMatch(/^k8s-weekly: --update \/proc\/self\/status: cannot create files in \/proc\/self \([A-Z]+\); make the folder writable; see k8s-weekly draft --help\n$/);
     expect(world.requests).toEqual([]);
   });
 
