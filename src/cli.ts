@@ -79,7 +79,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     .option("--through <date>", "end the window at the end of this day (YYYY-MM-DD, the Sunday or up to 14 days after it) instead of the Sunday", checked(THROUGH))
     .option("--previous <file>", "the previous post, or a folder of posts: PRs it already linked are skipped", checked(PREVIOUS))
     .addOption(new Option("-f, --format <format>", "markdown post or JSON data").choices(["markdown", "json"]).default("markdown"))
-    .option("-o, --output <file>", "write to this file (atomically) instead of stdout", checked(OUTPUT))
+    .option("-o, --output <file>", "write to this file atomically (- is stdout)", checked(OUTPUT))
     .option("--force", "let -o FILE replace an existing file")
     .option("-u, --update <file>", "refresh the generated sections of an earlier draft, keeping the editor's changes", checked(UPDATE))
     .addOption(
@@ -125,9 +125,10 @@ Environment:
   NO_COLOR                  honoured: k8s-weekly never prints colour
 
 Exit codes:
-  0  the draft was written
-  1  a failure: network, GitHub, cache, rendering, an offline week with no data
-  2  a usage error: a flag, a date, a file, the config or a template`,
+  0         the draft was written
+  1         a failure: network, GitHub, cache, rendering, an offline week with no data
+  2         a usage error: a flag, a date, a file, the config or a template
+  130, 143  stopped by Ctrl-C (SIGINT) or SIGTERM: an output file is the old one or the new one, whole`,
     )
     .action(async (options: RawDraftOptions, command: Command) => {
       // Short values would mask common letters all over stderr, and no GitHub token is that short.
@@ -198,10 +199,18 @@ Exit codes:
   let exitCode = 0;
   program
     .command("lint")
-    .description("check posts against the LWKD style guide; exit 1 when one has problems")
+    .description("check posts against the LWKD style guide")
     .argument("<files...>", "the posts to check; - reads one from stdin")
     .option("--draft", "accept what a draft in progress still has: TODO(editor), the tool's notes and markers, empty hand-written sections")
     .option("-c, --config <file>", "config file, for titleDateFormat (default: k8s-weekly.config.json in the working folder)", checked(CONFIG))
+    .addHelpText(
+      "after",
+      `
+Exit codes:
+  0  no problems in any file (with --draft, none but what a draft may still have)
+  1  problems, listed on stdout
+  2  a usage error: a file that cannot be read (nothing is checked then), - twice, an invalid config`,
+    )
     .action(async (files: string[], options: { draft?: boolean; config?: string }) => {
       const { runLint } = await import("./commands/lint.js");
       exitCode = await runLint(files, { draft: options.draft === true, ...(options.config !== undefined ? { config: options.config } : {}) }, {
@@ -218,6 +227,14 @@ Exit codes:
     .option("-o, --output <file>", "only - (stdout): print the post instead of rewriting the file", checked(FINALIZE_OUTPUT))
     .option("--force", "finalize even when lint finds problems (a TODO(editor) left, an empty section)")
     .option("-c, --config <file>", "config file, for titleDateFormat (default: k8s-weekly.config.json in the working folder)", checked(CONFIG))
+    .addHelpText(
+      "after",
+      `
+Exit codes:
+  0  the post is finalized (unless forced, it passes lint), or had nothing of the tool's to remove
+  1  the post is not finished (its problems listed), the file changed meanwhile, or writing it failed
+  2  a usage error: a file that cannot be read or replaced where it is, an -o other than -, the config`,
+    )
     .action(async (file: string, options: { output?: string; force?: boolean; config?: string }) => {
       const [{ runFinalize }, { createLogger }] = await Promise.all([import("./commands/finalize.js"), import("./logger.js")]);
       await runFinalize(
@@ -239,6 +256,14 @@ Exit codes:
     .argument("<dir>", "folder to copy them into")
     .option("--force", "replace files that exist")
     .option("-q, --quiet", "print only errors on stderr")
+    .addHelpText(
+      "after",
+      `
+Exit codes:
+  0  the templates were copied
+  1  a failure: the disk filled up midway
+  2  a usage error: no folder name, a file where a folder must be, an unwritable folder, files that exist`,
+    )
     .action(async (dir: string, options: { force?: boolean; quiet?: boolean }) => {
       const [{ exportTemplates }, { createLogger }] = await Promise.all([
         import("./commands/templates-export.js"),
@@ -252,6 +277,14 @@ Exit codes:
     .description("print the week that --week (and --through) name, as the JSON draft's \"week\"")
     .option("-w, --week <date>", 'the Sunday that ends the week (YYYY-MM-DD), any day inside it, or "last"', checked(WEEK), "last")
     .option("--through <date>", "end the window at the end of this day (YYYY-MM-DD, the Sunday or up to 14 days after it)", checked(THROUGH))
+    .addHelpText(
+      "after",
+      `
+Exit codes:
+  0  the week was printed
+  1  stdout could not be written
+  2  a usage error: a --week or --through that draft would refuse`,
+    )
     .action(async (options: { week: string; through?: string }) => {
       const { resolveWeekJson } = await import("./commands/week.js");
       const { json, note } = resolveWeekJson(options.week, options.through, new Date());

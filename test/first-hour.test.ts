@@ -30,7 +30,8 @@ describe("help", () => {
   it("draft --help lists the environment variables it reads and the exit codes; no boolean shows a default", async () => {
     const help = (await runCli(["draft", "--help"])).stdout;
     for (const variable of ["GITHUB_TOKEN", "GH_TOKEN", "GITHUB_API_URL", "XDG_CACHE_HOME", "NO_COLOR"]) expect(help).toContain(variable);
-    expect(help).toMatch(/Exit codes:\n {2}0 .*\n {2}1 .*\n {2}2 /);
+    expect(help).toMatch(/Exit codes:\n {2}0 .*\n {2}1 .*\n {2}2 .*\n {2}130, 143 {2}stopped by Ctrl-C \(SIGINT\) or SIGTERM/);
+    expect(help).toMatch(/\n {2}-o, --output <file> +write to this file atomically \(- is stdout\)\n/);
     expect(help).not.toContain("default: false");
     expect((await runCli(["templates", "export", "--help"])).stdout).not.toContain("default: false");
   });
@@ -243,8 +244,9 @@ describe("README", () => {
   });
 
   it("the finalize exit codes are the code's: a folder no file can be created in is a usage error (2), found before anything is done, and the fix is finalize's", async () => {
+    expect(README).toContain("| 1 | it is not finished, or the file changed meanwhile, or writing it failed midway (a full disk) |\n");
     expect(README).toContain(
-      "1: it is not finished, or the\nfile changed meanwhile, or writing it failed midway (a full disk); 2: a usage error (a file that\ncannot be read, is not a regular file or not UTF-8, a file in a folder where no file can be\ncreated,",
+      "| 2 | a usage error: a file that cannot be read, is not a regular file or not UTF-8, a file in a folder where no file can be created (tried before anything is changed: make the folder writable, or print the post with `-o -`),",
     );
     // /proc/self/status reads as a regular file, in a folder where even root creates nothing.
     expect(await runCli(["finalize", "/proc/self/status"])).toEqual({
@@ -254,6 +256,35 @@ describe("README", () => {
     });
   });
 
+  // Help and README are read by different people at different times: they must not disagree.
+  it.each([
+    ["draft", "### Options of `k8s-weekly draft`", "### Exit codes"],
+    ["lint", "### `lint`", "### `lint`"],
+    ["finalize", "### `finalize`", "### `finalize`"],
+    ["week", "### `week`", "### `week`"],
+    ["templates export", "## Templates", "## Templates"],
+  ])("%s: the README documents every option its --help lists, and the same exit codes", async (command, optionsHeading, exitsHeading) => {
+    const help = (await runCli([...command.split(" "), "--help"])).stdout;
+    const block = (title: string): string[] => {
+      const lines = help.split("\n");
+      const start = lines.indexOf(`${title}:`);
+      expect(start, `${command} --help has "${title}:"`).toBeGreaterThan(0);
+      const end = lines.indexOf("", start);
+      return lines.slice(start + 1, end === -1 ? undefined : end);
+    };
+    const options = block("Options").flatMap((line) => {
+      const [, short, long] = /^ {2}(?:(-\w), )?(--[\w-]+)/.exec(line) ?? [];
+      return long === undefined || long === "--help" ? [] : [short, long].filter((flag) => flag !== undefined);
+    });
+    expect(options.length).toBeGreaterThan(0);
+    const documented = readmeSection(optionsHeading);
+    for (const flag of options) expect(documented, `${flag} of ${command} in the README's ${optionsHeading}`).toMatch(new RegExp(`(?<![\\w-])${flag}(?![\\w-])`));
+    const codes = (lines: string[], row: RegExp): string[] => lines.flatMap((line) => row.exec(line)?.[1]?.split(", ") ?? []).sort();
+    const helpCodes = codes(block("Exit codes"), /^ {2}(\d+(?:, \d+)*) /);
+    expect(helpCodes.length).toBeGreaterThanOrEqual(3);
+    expect(helpCodes).toEqual(codes(readmeSection(exitsHeading).split("\n"), /^\| (\d+(?:, \d+)*) \|/));
+  });
+
   it("the schema claims no address but the one the config example points $schema at", () => {
     const url = /"\$schema": "([^"]+)"/.exec(README)?.[1];
     expect(url).toBe("https://raw.githubusercontent.com/OWNER/REPO/main/schema/config.schema.json");
@@ -261,6 +292,21 @@ describe("README", () => {
     expect(schema.$id ?? url).toBe(url);
   });
 });
+
+/** The README's text under the heading that starts so, to the next heading (a line in a code block is none). */
+function readmeSection(heading: string): string {
+  const lines = README.split("\n");
+  const start = lines.findIndex((line) => line.startsWith(heading));
+  expect(start, `the README has a heading ${heading}`).toBeGreaterThanOrEqual(0);
+  const body: string[] = [];
+  let fenced = false;
+  for (const line of lines.slice(start + 1)) {
+    if (line.startsWith("```")) fenced = !fenced;
+    else if (!fenced && /^#{1,6} /.test(line)) break;
+    body.push(line);
+  }
+  return body.join("\n");
+}
 
 describe("npm run eval and train without the corpus", () => {
   it("a missing folder is one line and exit 2", () => {
