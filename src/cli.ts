@@ -1,5 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { UsageError } from "./errors.js";
+import { checked, CONFIG, DATE, FINALIZE_OUTPUT, INPUT, OUTPUT, PARTIALS, PREVIOUS, REPO, TEMPLATE, THROUGH, TOKEN, UPDATE, WEEK } from "./option-values.js";
 import { packageVersion } from "./package-paths.js";
 import { TOKEN_VARIABLES } from "./token-variables.js";
 import { processStdout } from "./stdout.js";
@@ -62,6 +63,10 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     .helpCommand(false);
   // Which command ran, so that a usage error can point at that command's help.
   let active: Command = program;
+  // Options are read before preAction: a value refused as it is read (checked below) names its command's help too.
+  program.hook("preSubcommand", (_program, subcommand) => {
+    active = subcommand;
+  });
   program.hook("preAction", (_program, actionCommand) => {
     active = actionCommand;
     io.commandStarting?.(actionCommand.name());
@@ -70,24 +75,30 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   program
     .command("draft")
     .description("draft one week's post (Monday 00:00 to Sunday 23:59:59 UTC)")
-    .option("-w, --week <date>", 'the Sunday that ends the week (YYYY-MM-DD), any day inside it, or "last" (with --update: the week its slug names)', "last")
-    .option("--through <date>", "end the window at the end of this day (YYYY-MM-DD, the Sunday or up to 14 days after it) instead of the Sunday")
-    .option("--previous <file>", "the previous post, or a folder of posts: PRs it already linked are skipped")
+    .option("-w, --week <date>", 'the Sunday that ends the week (YYYY-MM-DD), any day inside it, or "last" (with --update: the week its slug names)', checked(WEEK), "last")
+    .option("--through <date>", "end the window at the end of this day (YYYY-MM-DD, the Sunday or up to 14 days after it) instead of the Sunday", checked(THROUGH))
+    .option("--previous <file>", "the previous post, or a folder of posts: PRs it already linked are skipped", checked(PREVIOUS))
     .addOption(new Option("-f, --format <format>", "markdown post or JSON data").choices(["markdown", "json"]).default("markdown"))
-    .option("-o, --output <file>", "write to this file (atomically) instead of stdout")
-    .option("--force", "replace an existing output file")
-    .option("-u, --update <file>", "refresh the generated sections of an earlier draft, keeping the editor's changes")
-    .addOption(new Option("-r, --repo <owner/name>", "repository to draft from, repeatable").argParser(collect).default([], "kubernetes/kubernetes"))
-    .option("--token <token>", "GitHub token (default: $GITHUB_TOKEN or $GH_TOKEN for github.com, $GH_ENTERPRISE_TOKEN for other hosts, then gh)")
+    .option("-o, --output <file>", "write to this file atomically (- is stdout)", checked(OUTPUT))
+    .option("--force", "let -o FILE replace an existing file")
+    .option("-u, --update <file>", "refresh the generated sections of an earlier draft, keeping the editor's changes", checked(UPDATE))
+    .addOption(
+      new Option("-r, --repo <owner/name>", "repository to draft from, repeatable")
+        .argParser((value: string, previous: string[]) => collect(checked(REPO)(value), previous))
+        .default([], "kubernetes/kubernetes"),
+    )
+    .option("--token <token>", "GitHub token (default: $GITHUB_TOKEN or $GH_TOKEN for github.com, $GH_ENTERPRISE_TOKEN for other hosts, then gh)", checked(TOKEN))
     .option("--api-url <url>", "GitHub API URL (default: $GITHUB_API_URL, then https://api.github.com)")
-    .addOption(new Option("--input <file>", "read the week's PRs from a JSON file of GitHub search items instead of GitHub (- for stdin)").conflicts(["offline", "refresh"]))
+    .addOption(
+      new Option("--input <file>", "read the week's PRs from a JSON file of GitHub search items instead of GitHub (- for stdin)").argParser(checked(INPUT)).conflicts(["offline", "refresh"]),
+    )
     .addOption(new Option("--offline", "never touch the network: use the cache or the sample weeks shipped with the package").conflicts("refresh"))
     .option("--refresh", "fetch from GitHub even when the week is cached")
     .option("--allow-empty", "write the draft even when kubernetes/kubernetes had no merged PRs in the week")
-    .option("--date <date>", 'front matter date (YYYY-MM-DD or "YYYY-MM-DD HH:MM:SS -0000"; an offset is read in UTC)')
-    .option("-c, --config <file>", "config file (default: k8s-weekly.config.json in the working folder)")
-    .option("--template <file>", "main Handlebars template to use instead of the default")
-    .option("--partials <dir>", "folder of Handlebars partials that replace or add to the defaults")
+    .option("--date <date>", 'front matter date (YYYY-MM-DD or "YYYY-MM-DD HH:MM:SS -0000"; an offset is read in UTC)', checked(DATE))
+    .option("-c, --config <file>", "config file (default: k8s-weekly.config.json in the working folder)", checked(CONFIG))
+    .option("--template <file>", "main Handlebars template to use instead of the default", checked(TEMPLATE))
+    .option("--partials <dir>", "folder of Handlebars partials that replace or add to the defaults", checked(PARTIALS))
     .option("--timeout <seconds>", "give up on a GitHub request after this long", seconds, 30)
     .option("--max-wait <seconds>", "longest wait for a GitHub rate-limit reset", seconds, 60)
     .option("--max-requests <count>", "most requests one run sends to GitHub; past it the run fails", count, 1000)
@@ -114,9 +125,10 @@ Environment:
   NO_COLOR                  honoured: k8s-weekly never prints colour
 
 Exit codes:
-  0  the draft was written
-  1  a failure: network, GitHub, cache, rendering, an offline week with no data
-  2  a usage error: a flag, a date, a file, the config or a template`,
+  0         the draft was written
+  1         a failure: network, GitHub, cache, rendering, an offline week with no data
+  2         a usage error: a flag, a date, a file, the config or a template
+  130, 143  stopped by Ctrl-C (SIGINT) or SIGTERM: an output file is the old one or the new one, whole`,
     )
     .action(async (options: RawDraftOptions, command: Command) => {
       // Short values would mask common letters all over stderr, and no GitHub token is that short.
@@ -187,10 +199,18 @@ Exit codes:
   let exitCode = 0;
   program
     .command("lint")
-    .description("check posts against the LWKD style guide; exit 1 when one has problems")
+    .description("check posts against the LWKD style guide")
     .argument("<files...>", "the posts to check; - reads one from stdin")
     .option("--draft", "accept what a draft in progress still has: TODO(editor), the tool's notes and markers, empty hand-written sections")
-    .option("-c, --config <file>", "config file, for titleDateFormat (default: k8s-weekly.config.json in the working folder)")
+    .option("-c, --config <file>", "config file, for titleDateFormat (default: k8s-weekly.config.json in the working folder)", checked(CONFIG))
+    .addHelpText(
+      "after",
+      `
+Exit codes:
+  0  no problems in any file (with --draft, none but what a draft may still have)
+  1  problems, listed on stdout
+  2  a usage error: a file that cannot be read (nothing is checked then), - twice, an invalid config`,
+    )
     .action(async (files: string[], options: { draft?: boolean; config?: string }) => {
       const { runLint } = await import("./commands/lint.js");
       exitCode = await runLint(files, { draft: options.draft === true, ...(options.config !== undefined ? { config: options.config } : {}) }, {
@@ -204,9 +224,17 @@ Exit codes:
     .command("finalize")
     .description("turn a finished draft into the post to publish: remove the tool's markers and notes, in place")
     .argument("<file>", "the draft to finalize")
-    .option("-o, --output <file>", "only - (stdout): print the post instead of rewriting the file")
+    .option("-o, --output <file>", "only - (stdout): print the post instead of rewriting the file", checked(FINALIZE_OUTPUT))
     .option("--force", "finalize even when lint finds problems (a TODO(editor) left, an empty section)")
-    .option("-c, --config <file>", "config file, for titleDateFormat (default: k8s-weekly.config.json in the working folder)")
+    .option("-c, --config <file>", "config file, for titleDateFormat (default: k8s-weekly.config.json in the working folder)", checked(CONFIG))
+    .addHelpText(
+      "after",
+      `
+Exit codes:
+  0  the post is finalized (unless forced, it passes lint), or had nothing of the tool's to remove
+  1  the post is not finished (its problems listed), the file changed meanwhile, or writing it failed
+  2  a usage error: a file that cannot be read or replaced where it is, an -o other than -, the config`,
+    )
     .action(async (file: string, options: { output?: string; force?: boolean; config?: string }) => {
       const [{ runFinalize }, { createLogger }] = await Promise.all([import("./commands/finalize.js"), import("./logger.js")]);
       await runFinalize(
@@ -228,6 +256,14 @@ Exit codes:
     .argument("<dir>", "folder to copy them into")
     .option("--force", "replace files that exist")
     .option("-q, --quiet", "print only errors on stderr")
+    .addHelpText(
+      "after",
+      `
+Exit codes:
+  0  the templates were copied
+  1  a failure: the disk filled up midway
+  2  a usage error: no folder name, a file where a folder must be, an unwritable folder, files that exist`,
+    )
     .action(async (dir: string, options: { force?: boolean; quiet?: boolean }) => {
       const [{ exportTemplates }, { createLogger }] = await Promise.all([
         import("./commands/templates-export.js"),
@@ -239,8 +275,16 @@ Exit codes:
   program
     .command("week")
     .description("print the week that --week (and --through) name, as the JSON draft's \"week\"")
-    .option("-w, --week <date>", 'the Sunday that ends the week (YYYY-MM-DD), any day inside it, or "last"', "last")
-    .option("--through <date>", "end the window at the end of this day (YYYY-MM-DD, the Sunday or up to 14 days after it)")
+    .option("-w, --week <date>", 'the Sunday that ends the week (YYYY-MM-DD), any day inside it, or "last"', checked(WEEK), "last")
+    .option("--through <date>", "end the window at the end of this day (YYYY-MM-DD, the Sunday or up to 14 days after it)", checked(THROUGH))
+    .addHelpText(
+      "after",
+      `
+Exit codes:
+  0  the week was printed
+  1  stdout could not be written
+  2  a usage error: a --week or --through that draft would refuse`,
+    )
     .action(async (options: { week: string; through?: string }) => {
       const { resolveWeekJson } = await import("./commands/week.js");
       const { json, note } = resolveWeekJson(options.week, options.through, new Date());
@@ -253,12 +297,16 @@ Exit codes:
     .description("print the help of a command")
     .argument("[command...]", "the command, e.g. draft or templates export")
     .action((names: string[]) => {
+      const known = (parent: Command): string => parent.commands.map((candidate) => candidate.name()).filter((name) => name !== "help").join(", ");
       let command: Command = program;
-      for (const name of names) {
-        const found = command.commands.find((candidate) => candidate.name() === name && candidate.name() !== "help");
+      for (const [index, name] of names.entries()) {
+        // `help help` is help's own usage, as `help draft` is draft's.
+        const found = command.commands.find((candidate) => candidate.name() === name);
         if (!found) {
-          const known = command.commands.map((candidate) => candidate.name()).filter((known) => known !== "help");
-          throw new UsageError(`unknown command '${names.join(" ")}' (commands: ${known.join(", ")})`);
+          // Past a command without subcommands (`help draft lint`), the commands to name are the top-level ones.
+          const leaf = command.commands.length === 0;
+          const reason = leaf ? `: ${names.slice(0, index).join(" ")} has no subcommands` : "";
+          throw new UsageError(`unknown command '${names.join(" ")}'${reason} (commands: ${known(leaf ? program : command)})`);
         }
         command = found;
       }

@@ -85,6 +85,9 @@ describe("planDraft", () => {
     [{ apiUrl: "ftp://example.com" }, /^--api-url ftp:\/\/example\.com: not an http\(s\) URL/],
     [{ update: "post.md", output: "out.md" }, /^--update post\.md: cannot be combined with -o/],
     [{ update: "post.md", format: "json" }, /^--update post\.md: needs the markdown format/],
+    [{ force: true }, /^--force: only applies with -o FILE, to replace an existing file; add -o FILE, or leave out --force$/],
+    [{ force: true, output: "-" }, /^--force: only applies with -o FILE, to replace an existing file; -o - writes to stdout, so leave out --force$/],
+    [{ force: true, update: "post.md" }, /^--force: only applies with -o FILE, to replace an existing file; --update post\.md rewrites its file without it, so leave out --force$/],
   ])("refuses %o as a usage error", (flags, message) => {
     const plan = () => planDraft({ ...FLAGS, ...flags }, NO_CONFIG, NOW);
     expect(plan).toThrow(UsageError);

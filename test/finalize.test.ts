@@ -282,6 +282,33 @@ describe("k8s-weekly finalize", () => {
     expect(readFileSync(post, "utf8")).toBe(finalizePost(draft).text);
   });
 
+  it("a post with nothing of the tool's in it is left as it is, and says so once, with --force or without: nothing was finalized", async () => {
+    const dir = folder();
+    const post = join(dir, "post.md");
+    writeFileSync(post, "# x\n");
+    const problem = [
+      `k8s-weekly: ${post}:1: no front matter: the post must start with a --- line\n`,
+      `k8s-weekly: ${post}:1: the post has no sections (## headings): draft it with k8s-weekly draft, or write them\n`,
+    ].join("");
+    expect(await runCli(["finalize", "--force", post], {}, dir)).toEqual({
+      code: 0,
+      stdout: "",
+      stderr: `${problem}k8s-weekly: warning: finalize ${post}: has no k8s-weekly markers or notes, so nothing was finalized; the file was left as it is, with 2 problems (above)\n`,
+    });
+    expect(await runCli(["finalize", "--force", post, "-o", "-"], {}, dir)).toEqual({
+      code: 0,
+      stdout: "# x\n",
+      stderr: `${problem}k8s-weekly: warning: finalize ${post}: has no k8s-weekly markers or notes, so nothing was finalized; printed as it is, with 2 problems (above)\n`,
+    });
+    // Without --force, adding it would change nothing: the fix is to finish the post.
+    expect(await runCli(["finalize", post], {}, dir)).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: `${problem}k8s-weekly: finalize ${post}: the post is not finished (2 problems above), and has no k8s-weekly markers or notes to remove; the file was left as it is: finish it\n`,
+    });
+    expect(readFileSync(post, "utf8")).toBe("# x\n");
+  });
+
   it("keeps a CRLF draft's line ends", async () => {
     const dir = folder();
     const post = await freshDraft(dir);

@@ -30,7 +30,8 @@ describe("help", () => {
   it("draft --help lists the environment variables it reads and the exit codes; no boolean shows a default", async () => {
     const help = (await runCli(["draft", "--help"])).stdout;
     for (const variable of ["GITHUB_TOKEN", "GH_TOKEN", "GITHUB_API_URL", "XDG_CACHE_HOME", "NO_COLOR"]) expect(help).toContain(variable);
-    expect(help).toMatch(/Exit codes:\n {2}0 .*\n {2}1 .*\n {2}2 /);
+    expect(help).toMatch(/Exit codes:\n {2}0 .*\n {2}1 .*\n {2}2 .*\n {2}130, 143 {2}stopped by Ctrl-C \(SIGINT\) or SIGTERM/);
+    expect(help).toMatch(/\n {2}-o, --output <file> +write to this file atomically \(- is stdout\)\n/);
     expect(help).not.toContain("default: false");
     expect((await runCli(["templates", "export", "--help"])).stdout).not.toContain("default: false");
   });
@@ -44,6 +45,22 @@ describe("help", () => {
       stderr: "k8s-weekly: unknown command 'nosuch' (commands: draft, lint, finalize, templates, week); see k8s-weekly --help\n",
     });
     expect(await runCli(["nosuch"])).toEqual({ code: 2, stdout: "", stderr: "k8s-weekly: unknown command 'nosuch'; see k8s-weekly --help\n" });
+  });
+
+  it("help help prints help's own usage, as the root help lists it; a name past a command without subcommands lists the commands", async () => {
+    const own = await runCli(["help", "help"]);
+    expect(own).toEqual(await runCli(["help", "--help"]));
+    expect(own.code).toBe(0);
+    expect(own.stdout).toMatch(/^Usage: k8s-weekly help \[options\] \[command\.\.\.\]\n/);
+    expect(await runCli(["help", "draft", "lint"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "k8s-weekly: unknown command 'draft lint': draft has no subcommands (commands: draft, lint, finalize, templates, week); see k8s-weekly --help\n",
+    });
+    expect((await runCli(["help", "templates", "export", "x"])).stderr).toBe(
+      "k8s-weekly: unknown command 'templates export x': templates export has no subcommands (commands: draft, lint, finalize, templates, week); see k8s-weekly --help\n",
+    );
+    expect((await runCli(["help", "templates", "nosuch"])).stderr).toBe("k8s-weekly: unknown command 'templates nosuch' (commands: export); see k8s-weekly --help\n");
   });
 });
 
@@ -61,6 +78,34 @@ describe("usage errors", () => {
     expect(result.stdout).toBe("");
     expect(result.stderr.startsWith(stderr)).toBe(true);
     expect(result.stderr).toMatch(/^[^\n]*; see k8s-weekly [a-z ]+ --help\n$/);
+  });
+
+  // Commander takes the next word as an option's value, even a flag; and -w=DATE as the value "=DATE".
+  const POST = join(mkdtempSync(join(tmpdir(), "k8s-weekly-equals-")), "post.md");
+  it.each([
+    [["draft", "--week", "--offline"], "k8s-weekly: --week needs a date (--week YYYY-MM-DD); see k8s-weekly draft --help\n"],
+    [["draft", "-w=2021-07-04", "--offline"], "k8s-weekly: -w=2021-07-04: a short option takes its value after a space; write -w 2021-07-04 or --week=2021-07-04; see k8s-weekly draft --help\n"],
+    [["draft", "--week", "2021-07-04", "--through", "--offline"], "k8s-weekly: --through needs a date (--through YYYY-MM-DD); see k8s-weekly draft --help\n"],
+    [["draft", "--week", "2021-07-04", "--offline", "--date", "-q"], "k8s-weekly: --date needs a date (--date YYYY-MM-DD); see k8s-weekly draft --help\n"],
+    [["draft", "--week", "2021-07-04", "-o", "--offline"], "k8s-weekly: -o needs a file name (-o FILE, or -o - for stdout); see k8s-weekly draft --help\n"],
+    // Before the fix this wrote a file named "=post.md": in a folder of its own.
+    [["draft", "--week", "2021-07-04", "--offline", `-o=${POST}`], `k8s-weekly: -o=${POST}: a short option takes its value after a space; write -o ${POST} or --output=${POST}; see k8s-weekly draft --help\n`],
+    [["draft", "--update", "--offline"], "k8s-weekly: --update needs a file (--update FILE); see k8s-weekly draft --help\n"],
+    [["draft", "--week", "2021-07-04", "--input", "--offline"], "k8s-weekly: --input needs a file (--input FILE, or --input - for stdin); see k8s-weekly draft --help\n"],
+    [["draft", "--week", "2021-07-04", "--offline", "--previous", "-q"], "k8s-weekly: --previous needs a file or folder (--previous FILE); see k8s-weekly draft --help\n"],
+    [["draft", "--week", "2021-07-04", "--offline", "--template", "-q"], "k8s-weekly: --template needs a file (--template FILE); see k8s-weekly draft --help\n"],
+    [["draft", "--week", "2021-07-04", "--offline", "--partials", "-q"], "k8s-weekly: --partials needs a folder (--partials DIR); see k8s-weekly draft --help\n"],
+    [["draft", "--week", "2021-07-04", "-c", "--offline"], "k8s-weekly: --config needs a file (--config FILE); see k8s-weekly draft --help\n"],
+    [["draft", "--week", "2021-07-04", "--token", "--offline"], "k8s-weekly: --token needs a token (--token TOKEN); see k8s-weekly draft --help\n"],
+    [["draft", "--week", "2021-07-04", "--offline", "-r", "-q"], "k8s-weekly: --repo needs a repository (--repo OWNER/NAME); see k8s-weekly draft --help\n"],
+    [["week", "--week", "--through", "2021-07-06"], "k8s-weekly: --week needs a date (--week YYYY-MM-DD); see k8s-weekly week --help\n"],
+    [["week", "-w=2021-07-04"], "k8s-weekly: -w=2021-07-04: a short option takes its value after a space; write -w 2021-07-04 or --week=2021-07-04; see k8s-weekly week --help\n"],
+    [["week", "--week", "2021-07-04", "--through", "=2021-07-06"], 'k8s-weekly: --through "=2021-07-06": write --through 2021-07-06 or --through=2021-07-06; see k8s-weekly week --help\n'],
+    [["lint", "-c", "--draft", "post.md"], "k8s-weekly: --config needs a file (--config FILE); see k8s-weekly lint --help\n"],
+    [["finalize", "post.md", "-c", "--force"], "k8s-weekly: --config needs a file (--config FILE); see k8s-weekly finalize --help\n"],
+    [["finalize", "post.md", "-o", "--force"], "k8s-weekly: -o needs a value (-o -, which prints the post on stdout); see k8s-weekly finalize --help\n"],
+  ])("%j: a flag taken as the value of the option before it is one line naming the value needed", async (args, stderr) => {
+    expect(await runCli(args)).toEqual({ code: 2, stdout: "", stderr });
   });
 });
 
@@ -198,16 +243,46 @@ describe("README", () => {
     expect(await featured({ mode: "top", minScore: 0.1 })).toEqual({ moved: [[98866, "featured:top-score+release-note:action-required"]], best: 0.117 });
   });
 
-  it("the finalize exit codes are the code's: a folder no file can be created in is a usage error (2), found before anything is done", async () => {
+  it("the finalize exit codes are the code's: a folder no file can be created in is a usage error (2), found before anything is done, and the fix is finalize's", async () => {
+    expect(README).toContain("| 1 | it is not finished, or the file changed meanwhile, or writing it failed midway (a full disk) |\n");
     expect(README).toContain(
-      "1: it is not finished, or the\nfile changed meanwhile, or writing it failed midway (a full disk); 2: a usage error (a file that\ncannot be read, is not a regular file or not UTF-8, a file in a folder where no file can be\ncreated,",
+      "| 2 | a usage error: a file that cannot be read, is not a regular file or not UTF-8, a file in a folder where no file can be created (tried before anything is changed: make the folder writable, or print the post with `-o -`),",
     );
     // /proc/self/status reads as a regular file, in a folder where even root creates nothing.
     expect(await runCli(["finalize", "/proc/self/status"])).toEqual({
       code: 2,
       stdout: "",
-      stderr: expect.stringMatching(/^k8s-weekly: finalize \/proc\/self\/status: cannot create files in \/proc\/self \((?:[A-Z]+|permission denied)\); choose a folder you can write to; see k8s-weekly finalize --help\n$/),
+      stderr: expect.stringMatching(/^k8s-weekly: finalize \/proc\/self\/status: cannot create files in \/proc\/self \((?:[A-Z]+|permission denied)\); make the folder writable, or print the post with -o -; see k8s-weekly finalize --help\n$/),
     });
+  });
+
+  // Help and README are read by different people at different times: they must not disagree.
+  it.each([
+    ["draft", "### Options of `k8s-weekly draft`", "### Exit codes"],
+    ["lint", "### `lint`", "### `lint`"],
+    ["finalize", "### `finalize`", "### `finalize`"],
+    ["week", "### `week`", "### `week`"],
+    ["templates export", "## Templates", "## Templates"],
+  ])("%s: the README documents every option its --help lists, and the same exit codes", async (command, optionsHeading, exitsHeading) => {
+    const help = (await runCli([...command.split(" "), "--help"])).stdout;
+    const block = (title: string): string[] => {
+      const lines = help.split("\n");
+      const start = lines.indexOf(`${title}:`);
+      expect(start, `${command} --help has "${title}:"`).toBeGreaterThan(0);
+      const end = lines.indexOf("", start);
+      return lines.slice(start + 1, end === -1 ? undefined : end);
+    };
+    const options = block("Options").flatMap((line) => {
+      const [, short, long] = /^ {2}(?:(-\w), )?(--[\w-]+)/.exec(line) ?? [];
+      return long === undefined || long === "--help" ? [] : [short, long].filter((flag) => flag !== undefined);
+    });
+    expect(options.length).toBeGreaterThan(0);
+    const documented = readmeSection(optionsHeading);
+    for (const flag of options) expect(documented, `${flag} of ${command} in the README's ${optionsHeading}`).toMatch(new RegExp(`(?<![\\w-])${flag}(?![\\w-])`));
+    const codes = (lines: string[], row: RegExp): string[] => lines.flatMap((line) => row.exec(line)?.[1]?.split(", ") ?? []).sort();
+    const helpCodes = codes(block("Exit codes"), /^ {2}(\d+(?:, \d+)*) /);
+    expect(helpCodes.length).toBeGreaterThanOrEqual(3);
+    expect(helpCodes).toEqual(codes(readmeSection(exitsHeading).split("\n"), /^\| (\d+(?:, \d+)*) \|/));
   });
 
   it("the schema claims no address but the one the config example points $schema at", () => {
@@ -217,6 +292,21 @@ describe("README", () => {
     expect(schema.$id ?? url).toBe(url);
   });
 });
+
+/** The README's text under the heading that starts so, to the next heading (a line in a code block is none). */
+function readmeSection(heading: string): string {
+  const lines = README.split("\n");
+  const start = lines.findIndex((line) => line.startsWith(heading));
+  expect(start, `the README has a heading ${heading}`).toBeGreaterThanOrEqual(0);
+  const body: string[] = [];
+  let fenced = false;
+  for (const line of lines.slice(start + 1)) {
+    if (line.startsWith("```")) fenced = !fenced;
+    else if (!fenced && /^#{1,6} /.test(line)) break;
+    body.push(line);
+  }
+  return body.join("\n");
+}
 
 describe("npm run eval and train without the corpus", () => {
   it("a missing folder is one line and exit 2", () => {

@@ -67,6 +67,14 @@ describe("-o writes only what it should", () => {
     expect(await runCli([...WEEK, "-o", ""])).toEqual({ code: 2, stdout: "", stderr: "k8s-weekly: -o '': give a file name, or - for stdout; see k8s-weekly draft --help\n" });
   });
 
+  it("--force without -o FILE is a usage error, even before an --update file is read: it would replace nothing", async () => {
+    const usage = (message: string) => ({ code: 2, stdout: "", stderr: `k8s-weekly: --force: only applies with -o FILE, to replace an existing file; ${message}; see k8s-weekly draft --help\n` });
+    expect(await runCli([...WEEK, "--force"])).toEqual(usage("add -o FILE, or leave out --force"));
+    expect(await runCli([...WEEK, "-o", "-", "--force"])).toEqual(usage("-o - writes to stdout, so leave out --force"));
+    const missing = join(tempDir(), "2021-07-04-update.md");
+    expect(await runCli(["draft", "--offline", "--update", missing, "--force"])).toEqual(usage(`--update ${missing} rewrites its file without it, so leave out --force`));
+  });
+
   it("checks that the folder of -o and --update can be written before any request (exit 2)", async () => {
     const world = await startFakeWorld({ items: [] });
     servers.push(world);
@@ -79,7 +87,7 @@ describe("-o writes only what it should", () => {
     // A file that can be read in a folder where no file can be created, not even by root.
     const update = await runCli([...online, "--update", "/proc/self/status"]);
     expect(update.code).toBe(2);
-    expect(update.stderr).toMatch(/^k8s-weekly: --update \/proc\/self\/status: cannot create files in \/proc\/self \((?:[A-Z]+|permission denied)\); choose a folder you can write to; see k8s-weekly draft --help\n$/);
+    expect(update.stderr).toMatch(/^k8s-weekly: --update \/proc\/self\/status: cannot create files in \/proc\/self \((?:[A-Z]+|permission denied)\); make the folder writable; see k8s-weekly draft --help\n$/);
     expect(world.requests).toEqual([]);
   });
 

@@ -50,7 +50,7 @@ describe("stdout that cannot take the draft", () => {
       stderr: [
         `k8s-weekly: ${post}:1: no front matter: the post must start with a --- line`,
         `k8s-weekly: ${post}:1: the post has no sections (## headings): draft it with k8s-weekly draft, or write them`,
-        `k8s-weekly: warning: finalize ${post}: finalized with 2 problems left (--force)`,
+        `k8s-weekly: warning: finalize ${post}: has no k8s-weekly markers or notes, so nothing was finalized; printed as it is, with 2 problems (above)`,
         "k8s-weekly: stdout is closed, so the post would be lost; redirect it to a file",
         "",
       ].join("\n"),

@@ -72,12 +72,30 @@ export interface DraftPlan {
   relatedRepos?: string[];
 }
 
-export function planDraft(given: DraftOptions, config: Config, now: Date): DraftPlan {
+/**
+ * The checks that need the flags alone, made before any file is read (the config, an --update
+ * file): a flag given that could do nothing is a mistake to report, not to ignore.
+ */
+export function checkDraftFlags(given: DraftOptions): void {
   if (given.output === "") throw new UsageError(`-o '': give a file name, or - for stdout`);
   // An empty name would read as no --input at all, and the run would go to GitHub instead.
   for (const [flag, value] of [["--input", given.input], ["--update", given.update], ["--previous", given.previous]] as const) {
     if (value === "") throw new UsageError(`${flag} '': give a file name${flag === "--input" ? ", or - for stdin" : ""}`);
   }
+  // --force lets -o replace an existing file; --update rewrites its file without it, and stdout replaces nothing.
+  if (given.force && (given.output === undefined || given.output === "-")) {
+    const fix =
+      given.output === "-"
+        ? "-o - writes to stdout, so leave out --force"
+        : given.update !== undefined
+          ? `--update ${given.update} rewrites its file without it, so leave out --force`
+          : "add -o FILE, or leave out --force";
+    throw new UsageError(`--force: only applies with -o FILE, to replace an existing file; ${fix}`);
+  }
+}
+
+export function planDraft(given: DraftOptions, config: Config, now: Date): DraftPlan {
+  checkDraftFlags(given);
   // `-o -` is the usual spelling of stdout.
   const options: DraftOptions = { ...given };
   if (options.output === "-") delete options.output;

@@ -15,7 +15,7 @@ import type { DraftContext, PullRequest, RepoWeek, Week } from "../types.js";
 import { isExtended } from "../week.js";
 import { toolComments } from "../write/finalize-post.js";
 import { checkOutputPath, writeOutputFile } from "../write/write-output.js";
-import { DEFAULT_REPO, type DraftOptions, type DraftPlan, planDraft } from "./draft-plan.js";
+import { checkDraftFlags, DEFAULT_REPO, type DraftOptions, type DraftPlan, planDraft } from "./draft-plan.js";
 import type { ClassifiedDraft, InterpretOptions } from "./draft-steps.js";
 
 type DraftSteps = typeof import("./draft-steps.js");
@@ -37,6 +37,7 @@ export interface DraftEnvironment {
 }
 
 export async function runDraft(given: DraftOptions, environment: DraftEnvironment): Promise<void> {
+  checkDraftFlags(given);
   const config = await loadConfig(given.config, environment.cwd);
   if (given.week !== undefined || given.update === undefined) {
     await executeDraft(planDraft(given, config, environment.now), environment);

@@ -63,21 +63,31 @@ export async function runFinalize(options: FinalizeOptions, environment: Finaliz
     ...problem,
     line: finalized.sourceLine[problem.line - 1] ?? problem.line,
   }));
+  // A post with nothing of the tool's left (finalized already, or written by hand) is not finalized: said once.
+  const nothing = finalized.removed.length === 0;
+  const count = `${problems.length} problem${problems.length === 1 ? "" : "s"}`;
   if (problems.length > 0) {
     // stderr, where every line of the tool's carries its prefix; lint prints the same lines on stdout.
     environment.stderr(formatProblems(file, problems).replace(/^(?=.)/gm, PREFIX));
-    const count = `${problems.length} problem${problems.length === 1 ? "" : "s"}`;
     if (!options.force) {
-      throw new FailureError(`finalize ${file}: the post is not finished (${count} above); the file was left as it is: finish it, or add --force`);
+      throw new FailureError(
+        nothing
+          ? `finalize ${file}: the post is not finished (${count} above), and has no k8s-weekly markers or notes to remove; the file was left as it is: finish it`
+          : `finalize ${file}: the post is not finished (${count} above); the file was left as it is: finish it, or add --force`,
+      );
     }
-    logger.warn(`finalize ${file}: finalized with ${count} left (--force)`);
+    if (nothing) {
+      logger.warn(`finalize ${file}: has no k8s-weekly markers or notes, so nothing was finalized; ${toStdout ? "printed as it is" : "the file was left as it is"}, with ${count} (above)`);
+    } else {
+      logger.warn(`finalize ${file}: finalized with ${count} left (--force)`);
+    }
   }
   if (toStdout) {
     environment.stdout(finalized.text);
     return;
   }
-  if (finalized.removed.length === 0) {
-    logger.info(`finalize ${file}: has no k8s-weekly markers or notes; the file was left as it is`);
+  if (nothing) {
+    if (problems.length === 0) logger.info(`finalize ${file}: has no k8s-weekly markers or notes; the file was left as it is`);
     return;
   }
   await writeOutputFile(file, finalized.text, { force: true, flag: "finalize", expected: bytes });

@@ -41,7 +41,9 @@ function probeFolder(path: string, folder: string, flag: string): void {
     closeSync(openSync(probe, "wx"));
     unlinkSync(probe);
   } catch (error) {
-    throw new UsageError(`${flag} ${path}: cannot create files in ${folder} (${errnoWords(error)}); choose a folder you can write to`);
+    // Only -o can choose another folder: --update and finalize replace the file where it is.
+    const fix = flag === "-o" ? "choose a folder you can write to" : flag === "finalize" ? "make the folder writable, or print the post with -o -" : "make the folder writable";
+    throw new UsageError(`${flag} ${path}: cannot create files in ${folder} (${errnoWords(error)}); ${fix}`);
   }
 }
 
