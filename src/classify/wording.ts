@@ -138,12 +138,28 @@ const DESCRIBING_BEFORE_PAST = new Set([...ARTICLES, "newly", "recently", "previ
 
 const QUANTIFIERS = new Set("some all each any none many most one both several either neither".split(" "));
 
+/** Words that open a noun phrase: after an -s word they mark it a verb with its object. */
+const DETERMINERS = new Set([...ARTICLES, "its", "their", "all", "each", "every", "any"]);
+const S_ENDING = /^[a-z]{3,}[^su]s$/;
+
+/**
+ * "The kubelet recognizes the flag", "X mirrors all labels": an -s word the verb list does not know,
+ * right after the subject's noun and before a determiner, is the verb; a plural noun is not followed so.
+ */
+function isUnknownThirdPerson(tokens: readonly Token[], i: number): boolean {
+  const token = tokens[i]!;
+  if (i > 4 || token.code || token.trail !== "" || !S_ENDING.test(token.text) || baseVerb(token.text) !== undefined) return false;
+  const before = plain(tokens[i - 1]);
+  return DETERMINERS.has(plain(tokens[i + 1])) && !tokens[i - 1]!.trail && !PREPOSITIONS.has(before) && !DETERMINERS.has(before);
+}
+
 function findVerb(tokens: Token[]): number {
   for (let i = 1; i < Math.min(tokens.length, 8); i++) {
     const token = tokens[i];
     if (!token || token.code) continue;
     // "kubectl now prints X": the news is "now prints", so the link starts there.
     if (isFiniteVerb(token.text) || (plain(token) === "now" && i + 1 < tokens.length)) return i;
+    if (isUnknownThirdPerson(tokens, i)) return i;
     if (plain(tokens[i - 1]) === "now" && baseVerb(token.text) === token.text.toLowerCase()) return i - 1;
   }
   // A long subject ("The X controller command line flag `--y` has been removed") puts its verb
@@ -168,7 +184,11 @@ function findVerb(tokens: Token[]): number {
     const token = tokens[i]!;
     const next = tokens[i + 1];
     const base = token.code ? undefined : baseVerb(token.text);
-    if (base === token.text.toLowerCase() && next && !PREPOSITIONS.has(plain(next)) && !DANGLING.has(plain(tokens[i - 1]))) {
+    // "did not report", "doesn't add": the verb group is the verb, and its base form stays one.
+    const previous = plain(tokens[i - 1]);
+    if (base === token.text.toLowerCase() && previous === "not" && DO_FORMS.has(plain(tokens[i - 2]))) return i - 2;
+    if (base === token.text.toLowerCase() && NEGATED_DO.has(previous)) return i - 1;
+    if (base === token.text.toLowerCase() && next && !PREPOSITIONS.has(plain(next)) && !DANGLING.has(previous) && previous !== "not" && !AUXILIARIES.has(previous)) {
       token.text = thirdPerson(base);
       return i;
     }
@@ -177,6 +197,10 @@ function findVerb(tokens: Token[]): number {
 }
 
 const PARTICLES = new Set(["on", "off", "up", "out", "down"]);
+const DO_FORMS = new Set(["do", "does", "did"]);
+const NEGATED_DO = new Set(["don't", "doesn't", "didn't"]);
+/** Verbs that say what a change did: the only ones a note writes as a label ("fix: ..."). */
+const CHANGE_VERBS = new Set(["fix", "add", "change", "update", "remove", "deprecate", "bump"]);
 /** Verbs a title also uses as nouns: "Support on Windows", "Fix on arm64". */
 const NOUN_LIKE_VERBS = new Set(["support", "fix", "update", "change", "upgrade", "report", "log", "check", "cache"]);
 
@@ -274,8 +298,29 @@ function verbOfLastResort(tokens: readonly Token[], named: boolean): boolean {
   const first = tokens[0];
   if (!first || first.code || tokens.length < 2) return false;
   const base = baseVerb(first.text);
-  if (base === undefined) return false;
+  if (base === undefined) return isUnknownImperative(tokens);
   return named || !NOUN_LIKE_VERBS.has(base) || !PREPOSITIONS.has(plain(tokens[1]));
+}
+
+/** Words that open a sentence before its subject ("Currently the kubelet", "Now the flag"), or are it ("Setting the X was allowed"). */
+const SENTENCE_ADVERB = /ly$|ing$|^(?:now|also|then|only|even|still|here|there|this|these|those|some|many|most|both|other)$/;
+
+/** "Leave the probe path empty": a plain word the verb list does not know, before a determiner, gives an order. */
+function isUnknownImperative(tokens: readonly Token[]): boolean {
+  const first = tokens[0]!;
+  const word = plain(first);
+  // "Do not return early", "Don't retry": a negative order.
+  if ((word === "do" || word === "don't") && (plain(tokens[1]) === "not" || baseVerb(tokens[1]?.text ?? "") !== undefined)) return true;
+  return (
+    !first.code && first.trail === "" && LOWERCASE_WORD.test(word) && DETERMINERS.has(plain(tokens[1])) &&
+    !DETERMINERS.has(word) && !PREPOSITIONS.has(word) && !CLAUSE_BREAKS.has(word) && !SUBORDINATE_START.test(word) && !SENTENCE_ADVERB.test(word)
+  );
+}
+
+/** "do not try to ...", "leave the path empty": the text after a "fix:" label has its own verb. */
+function opensWithVerb(tokens: readonly Token[]): boolean {
+  const first = plain(tokens[0]);
+  return baseVerb(first) !== undefined || AUXILIARIES.has(first) || first === "do" || first === "don't" || first === "not" || isUnknownImperative(tokens);
 }
 
 function structure(text: string, source: "note" | "title", verbForms: VerbForms): Draft {
@@ -286,10 +331,13 @@ function structure(text: string, source: "note" | "title", verbForms: VerbForms)
   // findVerb respells the verb it finds ("support" → "supports"): it reads copies, kept if taken.
   const withoutRelative = leading ? tokens : withoutRelativeClause(tokens.map((token) => ({ ...token })));
   const found = leading ? -1 : findVerb(withoutRelative);
-  if (leading || (found < 0 && verbOfLastResort(tokens, (stripped.subject ?? stripped.qualifier) !== undefined))) {
+  // "fix: widget path error", "Fixed: X": with no verb after it, a change verb written as a label is the sentence's.
+  const labelVerb = !leading && found < 0 && stripped.qualifier !== undefined && CHANGE_VERBS.has(baseVerb(stripped.qualifier) ?? "") && !opensWithVerb(tokens);
+  if (labelVerb) tokens = [word(stripped.qualifier!), ...tokens];
+  if (leading || labelVerb || (found < 0 && verbOfLastResort(tokens, (stripped.subject ?? stripped.qualifier) !== undefined))) {
     const first = tokens[0]!;
     // "`FooGate`: promoted to GA": a verb with no object says nothing without its prefix.
-    const named = stripped.subject ?? (tokens.length === 1 || PREPOSITIONS.has(plain(tokens[1])) ? stripped.qualifier : undefined);
+    const named = labelVerb ? stripped.subject : (stripped.subject ?? (tokens.length === 1 || PREPOSITIONS.has(plain(tokens[1])) ? stripped.qualifier : undefined));
     // "kubelet: fix kubelet panics": the component already follows its verb.
     const subject = named !== undefined && plain(tokens[1]) !== named.toLowerCase() ? named : undefined;
     const written = leadingVerbText(first.text, verbForms);

@@ -125,6 +125,24 @@ describe("sentence lines", () => {
     expect(line(support, support)).toBe(`* Adds [support for sprockets](${U}) in the gadget controller`);
   });
 
+  it("takes a change verb written as a label, an order the verb list does not know, and a negated verb group as the verb", () => {
+    const label = "fix: sprocket path error on gadget nodes";
+    expect(line(label, label)).toBe(`* Fix [sprocket path error](${U}) on gadget nodes`);
+    const own = "fix: leave the probe path empty for widget probes";
+    expect(line(own, own)).toBe(`* Leave [the probe path empty](${U}) for widget probes`);
+    const negative = "Do not return early in the gadget informer";
+    expect(line(negative, negative)).toBe(`* Do [not return early](${U}) in the gadget informer`);
+    const negated = "The gadget scheduler did not run the widget Score method";
+    expect(line(negated, negated)).toBe(`* The gadget scheduler [did not run the widget Score](${U}) method`);
+    const unknown = "The kubelet recognizes the `--gadget-namespace` flag";
+    expect(line(unknown, unknown)).toBe(`* The kubelet [recognizes the \`--gadget-namespace\` flag](${U})`);
+    // A gerund or an adverb before a determiner opens a subject, not an order.
+    const gerund = "Setting the gadget status of a widget was previously allowed";
+    expect(line(gerund, gerund)).toBe(`* Setting the gadget status of a widget [was previously allowed](${U})`);
+    const plural = "On compatible systems, a sprocket's Unmount implementation is changed to not return an error";
+    expect(line(plural, plural)).toBe(`* On compatible systems, a sprocket's Unmount implementation [is changed to not return an error](${U})`);
+  });
+
   it("drafts from the main clause after a phrase that frames it, but not from a condition after the frame", () => {
     const framed = "In the gadget object, the `sprocketShares` field now accepts a zero value.";
     expect(line(framed, framed)).toBe(`* The \`sprocketShares\` field [now accepts a zero value](${U})`);
