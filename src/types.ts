@@ -58,9 +58,12 @@ export interface BulletLink {
 
 /**
  * A bullet of the post as data; `renderBullet()` (src/markdown/escape.ts) writes it as
- * `* {before} [{label}]({url}) {after}: {highlights}; also [{label}]({url}), …`.
+ * `* {before} [{label}]({url}){pause} {after}: {highlights}; also [{label}]({url}), …`.
  * Identifiers in the text pieces are already code spans, so a piece reads as it will be printed.
  */
+/** Punctuation that needs no escaping anywhere in markdown. */
+export type Pause = "," | ";" | ":";
+
 export interface Bullet {
   /** Words before the link: "Deprecates". */
   before?: InlineMarkdown;
@@ -68,6 +71,8 @@ export interface Bullet {
   label: InlineMarkdown;
   /** The page the label links: the PR, the release. Made a safe link target when rendered. */
   url: string;
+  /** The clause's comma, semicolon or colon that stands right after the link: "[is enabled](url), admins can". */
+  pause?: Pause;
   /** Words after the link: "of kubelet". */
   after?: InlineMarkdown;
   /** A release's highlights, after a colon. */

@@ -59,6 +59,25 @@ async function draft(args: string[], env: Record<string, string> = {}): Promise<
   return { json: JSON.parse(result.stdout || "{}") as JsonDraft, stderr: result.stderr, code: result.code };
 }
 
+describe("the README's pr-line example", () => {
+  it("writes every bullet of a week with releases as the tool's own line does, a pause after the link too", async () => {
+    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+    const example = readme.match(/e\.g\. `(\* \{\{#if bullet\.before\}\}[^`]+)`/)?.[1];
+    expect(example).toContain("{{bullet.pause}}");
+    const partials = mkdtempSync(join(tmpdir(), "k8s-weekly-pr-line-"));
+    writeFileSync(join(partials, "pr-line.hbs"), `${example}\n`);
+    const listed = "Add a sprocket flag, a gear flag and a chain flag to kubectl";
+    const paused = pr(900003, listed, `\`\`\`release-note\n${listed}.\n\`\`\`\n`, ["staging/src/k8s.io/kubectl/pkg/cmd/flags.go"], ["kind/feature", "release-note"]);
+    server = await startFakeWorld({ items: [...ITEMS, paused], validToken: TOKEN });
+    const run = (args: string[]) => runCli(["draft", "--week", "2021-07-04", "--api-url", server?.url ?? "", ...args], { GH_ENTERPRISE_TOKEN: TOKEN }, configFolder());
+    const own = await run([]);
+    const fromPieces = await run(["--partials", partials]);
+    expect(own.stdout).toContain("* Add [a sprocket flag](https://github.com/kubernetes/kubernetes/pull/900003), a gear flag and a chain flag to kubectl\n");
+    expect(own.stdout).toContain("; also [v1.4.8](https://github.com/containerd/containerd/releases/tag/v1.4.8)\n");
+    expect(fromPieces.stdout).toBe(own.stdout);
+  });
+});
+
 describe("the week's releases, schedule and file changes", () => {
   it("a cold draft of 150 PRs and 36 related repositories costs 2 requests (the PRs with the context, then the KEPs), a warm re-run none", async () => {
     server = await startFakeWorld({ items: ITEMS, validToken: TOKEN });

@@ -1,5 +1,5 @@
-import { escapeMidLine, joinInline, numberLabel, renderBullet } from "../markdown/escape.js";
-import type { Bullet, InlineMarkdown } from "../types.js";
+import { numberLabel, renderBullet } from "../markdown/escape.js";
+import type { Bullet, InlineMarkdown, Pause } from "../types.js";
 import { MAX_WORDS, MIN_WORDS, isBreakAt, trim } from "./shorten.js";
 import { type Stripped, firstSentence, normalizePhrases, sentenceCaseTitle, stripPrefixes } from "./source-text.js";
 import { VERB_FORMS } from "./models.js";
@@ -33,7 +33,6 @@ const GENERIC_FIX = /^(?:(?:a|an|the)\s+)?(?:bug|issue|regression|problem|panic|
 const COMMON_OPENER = /^(?:the|a|an|new|support|improved|better|more|optional|initial|basic|experimental|default|custom|dynamic|[a-z]+(?:ed|ing|al|ive|ble|ous|tion|ment|ness|ity|ary|ic))$/;
 const SELF_REFERENCE = /^(?:this|the)\s+(?:change|pr|pull request|commit|patch)\b/i;
 const TRAILING_COMMA = /,$/;
-const TRAILING_PAUSE = /[,;:]+$/;
 const PARTICIPLE_ENDING = /(?:ed|ing)$/;
 const CAPITALIZED_WORD = /^[A-Z][a-z]+$/;
 const LOWERCASE_WORD = /^[a-z]+$/;
@@ -53,6 +52,8 @@ interface Structure {
 interface Draft extends Structure {
   /** A bare noun phrase ("CEL admission plugin") that got "Adds" as its verb: weaker than a real sentence. */
   nounPhrase: boolean;
+  /** Two words at most, which "Adds support for" had to pad: a guess at what the PR did ("endpoint race"). */
+  padded: boolean;
   subordinate: boolean;
   selfReference: boolean;
   incomplete: boolean;
@@ -378,8 +379,9 @@ function structure(text: string, source: "note" | "title", verbForms: VerbForms)
   }
   if (verb >= 0 && tokens.length < MAX_WORDS) addArticle(tokens, verb);
   // "Adds StatefulSet `X`" is too terse to read as news; "support for" names what changed.
-  if (nounPhrase && verb === 0 && tokens.length < MIN_WORDS) tokens.splice(1, 0, word("support"), word("for"));
-  return { tokens, verb, nounPhrase, hardCut: trimmed.hardCut, subordinate, selfReference, incomplete };
+  const padded = nounPhrase && verb === 0 && tokens.length < MIN_WORDS;
+  if (padded) tokens.splice(1, 0, word("support"), word("for"));
+  return { tokens, verb, nounPhrase, padded, hardCut: trimmed.hardCut, subordinate, selfReference, incomplete };
 }
 
 const word = (text: string): Token => ({ text, code: false, lead: "", trail: "" });
@@ -394,8 +396,12 @@ const BACK_REFERENCE = /^(?:it|its|they|them|their|this|these|those|then|we|you|
 const OBJECT_REFERENCE = /^(?:it|they|them|this|these|those)$/i;
 /** "If X, the kubelet now skips Y" does not say the kubelet always skips Y: a condition stays. */
 const CONDITION = /^(?:if|unless|although|for example|note)\b/i;
-/** Phrases that open a sentence to frame its main clause; "Previously, X did Y" tells the old way and is no frame. */
-const FRAMING_START = /^(?:in|for|on|during|to|starting|by default)\b/i;
+/**
+ * Phrases that open a sentence without narrowing its claim: a purpose ("To ease upgrades, X now
+ * ..."), or the API object the main clause names again ("In the X object, its Y field now ...").
+ * "For static pods,", "On Linux,", "By default," limit where the change holds and stay.
+ */
+const FRAMING_START = /^(?:to\s+[a-z]+\b|in\s+the\s+[^,]{1,80}?\s(?:object|objects|configuration|config|api|resource|resources|spec|field|type)\s*,)/i;
 const BUG_TELLING = /^(?:not|never|was|were|had|did|might|could|incorrectly|wrongly|error|errors|fails?|failed|panics?|panicked|crash(?:es|ed)?)$|n't$/;
 
 /**
@@ -479,12 +485,29 @@ function toBullet(draft: Structure, url: string): Bullet {
   const before = renderTokens(tokens, false, 0, start);
   // "[is enabled](url), cluster admins can": a clause's comma follows the link, never ends its label.
   const last = tokens[end - 1];
-  const pause = end < tokens.length && last ? (last.trail.match(TRAILING_PAUSE)?.[0] ?? "") : "";
-  if (last && pause !== "") tokens[end - 1] = { ...last, trail: last.trail.slice(0, -pause.length) };
-  const mark = pause.slice(-1);
+  const pauseStart = end < tokens.length && last ? trailingPauseStart(last.trail) : -1;
+  const pause = last && pauseStart >= 0 ? (last.trail.charAt(pauseStart) as Pause) : undefined;
+  if (last && pause !== undefined) tokens[end - 1] = { ...last, trail: last.trail.slice(0, pauseStart) };
   const label = renderTokens(tokens, end === tokens.length, start, end);
   const after = renderTokens(tokens, true, end);
-  return bulletOf(before, label, url, mark === "" ? after : joinInline([escapeMidLine(mark), after], " "));
+  const bullet = bulletOf(before, label, url, after);
+  // Rare: the common shapes above stay literals.
+  return pause === undefined ? bullet : withPause(bullet, pause);
+}
+
+/** Where the run of commas, semicolons and colons that ends a word's trail starts; -1 if it has none. Scanned, not matched: a trail may be a hostile run of thousands. */
+function trailingPauseStart(trail: string): number {
+  let start = trail.length;
+  while (start > 0 && PAUSES.has(trail.charAt(start - 1))) start--;
+  return start < trail.length ? start : -1;
+}
+
+const PAUSES: ReadonlySet<string> = new Set([",", ";", ":"]);
+
+/** The bullet with its pause after the url, where the JSON lists it. */
+function withPause({ before, label, url, after, also }: Bullet, pause: Pause): Bullet {
+  const head = before === undefined ? { label, url, pause } : { before, label, url, pause };
+  return after === undefined ? { ...head, also } : { ...head, after, also };
 }
 
 /**
@@ -510,6 +533,7 @@ function penalty(draft: Draft, source: "note" | "title"): number {
   if (draft.hardCut) score += 3;
   if (words < MIN_WORDS) score += 2;
   if (draft.nounPhrase) score += source === "note" ? 4 : 1;
+  if (draft.padded) score += 3;
   // "Fixes a bug", "Fixes the panic": the line names no fix at all.
   // "kubeadm fixes a bug" says no more with its component in front.
   if ((draft.verb === 0 || draft.verb === 1) && isGenericFix(draft.tokens, [draft.verb + 1, linkSpan(draft)[1]])) score += 3;

@@ -159,17 +159,14 @@ export function numberLabel(url: string): InlineMarkdown {
 }
 
 /**
- * The one writer of a post's bullets: `* before [label](url) after: highlights; also [l](u), …`.
+ * The one writer of a post's bullets: `* before [label](url)pause after: highlights; also [l](u), …`.
  * Every text piece is already escaped; every link target passes `safeUrl` here.
  */
-const LEADING_PAUSE = /^[,;:]/;
-
 export function renderBullet(bullet: Bullet): string {
   // Pieces side by side, without a list to filter and join for every line of a large week.
   const before = bullet.before ? ` ${bullet.before}` : "";
-  // A clause's comma or semicolon that follows the link leads `after`, and stands against the link.
-  const after = bullet.after ? `${LEADING_PAUSE.test(bullet.after) ? "" : " "}${bullet.after}` : "";
-  const main = `*${before} ${link(bullet.label, bullet.url)}${after}`;
+  const after = bullet.after ? ` ${bullet.after}` : "";
+  const main = `*${before} ${link(bullet.label, bullet.url)}${bullet.pause ?? ""}${after}`;
   const highlights = bullet.highlights ? `: ${bullet.highlights}` : "";
   const also = bullet.also.length > 0 ? `; also ${bullet.also.map((other) => link(other.label, other.url)).join(", ")}` : "";
   return `${main}${highlights}${also}`;

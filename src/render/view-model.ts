@@ -55,6 +55,7 @@ export interface BulletView {
   before: string | null;
   label: string;
   url: string;
+  pause: string | null;
   after: string | null;
   highlights: string | null;
   also: Array<{ label: string; url: string }>;
@@ -171,6 +172,7 @@ function bulletView(bullet: Bullet): BulletView {
     before: bullet.before ?? null,
     label: bullet.label,
     url: safeUrl(bullet.url),
+    pause: bullet.pause ?? null,
     after: bullet.after ?? null,
     highlights: bullet.highlights ?? null,
     also: bullet.also.map((other) => ({ label: other.label, url: safeUrl(other.url) })),

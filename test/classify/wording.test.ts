@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { lineProblems } from "../../src/lint/line-rules.js";
-import { sentenceLine } from "../../src/classify/wording.js";
+import { sentenceBullet, sentenceLine } from "../../src/classify/wording.js";
 import { url } from "./fixtures.js";
 
 const U = url(1);
@@ -148,6 +148,8 @@ describe("sentence lines", () => {
     expect(line(framed, framed)).toBe(`* The \`sprocketShares\` field [now accepts a zero value](${U})`);
     const purpose = "To make gadgets easier to use, widget rules now support reserved words as field names.";
     expect(line(purpose, purpose)).toBe(`* Widget rules [now support reserved words](${U}) as field names`);
+    const narrowing = "For static widgets, the gadget controller now skips admission.";
+    expect(line(narrowing, narrowing)).toBe(`* For static widgets, the gadget controller [now skips admission](${U})`);
     const condition = "For static widgets, if a gear is missing, the gadget controller now waits for it.";
     expect(line(condition, condition)).toBe(`* For static widgets, if a gear [is missing](${U})`);
   });
@@ -157,6 +159,12 @@ describe("sentence lines", () => {
     expect(line(listed, listed)).toBe(`* Add [a sprocket flag](${U}), a gear flag and a chain flag to kubectl`);
     const joined = "The widget controller has been removed; use the gadget controller instead";
     expect(line(joined, joined)).toBe(`* The widget controller [has been removed](${U}); use the gadget controller instead`);
+    expect(sentenceBullet(listed, listed, U)).toEqual({ before: "Add", label: "a sprocket flag", url: U, pause: ",", after: "a gear flag and a chain flag to kubectl", also: [] });
+    // A hostile run of commas is scanned once: drafting it takes milliseconds, not seconds.
+    const commas = `Add a flag${",".repeat(60_000)}) to kubectl now`;
+    const started = Date.now();
+    expect(line(commas, commas).length).toBeLessThan(1000);
+    expect(Date.now() - started).toBeLessThan(1000);
   });
 
   it("reads a past form that describes the subject of a later verb as part of the subject", () => {
