@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { buildDraft } from "../src/draft/build-draft.js";
 import { escapeInline } from "../src/markdown/escape.js";
 import { dropPreviouslyLinked, featuredPulls, linkedPulls, linkedReleases, newestPostBefore, postDate } from "../src/draft/previous-edition.js";
-import { loadMarkdown } from "../src/parsers.js";
+import { loadMarkdown, loadYaml } from "../src/parsers.js";
 import type { DraftEntry, PullRequest, SectionKey } from "../src/types.js";
 import { runCli } from "./helpers/run-cli.js";
 
@@ -64,20 +64,26 @@ describe("linkedReleases", () => {
 
 describe("featuredPulls", () => {
   const note = ["<!-- k8s-weekly featured candidates:", `  #300 A candidate (${url(300)}) score 0.10`, "sha=0123456789 -->"];
-  const post = (...featured: string[]) =>
-    ["## Developer News", "", `Thanks to ${url(100)}`, "", "## Featured PRs", "", ...featured, "", ...note, "", "## KEP of the Week", "", `Read ${url(400)}`, "", `* [Other](${url(500)})`].join("\n");
+  const front = ["---", "layout: post", "title: Week Ending July 4, 2021", "slug: 2021-07-04-update", "---"];
+  const post = (above: string[], below: string[] = []) =>
+    [...front, "## Developer News", "", `Thanks to ${url(100)}`, "", "## Featured PRs", "", ...above, "", ...note, "", ...below, "", "## KEP of the Week", "", `Read ${url(400)}`, "", `* [Other](${url(500)})`].join("\n");
+  const keys = (text: string) => [...featuredPulls(text, ["kubernetes/kubernetes"])].sort();
 
-  it("reads the PRs linked under the heading that holds the candidates note, its subheadings too, not its comment or the next section", async () => {
-    await loadMarkdown();
-    const featured = [`### [#200: A widget to beta](${url(200)})`, "", `Its follow-up ${url(201)} lands next.`, "<!-- editor: also https://github.com/kubernetes/kubernetes/pull/202 -->"];
-    expect([...featuredPulls(post(...featured), ["kubernetes/kubernetes"])]).toEqual(["kubernetes/kubernetes#200", "kubernetes/kubernetes#201"]);
-    expect([...featuredPulls(post(...featured).replaceAll("\n", "\r\n"), ["kubernetes/kubernetes"])]).toEqual(["kubernetes/kubernetes#200", "kubernetes/kubernetes#201"]);
+  it("reads every PR linked in the section that holds the candidates note, above it and below, not in a comment or the next section", async () => {
+    await Promise.all([loadMarkdown(), loadYaml()]);
+    const above = [`### [#200: A widget to beta](${url(200)})`, "", `Its follow-up ${url(201)} lands next.`, "<!-- editor: also https://github.com/kubernetes/kubernetes/pull/202 -->", "", `### [#203: Gadgets](${url(203)})`];
+    const below = [`### [#204: Sprockets](${url(204)})`, "", "Why sprockets matter."];
+    const expected = ["kubernetes/kubernetes#200", "kubernetes/kubernetes#201", "kubernetes/kubernetes#203", "kubernetes/kubernetes#204"];
+    expect(keys(post(above, below))).toEqual(expected);
+    expect(keys(post(above, below).replaceAll("\n", "\r\n"))).toEqual(expected);
   });
 
-  it("finds nothing in a post whose candidates note the editor deleted, or that has no heading above it", async () => {
-    await loadMarkdown();
-    expect(featuredPulls(post(`### [#200: A widget](${url(200)})`).replace(note.join("\n"), ""), ["kubernetes/kubernetes"]).size).toBe(0);
-    expect(featuredPulls([`[#200](${url(200)})`, ...note].join("\n"), ["kubernetes/kubernetes"]).size).toBe(0);
+  it("finds nothing when the editor deleted the note, or the note stands in a code block or under no heading", async () => {
+    await Promise.all([loadMarkdown(), loadYaml()]);
+    const featured = [`### [#200: A widget](${url(200)})`];
+    expect(keys(post(featured).replace(note.join("\n"), ""))).toEqual([]);
+    expect(keys(post(featured).replace(note.join("\n"), ["```", ...note, "```"].join("\n")))).toEqual([]);
+    expect(keys([`[#200](${url(200)})`, "", ...note].join("\n"))).toEqual([]);
   });
 });
 

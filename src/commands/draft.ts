@@ -63,7 +63,7 @@ async function weekOfPost(path: string, text: string): Promise<string> {
 }
 
 async function featuredIn(text: string, repos: readonly string[]): Promise<Set<string>> {
-  await loadMarkdown();
+  await Promise.all([loadMarkdown(), loadYaml()]);
   return featuredPulls(text, repos);
 }
 

@@ -1,7 +1,7 @@
 import { SECTION_KEYS, type DraftEntry, type SectionKey, type SkippedEntry } from "../types.js";
-import { withoutHtmlComments } from "../markdown/tool-comments.js";
-import { noteBlocks } from "../markdown/tool-notes.js";
+import { toolComment, withoutHtmlComments } from "../markdown/tool-comments.js";
 import { outline } from "../markdown/outline.js";
+import { readFrontMatter } from "../markdown/front-matter.js";
 import { releaseKey } from "../repo-name.js";
 import { isCalendarDate } from "../week.js";
 
@@ -116,21 +116,23 @@ export function dropPreviouslyLinked(
 const FEATURED_NOTE = "featured candidates";
 
 /**
- * The PRs of `repos` the editor has featured in a draft: those linked under the heading that holds
- * the tool's featured candidates note, down to the next heading of its level or above (a featured
- * PR is a heading of its own below it). A refresh offers them no more. Empty when the editor
- * deleted the note: it is not brought back. Needs `loadMarkdown()` to have finished.
+ * The PRs of `repos` the editor has featured in a draft: those linked in the section (the `##`
+ * heading and what follows it down to the next) that holds the tool's featured candidates note;
+ * a featured PR is a `###` of its own there. A refresh offers them no more. Empty when the editor
+ * deleted the note: it is not brought back. Needs `loadMarkdown()` and `loadYaml()` to have finished.
  */
 export function featuredPulls(text: string, repos: readonly string[]): Set<string> {
   const lines = text.split("\n");
-  const note = noteBlocks(lines.map((line) => line.replace(/\r$/, ""))).find((block) => block.name === FEATURED_NOTE);
+  // The body alone: a front matter's closing --- under its last field would read as a heading.
+  const front = readFrontMatter(text);
+  const bodyStart = "problem" in front ? 0 : front.endLine + 1;
+  const body = outline(lines.slice(bodyStart).join("\n"));
+  // Outline blocks stand outside code, lists and quotes, and their lines are 1-based.
+  const note = body.comments.find((block) => toolComment(block.value)?.name === FEATURED_NOTE);
   if (note === undefined) return new Set();
-  // Outline lines are 1-based; the note's are indexes.
-  const headings = [...outline(text).headings].sort(([a], [b]) => a - b);
-  const holder = headings.filter(([line]) => line <= note.start).at(-1);
+  const sections = [...body.headings].filter(([, heading]) => heading.depth <= 2).map(([line]) => line).sort((a, b) => a - b);
+  const holder = sections.filter((line) => line < note.start).at(-1);
   if (holder === undefined) return new Set();
-  const [start, { depth }] = holder;
-  const next = headings.find(([line, heading]) => line > note.end + 1 && heading.depth <= depth);
-  const end = next === undefined ? lines.length : next[0] - 1;
-  return linkedPulls(lines.slice(start - 1, end).join("\n"), repos);
+  const next = sections.find((line) => line > note.end);
+  return linkedPulls(lines.slice(bodyStart + holder - 1, next === undefined ? lines.length : bodyStart + next - 1).join("\n"), repos);
 }
