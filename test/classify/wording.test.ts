@@ -143,6 +143,12 @@ describe("sentence lines", () => {
     expect(line(plural, plural)).toBe(`* On compatible systems, a sprocket's Unmount implementation [is changed to not return an error](${U})`);
   });
 
+  it("prefers the note's own sentence to a two-word title that only \"Adds support for\" could make a line of", () => {
+    expect(line("endpoint race", "Fix a race condition in the endpoint controller that dropped endpoints.")).toBe(
+      `* Fix [a race condition](${U}) in the endpoint controller that dropped endpoints`,
+    );
+  });
+
   it("drafts from the main clause after a phrase that frames it, but not from a condition after the frame", () => {
     const framed = "In the gadget object, the `sprocketShares` field now accepts a zero value.";
     expect(line(framed, framed)).toBe(`* The \`sprocketShares\` field [now accepts a zero value](${U})`);
