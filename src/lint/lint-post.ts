@@ -47,7 +47,6 @@ export function lintPost(input: string, options: LintOptions = {}): LintProblem[
   const commentAt = new Map<number, OutlineComment>();
   for (const comment of body.comments) for (let line = comment.start; line <= comment.end; line += 1) commentAt.set(line, comment);
   let section: { name: string; line: number; hasContent: boolean } | null = null;
-  let sawSection = false;
   let lastOrder = -1;
   let headingEnd = 0;
   let markersReported = false;
@@ -84,7 +83,6 @@ export function lintPost(input: string, options: LintOptions = {}): LintProblem[
     const found = body.headings.get(bodyLine);
     if (found?.depth === 2 && found.text !== "") {
       closeSection();
-      sawSection = true;
       section = { name: found.text, line: number, hasContent: false };
       const order = SECTION_ORDER.indexOf(found.text);
       if (order >= 0) {
@@ -110,7 +108,7 @@ export function lintPost(input: string, options: LintOptions = {}): LintProblem[
   }
   closeSection();
   // Only an empty section is reported when it ends: a post with none at all would pass.
-  if (!sawSection) problems.push({ line: Math.min(frontMatterEnd + 2, lines.length), message: "the post has no sections (## headings): draft it with k8s-weekly draft, or write them" });
+  if (![...body.headings.values()].some((heading) => heading.depth === 2 && heading.text !== "")) problems.push({ line: Math.min(frontMatterEnd + 2, lines.length), message: "the post has no sections (## headings): draft it with k8s-weekly draft, or write them" });
   // Sections report their emptiness when they end: in line order, the file reads top to bottom.
   return problems.map((problem, order) => ({ problem, order })).sort((a, b) => a.problem.line - b.problem.line || a.order - b.order).map(({ problem }) => problem);
 }
