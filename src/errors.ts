@@ -11,12 +11,13 @@ export class FailureError extends Error {
 }
 
 /** Node's errno codes in the words a message gives them; a code not here is rare, and stays a code (EIO) that a search finds. */
-const ERRNO_WORDS: Readonly<Record<string, string>> = {
-  EACCES: "permission denied",
-  EPERM: "permission denied",
-  EROFS: "read-only file system",
-  ENOSPC: "no space left on the disk",
-};
+// A Map: an error's code is a string from outside, and "constructor" must find nothing.
+const ERRNO_WORDS: ReadonlyMap<string, string> = new Map([
+  ["EACCES", "permission denied"],
+  ["EPERM", "permission denied"],
+  ["EROFS", "read-only file system"],
+  ["ENOSPC", "no space left on the disk"],
+]);
 
 /**
  * Why a file-system call failed, in plain words for the parentheses of a message
@@ -25,7 +26,7 @@ const ERRNO_WORDS: Readonly<Record<string, string>> = {
  */
 export function errnoWords(error: unknown): string {
   const { code, message } = (error ?? {}) as Partial<NodeJS.ErrnoException>;
-  return (code === undefined ? undefined : ERRNO_WORDS[code]) ?? code ?? message ?? "error";
+  return (code === undefined ? undefined : ERRNO_WORDS.get(code)) ?? code ?? message ?? "error";
 }
 
 /**
