@@ -107,7 +107,9 @@ export async function writeOutputFile(path: string, content: string, options: Wr
     created = false;
   } catch (error) {
     if (error instanceof FailureError) throw error;
-    throw new FailureError(`${flag} ${path}: could not write the file (${errnoWords(error)})`);
+    // The folder was checked before the draft was made: ENOENT now means it went meanwhile.
+    const why = (error as NodeJS.ErrnoException).code === "ENOENT" ? "its folder no longer exists" : errnoWords(error);
+    throw new FailureError(`${flag} ${path}: could not write the file (${why})`);
   } finally {
     // Removed before the handler goes: a signal in between would otherwise leave the file behind.
     if (created) {
