@@ -239,6 +239,7 @@ describe("k8s-weekly finalize", () => {
 
     // Finalizing again changes nothing.
     expect(await runCli(["finalize", post], {}, dir)).toEqual({ code: 0, stdout: "", stderr: `k8s-weekly: finalize ${post}: has no k8s-weekly markers or notes; the file was left as it is\n` });
+    expect(await runCli(["finalize", post, "-o", "-"], {}, dir)).toEqual({ code: 0, stdout: text, stderr: `k8s-weekly: finalize ${post}: has no k8s-weekly markers or notes; printed as it is\n` });
     expect(readFileSync(post, "utf8")).toBe(text);
   });
 

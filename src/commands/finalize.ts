@@ -82,14 +82,12 @@ export async function runFinalize(options: FinalizeOptions, environment: Finaliz
       logger.warn(`finalize ${file}: finalized with ${count} left (--force)`);
     }
   }
+  if (nothing && problems.length === 0) logger.info(`finalize ${file}: has no k8s-weekly markers or notes; ${toStdout ? "printed as it is" : "the file was left as it is"}`);
   if (toStdout) {
     environment.stdout(finalized.text);
     return;
   }
-  if (nothing) {
-    if (problems.length === 0) logger.info(`finalize ${file}: has no k8s-weekly markers or notes; the file was left as it is`);
-    return;
-  }
+  if (nothing) return;
   await writeOutputFile(file, finalized.text, { force: true, flag: "finalize", expected: bytes });
   logger.info(`finalized ${file}: removed ${describeRemoved(finalized.removed)}`);
 }
