@@ -235,12 +235,16 @@ describe("README", () => {
       writeFileSync(join(dir, "k8s-weekly.config.json"), JSON.stringify({ rules: { featured: settings } }));
       const json = JSON.parse((await runCli(["draft", "--week", "2021-07-04", "--offline", "--format", "json"], {}, dir)).stdout) as {
         sections: { featured: Array<{ number: number; reason: string }> };
-        featuredCandidates: Array<{ score: number }>;
+        featuredCandidates: Array<{ number: number; score: number }>;
       };
-      return { moved: json.sections.featured.map((entry) => [entry.number, entry.reason]), best: json.featuredCandidates[0]?.score };
+      return { moved: json.sections.featured.map((entry) => [entry.number, entry.reason]), candidates: json.featuredCandidates.map((candidate) => [candidate.number, candidate.score]) };
     };
-    expect(await featured({ mode: "top" })).toEqual({ moved: [], best: 0.117 });
-    expect(await featured({ mode: "top", minScore: 0.1 })).toEqual({ moved: [[98866, "featured:top-score+release-note:action-required"]], best: 0.117 });
+    expect(await featured({ mode: "top" })).toEqual({ moved: [], candidates: [[98866, 0.117], [99494, 0.1], [101946, 0.094]] });
+    // The PR moved under Featured PRs is no longer offered as a candidate: the next one is.
+    expect(await featured({ mode: "top", minScore: 0.1 })).toEqual({
+      moved: [[98866, "featured:top-score+release-note:action-required"]],
+      candidates: [[99494, 0.1], [101946, 0.094], [103364, 0.093]],
+    });
   });
 
   it("the finalize exit codes are the code's: a folder no file can be created in is a usage error (2), found before anything is done, and the fix is finalize's", async () => {

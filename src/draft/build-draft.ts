@@ -87,6 +87,8 @@ export function finishDraft(classified: ClassifiedDraft, input: Omit<DraftInput,
   const { sections, skipped, moved } = dropPreviouslyLinked(confirmed.sections, confirmed.skipped, linked);
   const releases = input.context?.subprojects ?? null;
   sections.subprojects = [...(releases ?? [])];
+  // A PR the draft features itself ("featured": {"mode": "top"}) is no candidate any more.
+  const featuredNow = new Set(sections.featured.flatMap((entry) => (entry.number === null ? [] : [pullKey(entry.repo, entry.number)])));
   const reported = SECTION_KEYS.filter((key) => key !== "subprojects").reduce((sum, key) => sum + sections[key].length, 0);
   return {
     draft: {
@@ -103,7 +105,7 @@ export function finishDraft(classified: ClassifiedDraft, input: Omit<DraftInput,
     featuredCandidates: [...classification.featuredCandidates, ...classification.featuredSpares]
       .filter((candidate) => {
         const key = pullKey(candidate.pr.repo, candidate.pr.number);
-        return !linked.has(key) && input.featured?.has(key) !== true;
+        return !linked.has(key) && input.featured?.has(key) !== true && !featuredNow.has(key);
       })
       .slice(0, classification.featuredCandidates.length),
     outsideWindow,
