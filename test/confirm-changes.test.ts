@@ -26,15 +26,15 @@ describe("confirmChanges", () => {
   it("moves a PR the files prove to be a promotion, and joins two gates of one PR on one line", () => {
     const sections = { ...empty(), other_merges: [entry(gates, "* Graduates [two proxy features](u)", "label:kind/feature")] };
     const result = confirmChanges(sections, [], [
-      { pr: gates, section: "promotions", bullet: bullet("A to Beta", gates.url), evidence: "feature-gate:A→Beta" },
+      { pr: gates, section: "promotions", bullet: bullet("A to beta", gates.url), evidence: "feature-gate:A→Beta" },
       { pr: gates, section: "promotions", bullet: bullet("B to GA", gates.url), evidence: "feature-gate:B→GA" },
     ]);
     expect(result.sections.other_merges).toEqual([]);
-    expect(result.sections.promotions).toEqual([entry(gates, `* [A to Beta, B to GA](${gates.url})`, "feature-gate:A→Beta+feature-gate:B→GA", bullet("A to Beta, B to GA", gates.url))]);
+    expect(result.sections.promotions).toEqual([entry(gates, `* [A to beta, B to GA](${gates.url})`, "feature-gate:A→Beta+feature-gate:B→GA", bullet("A to beta, B to GA", gates.url))]);
   });
 
   it("keeps the classifier's line for a PR it already put there, adding the evidence", () => {
-    const line = `* [LogarithmicScaleDown to Beta](${promoted.url})`;
+    const line = `* [LogarithmicScaleDown to beta](${promoted.url})`;
     const sections = { ...empty(), promotions: [entry(promoted, line, "title:promote-to-beta")] };
     const result = confirmChanges(sections, [], [{ pr: promoted, section: "promotions", bullet: bullet("other", "https://x.example/"), evidence: "feature-gate:LogarithmicScaleDown→Beta" }]);
     expect(result.sections.promotions).toEqual([entry(promoted, line, "title:promote-to-beta+feature-gate:LogarithmicScaleDown→Beta")]);

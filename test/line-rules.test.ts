@@ -8,7 +8,7 @@ const U = url(7);
 describe("line rules", () => {
   it("accepts well-formed lines of every section", () => {
     expect(lineProblems(`* kubectl top pod [supports a field selector](${U})`, "other_merges", U)).toEqual([]);
-    expect(lineProblems(`* [ServiceLBNodePortControl to Beta](${U})`, "promotions", U)).toEqual([]);
+    expect(lineProblems(`* [ServiceLBNodePortControl to beta](${U})`, "promotions", U)).toEqual([]);
     expect(lineProblems(`* [etcd to v3.5.10](${U})`, "version_updates", U)).toEqual([]);
     expect(lineProblems(`* [go to 1.21.7 in 1.26 through 1.29](${U})`, "version_updates", U)).toEqual([]);
     expect(lineProblems(`* \`--foo\` [is removed](${U}) from kubelet`, "deprecated", U)).toEqual([]);
@@ -24,7 +24,7 @@ describe("line rules", () => {
     expect(lineProblems(`* Far [too many words in this line](${U}) to read it all in one short glance today`, "other_merges", U)).toEqual([
       "has 16 words, not 3–15",
     ]);
-    expect(lineProblems(`* [Promote Foo](${U})`, "promotions", U)).toEqual(["is not '* [Feature to Beta|GA](url)'"]);
+    expect(lineProblems(`* [Promote Foo](${U})`, "promotions", U)).toEqual(["is not '* [Feature to beta|GA](url)'"]);
     expect(lineProblems(`* [bump etcd](${U})`, "version_updates", U)).toEqual(["is not '* [dependency to vX.Y.Z](url)'"]);
   });
 

@@ -9,7 +9,7 @@ import { compareVersions } from "../versions.js";
  * week's files (context): one wording, so a promotion or version update reads the same either way.
  */
 
-/** `[ServiceLBNodePortControl to Beta](url)`, `[LogarithmicScaleDown is beta and on by default](url)` */
+/** `[ServiceLBNodePortControl to beta](url)`, `[LogarithmicScaleDown is beta and on by default](url)` */
 export function promotionBullet(feature: string, stage: "Beta" | "GA", onByDefault: boolean, url: string): Bullet {
   return { label: escapeInline(promotionText(feature, stage, onByDefault)), url, also: [] };
 }

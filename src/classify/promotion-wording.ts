@@ -35,9 +35,12 @@ function isPlural(feature: string): boolean {
   return /\s/.test(feature.trim()) && /[^su]s$/i.test(feature.trim());
 }
 
-/** "ServiceInternalTrafficPolicy is beta and on by default", else "ServiceLBNodePortControl to Beta". */
+/**
+ * "ServiceInternalTrafficPolicy is beta and on by default", else "ServiceLBNodePortControl to beta":
+ * editors write "to beta" 93 times in the picks files and "to Beta" 36, and "GA" always in capitals.
+ */
 export function promotionText(name: string, stage: "Beta" | "GA", onByDefault: boolean): string {
   const feature = houseSpellText(name);
   if (stage === "Beta" && onByDefault) return `${feature} ${isPlural(feature) ? "are" : "is"} beta and on by default`;
-  return `${feature} to ${stage}`;
+  return `${feature} to ${stage === "Beta" ? "beta" : stage}`;
 }

@@ -18,7 +18,7 @@ export function confirmChanges(
     const already = result[change.section].find(same);
     if (already) {
       if (!already.reason.includes(change.evidence)) {
-        // Two gates or two dependencies from one PR share its line: "[A to Beta, B to GA](url)".
+        // Two gates or two dependencies from one PR share its line: "[A to beta, B to GA](url)".
         if (confirmedBefore.has(already)) {
           already.bullet = { ...already.bullet, label: joinInline([already.bullet.label, change.bullet.label], ", ") };
           already.line = renderBullet(already.bullet);

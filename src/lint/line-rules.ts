@@ -19,7 +19,7 @@ export interface LineContext {
   url?: string;
   /**
    * The generated section of a drafted entry. The tool's own shapes for each section (word counts,
-   * "Feature to Beta") hold only for what it drafts: editors' lines in a post may read otherwise.
+   * "Feature to beta") hold only for what it drafts: editors' lines in a post may read otherwise.
    */
   section?: ClassifiedSection;
 }
@@ -117,8 +117,8 @@ export const LINE_RULES: readonly LineRule[] = [
     id: "promotion-shape",
     check: (line, { section }) =>
       problem(
-        section === "promotions" && !/^\* \[[^\]]+ (?:to (?:Beta|GA)|(?:is|are) beta and on by default)\]\([^)]+\)$/.test(line),
-        "is not '* [Feature to Beta|GA](url)'",
+        section === "promotions" && !/^\* \[[^\]]+ (?:to (?:beta|GA)|(?:is|are) beta and on by default)\]\([^)]+\)$/.test(line),
+        "is not '* [Feature to beta|GA](url)'",
       ),
   },
   {

@@ -24,7 +24,7 @@ describe("promotion lines", () => {
   it("words the stage and agrees with plural feature names", () => {
     expect(promotionText("JobPodFailurePolicy", "Beta", true)).toBe("JobPodFailurePolicy is beta and on by default");
     expect(promotionText("kubelet credential providers", "Beta", true)).toBe("kubelet credential providers are beta and on by default");
-    expect(promotionText("JobPodFailurePolicy", "Beta", false)).toBe("JobPodFailurePolicy to Beta");
+    expect(promotionText("JobPodFailurePolicy", "Beta", false)).toBe("JobPodFailurePolicy to beta");
     // GA features are always on: saying so adds nothing.
     expect(promotionText("JobPodFailurePolicy", "GA", true)).toBe("JobPodFailurePolicy to GA");
   });
@@ -35,7 +35,7 @@ describe("promotion lines", () => {
     const fromGates = renderBullet(gatePromotionBullet("PodSchedulingReadiness", "Beta", url(118000), true));
     expect(fromClassifier).toBe(`* [PodSchedulingReadiness is beta and on by default](${url(118000)})`);
     expect(fromGates).toBe(fromClassifier);
-    expect(renderBullet(gatePromotionBullet("PodSchedulingReadiness", "Beta", url(118000)))).toBe(`* [PodSchedulingReadiness to Beta](${url(118000)})`);
+    expect(renderBullet(gatePromotionBullet("PodSchedulingReadiness", "Beta", url(118000)))).toBe(`* [PodSchedulingReadiness to beta](${url(118000)})`);
     expect(lineProblems(fromClassifier, "promotions", url(118000))).toEqual([]);
   });
 });

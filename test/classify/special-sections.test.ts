@@ -6,7 +6,7 @@ describe("promotions", () => {
     expect(one(pr(100412, "Promote ServiceLBNodePortControl feature to Beta", { labels: ["lgtm"], body: "" }))).toEqual({
       section: "promotions",
       reason: "title:promote-to-beta",
-      line: `* [ServiceLBNodePortControl to Beta](${url(100412)})`,
+      line: `* [ServiceLBNodePortControl to beta](${url(100412)})`,
     });
   });
 
@@ -54,7 +54,7 @@ describe("promotions", () => {
 
   it("names the subject when nothing stands between the verb and the stage, and reads a stage in backticks", () => {
     const subject = pr(31, "Leader migration for controller managers graduated to beta", { labels: ["kind/feature", "release-note"], note: "Leader migration graduated." });
-    expect(one(subject)).toMatchObject({ section: "promotions", reason: "title:promote-to-beta", line: `* [Leader migration for controller managers to Beta](${url(31)})` });
+    expect(one(subject)).toMatchObject({ section: "promotions", reason: "title:promote-to-beta", line: `* [Leader migration for controller managers to beta](${url(31)})` });
     const quoted = pr(32, "The `WidgetSidecars` feature has graduated to `beta` and is enabled by default", { labels: ["kind/feature", "release-note"], note: "Sidecars for widgets." });
     expect(one(quoted)).toMatchObject({ section: "promotions", reason: "title:promote-to-beta", line: `* [WidgetSidecars is beta and on by default](${url(32)})` });    const updated = pr(34, "`WidgetCaching` upgraded to GA and locked to true", { labels: ["kind/feature", "release-note"], note: "Widget caching is GA." });
     expect(one(updated)).toMatchObject({ section: "promotions", reason: "title:promote-to-ga", line: `* [WidgetCaching to GA](${url(34)})` });

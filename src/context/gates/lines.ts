@@ -18,7 +18,7 @@ function safeVersion(version: string): string {
 }
 
 /**
- * `[ServiceLBNodePortControl to Beta](url)`; `[X is beta and on by default](url)` when the
+ * `[ServiceLBNodePortControl to beta](url)`; `[X is beta and on by default](url)` when the
  * caller knows the gate's default (its `Default: true`, or the PR saying so).
  */
 export function gatePromotionBullet(gate: string, stage: "Beta" | "GA", url: string, onByDefault = false): Bullet {

@@ -96,7 +96,7 @@ describe("newsletter lines", () => {
 
   it("prints promotions", () => {
     expect(promotionLine("ServiceLBNodePortControl", "Beta", url)).toBe(
-      "* [ServiceLBNodePortControl to Beta](https://github.com/kubernetes/kubernetes/pull/100412)",
+      "* [ServiceLBNodePortControl to beta](https://github.com/kubernetes/kubernetes/pull/100412)",
     );
   });
 

@@ -54,9 +54,9 @@ describe("findWeekChanges", () => {
       ...week.versionUpdates.map((update) => renderBullet(fileVersionBullet(update.name, update.to, update.pr.url, DEFAULT_RULES.dependencies))),
     ];
     expect(lines).toEqual([
-      "* [ServiceLBNodePortControl to Beta](https://github.com/kubernetes/kubernetes/pull/100412)",
-      "* [IngressClassNamespacedParams to Beta](https://github.com/kubernetes/kubernetes/pull/101711)",
-      "* [LogarithmicScaleDown to Beta](https://github.com/kubernetes/kubernetes/pull/101767)",
+      "* [ServiceLBNodePortControl to beta](https://github.com/kubernetes/kubernetes/pull/100412)",
+      "* [IngressClassNamespacedParams to beta](https://github.com/kubernetes/kubernetes/pull/101711)",
+      "* [LogarithmicScaleDown to beta](https://github.com/kubernetes/kubernetes/pull/101767)",
       "* [golang.org/x/net to the 2021-05-20 snapshot](https://github.com/kubernetes/kubernetes/pull/103176)",
       "* [sigs.k8s.io/structured-merge-diff/v4 to v4.1.2](https://github.com/kubernetes/kubernetes/pull/103318)",
     ]);
