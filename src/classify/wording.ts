@@ -459,7 +459,8 @@ function linkSpan({ tokens, verb }: Structure): [number, number] {
   const start = verb === 0 ? 1 : verb;
   let end = start + 1;
   let cap = MAX_LINK_WORDS;
-  while (end < tokens.length && end - start < cap) {
+  // "Deprecate [`kubectl convert`]; it will be removed": a clause may end on the link's first word.
+  while (end < tokens.length && end - start < cap && !endsClause(tokens[start])) {
     // "support for X", "a flag to disable Y": a bare object reads as a key phrase only with its complement.
     const complement = verb === 0 && COMPLEMENT_STARTS.has(plain(tokens[end])) && wordsBesideArticles(tokens, start, end) < 2;
     if (complement) cap = MAX_LINK_WORDS + 2;

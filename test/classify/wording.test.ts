@@ -165,6 +165,8 @@ describe("sentence lines", () => {
     expect(line(listed, listed)).toBe(`* Add [a sprocket flag](${U}), a gear flag and a chain flag to kubectl`);
     const joined = "The widget controller has been removed; use the gadget controller instead";
     expect(line(joined, joined)).toBe(`* The widget controller [has been removed](${U}); use the gadget controller instead`);
+    const first = "Deprecate `widgetctl convert`; it will be removed in v1.25";
+    expect(line(first, first)).toBe(`* Deprecate [\`widgetctl convert\`](${U}); it will be removed in v1.25`);
     expect(sentenceBullet(listed, listed, U)).toEqual({ before: "Add", label: "a sprocket flag", url: U, pause: ",", after: "a gear flag and a chain flag to kubectl", also: [] });
     // A hostile run of commas is scanned once: drafting it takes milliseconds, not seconds.
     const commas = `Add a flag${",".repeat(60_000)}) to kubectl now`;
