@@ -84,7 +84,8 @@ function collapseSpaces(text: string): string {
 const UNCOLLAPSED = /\s\s|[^\S ]/;
 const PARAGRAPH_BREAK = /\n\s*\n|\n(?=\s*[-*]\s)/;
 const SPACES = /\s+/g;
-const SENTENCE_BREAK = /(?<=[.!?])\s+(?=[A-Z`"'(])/;
+// "e.g. Foo", "i.e. Bar", "vs. X" go on with the sentence.
+const SENTENCE_BREAK = /(?<=[.!?])(?<!\b(?:[eE]\.g|[iI]\.e|vs)\.)\s+(?=[A-Z`"'(])/;
 const SENTENCE_END = /[.!?]$/;
 
 export function normalizePhrases(tokens: Token[]): Token[] {

@@ -143,6 +143,11 @@ describe("sentence lines", () => {
     expect(line(plural, plural)).toBe(`* On compatible systems, a sprocket's Unmount implementation [is changed to not return an error](${U})`);
   });
 
+  it("reads on past \"e.g.\" and \"i.e.\", which end no sentence", () => {
+    const example = "Allow changing the gadget image, e.g. Quay mirrors for air-gapped clusters. Second sentence here.";
+    expect(line(example, example)).toBe(`* Allow [changing the gadget image](${U}), e.g. Quay mirrors for air-gapped clusters`);
+  });
+
   it("prefers the note's own sentence to a two-word title that only \"Adds support for\" could make a line of", () => {
     expect(line("endpoint race", "Fix a race condition in the endpoint controller that dropped endpoints.")).toBe(
       `* Fix [a race condition](${U}) in the endpoint controller that dropped endpoints`,
