@@ -110,8 +110,11 @@ function otherBranchReason(pr: PullRequest, context: ClassifyContext, rules: Com
 function bulletFor(pr: PullRequest, signals: PRSignals, decision: Decision & { kind: "report" }, table: RuleTable, verbForms: VerbForms | undefined): Bullet {
   if (decision.promotion) return promotionBullet(decision.promotion.feature, decision.promotion.stage, saysOnByDefault(pr), pr.url);
   if (decision.bumps) return versionBullet(pr.url, decision.bumps, table.dependencies.noVPrefix);
-  return sentenceBullet(signals.title, signals.note, pr.url, verbForms);
+  const nounVerb = decision.section === "deprecated" ? (REMOVAL.test(signals.note ?? signals.title) ? "removes" : "deprecates") : "adds";
+  return sentenceBullet(signals.title, signals.note, pr.url, verbForms, nounVerb);
 }
+
+const REMOVAL = /\bremov(?:e|es|ed|al|ing)\b/i;
 
 /** Everything classifyWeek decides about one PR that no other PR changes. Pure. */
 function judge(pr: PullRequest, context: ClassifyContext, compiled: CompiledRules, rules: RuleTable): Verdict {

@@ -551,11 +551,14 @@ function penalty(draft: Draft, source: "note" | "title"): number {
 /**
  * A one-sentence bullet of about 4–10 words with the link on its key phrase, drafted from the
  * release note when it makes a clean sentence, else from the title; its leading verb takes the
- * form editors give it (`verbForms`, learned by `npm run train`).
+ * form editors give it (`verbForms`, learned by `npm run train`). A text that only names its change
+ * gets `nounVerb`.
  */
-export function sentenceBullet(title: string, note: string | null, url: string, verbForms: VerbForms = VERB_FORMS): Bullet {
+export function sentenceBullet(title: string, note: string | null, url: string, verbForms: VerbForms = VERB_FORMS, nounVerb = "adds"): Bullet {
   const draft = bestDraft(title, note, verbForms);
-  return draft ? toBullet(draft, url) : { label: numberLabel(url), url, also: [] };
+  if (!draft) return { label: numberLabel(url), url, also: [] };
+  // "Removes [the beta X admission plugin]": in Deprecated, a named change was never added.
+  return toBullet(draft.nounPhrase && nounVerb !== "adds" ? { ...draft, tokens: [word(nounVerb), ...draft.tokens.slice(1)] } : draft, url);
 }
 
 function bestDraft(title: string, note: string | null, verbForms: VerbForms): Draft | undefined {

@@ -131,6 +131,13 @@ describe("deprecated", () => {
     expect(one(note).reason).toBe("release-note:deprecate");
   });
 
+  it("says a deprecation or removal that only names what goes \"Deprecates\" or \"Removes\", never \"Adds\"", () => {
+    const removed = pr(13, "Widget cleanup", { labels: ["kind/deprecation", "release-note"], note: "The beta `WidgetPolicy` admission plugin, deprecated since 1.21, is removed." });
+    expect(one(removed)).toEqual({ section: "deprecated", reason: "label:kind/deprecation", line: `* Removes [the beta \`WidgetPolicy\` admission plugin](${url(13)}), deprecated since 1.21, is removed` });
+    const deprecated = pr(14, "Gadget metrics", { labels: ["kind/deprecation", "release-note"], note: "Gadget metrics `gadget_total` and `gadget_errors_total`." });
+    expect(one(deprecated)).toEqual({ section: "deprecated", reason: "label:kind/deprecation", line: `* Deprecates [Gadget metrics \`gadget_total\` and \`gadget_errors_total\`](${url(14)})` });
+  });
+
   it("does not take moving away from deprecated code for a deprecation", () => {
     const usage = pr(15, "Replace deprecated ioutil functions in kubelet", { labels: ["kind/cleanup", "release-note-none"], note: "NONE" });
     expect(one(usage)).toEqual({ section: "skipped", reason: "release-note:none+cleanup" });
