@@ -87,6 +87,50 @@ describe("applyRuleOverrides", () => {
       /^config x\.json: rules\.skipTitlePatterns\[0\]: not a valid regular expression \(/,
     );
   });
+
+  it("refuses a pattern that matches the empty text, which would match every PR, naming its key", () => {
+    const refused = (overrides: Record<string, unknown>): string => {
+      try {
+        applyRuleOverrides(overrides, "config x.json");
+      } catch (error) {
+        expect(error).toBeInstanceOf(UsageError);
+        return (error as Error).message;
+      }
+      return "accepted";
+    };
+    expect(refused({ skipTitlePatterns: ["^WIP:", ""] })).toBe(
+      'config x.json: rules.skipTitlePatterns[1]: "" matches the empty text, so it would match every PR; give a pattern that needs at least one character, or remove it',
+    );
+    expect(refused({ patterns: { promotionTitle: "" } })).toBe(
+      'config x.json: rules.patterns.promotionTitle: "" matches the empty text, so it would match every PR; give a pattern that needs at least one character, or remove it',
+    );
+    expect(refused({ patterns: { prerelease: "(?:rc)?" } })).toBe(
+      'config x.json: rules.patterns.prerelease: "(?:rc)?" matches the empty text, so it would match every release; give a pattern that needs at least one character, or remove it',
+    );
+    for (const pattern of ["^", "$", "x*", "(?:)", "a|", "\\B", "(?=)"]) expect(refused({ skipTitlePatterns: [pattern] })).toMatch(/matches the empty text/);
+    // Every pattern-typed setting is checked: each of the rule table's patterns, and the title skips.
+    for (const name of Object.keys(DEFAULT_RULES.patterns)) {
+      expect(refused({ patterns: { [name]: "^" } })).toMatch(new RegExp(`^config x\\.json: rules\\.patterns\\.${name}: "\\^" matches the empty text`));
+    }
+    expect(refused({ skipAuthors: ["my-bot", "*"] })).toBe(
+      'config x.json: rules.skipAuthors[1]: "*" matches every author, so it would skip every PR; give a login, or * and the end of one ("*[bot]")',
+    );
+    // What needs a character is taken, and none of the defaults matches the empty text.
+    expect(refused({ skipTitlePatterns: ["^WIP:", "x+", "\\S"], skipAuthors: ["*[bot]"], patterns: { crash: "\\bboom\\b" } })).toBe("accepted");
+    for (const source of [...Object.values(DEFAULT_RULES.patterns), ...DEFAULT_RULES.skipTitlePatterns]) expect(new RegExp(source, "i").test("")).toBe(false);
+  });
+
+  it("refuses an empty pattern in a draft: exit 2 naming the key, before anything is skipped", async () => {
+    for (const rules of [{ skipTitlePatterns: [""] }, { patterns: { promotionTitle: "" } }]) {
+      const dir = folderWith({ rules });
+      const key = "skipTitlePatterns" in rules ? "rules.skipTitlePatterns[0]" : "rules.patterns.promotionTitle";
+      expect(await runCli(["draft", "--week", "2021-07-04", "--offline"], {}, dir)).toEqual({
+        code: 2,
+        stdout: "",
+        stderr: `k8s-weekly: config ${join(dir, "k8s-weekly.config.json")}: ${key}: "" matches the empty text, so it would match every PR; give a pattern that needs at least one character, or remove it; see k8s-weekly draft --help\n`,
+      });
+    }
+  });
 });
 
 describe("draft with a config file", () => {
