@@ -67,6 +67,18 @@ describe("loadConfig", () => {
     }
   });
 
+  it("refuses an empty --config, and empty paths and patterns in the file, rather than reading them as the default", async () => {
+    const dir = folderWith({ template: "", partials: "", previousPost: "", titleDateFormat: "" });
+    // Not the working folder's file in its place, nor no config.
+    await expect(loadConfig("", dir)).rejects.toThrow(new UsageError("--config '': give a file (--config FILE)"));
+    const empty = (key: string) => `${key}: is empty; give a value, or remove it to use the default`;
+    await expect(loadConfig(undefined, dir)).rejects.toThrow(
+      new UsageError(
+        `config ${join(dir, "k8s-weekly.config.json")}: ${[empty("template"), empty("partials"), empty("previousPost"), empty("titleDateFormat")].join("; ")}`,
+      ),
+    );
+  });
+
   it("names a file that is not JSON", async () => {
     const dir = folderWith("{ repos: ");
     await expect(loadConfig(join(dir, "k8s-weekly.config.json"), "/")).rejects.toThrow(/^--config .*k8s-weekly\.config\.json: not valid JSON \(.*\); fix the syntax$/);

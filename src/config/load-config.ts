@@ -4,6 +4,7 @@ import type { ErrorObject } from "ajv";
 import { DEFAULT_RELATED_REPOS } from "../context/releases/index.js";
 import type { ConfigFile } from "./config-schema.js";
 import { readProblem, UsageError } from "../errors.js";
+import { checkOptionValue, CONFIG } from "../option-values.js";
 import { cleanText } from "../markdown/escape.js";
 import { uniqueBy } from "../unique.js";
 import { utf8TextOf, withoutByteOrderMark } from "../byte-order-mark.js";
@@ -34,6 +35,8 @@ export interface Config {
 
 /** `--config FILE`, else k8s-weekly.config.json in the working folder, else no config. */
 export async function loadConfig(explicitPath: string | undefined, cwd: string): Promise<Config> {
+  // `-c ''` would otherwise read as no -c, and the working folder's file would be used, or none.
+  checkOptionValue(CONFIG, explicitPath);
   const path = explicitPath ?? join(cwd, CONFIG_FILE_NAME);
   if (!explicitPath && !existsSync(path)) return { path: null };
   const label = explicitPath ? `--config ${explicitPath}` : `config ${path}`;
@@ -119,6 +122,9 @@ function describe(error: ErrorObject): string {
       return `${where}: missing "${String(params.missingProperty)}"`;
     case "enum":
       return `${where}: expected one of ${(params.allowedValues as unknown[]).map((value) => JSON.stringify(value)).join(", ")}`;
+    // An empty path, pattern or branch: a value forgotten, or the default meant, which is leaving the key out.
+    case "minLength":
+      return params.limit === 1 ? `${where}: is empty; give a value, or remove it to use the default` : `${where}: ${error.message ?? "is too short"}`;
     case "pattern":
       return `${where}: expected OWNER/NAME`;
     default:
