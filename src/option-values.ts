@@ -33,11 +33,14 @@ export const FINALIZE_OUTPUT: ValueOption = { long: "--output", short: "-o", nam
  * An option's value that is surely not one: commander takes the word after an option as its
  * value even when it is a flag (`--week --offline` is the week "--offline"), and the rest of a
  * short option after `=` (`-w=2021-07-04` is the week "=2021-07-04"). No date, path, token or
- * repository the tool takes starts with either; a file whose name does is `./-NAME`.
+ * repository the tool takes starts with either; a file whose name does is `./-NAME`. An empty
+ * value (`-c ''`, often an unset variable) would read as no option at all, and the run would
+ * quietly use the default instead.
  */
 export function checkOptionValue(option: ValueOption, value: string | undefined): void {
   if (value === undefined) return;
   const name = option.name ?? option.long;
+  if (value === "") throw new UsageError(`${name} '': give ${option.needs} (${option.usage})`);
   const rest = value.slice(1);
   if ((value.startsWith("-") && !(option.dash === true && value === "-")) || value === "=") {
     throw new UsageError(`${name} needs ${option.needs} (${option.usage})`);

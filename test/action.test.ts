@@ -248,6 +248,7 @@ describe("the action's steps, run", () => {
           const output = /^\$\{\{ steps\.(\w+)\.outputs\.(\w+) \}\}$/.exec(value);
           if (input?.[1]) return [key, given(input[1])];
           if (output?.[1] && output[2]) return [key, outputs[output[1]]?.[output[2]] ?? ""];
+          if (!value.includes("${{")) return [key, value];
           throw new Error(`unexpected expression in ${id}: ${value}`);
         }),
       );
@@ -309,6 +310,21 @@ describe("the action's steps, run", () => {
     expect(result).toMatchObject({ code: 0, outputs: { week: "2021-07-04", file: "drafts/post.md" } });
     expect(result.stdout).toContain("drafts/post.md does not exist yet; drafting it");
     expect(readFileSync(join(workspace, "drafts", "post.md"), "utf8")).toContain("\ndate: 2021-07-06 22:00:00 -0000\nslug: 2021-07-04-update\n");
+  });
+
+  it("refuses to refresh a post drafted through a later day over the week alone, naming the through input rather than a flag", async () => {
+    const workspace = mkdtempSync(join(tmpdir(), "k8s-weekly-workspace-"));
+    expect((await runAction(workspace, { week: "2021-07-04", through: "2021-07-06" })).code).toBe(0);
+    const post = join(workspace, "_posts", "2021-07-04-update.md");
+    const drafted = readFileSync(post, "utf8");
+    // The example workflow's manual run with its through left empty.
+    const refresh = await runAction(workspace, { week: "2021-07-04", update: "true" });
+    expect(refresh.code).toBe(2);
+    expect(refresh.stderr).toBe(
+      `k8s-weekly: --update _posts/2021-07-04-update.md: its sections were drafted through 2021-07-06, after the week ending 2021-07-04, and a refresh over the week alone would drop the PRs merged since; set the action's through input to 2021-07-06 (the day "Run workflow" asks for in the example workflow), or to 2021-07-04 for the week alone; see k8s-weekly draft --help\n`,
+    );
+    expect(readFileSync(post, "utf8")).toBe(drafted);
+    expect(await runAction(workspace, { week: "2021-07-04", through: "2021-07-06", update: "true" })).toMatchObject({ code: 0, outputs: { file: "_posts/2021-07-04-update.md" } });
   });
 
   it("keys the npm cache on the sha256 of the action's own package-lock.json", async () => {

@@ -130,8 +130,8 @@ describe("bad input", () => {
     [["draft", "--week", "2021-07-04", "--offline", "-o", "/etc/passwd/post.md"], "k8s-weekly: -o /etc/passwd/post.md: /etc/passwd is a file, not a folder; give a path inside a folder; see k8s-weekly draft --help\n"],
     [["draft", "--week", "2021-07-04", "--offline", "--format", "html"], "k8s-weekly: option '-f, --format <format>' argument 'html' is invalid. Allowed choices are markdown, json; see k8s-weekly draft --help\n"],
     [["draft", "--weeks", "2021-07-04"], "k8s-weekly: unknown option '--weeks' (did you mean --week?); see k8s-weekly draft --help\n"],
-    [["draft", "--week", "2021-07-04", "--input", ""], "k8s-weekly: --input '': give a file name, or - for stdin; see k8s-weekly draft --help\n"],
-    [["draft", "--week", "2021-07-04", "--offline", "--previous", ""], "k8s-weekly: --previous '': give a file name; see k8s-weekly draft --help\n"],
+    [["draft", "--week", "2021-07-04", "--input", ""], "k8s-weekly: --input '': give a file (--input FILE, or --input - for stdin); see k8s-weekly draft --help\n"],
+    [["draft", "--week", "2021-07-04", "--offline", "--previous", ""], "k8s-weekly: --previous '': give a file or folder (--previous FILE); see k8s-weekly draft --help\n"],
     [["finalize", "-"], "k8s-weekly: finalize -: reads no stdin, since it rewrites its file in place; give the draft's file; see k8s-weekly finalize --help\n"],
   ])("%j exits 2 with one clear line and nothing on stdout", async (args, stderr) => {
     const result = await runCli(args);

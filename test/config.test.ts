@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { applyRuleOverrides } from "../src/config/apply-rules.js";
+import { jsonFault, syntaxErrorOffset } from "../src/config/json-fault.js";
 import { loadConfig } from "../src/config/load-config.js";
 import { DEFAULT_RULES } from "../src/classify/rules.js";
 import { UsageError } from "../src/errors.js";
@@ -43,7 +44,7 @@ describe("loadConfig", () => {
     const path = join(dir, "k8s-weekly.config.json");
     await expect(loadConfig(undefined, dir)).rejects.toThrow(
       new UsageError(
-        `config ${path}: colour: unknown setting; repos[0]: expected OWNER/NAME; repos[0]: expected an object; rules.skipAuthors[0]: expected a string; rules.labels.feature: expected an array`,
+        `config ${path}: colour: unknown setting (settings here: $schema, repos, template, partials, previousPost, titleDateFormat, rules, relatedRepos, extraRelatedRepos); repos[0]: "kubernetes" is not OWNER/NAME (e.g. kubernetes/kubernetes); rules.skipAuthors[0]: expected a string; rules.labels.feature: expected an array`,
       ),
     );
   });
@@ -52,7 +53,7 @@ describe("loadConfig", () => {
     const dir = folderWith({ titleDateFormat: "MMMM d, YYYY", colour: true });
     await expect(loadConfig(undefined, dir)).rejects.toThrow(
       new UsageError(
-        `config ${join(dir, "k8s-weekly.config.json")}: colour: unknown setting; titleDateFormat: "YYYY" is the week-numbering year in date-fns; use yyyy for the year (e.g. "MMMM d, yyyy")`,
+        `config ${join(dir, "k8s-weekly.config.json")}: colour: unknown setting (settings here: $schema, repos, template, partials, previousPost, titleDateFormat, rules, relatedRepos, extraRelatedRepos); titleDateFormat: "YYYY" is the week-numbering year in date-fns; use yyyy for the year (e.g. "MMMM d, yyyy")`,
       ),
     );
     for (const pattern of ["MMMM d, yyyy", "d MMMM yyyy", "yyyy-MM-dd", "EEEE, MMMM do", "'Week of' MMM d"]) {
@@ -67,9 +68,81 @@ describe("loadConfig", () => {
     }
   });
 
-  it("names a file that is not JSON", async () => {
+  it("refuses an empty --config, and empty paths and patterns in the file, rather than reading them as the default", async () => {
+    const dir = folderWith({ template: "", partials: "", previousPost: "", titleDateFormat: "" });
+    // Not the working folder's file in its place, nor no config.
+    await expect(loadConfig("", dir)).rejects.toThrow(new UsageError("--config '': give a file (--config FILE)"));
+    const empty = (key: string) => `${key}: is empty; give a value, or remove it to use the default`;
+    await expect(loadConfig(undefined, dir)).rejects.toThrow(
+      new UsageError(
+        `config ${join(dir, "k8s-weekly.config.json")}: ${[empty("template"), empty("partials"), empty("previousPost"), empty("titleDateFormat")].join("; ")}`,
+      ),
+    );
+  });
+
+  it("names a file that is not JSON, at the line and column an editor shows", async () => {
     const dir = folderWith("{ repos: ");
-    await expect(loadConfig(join(dir, "k8s-weekly.config.json"), "/")).rejects.toThrow(/^--config .*k8s-weekly\.config\.json: not valid JSON \(.*\); fix the syntax$/);
+    await expect(loadConfig(join(dir, "k8s-weekly.config.json"), "/")).rejects.toThrow(/^--config .*k8s-weekly\.config\.json: not valid JSON at line 1, column 3 \(.*\); fix the syntax$/);
+    const fault = async (text: string) => {
+      const path = join(folderWith(text), "k8s-weekly.config.json");
+      const error = await loadConfig(path, "/").then(() => null, (thrown: unknown) => thrown as Error);
+      return error?.message.slice(`--config ${path}: `.length);
+    };
+    // V8's wording of the fault, which changes between Node versions, is quoted in the parentheses.
+    expect(await fault('{\n  "repos": ["kubernetes/kubernetes"]\n  "template": "post.md.hbs"\n}\n')).toMatch(/^not valid JSON at line 3, column 3 \([^)]+\); fix the syntax$/);
+    expect(await fault('{\r\n  "rules": {\r\n    "skipAuthors": ["a",]\r\n  }\r\n}')).toMatch(/^not valid JSON at line 3, column 25 \([^)]+\); fix the syntax$/);
+    expect(await fault("\uFEFF{\n  \"repos\": [")).toBe("not valid JSON at line 2, column 13 (the file ends before the JSON does); fix the syntax");
+  });
+
+  it("says which branch of an alternative is meant: one message for a repository that is neither OWNER/NAME nor an object", async () => {
+    const problems = async (config: unknown) => {
+      const path = join(folderWith(config), "k8s-weekly.config.json");
+      const error = await loadConfig(path, "/").then(() => null, (thrown: unknown) => thrown as Error);
+      return error?.message.slice(`--config ${path}: `.length);
+    };
+    expect(await problems({ repos: ["kubernetes"] })).toBe('repos[0]: "kubernetes" is not OWNER/NAME (e.g. kubernetes/kubernetes)');
+    expect(await problems({ repos: [{ repo: "kubernetes/kubernetes", brnch: "main" }] })).toBe('repos[0].brnch: unknown setting (did you mean "branch"? settings here: repo, branch)');
+    expect(await problems({ repos: [{ repo: "kubernetes" }] })).toBe('repos[0].repo: "kubernetes" is not OWNER/NAME (e.g. kubernetes/kubernetes)');
+    expect(await problems({ repos: [{ branch: "main" }] })).toBe('repos[0]: missing "repo"');
+    expect(await problems({ repos: [{ repo: "kubernetes/kubernetes", branch: "" }] })).toBe("repos[0].branch: is empty; give a value, or remove it to use the default");
+    expect(await problems({ repos: [5] })).toBe("repos[0]: expected a string or an object");
+    expect(await problems({ repos: [] })).toBe("repos: is empty; list at least one repository (OWNER/NAME), or remove it to use the default");
+    expect(await problems({ extraRelatedRepos: ["etcd"] })).toBe('extraRelatedRepos[0]: "etcd" is not OWNER/NAME (e.g. kubernetes/kubernetes)');
+    // A near miss is named, at any depth; the settings are listed where they are few.
+    expect(await problems({ repo: ["kubernetes/kubernetes"] })).toBe('repo: unknown setting (did you mean "repos"?)');
+    expect(await problems({ Template: "post.md.hbs" })).toBe('Template: unknown setting (did you mean "template"?)');
+    expect(await problems({ rules: { labls: {} } })).toBe('rules.labls: unknown setting (did you mean "labels"?)');
+    expect(await problems({ rules: { patterns: { crsh: "boom" } } })).toBe('rules.patterns.crsh: unknown setting (did you mean "crash"?)');
+    expect(await problems({ rules: { patterns: { boom: "boom" } } })).toBe("rules.patterns.boom: unknown setting");
+    expect(await problems({ rules: { featured: { mod: "top" } } })).toBe('rules.featured.mod: unknown setting (did you mean "mode"? settings here: mode, count, minScore)');
+  });
+});
+
+describe("jsonFault", () => {
+  it("places every fault where JSON.parse does, also for the faults its message gives no place of", () => {
+    const faults = [
+      '{"a": 1 "b": 2}', '{"a": 1,}', "{a: 1}", '{"a": tru}', '{"a": [1, 2,]}', '{"a": "x\ny"}', "[1, 2] x", '{"a": 01}', '{"a": -}', '{"a": 1.}',
+      '{"a": "\\x"}', '{"a": "\\u12"}', '{"a" 1}', "[,]", "]", '{"a": [1 2]}', '{"a": {"b": null,, "c": 1}}', "'a'", '{"a": 1e}', '{"a": NaN}',
+    ];
+    for (const text of faults) {
+      const message = (() => {
+        try {
+          JSON.parse(text);
+        } catch (error) {
+          return (error as Error).message;
+        }
+        throw new Error(`${text} parsed`);
+      })();
+      const given = /at position (\d+)/.exec(message);
+      if (given) expect(syntaxErrorOffset(text), text).toBe(Number(given[1]));
+      expect(jsonFault(text, message), text).toMatch(/^ at line [12], column \d+ \([^"\n]+\)$/);
+    }
+    for (const text of ['{"a": [1, {"b": "\\u00e9\\n"}], "c": -1.5e3, "d": true}', " [] ", '""']) expect(syntaxErrorOffset(text)).toBe(-1);
+    expect(jsonFault('{\n  "skipAuthors": ["a",]\n}', `Unexpected token ']', ..."rs": ["a",]\n}" is not valid JSON`)).toBe(" at line 2, column 23 (unexpected token ']')");
+    expect(jsonFault("{\n", "Unexpected end of JSON input")).toBe(" at line 2, column 1 (the file ends before the JSON does)");
+    expect(jsonFault("{}", "something else")).toBe(" (something else)");
+    expect(jsonFault("[1] x", "Unexpected non-whitespace character after JSON at position 4")).toBe(" at line 1, column 5 (unexpected non-whitespace character after JSON)");
+    expect(jsonFault(" \n", "Unexpected end of JSON input")).toBe(": the file is empty (write {} for no settings)");
   });
 });
 
@@ -86,6 +159,50 @@ describe("applyRuleOverrides", () => {
     expect(() => applyRuleOverrides({ skipTitlePatterns: ["(unclosed"] }, "config x.json")).toThrow(
       /^config x\.json: rules\.skipTitlePatterns\[0\]: not a valid regular expression \(/,
     );
+  });
+
+  it("refuses a pattern that matches the empty text, which would match every PR, naming its key", () => {
+    const refused = (overrides: Record<string, unknown>): string => {
+      try {
+        applyRuleOverrides(overrides, "config x.json");
+      } catch (error) {
+        expect(error).toBeInstanceOf(UsageError);
+        return (error as Error).message;
+      }
+      return "accepted";
+    };
+    expect(refused({ skipTitlePatterns: ["^WIP:", ""] })).toBe(
+      'config x.json: rules.skipTitlePatterns[1]: "" matches the empty text, so it would match every PR; give a pattern that needs at least one character, or remove it',
+    );
+    expect(refused({ patterns: { promotionTitle: "" } })).toBe(
+      'config x.json: rules.patterns.promotionTitle: "" matches the empty text, so it would match every PR; give a pattern that needs at least one character, or remove it',
+    );
+    expect(refused({ patterns: { prerelease: "(?:rc)?" } })).toBe(
+      'config x.json: rules.patterns.prerelease: "(?:rc)?" matches the empty text, so it would match every release; give a pattern that needs at least one character, or remove it',
+    );
+    for (const pattern of ["^", "$", "x*", "(?:)", "a|", "\\B", "(?=)"]) expect(refused({ skipTitlePatterns: [pattern] })).toMatch(/matches the empty text/);
+    // Every pattern-typed setting is checked: each of the rule table's patterns, and the title skips.
+    for (const name of Object.keys(DEFAULT_RULES.patterns)) {
+      expect(refused({ patterns: { [name]: "^" } })).toMatch(new RegExp(`^config x\\.json: rules\\.patterns\\.${name}: "\\^" matches the empty text`));
+    }
+    expect(refused({ skipAuthors: ["my-bot", "*"] })).toBe(
+      'config x.json: rules.skipAuthors[1]: "*" matches every author, so it would skip every PR; give a login, or * and the end of one ("*[bot]")',
+    );
+    // What needs a character is taken, and none of the defaults matches the empty text.
+    expect(refused({ skipTitlePatterns: ["^WIP:", "x+", "\\S"], skipAuthors: ["*[bot]"], patterns: { crash: "\\bboom\\b" } })).toBe("accepted");
+    for (const source of [...Object.values(DEFAULT_RULES.patterns), ...DEFAULT_RULES.skipTitlePatterns]) expect(new RegExp(source, "i").test("")).toBe(false);
+  });
+
+  it("refuses an empty pattern in a draft: exit 2 naming the key, before anything is skipped", async () => {
+    for (const rules of [{ skipTitlePatterns: [""] }, { patterns: { promotionTitle: "" } }]) {
+      const dir = folderWith({ rules });
+      const key = "skipTitlePatterns" in rules ? "rules.skipTitlePatterns[0]" : "rules.patterns.promotionTitle";
+      expect(await runCli(["draft", "--week", "2021-07-04", "--offline"], {}, dir)).toEqual({
+        code: 2,
+        stdout: "",
+        stderr: `k8s-weekly: config ${join(dir, "k8s-weekly.config.json")}: ${key}: "" matches the empty text, so it would match every PR; give a pattern that needs at least one character, or remove it; see k8s-weekly draft --help\n`,
+      });
+    }
   });
 });
 
@@ -133,21 +250,11 @@ describe("draft with a config file", () => {
     const result = await runCli(["draft", "--week", "2021-07-04", "--offline"], {}, dir);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("\ntitle: Week Ending 4 July 2021\n");
-    // A mark before broken JSON leaves the real fault to report, with nothing invisible in it.
+    // A mark before broken JSON leaves the real fault to report, placed in the text without it.
     const broken = folderWith("\uFEFF{ repos: ");
-    // Node's own wording, which changes between versions, of the same text without the mark.
-    const fault = (() => {
-      try {
-        return JSON.parse("{ repos: ") as never;
-      } catch (error) {
-        return (error as Error).message;
-      }
-    })();
-    expect(await runCli(["draft", "--week", "2021-07-04", "--offline"], {}, broken)).toEqual({
-      code: 2,
-      stdout: "",
-      stderr: `k8s-weekly: config ${join(broken, "k8s-weekly.config.json")}: not valid JSON (${fault}); fix the syntax; see k8s-weekly draft --help\n`,
-    });
+    const refused = await runCli(["draft", "--week", "2021-07-04", "--offline"], {}, broken);
+    expect(refused).toMatchObject({ code: 2, stdout: "" });
+    expect(refused.stderr).toMatch(new RegExp(`^k8s-weekly: config ${join(broken, "k8s-weekly.config.json").replace(/[.\\]/g, "\\$&")}: not valid JSON at line 1, column 3 \\([^)]+\\); fix the syntax; see k8s-weekly draft --help\n$`));
   });
 
   it("refuses rules.sectionOrder, which never changed the draft, saying so rather than letting it be ignored", async () => {
@@ -158,7 +265,7 @@ describe("draft with a config file", () => {
       stderr: `k8s-weekly: config ${join(dir, "k8s-weekly.config.json")}: rules.sectionOrder: no longer a setting (it never changed the draft: the post's sections follow LWKD's order, and a --template can place them otherwise); remove it; see k8s-weekly draft --help\n`,
     });
     // A name inherited by every object is no setting either, retired or not.
-    expect((await runCli(["draft", "--week", "2021-07-04", "--offline"], {}, folderWith({ constructor: 1 }))).stderr).toContain(": constructor: unknown setting; see");
+    expect((await runCli(["draft", "--week", "2021-07-04", "--offline"], {}, folderWith({ constructor: 1 }))).stderr).toContain(": constructor: unknown setting (settings here: $schema, repos, ");
   });
 
   it("with a branch, skips the default branch's merges as other-branch:master, not as cherry-picks", async () => {

@@ -79,7 +79,11 @@ describe("planDraft", () => {
   });
 
   it.each<[Partial<DraftOptions>, RegExp]>([
-    [{ output: "" }, /^-o '': give a file name/],
+    [{ output: "" }, /^-o '': give a file name \(-o FILE, or -o - for stdout\)$/],
+    [{ config: "" }, /^--config '': give a file \(--config FILE\)$/],
+    [{ template: "" }, /^--template '': give a file \(--template FILE\)$/],
+    [{ partials: "" }, /^--partials '': give a folder \(--partials DIR\)$/],
+    [{ repos: [""] }, /^--repo '': give a repository \(--repo OWNER\/NAME\)$/],
     [{ repos: ["kubernetes"] }, /^--repo kubernetes: expected OWNER\/NAME/],
     [{ date: "2021-02-30" }, /^--date 2021-02-30: use an existing date/],
     [{ apiUrl: "ftp://example.com" }, /^--api-url ftp:\/\/example\.com: not an http\(s\) URL/],

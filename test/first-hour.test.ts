@@ -107,6 +107,40 @@ describe("usage errors", () => {
   ])("%j: a flag taken as the value of the option before it is one line naming the value needed", async (args, stderr) => {
     expect(await runCli(args)).toEqual({ code: 2, stdout: "", stderr });
   });
+
+  // An empty value (an unset variable, `-c "$CONFIG"`) read as no option would quietly use the default.
+  it.each([
+    [["draft", "--week", ""], "--week '': give a date (--week YYYY-MM-DD)", "draft"],
+    [["draft", "--through", ""], "--through '': give a date (--through YYYY-MM-DD)", "draft"],
+    [["draft", "--date", ""], "--date '': give a date (--date YYYY-MM-DD)", "draft"],
+    [["draft", "-o", ""], "-o '': give a file name (-o FILE, or -o - for stdout)", "draft"],
+    [["draft", "--output="], "-o '': give a file name (-o FILE, or -o - for stdout)", "draft"],
+    [["draft", "--update", ""], "--update '': give a file (--update FILE)", "draft"],
+    [["draft", "--input", ""], "--input '': give a file (--input FILE, or --input - for stdin)", "draft"],
+    [["draft", "--previous", ""], "--previous '': give a file or folder (--previous FILE)", "draft"],
+    [["draft", "-c", ""], "--config '': give a file (--config FILE)", "draft"],
+    [["draft", "--config="], "--config '': give a file (--config FILE)", "draft"],
+    [["draft", "--template", ""], "--template '': give a file (--template FILE)", "draft"],
+    [["draft", "--partials", ""], "--partials '': give a folder (--partials DIR)", "draft"],
+    [["draft", "--token", ""], "--token '': give a token (--token TOKEN)", "draft"],
+    [["draft", "-r", "kubernetes/kubernetes", "-r", ""], "--repo '': give a repository (--repo OWNER/NAME)", "draft"],
+    [["week", "--week", ""], "--week '': give a date (--week YYYY-MM-DD)", "week"],
+    [["week", "--through", ""], "--through '': give a date (--through YYYY-MM-DD)", "week"],
+    [["lint", "-c", "", "post.md"], "--config '': give a file (--config FILE)", "lint"],
+    [["finalize", "post.md", "-c", ""], "--config '': give a file (--config FILE)", "finalize"],
+    [["finalize", "post.md", "-o", ""], "-o '': give a value (-o -, which prints the post on stdout)", "finalize"],
+  ])("%j: an empty value is one line naming the option and the value it needs", async (args, message, command) => {
+    // In a folder with a config: `-c ''` must not fall back to it, nor the others run the week.
+    const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-empty-"));
+    writeFileSync(join(dir, "k8s-weekly.config.json"), "{}");
+    // --offline keeps a draft that wrongly ran (the old behaviour) off the network.
+    const full = args[0] === "draft" && !args.includes("--input") ? [...args, "--offline"] : args;
+    expect(await runCli(full, {}, dir)).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `k8s-weekly: ${message}; see k8s-weekly ${command} --help\n`,
+    });
+  });
 });
 
 describe("stderr", () => {

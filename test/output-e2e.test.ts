@@ -64,7 +64,7 @@ describe("-o writes only what it should", () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^---\nlayout: post\n/);
     expect(existsSync("-"), "a file named - in the working folder").toBe(false);
-    expect(await runCli([...WEEK, "-o", ""])).toEqual({ code: 2, stdout: "", stderr: "k8s-weekly: -o '': give a file name, or - for stdout; see k8s-weekly draft --help\n" });
+    expect(await runCli([...WEEK, "-o", ""])).toEqual({ code: 2, stdout: "", stderr: "k8s-weekly: -o '': give a file name (-o FILE, or -o - for stdout); see k8s-weekly draft --help\n" });
   });
 
   it("--force without -o FILE is a usage error, even before an --update file is read: it would replace nothing", async () => {

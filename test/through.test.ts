@@ -182,6 +182,14 @@ describe("draft --through", () => {
       `k8s-weekly: --update ${join(dir, "tuesday-post.md")}: its sections were drafted through 2021-07-06, after the week ending 2021-07-04, and a refresh over the week alone would drop the PRs merged since; add --through 2021-07-06, or --through 2021-07-04 for the week alone; see k8s-weekly draft --help\n`,
     );
     expect(readFileSync(join(dir, "tuesday-post.md"), "utf8")).toBe(drafted);
+    // Run by the GitHub Action, whose user gives inputs rather than flags, the fix names its input;
+    // in a workflow's own step (GITHUB_ACTIONS alone), the flags are still the user's.
+    const refresh = ["draft", "--week", "2021-07-04", "--input", input, "--update", join(dir, "tuesday-post.md")];
+    expect((await runCli(refresh, { K8S_WEEKLY_IN_ACTION: "true", GITHUB_ACTIONS: "true" })).stderr).toBe(
+      `k8s-weekly: --update ${join(dir, "tuesday-post.md")}: its sections were drafted through 2021-07-06, after the week ending 2021-07-04, and a refresh over the week alone would drop the PRs merged since; set the action's through input to 2021-07-06 (the day "Run workflow" asks for in the example workflow), or to 2021-07-04 for the week alone; see k8s-weekly draft --help\n`,
+    );
+    expect((await runCli(refresh, { GITHUB_ACTIONS: "true" })).stderr).toBe(plain.stderr);
+    expect(readFileSync(join(dir, "tuesday-post.md"), "utf8")).toBe(drafted);
     const same = await runCli(["draft", "--week", "2021-07-04", "--through", "2021-07-06", "--input", input, "--update", join(dir, "tuesday-post.md")]);
     expect(same.code).toBe(0);
     expect(readFileSync(join(dir, "tuesday-post.md"), "utf8")).toContain("pull/103500");

@@ -2,6 +2,7 @@ import { applyRuleOverrides } from "../config/apply-rules.js";
 import type { Config, RepoConfig } from "../config/load-config.js";
 import type { RuleTable } from "../classify/rules.js";
 import { UsageError } from "../errors.js";
+import { checkOptionValue, CONFIG, DATE, INPUT, OUTPUT, PARTIALS, PREVIOUS, REPO, TEMPLATE, THROUGH, UPDATE, type ValueOption, WEEK } from "../option-values.js";
 import { isRepoName } from "../repo-name.js";
 import type { Week } from "../types.js";
 import { extendThrough, frontMatterUtc, isCalendarDate, resolveWeek } from "../week.js";
@@ -77,11 +78,22 @@ export interface DraftPlan {
  * file): a flag given that could do nothing is a mistake to report, not to ignore.
  */
 export function checkDraftFlags(given: DraftOptions): void {
-  if (given.output === "") throw new UsageError(`-o '': give a file name, or - for stdout`);
-  // An empty name would read as no --input at all, and the run would go to GitHub instead.
-  for (const [flag, value] of [["--input", given.input], ["--update", given.update], ["--previous", given.previous]] as const) {
-    if (value === "") throw new UsageError(`${flag} '': give a file name${flag === "--input" ? ", or - for stdin" : ""}`);
-  }
+  // The command line's checks, for a caller that gives the options as data: an empty --input
+  // would read as none, and the run would go to GitHub instead; an empty -c, as no config.
+  const values: Array<[ValueOption, string | undefined]> = [
+    [WEEK, given.week],
+    [THROUGH, given.through],
+    [PREVIOUS, given.previous],
+    [OUTPUT, given.output],
+    [UPDATE, given.update],
+    [INPUT, given.input],
+    [DATE, given.date],
+    [CONFIG, given.config],
+    [TEMPLATE, given.template],
+    [PARTIALS, given.partials],
+    ...given.repos.map((repo): [ValueOption, string] => [REPO, repo]),
+  ];
+  for (const [option, value] of values) checkOptionValue(option, value);
   // --force lets -o replace an existing file; --update rewrites its file without it, and stdout replaces nothing.
   if (given.force && (given.output === undefined || given.output === "-")) {
     const fix =

@@ -25,6 +25,9 @@ const draftSteps = (): Promise<DraftSteps> => (stepsLoading ??= import("./draft-
 
 export { DEFAULT_REPO, type DraftOptions } from "./draft-plan.js";
 
+/** Set to "true" by action.yml's draft step: a message's fix then names the action's inputs, not flags. */
+export const IN_ACTION_VARIABLE = "K8S_WEEKLY_IN_ACTION";
+
 export interface DraftEnvironment {
   now: Date;
   env: NodeJS.ProcessEnv;
@@ -96,7 +99,9 @@ export async function executeDraft(plan: DraftPlan, environment: DraftEnvironmen
   const templates = plan.templates ? loadTemplates(plan.templates) : null;
   // An editor's own template is read before the fetch; the shipped ones are known to be good.
   if (templates && (plan.templates?.template ?? plan.templates?.partials) !== undefined) await (await draftSteps()).checkTemplateFiles(templates);
-  const previous = options.update ? await readPostToUpdate(options.update, post ?? (await readDraftFile(options.update)), week, options.through !== undefined) : null;
+  const previous = options.update
+    ? await readPostToUpdate(options.update, post ?? (await readDraftFile(options.update)), week, options.through !== undefined, environment.env)
+    : null;
   if (previous && previous.through > week.to.slice(0, 10)) {
     logger.warn(`${options.update}: its sections were drafted through ${previous.through}; refreshed through ${week.to.slice(0, 10)}, they lose the lines of the PRs merged after it`);
   }
@@ -238,7 +243,13 @@ export function outsideWindowNote(prs: readonly PullRequest[], week: Week, input
  * The post an --update refreshes, checked: its text, its bytes (which must be unchanged when the
  * update replaces it), and the last day its sections were drafted through ("" for the week alone).
  */
-async function readPostToUpdate(path: string, { bytes, text }: DraftFile, week: Week, throughGiven: boolean): Promise<{ text: string; bytes: Buffer; through: string }> {
+async function readPostToUpdate(
+  path: string,
+  { bytes, text }: DraftFile,
+  week: Week,
+  throughGiven: boolean,
+  env: NodeJS.ProcessEnv,
+): Promise<{ text: string; bytes: Buffer; through: string }> {
   const weekEnding = week.ending;
   checkOutputPath(path, true, "--update");
   let regions: Region[] = [];
@@ -276,8 +287,13 @@ async function readPostToUpdate(path: string, { bytes, text }: DraftFile, week: 
   const windowEnd = week.to.slice(0, 10);
   const recorded = regions.map((region) => (region.unread ? "" : (region.through ?? ""))).reduce((latest, day) => (day > latest ? day : latest), "");
   if (!throughGiven && recorded > windowEnd) {
+    // Run by the GitHub Action (action.yml sets the variable), whose user passes no flags: its through input is the fix.
+    const fix =
+      env[IN_ACTION_VARIABLE] === "true"
+        ? `set the action's through input to ${recorded} (the day "Run workflow" asks for in the example workflow), or to ${windowEnd} for the week alone`
+        : `add --through ${recorded}, or --through ${windowEnd} for the week alone`;
     throw new UsageError(
-      `--update ${path}: its sections were drafted through ${recorded}, after the week ending ${windowEnd}, and a refresh over the week alone would drop the PRs merged since; add --through ${recorded}, or --through ${windowEnd} for the week alone`,
+      `--update ${path}: its sections were drafted through ${recorded}, after the week ending ${windowEnd}, and a refresh over the week alone would drop the PRs merged since; ${fix}`,
     );
   }
   return { text, bytes, through: recorded };

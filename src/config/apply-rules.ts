@@ -1,6 +1,9 @@
 import { DEFAULT_RULES, type RuleTable } from "../classify/rules.js";
 import { UsageError } from "../errors.js";
 
+/** The flags every rule pattern is compiled with (classify/signals.ts). */
+const PATTERN_FLAGS = "i";
+
 /**
  * A config file's `rules` on top of the defaults: lists are added to the default lists, strings and
  * numbers replace the default, objects merge key by key. The schema has already checked the shape.
@@ -8,12 +11,28 @@ import { UsageError } from "../errors.js";
 export function applyRuleOverrides(overrides: Record<string, unknown> | undefined, source: string): RuleTable {
   if (!overrides) return DEFAULT_RULES;
   const merged = merge(DEFAULT_RULES, overrides) as RuleTable;
-  const patterns = [...Object.entries(merged.patterns), ...merged.skipTitlePatterns.map((value, index) => [`skipTitlePatterns[${index}]`, value] as const)];
-  for (const [name, pattern] of patterns) {
+  // The user's own patterns, by the key path they wrote them at: the defaults are known to be good.
+  const given = overrides as { patterns?: Record<string, string>; skipTitlePatterns?: string[]; skipAuthors?: string[] };
+  const patterns = [
+    ...Object.entries(given.patterns ?? {}).map(([name, value]) => [`rules.patterns.${name}`, value, name === "prerelease" ? "release" : "PR"] as const),
+    ...(given.skipTitlePatterns ?? []).map((value, index) => [`rules.skipTitlePatterns[${index}]`, value, "PR"] as const),
+  ];
+  for (const [path, pattern, what] of patterns) {
+    let expression: RegExp;
     try {
-      new RegExp(pattern, "i");
+      expression = new RegExp(pattern, PATTERN_FLAGS);
     } catch (error) {
-      throw new UsageError(`${source}: rules.${name.startsWith("skip") ? name : `patterns.${name}`}: not a valid regular expression (${(error as Error).message})`);
+      throw new UsageError(`${source}: ${path}: not a valid regular expression (${(error as Error).message})`);
+    }
+    // "", "^", "x*" or "(?:)" match the empty text, and so every title and note: all PRs skipped, or all in one section.
+    if (expression.test("")) {
+      throw new UsageError(`${source}: ${path}: ${JSON.stringify(pattern)} matches the empty text, so it would match every ${what}; give a pattern that needs at least one character, or remove it`);
+    }
+  }
+  // A leading * matches any end of a login: "*" alone is every author.
+  for (const [index, author] of (given.skipAuthors ?? []).entries()) {
+    if (author === "*") {
+      throw new UsageError(`${source}: rules.skipAuthors[${index}]: "*" matches every author, so it would skip every PR; give a login, or * and the end of one ("*[bot]")`);
     }
   }
   return merged;

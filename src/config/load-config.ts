@@ -1,11 +1,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import type { ErrorObject } from "ajv";
 import { DEFAULT_RELATED_REPOS } from "../context/releases/index.js";
 import type { ConfigFile } from "./config-schema.js";
 import { readProblem, UsageError } from "../errors.js";
-import { cleanText } from "../markdown/escape.js";
-import { uniqueBy } from "../unique.js";
+import { checkOptionValue, CONFIG } from "../option-values.js";
+import { jsonFault } from "./json-fault.js";
 import { utf8TextOf, withoutByteOrderMark } from "../byte-order-mark.js";
 
 export const CONFIG_FILE_NAME = "k8s-weekly.config.json";
@@ -34,6 +33,8 @@ export interface Config {
 
 /** `--config FILE`, else k8s-weekly.config.json in the working folder, else no config. */
 export async function loadConfig(explicitPath: string | undefined, cwd: string): Promise<Config> {
+  // `-c ''` would otherwise read as no -c, and the working folder's file would be used, or none.
+  checkOptionValue(CONFIG, explicitPath);
   const path = explicitPath ?? join(cwd, CONFIG_FILE_NAME);
   if (!explicitPath && !existsSync(path)) return { path: null };
   const label = explicitPath ? `--config ${explicitPath}` : `config ${path}`;
@@ -46,11 +47,11 @@ export async function loadConfig(explicitPath: string | undefined, cwd: string):
   // A file saved as UTF-16 would be reported by JSON.parse as an unreadable token.
   const text = utf8TextOf(bytes, label, "save the file as UTF-8");
   let raw: unknown;
+  const json = withoutByteOrderMark(text);
   try {
-    raw = JSON.parse(withoutByteOrderMark(text));
+    raw = JSON.parse(json);
   } catch (error) {
-    // JSON.parse quotes the text around the fault, newlines and all: the message stays one line.
-    throw new UsageError(`${label}: not valid JSON (${cleanText((error as Error).message, 160)}); fix the syntax`);
+    throw new UsageError(`${label}: not valid JSON${jsonFault(json, (error as Error).message)}; fix the syntax`);
   }
   const problems = await validate(raw);
   // JSON Schema cannot say which date-fns patterns work: checked here, so that a bad one is this
@@ -79,55 +80,13 @@ export async function loadConfig(explicitPath: string | undefined, cwd: string):
   };
 }
 
-/**
- * Settings earlier versions accepted, with why they are gone: "unknown setting" would send the
- * user looking for a typo in a name the schema once offered.
- */
-const RETIRED_SETTINGS: ReadonlyMap<string, string> = new Map([
-  // The draft's sections are keyed by name and the post follows the template, so it never had an effect.
-  [
-    "rules.sectionOrder",
-    "no longer a setting (it never changed the draft: the post's sections follow LWKD's order, and a --template can place them otherwise); remove it",
-  ],
-]);
-
 /** Every problem at once, each with its path (`rules.labels.feature: expected an array`). */
 async function validate(raw: unknown): Promise<string[]> {
-  // Loaded here, not on start-up: most runs have no config.
+  // Loaded here, not on start-up: most runs have no config, and most configs are valid.
   const { configValidator } = await import("./config-validator.js");
   const check = await configValidator();
   if (check(raw)) return [];
-  return uniqueBy((check.errors ?? []).filter((error) => error.keyword !== "anyOf" && error.keyword !== "if").map(describe), (message) => message);
+  const { configProblems } = await import("./config-problems.js");
+  return configProblems(check.errors ?? [], raw);
 }
-
-function describe(error: ErrorObject): string {
-  const path = error.instancePath
-    .split("/")
-    .slice(1)
-    .map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"))
-    .reduce((text, part) => (/^\d+$/.test(part) ? `${text}[${part}]` : text ? `${text}.${part}` : part), "");
-  const where = path || "(top level)";
-  const params = error.params as Record<string, unknown>;
-  switch (error.keyword) {
-    case "type":
-      return `${where}: expected ${article(String(params.type))}`;
-    case "additionalProperties": {
-      const name = `${path ? `${path}.` : ""}${String(params.additionalProperty)}`;
-      return `${name}: ${RETIRED_SETTINGS.get(name) ?? "unknown setting"}`;
-    }
-    case "required":
-      return `${where}: missing "${String(params.missingProperty)}"`;
-    case "enum":
-      return `${where}: expected one of ${(params.allowedValues as unknown[]).map((value) => JSON.stringify(value)).join(", ")}`;
-    case "pattern":
-      return `${where}: expected OWNER/NAME`;
-    default:
-      return `${where}: ${error.message ?? "is not valid"}`;
-  }
-}
-
-function article(type: string): string {
-  return type === "array" || type === "object" || type === "integer" ? `an ${type}` : `a ${type}`;
-}
-
 
