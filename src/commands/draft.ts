@@ -40,6 +40,8 @@ export interface DraftEnvironment {
 }
 
 export async function runDraft(given: DraftOptions, environment: DraftEnvironment): Promise<void> {
+  // Before any file is read: a flag that can do nothing is the first thing to hear of. planDraft
+  // checks again, for callers that give the options as data; the checks cost nothing.
   checkDraftFlags(given);
   const config = await loadConfig(given.config, environment.cwd);
   if (given.week !== undefined || given.update === undefined) {
