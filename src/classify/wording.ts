@@ -10,6 +10,7 @@ import { applyHouseSpellings } from "./spellings.js";
 import { type Token, endsClause, endsStatement, plain, renderTokens, tokenize } from "./tokens.js";
 import {
   AUXILIARIES,
+  NEGATED_AUXILIARIES,
   CLAUSE_BREAKS,
   COORDINATORS,
   DANGLING,
@@ -61,7 +62,7 @@ interface Draft extends Structure {
 
 const RELATIVE = new Set(["which", "that", "who", "whose", "whom"]);
 /** Verb forms that carry a clause's tense: "been" or "be" only continue a verb group. */
-const TENSED = new Set("is are was were will would can could should may might must has have had does do".split(" "));
+const TENSED = new Set([..."is are was were will would can could should may might must has have had does do".split(" "), ...NEGATED_AUXILIARIES]);
 const isTensed = (token: Token | undefined): boolean =>
   token !== undefined && !token.code && (TENSED.has(plain(token)) || (isFiniteVerb(token.text) && !AUXILIARIES.has(plain(token))));
 
@@ -158,6 +159,8 @@ function findVerb(tokens: Token[]): number {
   for (let i = 1; i < Math.min(tokens.length, 8); i++) {
     const token = tokens[i];
     if (!token || token.code) continue;
+    // "The explanation for why a pod was ...": a verb after these is the question's, not the sentence's.
+    if (QUESTION_WORDS.has(plain(token))) break;
     // "kubectl now prints X": the news is "now prints", so the link starts there.
     if (isFiniteVerb(token.text) || (plain(token) === "now" && i + 1 < tokens.length)) return i;
     if (isUnknownThirdPerson(tokens, i)) return i;
@@ -198,6 +201,7 @@ function findVerb(tokens: Token[]): number {
 }
 
 const PARTICLES = new Set(["on", "off", "up", "out", "down"]);
+const QUESTION_WORDS = new Set(["why", "how", "whether"]);
 const DO_FORMS = new Set(["do", "does", "did"]);
 const NEGATED_DO = new Set(["don't", "doesn't", "didn't"]);
 /** Verbs that say what a change did: the only ones a note writes as a label ("fix: ..."). */

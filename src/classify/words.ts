@@ -90,9 +90,12 @@ const BASE_VERBS = new Set(
 );
 // A Map, not an object: a word like "constructor" must not find Object.prototype's members.
 const IRREGULAR_PAST = new Map([["made", "make"], ["set", "set"], ["ran", "run"], ["built", "build"], ["let", "let"], ["shrank", "shrink"]]);
-export const AUXILIARIES = new Set(
-  "is are was were be been can could will would should may might must has have had gets becomes become no".split(" "),
-);
+/** Negated helpers: "X can't be Y" and "X shouldn't error" have their verb there too. */
+export const NEGATED_AUXILIARIES = "cannot can't couldn't won't wouldn't shouldn't isn't aren't wasn't weren't hasn't haven't doesn't didn't don't mustn't".split(" ");
+export const AUXILIARIES = new Set([
+  ..."is are was were be been can could will would should may might must has have had gets becomes become no".split(" "),
+  ...NEGATED_AUXILIARIES,
+]);
 
 /** The base form of a verb in any of its forms ("Added", "adds", "add" → "add"), if it is one we know. */
 export function baseVerb(word: string): string | undefined {

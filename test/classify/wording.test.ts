@@ -143,6 +143,15 @@ describe("sentence lines", () => {
     expect(line(plural, plural)).toBe(`* On compatible systems, a sprocket's Unmount implementation [is changed to not return an error](${U})`);
   });
 
+  it("reads a negated helper as the verb, and no verb after \"how\" or \"why\" as the sentence's", () => {
+    const negated = "The gadget controller shouldn't error while syncing unmanaged widgets.";
+    expect(line(negated.slice(0, -1), negated)).toBe(`* The gadget controller [shouldn't error](${U}) while syncing unmanaged widgets`);
+    const wont = "The `widget_total` metrics won't consider the time when a pod waits.";
+    expect(line(wont.slice(0, -1), wont)).toBe(`* The \`widget_total\` metrics [won't consider the time](${U}) when a pod waits`);
+    const how = "Changed how the gadget server handles updates to widgets.";
+    expect(line(how.slice(0, -1), how)).toBe(`* Changed [how the gadget server handles updates](${U}) to widgets`);
+  });
+
   it("reads on past \"e.g.\" and \"i.e.\", which end no sentence", () => {
     const example = "Allow changing the gadget image, e.g. Quay mirrors for air-gapped clusters. Second sentence here.";
     expect(line(example, example)).toBe(`* Allow [changing the gadget image](${U}), e.g. Quay mirrors for air-gapped clusters`);
