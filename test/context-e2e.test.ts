@@ -112,10 +112,20 @@ describe("the week's releases, schedule and file changes", () => {
     for (const tags of Object.values(EXPECTED_WEEK_PRERELEASES)) for (const tag of tags) expect(lines.join("\n")).not.toContain(tag);
     expect(lines.join("\n")).not.toContain("v1.22.0-alpha.1");
     expect(lines).toContain(
-      "* [containerd v1.5.4](https://github.com/containerd/containerd/releases/tag/v1.5.4): fix CVE-2021-32760, update runc to v1.0.1; also [v1.4.8](https://github.com/containerd/containerd/releases/tag/v1.4.8)",
+      "* [containerd v1.5.4](https://github.com/containerd/containerd/releases/tag/v1.5.4): Fix CVE-2021-32760, update runc to v1.0.1; also [v1.4.8](https://github.com/containerd/containerd/releases/tag/v1.4.8)",
     );
     expect(lines.find((line) => line.startsWith("* [Go "))).toBe(
       `* [Go ${EXPECTED_GO_RELEASES_IN_WEEK[0].slice(2)}](https://go.dev/doc/devel/release#go1.16.minor); also [${EXPECTED_GO_RELEASES_IN_WEEK[1].slice(2)}](https://go.dev/doc/devel/release#go1.15.minor)`,
+    );
+    // Highlights without their items' scopes ("nerdctl compose:", "Helm chart:"), in sentence case.
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        "* [nerdctl v0.10.0](https://github.com/containerd/nerdctl/releases/tag/v0.10.0): Support `build.args` and `build.target`",
+        "* [csi-driver-smb v1.1.0](https://github.com/kubernetes-csi/csi-driver-smb/releases/tag/v1.1.0): Add `node.livenessProbe.healthPort`",
+        "* [cloud-provider-openstack v1.21.0](https://github.com/kubernetes/cloud-provider-openstack/releases/tag/v1.21.0): Support the `loadbalancer.openstack.org/health-monitor-delay` annotation",
+        "* [ingress-nginx controller-v0.47.0](https://github.com/kubernetes/ingress-nginx/releases/tag/controller-v0.47.0): Kubernetes 1.21 is supported; also [helm-chart-3.34.0](https://github.com/kubernetes/ingress-nginx/releases/tag/helm-chart-3.34.0)",
+        "* [minikube v1.22.0](https://github.com/kubernetes/minikube/releases/tag/v1.22.0): Add save, tag and push subcommands",
+      ]),
     );
     expect(stderr).toContain("warning: kubernetes-csi/csi-driver-vsphere: no such repository");
     expect(stderr).toContain("k8s-weekly: kubernetes/cloud-provider: has no releases, so it never has a Subprojects line\n");
@@ -131,7 +141,7 @@ describe("the week's releases, schedule and file changes", () => {
     const { json, code } = await draft(["--previous", previous]);
     expect(code).toBe(0);
     const lines = json.sections.subprojects?.map((entry) => entry.line) ?? [];
-    expect(lines.find((line) => line.startsWith("* [containerd "))).toBe("* [containerd v1.4.8](https://github.com/containerd/containerd/releases/tag/v1.4.8): fix CVE-2021-32760, update runc to v1.0.1");
+    expect(lines.find((line) => line.startsWith("* [containerd "))).toBe("* [containerd v1.4.8](https://github.com/containerd/containerd/releases/tag/v1.4.8): Fix CVE-2021-32760, update runc to v1.0.1");
     expect(lines.find((line) => line.startsWith("* [Go "))).toBe(`* [Go ${EXPECTED_GO_RELEASES_IN_WEEK[1].slice(2)}](https://go.dev/doc/devel/release#go1.15.minor)`);
   });
 

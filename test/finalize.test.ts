@@ -233,7 +233,7 @@ describe("k8s-weekly finalize", () => {
     expect(update.code).toBe(2);
     expect(update.stdout).toBe("");
     expect(update.stderr.trimEnd().split("\n").at(-1)).toBe(
-      `k8s-weekly: --update ${post}: is a finished post (finalized, or written by hand: it has a slug and no k8s-weekly markers), and --update refreshes only a draft; edit the post by hand, or draft the week again with -o NEW-FILE; see k8s-weekly draft --help`,
+      `k8s-weekly: --update ${post}: is a finished post (finalized, written by hand, or drafted with a template that writes no k8s-weekly markers: it has a slug and no markers), and --update refreshes only a draft; edit the post by hand, or draft the week again with -o NEW-FILE; see k8s-weekly draft --help`,
     );
     expect(readFileSync(post, "utf8")).toBe(text);
 
@@ -263,7 +263,7 @@ describe("k8s-weekly finalize", () => {
     expect(text).not.toContain("featured candidates");
     const update = await runCli(["draft", "--week", "2021-07-04", "--offline", "--update", post], {}, dir);
     expect(update.code).toBe(2);
-    expect(update.stderr).toContain("is a finished post (finalized, or written by hand");
+    expect(update.stderr).toContain("is a finished post (finalized, written by hand, or drafted with a template that writes no k8s-weekly markers");
   });
 
   it("-o - prints the post and leaves the file alone; --force finalizes an unfinished draft with a warning", async () => {

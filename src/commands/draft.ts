@@ -102,7 +102,7 @@ export async function executeDraft(plan: DraftPlan, environment: DraftEnvironmen
   // An editor's own template is read before the fetch; the shipped ones are known to be good.
   if (templates && (plan.templates?.template ?? plan.templates?.partials) !== undefined) await (await draftSteps()).checkTemplateFiles(templates);
   const previous = options.update
-    ? await readPostToUpdate(options.update, post ?? (await readDraftFile(options.update)), week, options.through !== undefined, environment.env)
+    ? await readPostToUpdate(options.update, post ?? (await readDraftFile(options.update)), week, options.through !== undefined, environment.env, templates && { sources: templates, label: templateLabel(plan.templates) })
     : null;
   if (previous && previous.through > week.to.slice(0, 10)) {
     logger.warn(`${options.update}: its sections were drafted through ${previous.through}; refreshed through ${week.to.slice(0, 10)}, they lose the lines of the PRs merged after it`);
@@ -195,15 +195,19 @@ export async function executeDraft(plan: DraftPlan, environment: DraftEnvironmen
   if (draft.stats.merged === 0) logger.warn(`no merged PRs found for the week ending ${week.ending}`);
   logger.info(`week ending ${week.ending}: ${draft.stats.merged} merged, ${draft.stats.reported} reported, ${draft.stats.skipped} skipped, ${requests} ${requests === 1 ? "request" : "requests"}`);
 
-  const text = templates
-    ? await renderPost(
-        buildPostView(draft, featuredCandidates, {
-          ...(date ? { date } : {}),
-          ...(plan.titleDateFormat ? { titleDateFormat: plan.titleDateFormat } : {}),
-        }),
-        templates,
-      )
-    : draftJson(draft, featuredCandidates, logger.warnings);
+  let text: string;
+  if (templates) {
+    const view = buildPostView(draft, featuredCandidates, {
+      ...(date ? { date } : {}),
+      ...(plan.titleDateFormat ? { titleDateFormat: plan.titleDateFormat } : {}),
+    });
+    text = await renderPost(view, templates);
+    // A template that leaves sections out exits 0 all the same, and lint cannot see what is missing.
+    const { total, leftOut } = steps.entriesLeftOut(view, text);
+    if (leftOut.length > 0) logger.warn(leftOutWarning(total, leftOut, templateLabel(plan.templates)));
+  } else {
+    text = draftJson(draft, featuredCandidates, logger.warnings);
+  }
   if (options.update && previous !== null) {
     const merged = mergeIntoPost(options.update, previous.text, text, steps);
     for (const { section, lines } of steps.sectionsLeftOut(previous.text, text)) {
@@ -251,6 +255,7 @@ async function readPostToUpdate(
   week: Week,
   throughGiven: boolean,
   env: NodeJS.ProcessEnv,
+  templates: { sources: TemplateSources; label: string } | null,
 ): Promise<{ text: string; bytes: Buffer; through: string }> {
   const weekEnding = week.ending;
   checkOutputPath(path, true, "--update");
@@ -263,12 +268,18 @@ async function readPostToUpdate(
   }
   await loadYaml();
   const front = readFrontMatter(text);
+  // A post drafted with a template that writes no markers has none either: the template is what to fix.
+  if (broken === null && regions.length === 0 && templates !== null && !(await writesMarkers(templates.sources, week))) {
+    throw new UsageError(
+      `--update ${path}: has no k8s-weekly markers, and ${templates.label} writes none, so --update cannot refresh a post drafted with it; put {{section.markers.begin}} and {{section.markers.end}} around each generated section, as the section partial of k8s-weekly templates export DIR does, then draft the week again with -o NEW-FILE`,
+    );
+  }
   if (broken !== null || regions.length === 0) {
     // What reads as a marker only inside a code block or a line of text is the editor's, not the tool's.
     await loadMarkdown();
     if (!toolComments(text).some((comment) => comment.kind === "marker") && frontMatterText(front, "slug") !== null) {
       throw new UsageError(
-        `--update ${path}: is a finished post (finalized, or written by hand: it has a slug and no k8s-weekly markers), and --update refreshes only a draft; edit the post by hand, or draft the week again with -o NEW-FILE`,
+        `--update ${path}: is a finished post (finalized, written by hand, or drafted with a template that writes no k8s-weekly markers: it has a slug and no markers), and --update refreshes only a draft; edit the post by hand, or draft the week again with -o NEW-FILE`,
       );
     }
   }
@@ -299,6 +310,32 @@ async function readPostToUpdate(
     );
   }
   return { text, bytes, through: recorded };
+}
+
+/**
+ * Whether the templates write the markers `--update` refreshes between, as they render a week with
+ * nothing in it (the shipped ones always do). A template that fails on no data is given the benefit
+ * of the doubt: the post's own message stands.
+ */
+async function writesMarkers(templates: TemplateSources, week: Week): Promise<boolean> {
+  const { renderPost, buildPostView, emptyDraft } = await draftSteps();
+  try {
+    return findRegions((await renderPost(buildPostView(emptyDraft(week), []), templates)).split("\n")).length > 0;
+  } catch {
+    return true;
+  }
+}
+
+/** The templates a draft renders with, named for a message: the files an editor gave, and the default for the rest. */
+function templateLabel(given: { template?: string; partials?: string } | null): string {
+  const main = given?.template === undefined ? "the default template" : `template ${given.template}`;
+  return given?.partials === undefined ? main : `${main} with the partials in ${given.partials}`;
+}
+
+function leftOutWarning(total: number, leftOut: readonly { heading: string; count: number }[], label: string): string {
+  const count = leftOut.reduce((sum, section) => sum + section.count, 0);
+  const which = leftOut.map((section) => `${section.heading} ${section.count}`).join(", ");
+  return `${count} of the draft's ${total} PRs and releases are not in the post (${which}): ${label} leaves them out; render every section, as the templates of k8s-weekly templates export DIR do (post.md.hbs loops over sectionList)`;
 }
 
 /**

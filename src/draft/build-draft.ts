@@ -113,6 +113,21 @@ export function finishDraft(classified: ClassifiedDraft, input: Omit<DraftInput,
   };
 }
 
+/** A draft of the week with nothing in it: what a template writes around no data at all. */
+export function emptyDraft(week: Week): Draft {
+  return {
+    week,
+    sections: Object.fromEntries(SECTION_KEYS.map((key) => [key, [] as DraftEntry[]])) as Record<SectionKey, DraftEntry[]>,
+    skipped: [],
+    stats: { merged: 0, reported: 0, skipped: 0, requests: 0 },
+    warnings: [],
+    releaseSchedule: { nextDeadline: null, notes: [] },
+    unexplainedChanges: [],
+    kepCandidates: [],
+    unreadSections: [],
+  };
+}
+
 function toSections(classification: Classification): Record<SectionKey, DraftEntry[]> {
   const sections = Object.fromEntries(SECTION_KEYS.map((key) => [key, [] as DraftEntry[]])) as Record<SectionKey, DraftEntry[]>;
   for (const classified of classification.reported) sections[classified.section].push(draftEntry(classified));

@@ -11,8 +11,11 @@ export const GITHUB_API_VERSION = "2022-11-28";
 /** Far above any answer GitHub gives (a 100-PR page with bodies is about 1 MB), far below what would exhaust memory. */
 export const MAX_RESPONSE_BYTES = 50 * 1024 * 1024;
 
-/** Retries after a 5xx or a dropped connection; plugin-retry waits (attempt)² seconds before each. */
+/** Retries after a 5xx or a dropped connection; plugin-retry waits (attempt)² seconds before each: 1 s, then 4 s. */
 const RETRIES = 2;
+
+/** Seconds GitHub asks between two searches; a search's retry waits for them too. */
+const SEARCH_SPACING = 2;
 
 /** A body that stalled after its headers: worth a retry, and reported as a timeout rather than as bad JSON. */
 export class SlowBodyError extends Error {
@@ -50,7 +53,43 @@ export interface GitHubClient {
   nextRequestSent(): Promise<void>;
 }
 
-const ThrottledOctokit = Octokit.plugin(throttling, retry);
+/**
+ * plugin-retry waits (retryCount + 1)² seconds before a retry, 1 s then 4 s, reading retryCount
+ * from `options.request`. Two things undo that count, and these two plugins put it right.
+ *
+ * Octokit hands every request that names no `request` option the same `options.request` object,
+ * so a count left by one request's retries started the next request's: its first retry waited
+ * 9 s. Outside plugin-retry, ownRetryCount gives each request an object of its own, from 0.
+ */
+function ownRetryCount(octokit: Pick<Octokit, "hook">): Record<string, never> {
+  octokit.hook.wrap("request", (request, options) => {
+    options.request = { ...options.request };
+    delete options.request.retryCount;
+    return request(options);
+  });
+  return {};
+}
+
+/**
+ * plugin-throttling, on every failed GraphQL request that is not a rate limit, writes its own
+ * count over it (0, as it retried nothing), so every GraphQL retry waited 1 s. Between the two
+ * plugins, keepRetryCount puts plugin-retry's count back.
+ */
+function keepRetryCount(octokit: Pick<Octokit, "hook">): Record<string, never> {
+  octokit.hook.wrap("request", async (request, options) => {
+    const retryCount: unknown = options.request.retryCount;
+    try {
+      return await request(options);
+    } catch (error) {
+      options.request.retryCount = retryCount;
+      throw error;
+    }
+  });
+  return {};
+}
+
+// In that order: a plugin's hooks wrap those of the plugins before it.
+const ThrottledOctokit = Octokit.plugin(throttling, keepRetryCount, retry, ownRetryCount);
 
 let clients = 0;
 
@@ -61,6 +100,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   const { logger } = options;
   const baseUrl = options.apiUrl.replace(/\/+$/, "");
   const api = new URL(baseUrl);
+  const apiPath = api.pathname.replace(/\/+$/, "");
   const maxBytes = options.maxResponseBytes ?? MAX_RESPONSE_BYTES;
   const timeoutSeconds = options.timeoutMs / 1000;
   // Consecutive failures of the same request, to say before each retry how long it waits.
@@ -89,11 +129,14 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       return stop(new FailureError(`stopped after ${options.maxRequests} ${options.maxRequests === 1 ? "request" : "requests"} to GitHub (--max-requests); raise --max-requests (a week takes a few, more only when the server misbehaves)`));
     }
     requests += 1;
+    const searching = method === "GET" && url.pathname.slice(apiPath.length).startsWith("/search/");
     const attemptKey = `${where}?${url.search} ${typeof init?.body === "string" ? init.body : ""}`;
     const retrying = (reason: string) => {
       const attempt = (failures.get(attemptKey) ?? 0) + 1;
       failures.set(attemptKey, attempt);
-      if (attempt <= RETRIES) logger.info(`${where}: ${reason}; retrying in ${attempt ** 2} s (attempt ${attempt + 1} of ${RETRIES + 1})`);
+      // The search queue spaces searches from this attempt's start: a first retry waits for that, not 1 s.
+      const wait = searching ? Math.max(attempt ** 2, SEARCH_SPACING) : attempt ** 2;
+      if (attempt <= RETRIES) logger.info(`${where}: ${reason}; retrying in ${wait} s (attempt ${attempt + 1} of ${RETRIES + 1})`);
     };
     const started = Date.now();
     const signal = AbortSignal.timeout(options.timeoutMs);
@@ -151,7 +194,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     write: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }),
     // The plugin's default search group is shared by every client in the process; ours is not,
     // and keeps GitHub's two seconds between searches in its own unit.
-    search: new Bottleneck.Group({ maxConcurrent: 1, minTime: 2 * second }),
+    search: new Bottleneck.Group({ maxConcurrent: 1, minTime: SEARCH_SPACING * second }),
     // Its remaining groups are shared by key, so a key per client keeps clients apart.
     id: `k8s-weekly-${(clients += 1)}`,
     retryAfterBaseValue: second,

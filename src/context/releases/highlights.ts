@@ -1,3 +1,4 @@
+import { capitalizeFirst } from "../../classify/words.js";
 import { plainText } from "../schedule/markdown-text.js";
 
 // Longer lines are cut before any pattern runs, so a hostile body costs linear time.
@@ -26,10 +27,10 @@ interface Item {
 
 /**
  * A whole phrase of up to six words on what a release brings, read from the body's structure:
- * security fixes first ("fix CVE-2021-32760"), then the first heading or bullet under a
- * Highlights / Notable changes / What's Changed heading, else the first bullet. Plain text, still
- * to be escaped; "" when the body has nothing usable. Prose paragraphs are never used: they are
- * greetings.
+ * security fixes first ("Fix CVE-2021-32760"), then the first heading or bullet under a
+ * Highlights / Notable changes / What's Changed heading, else the first bullet. In sentence case,
+ * as the PR lines are; plain text, still to be escaped; "" when the body has nothing usable. Prose
+ * paragraphs are never used: they are greetings.
  */
 export function releaseHighlights(body: string | null): string {
   return highlightCandidates(body)[0] ?? "";
@@ -40,7 +41,7 @@ export function highlightCandidates(body: string | null): string[] {
   if (!body || body.trim() === "") return [];
   const candidates: string[] = [];
   const security = securityHighlight(body);
-  if (security) candidates.push(security);
+  if (security) candidates.push(sentenceCase(security));
   const items = structure(body);
   const section = highlightSection(items);
   for (const item of section ?? items) {
@@ -48,7 +49,7 @@ export function highlightCandidates(body: string | null): string[] {
     if (!section && item.kind === "heading") continue;
     // The security fix is already said; its bullet would say it again, worse.
     if (security && /\b(?:cve|ghsa|security)\b/i.test(item.text)) continue;
-    const short = shorten(item.text);
+    const short = sentenceCase(shorten(item.text));
     if (short !== "" && !candidates.includes(short)) candidates.push(short);
   }
   return candidates;
@@ -111,7 +112,7 @@ function highlightSection(items: Item[]): Item[] | null {
   return section.length > 0 ? section : null;
 }
 
-/** "**Add runc 1.0.0** ([#5521](…)) by @someone" → "add runc 1.0.0". */
+/** "**Add runc 1.0.0** ([#5521](…)) by @someone" → "Add runc 1.0.0", as the item writes it. */
 export function shorten(raw: string): string {
   // A bold lead-in of a few words is the author's own summary of the item.
   const lead = /^\s*(?:\*\*|__)([^*_\n]{1,60})(?:\*\*|__)/.exec(raw)?.[1];
@@ -133,15 +134,25 @@ export function shorten(raw: string): string {
   const tocEntry = NOISE_SECTION.test(trimmed) && trimmed.split(/\s+/).length <= 3;
   if (NOISE_ITEM.test(trimmed) || ONLY_A_VERSION.test(trimmed) || tocEntry) return "";
   // "nerdctl compose: support build.args" and "HTTP SD: accept …": the component the item is about
-  // is a scope, like a commit's. It stays, and the phrase after it is what must be whole.
+  // is a scope, like a commit's. The line names the project already; the phrase after the scope is
+  // what the highlight says, and what must be whole.
   const scope = SCOPE.exec(text)?.[0] ?? "";
   const clause = text.slice(scope.length).split(CLAUSE_END)[0] ?? "";
   const words = clause.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word));
   if (words.length > MAX_WORDS) return "";
   while (words.length > 0 && STOPWORDS.has((words[words.length - 1] ?? "").toLowerCase().replace(/[^\p{L}]/gu, ""))) words.pop();
-  const phrase = lowerFirst(words.join(" ").replace(/[\s.,;:!?…\-–—(]+$/, ""));
-  if (phrase === "") return "";
-  return scope === "" ? phrase : `${lowerFirst(scope.trim())} ${phrase}`;
+  return words.join(" ").replace(/[\s.,;:!?…\-–—(]+$/, "");
+}
+
+/**
+ * "support build.args" → "Support build.args", as the tool starts every line; a first word that is
+ * not a plain lower-case word ("v1.22", "healthPort", "eBPF") and the names capitalizeFirst keeps
+ * ("containerd", "kubectl") stay as written.
+ */
+function sentenceCase(phrase: string): string {
+  const gap = phrase.indexOf(" ");
+  const first = gap < 0 ? phrase : phrase.slice(0, gap);
+  return /^\p{Ll}[\p{Ll}'’-]*$/u.test(first) ? capitalizeFirst(phrase) : phrase;
 }
 
 /** Up to three words and a colon: "KCP:", "HTTP SD:", "minikube image:". */
@@ -149,7 +160,7 @@ const SCOPE = /^\s*(?:[\p{L}\p{N}][\w./-]*\s+){0,2}[\p{L}\p{N}][\w./-]*:\s+(?=\S
 /** Where an item's first clause ends; a comma may join a list ("add save, tag and push"), so it does not. */
 const CLAUSE_END = /[;:(]\s|\.(?:\s|$)|\s[-–—]\s/u;
 
-/** "Add support" → "add support"; "HTTP", "CRI-O" and "etcd" stay as written. */
-function lowerFirst(text: string): string {
+/** "Add support" → "add support", for a highlight after another; "HTTP", "CRI-O" and "etcd" stay as written. */
+export function lowerFirst(text: string): string {
   return /^\p{Lu}\p{Ll}*(?:[\s:]|$)/u.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }

@@ -1,7 +1,7 @@
 import { isIdentifier } from "../../classify/words.js";
 import { cleanText, codeSpan, escapeInline, escapeLinkLabel, escapeMidLine, joinInline, renderBullet, safeUrl } from "../../markdown/escape.js";
 import type { Bullet, InlineMarkdown } from "../../types.js";
-import { highlightCandidates } from "./highlights.js";
+import { highlightCandidates, lowerFirst } from "./highlights.js";
 import { displayName, GO_REPO } from "./repos.js";
 import type { GoTag, ReleaseFilter, RepoReleases, TimeWindow } from "./types.js";
 import { golangTagsInWeek, goTagUrl, releasesInWeek } from "./window.js";
@@ -18,7 +18,7 @@ export interface SubprojectOptions extends ReleaseFilter {
 }
 
 export interface SubprojectLines {
-  /** `* [containerd v1.5.3](url): fix CVE-2021-32760, faster pulls; also [v1.4.7](url)`, one per project. */
+  /** `* [containerd v1.5.3](url): Fix CVE-2021-32760, faster pulls; also [v1.4.7](url)`, one per project. */
   lines: string[];
   /** A missing repository, an unusable URL: worth telling, never fatal. */
   warnings: string[];
@@ -125,7 +125,7 @@ function combine([first, second]: string[]): string {
   if (!first) return "";
   const words = (text: string): number => text.split(" ").length;
   if (second && words(first) <= SHORT_HIGHLIGHT_WORDS && words(first) + words(second) <= MAX_HIGHLIGHT_WORDS) {
-    return `${first}, ${second}`;
+    return `${first}, ${lowerFirst(second)}`;
   }
   return first;
 }

@@ -39,7 +39,7 @@ describe("subprojectLines", () => {
   it("leaves out the releases the previous edition gave, Go's tags too", () => {
     const previouslyLinked = new Set(["containerd/containerd@v1.5.4", "golang/go@go1.16.6"]);
     expect(subprojectLines(repos, week, { prereleases: false, goTags, previouslyLinked }).lines.filter((line) => /^\* \[(?:containerd|Go) /.test(line))).toEqual([
-      "* [containerd v1.4.8](https://github.com/containerd/containerd/releases/tag/v1.4.8): fix CVE-2021-32760",
+      "* [containerd v1.4.8](https://github.com/containerd/containerd/releases/tag/v1.4.8): Fix CVE-2021-32760",
       "* [Go 1.15.14](https://go.dev/doc/devel/release#go1.15.minor)",
     ]);
   });
@@ -55,11 +55,11 @@ describe("subprojectLines", () => {
   it("writes one line per project, alphabetical by repository, newest release first", () => {
     expect(subprojectLines(repos, week, { prereleases: false, goTags })).toEqual({
       lines: [
-        "* [containerd v1.5.4](https://github.com/containerd/containerd/releases/tag/v1.5.4): fix CVE-2021-32760, faster pulls; also [v1.4.8](https://github.com/containerd/containerd/releases/tag/v1.4.8)",
-        "* [nerdctl v0.11.0](https://github.com/containerd/nerdctl/releases/tag/v0.11.0): add support for OCI image indexes",
+        "* [containerd v1.5.4](https://github.com/containerd/containerd/releases/tag/v1.5.4): Fix CVE-2021-32760, faster pulls; also [v1.4.8](https://github.com/containerd/containerd/releases/tag/v1.4.8)",
+        "* [nerdctl v0.11.0](https://github.com/containerd/nerdctl/releases/tag/v0.11.0): Add support for OCI image indexes",
         "* [Go 1.16.6](https://go.dev/doc/devel/release#go1.16.minor); also [1.15.14](https://go.dev/doc/devel/release#go1.15.minor)",
-        "* [Cluster API v0.4.0](https://github.com/kubernetes-sigs/cluster-api/releases/tag/v0.4.0): kubernetes v1.22 support, improved machine health checks",
-        "* [kind v0.11.1](https://github.com/kubernetes-sigs/kind/releases/tag/v0.11.1): updated default node image to v1.21.1",
+        "* [Cluster API v0.4.0](https://github.com/kubernetes-sigs/cluster-api/releases/tag/v0.4.0): Kubernetes v1.22 support, improved machine health checks",
+        "* [kind v0.11.1](https://github.com/kubernetes-sigs/kind/releases/tag/v0.11.1): Updated default node image to v1.21.1",
       ],
       warnings: ["kubernetes-csi/csi-driver-vsphere: no such repository"],
       notes: ["kubernetes/kubeadm: has no releases, so it never has a Subprojects line"],
@@ -69,7 +69,7 @@ describe("subprojectLines", () => {
   it("lists prereleases when asked, and is the same whatever the input order", () => {
     const withPre = subprojectLines([...repos].reverse(), week, { prereleases: true, goTags: [...goTags].reverse() });
     expect(withPre.lines[0]).toBe(
-      "* [containerd v1.5.4](https://github.com/containerd/containerd/releases/tag/v1.5.4): fix CVE-2021-32760, faster pulls; also [v1.4.8](https://github.com/containerd/containerd/releases/tag/v1.4.8), [v1.6.0-beta.0](https://github.com/containerd/containerd/releases/tag/v1.6.0-beta.0)",
+      "* [containerd v1.5.4](https://github.com/containerd/containerd/releases/tag/v1.5.4): Fix CVE-2021-32760, faster pulls; also [v1.4.8](https://github.com/containerd/containerd/releases/tag/v1.4.8), [v1.6.0-beta.0](https://github.com/containerd/containerd/releases/tag/v1.6.0-beta.0)",
     );
     expect(withPre.lines[2]).toBe(
       "* [Go 1.17rc1](https://github.com/golang/go/releases/tag/go1.17rc1); also [1.16.6](https://go.dev/doc/devel/release#go1.16.minor), [1.15.14](https://go.dev/doc/devel/release#go1.15.minor)",
@@ -89,7 +89,7 @@ describe("subprojectLines", () => {
     };
     const { lines, warnings } = subprojectLines([hostile], week, { prereleases: false });
     expect(lines).toEqual([
-      "* [project v1\\](`https://evil.example`) &#123;&#123; x &#125;&#125;](https://github.com/evil/project/releases/tag/v1%5D%28https://evil.example%29%20%7B%7B%20x%20%7D%7D): steal tokens; also [v0.1](https://github.com/evil/project/releases/tag/v0.1)",
+      "* [project v1\\](`https://evil.example`) &#123;&#123; x &#125;&#125;](https://github.com/evil/project/releases/tag/v1%5D%28https://evil.example%29%20%7B%7B%20x%20%7D%7D): Steal tokens; also [v0.1](https://github.com/evil/project/releases/tag/v0.1)",
     ]);
     expect(lines[0]).not.toMatch(/\{\{|<img|<script|javascript:|\{%/);
     expect(warnings).toEqual(["evil/project v0.1: unusable release URL, linked the tag page instead"]);
