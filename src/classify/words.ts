@@ -1,7 +1,7 @@
 /** Small English and Kubernetes vocabularies that turn titles and notes into newsletter sentences. */
 
-/** Names that stay lowercase even at the start of a sentence. */
-const LOWERCASE_NAMES = /^(?:kube[\w-]*|kubectl|kubeadm|kubelet|client-go|cli-runtime|etcd|containerd|cri-o|crictl|kustomize|kind|kops|minikube|klog|cadvisor|golangci-lint|go|gomega|ginkgo|iptables|nftables|ipvs|cgroups?|runc|systemd|x\/\w+)$/;
+/** Names that stay lowercase even at the start of a sentence; "Kubernetes" is a proper noun. */
+const LOWERCASE_NAMES = /^(?:kube(?!rnetes$)[\w-]*|kubectl|kubeadm|kubelet|client-go|cli-runtime|etcd|containerd|cri-o|crictl|kustomize|kind|kops|minikube|klog|cadvisor|golangci-lint|go|gomega|ginkgo|iptables|nftables|ipvs|cgroups?|runc|systemd|x\/\w+)$/;
 
 // Module constants: a regular expression literal in a function is a new object each time it runs.
 export const WORD_GAP = /\s+/;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { lineProblems } from "../../src/lint/line-rules.js";
 import { sentenceBullet, sentenceLine } from "../../src/classify/wording.js";
+import { capitalizeFirst } from "../../src/classify/words.js";
 import { url } from "./fixtures.js";
 
 const U = url(1);
@@ -141,6 +142,12 @@ describe("sentence lines", () => {
     expect(line(gerund, gerund)).toBe(`* Setting the gadget status of a widget [was previously allowed](${U})`);
     const plural = "On compatible systems, a sprocket's Unmount implementation is changed to not return an error";
     expect(line(plural, plural)).toBe(`* On compatible systems, a sprocket's Unmount implementation [is changed to not return an error](${U})`);
+  });
+
+  it("capitalizes Kubernetes at the start of a line, and leaves kube- binaries in lower case", () => {
+    const project = "kubernetes now builds with the gadget toolchain.";
+    expect(line(project.slice(0, -1), project)).toBe(`* Kubernetes [now builds](${U}) with the gadget toolchain`);
+    expect(capitalizeFirst("kube-proxy now skips widgets")).toBe("kube-proxy now skips widgets");
   });
 
   it("reads a negated helper as the verb, and no verb after \"how\" or \"why\" as the sentence's", () => {
