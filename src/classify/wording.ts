@@ -155,7 +155,15 @@ function isUnknownThirdPerson(tokens: readonly Token[], i: number): boolean {
   return DETERMINERS.has(plain(tokens[i + 1])) && !tokens[i - 1]!.trail && !PREPOSITIONS.has(before) && !DETERMINERS.has(before);
 }
 
-function findVerb(tokens: Token[]): number {
+/** "kubeadm certs check-expiration support json output": a verb found in its base form after a subject takes its "s". */
+function agreeWithSubject(tokens: Token[], verb: number): void {
+  const token = tokens[verb];
+  if (verb < 1 || !token || token.code) return;
+  const base = baseVerb(token.text);
+  if (base !== undefined && base === token.text.toLowerCase()) tokens[verb] = { ...token, text: thirdPerson(base) };
+}
+
+function findVerb(tokens: readonly Token[]): number {
   for (let i = 1; i < Math.min(tokens.length, 8); i++) {
     const token = tokens[i];
     if (!token || token.code) continue;
@@ -183,7 +191,8 @@ function findVerb(tokens: Token[]): number {
     const base = token.code ? undefined : baseVerb(token.text);
     if (base !== undefined && formOf(token.text, base) === "past" && plain(tokens[i + 1]) !== "by") return i;
   }
-  // Titles often drop the "s": "kubeadm certs check-expiration support json output".
+  // Titles often drop the "s": "kubeadm certs check-expiration support json output" (respelled by
+  // agreeWithSubject once the verb is taken).
   for (let i = 2; i < Math.min(tokens.length - 1, 8); i++) {
     const token = tokens[i]!;
     const next = tokens[i + 1];
@@ -192,10 +201,7 @@ function findVerb(tokens: Token[]): number {
     const previous = plain(tokens[i - 1]);
     if (base === token.text.toLowerCase() && previous === "not" && DO_FORMS.has(plain(tokens[i - 2]))) return i - 2;
     if (base === token.text.toLowerCase() && NEGATED_DO.has(previous)) return i - 1;
-    if (base === token.text.toLowerCase() && next && !PREPOSITIONS.has(plain(next)) && !DANGLING.has(previous) && previous !== "not" && !AUXILIARIES.has(previous)) {
-      token.text = thirdPerson(base);
-      return i;
-    }
+    if (base === token.text.toLowerCase() && next && !PREPOSITIONS.has(plain(next)) && !DANGLING.has(previous) && previous !== "not" && !AUXILIARIES.has(previous)) return i;
   }
   return -1;
 }
@@ -333,8 +339,7 @@ function structure(text: string, source: "note" | "title", verbForms: VerbForms)
   let tokens = words;
   let verb: number;
   const leading = leadingVerb(tokens);
-  // findVerb respells the verb it finds ("support" → "supports"): it reads copies, kept if taken.
-  const withoutRelative = leading ? tokens : withoutRelativeClause(tokens.map((token) => ({ ...token })));
+  const withoutRelative = leading ? tokens : withoutRelativeClause(tokens);
   const found = leading ? -1 : findVerb(withoutRelative);
   // "fix: widget path error", "Fixed: X": with no verb after it, a change verb written as a label is the sentence's.
   const labelVerb = !leading && found < 0 && stripped.qualifier !== undefined && CHANGE_VERBS.has(baseVerb(stripped.qualifier) ?? "") && !opensWithVerb(tokens);
@@ -353,7 +358,7 @@ function structure(text: string, source: "note" | "title", verbForms: VerbForms)
     if (subject) tokens = [{ text: subject, code: isIdentifier(subject), lead: "", trail: "" }, ...tokens];
     verb = subject ? 1 : 0;
   } else {
-    tokens = withoutRelative;
+    tokens = [...withoutRelative];
     verb = found;
     const qualifier = stripped.subject ?? stripped.qualifier;
     // "kubeadm: now respects X": the prefix is the subject of a predicate that opens the text.
@@ -362,6 +367,7 @@ function structure(text: string, source: "note" | "title", verbForms: VerbForms)
       tokens = [{ text: qualifier, code: isIdentifier(qualifier), lead: "", trail: "" }, ...tokens];
       if (verb >= 0) verb = findVerb(tokens);
     }
+    agreeWithSubject(tokens, verb);
   }
   // Room for "Adds a" in front of a noun phrase.
   let trimmed = trim(tokens, verb < 0 ? MAX_WORDS - 2 : MAX_WORDS);
