@@ -49,6 +49,17 @@ describe("updatePost", () => {
     expect(updated).not.toContain(url(2));
   });
 
+  it("keeps a line the editor typed at the top of a section at the top when new PRs come first", () => {
+    const mine = `* [The editor's own pick](${url(900)}), first on purpose`;
+    const edited = first.replace(`## Other Merges\n\n${line(1)}`, `## Other Merges\n\n${mine}\n${line(1)}`);
+    const updated = updatePost(edited, post({ other_merges: [line(7), line(1), line(2), line(3)] }));
+    expect(updated).toContain(`## Other Merges\n\n${mine}\n${line(7)}\n${line(1)}\n${line(2)}\n${line(3)}\n`);
+    // A section with nothing of the tool's yet gets its lines after the editor's.
+    const typed = post({ other_merges: [] }).replace("<!-- k8s-weekly:begin other_merges -->\n", `<!-- k8s-weekly:begin other_merges -->\n## Other Merges\n\n${mine}\n`);
+    const filled = updatePost(typed, post({ other_merges: [line(7), line(8)] }));
+    expect(filled).toContain(`## Other Merges\n\n${mine}\n${line(7)}\n${line(8)}\n`);
+  });
+
   it("keeps lines the editor added by hand", () => {
     const edited = first.replace(line(3), `${line(3)}\n* The scheduler team says thanks to all reviewers`);
     const updated = updatePost(edited, post({ other_merges: [line(1), line(2), line(3), line(4)] }));

@@ -251,8 +251,10 @@ function insertionIndex(lines: readonly BodyLine[], afterKey: string | null): nu
     const at = lines.findIndex((line) => lineKey(line.text) === afterKey);
     if (at >= 0) return at + 1;
   }
-  const firstPrLine = lines.findIndex((line) => lineKey(line.text) !== null);
-  if (firstPrLine >= 0) return firstPrLine;
+  // A line the editor typed at the top stays at the top: what comes first in the render goes
+  // before the tool's first line, or after the editor's when the tool has none here yet.
+  const firstOwned = lines.findIndex((line) => line.owned !== null);
+  if (firstOwned >= 0) return firstOwned;
   let lastText = lines.length - 1;
   while (lastText >= 0 && (lines[lastText]?.text ?? "").trim() === "") lastText -= 1;
   return lastText + 1;
