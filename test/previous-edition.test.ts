@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildDraft } from "../src/draft/build-draft.js";
 import { escapeInline } from "../src/markdown/escape.js";
-import { dropPreviouslyLinked, featuredPulls, linkedPulls, linkedReleases, newestPostBefore, postDate } from "../src/draft/previous-edition.js";
+import { dropPreviouslyLinked, featuredPulls, linkedPulls, linkedReleases, newestPostBefore, postDate, writtenKeps } from "../src/draft/previous-edition.js";
 import { loadMarkdown, loadYaml } from "../src/parsers.js";
 import type { DraftEntry, PullRequest, SectionKey } from "../src/types.js";
 import { runCli } from "./helpers/run-cli.js";
@@ -84,6 +84,20 @@ describe("featuredPulls", () => {
     expect(keys(post(featured).replace(note.join("\n"), ""))).toEqual([]);
     expect(keys(post(featured).replace(note.join("\n"), ["```", ...note, "```"].join("\n")))).toEqual([]);
     expect(keys([`[#200](${url(200)})`, "", ...note].join("\n"))).toEqual([]);
+  });
+});
+
+describe("writtenKeps", () => {
+  it("reads the KEPs named in the section that holds the KEP candidates note, by number, folder or tracking issue", async () => {
+    await Promise.all([loadMarkdown(), loadYaml()]);
+    const note = ["<!-- k8s-weekly KEP candidates:", "  KEP-9 Other (https://github.com/kubernetes/enhancements/issues/9)", "sha=0123456789 -->"];
+    const post = [
+      "## Featured PRs", "", "KEP-1 is featured elsewhere", "",
+      "## KEP of the Week", "", "### KEP 2579: admission", "", "See [its folder](https://github.com/kubernetes/enhancements/tree/master/keps/sig-auth/3000-widgets) and https://github.com/kubernetes/enhancements/issues/4000.", "", ...note, "",
+      "## Other Merges", "", "KEP-5 is not this section's",
+    ].join("\n");
+    expect([...writtenKeps(post)].sort((a, b) => a - b)).toEqual([2579, 3000, 4000]);
+    expect(writtenKeps(post.replace(note.join("\n"), "")).size).toBe(0);
   });
 });
 

@@ -127,6 +127,21 @@ describe("draft --update on a real week an editor has worked on", () => {
     expect(readFileSync(post, "utf8")).toBe(updated);
   });
 
+  it("no longer offers a KEP the editor has written up as a KEP candidate", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-update-"));
+    const post = join(dir, "2021-07-04-update.md");
+    const args = ["draft", "--week", "2021-07-04", "--offline"];
+    expect((await runCli([...args, "-o", post])).code).toBe(0);
+    const keps = (text: string) => [...(text.match(/<!-- k8s-weekly KEP candidates:\n[\s\S]*?-->/)?.[0] ?? "").matchAll(/^ {2}KEP-(\d+) /gm)].map((match) => Number(match[1]));
+    expect(keps(readFileSync(post, "utf8"))).toEqual([2579, 2485, 2365]);
+    const written = "### [KEP-2579: admission that replaces pod security policies](https://github.com/kubernetes/enhancements/issues/2579)\n\nWhy it matters.";
+    writeFileSync(post, readFileSync(post, "utf8").replace("TODO(editor): a KEP worth reading this week.", written));
+    expect((await runCli([...args, "--update", post])).code).toBe(0);
+    const updated = readFileSync(post, "utf8");
+    expect(updated).toContain(written);
+    expect(keps(updated)).toEqual([2485, 2365]);
+  });
+
   it("updates a CRLF file with trailing spaces after its markers and keeps its line ends", async () => {
     const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-update-"));
     const early = join(dir, "early.json");

@@ -5,7 +5,7 @@ import { loadConfig } from "../config/load-config.js";
 import { holdsYaml, planWeekContext, planWeekKeps } from "../context/week-plan.js";
 import { frontMatterText, readFrontMatter, slugWeek } from "../markdown/front-matter.js";
 import { loadMarkdown, loadYaml } from "../parsers.js";
-import { featuredPulls, linkedPulls, linkedReleases, newestPostBefore, postDate } from "../draft/previous-edition.js";
+import { featuredPulls, linkedPulls, linkedReleases, newestPostBefore, postDate, writtenKeps } from "../draft/previous-edition.js";
 import { FailureError, readProblem, UsageError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import { collectWeek } from "../fetch/collect-week.js";
@@ -67,9 +67,10 @@ async function weekOfPost(path: string, text: string): Promise<string> {
   return week;
 }
 
-async function featuredIn(text: string, repos: readonly string[]): Promise<Set<string>> {
+/** What the editor has already chosen in a draft: the PRs it features and the KEPs it writes up. */
+async function chosenIn(text: string, repos: readonly string[]): Promise<{ featured: Set<string>; writtenKeps: Set<number> }> {
   await Promise.all([loadMarkdown(), loadYaml()]);
-  return featuredPulls(text, repos);
+  return { featured: featuredPulls(text, repos), writtenKeps: writtenKeps(text) };
 }
 
 /** The --update file's bytes, which must be unchanged when it is replaced, and its text. */
@@ -107,8 +108,8 @@ export async function executeDraft(plan: DraftPlan, environment: DraftEnvironmen
   if (previous && previous.through > week.to.slice(0, 10)) {
     logger.warn(`${options.update}: its sections were drafted through ${previous.through}; refreshed through ${week.to.slice(0, 10)}, they lose the lines of the PRs merged after it`);
   }
-  // A PR the editor has featured in the draft is no longer offered in its candidates note.
-  const featured = previous ? await featuredIn(previous.text, repos) : undefined;
+  // A PR the editor has featured, or a KEP written up, is no longer offered in its candidates note.
+  const chosen = previous ? await chosenIn(previous.text, repos) : undefined;
   const previousEdition = plan.previousPost === null ? null : await readPreviousEdition(plan.previousPost, week.ending, logger);
   const previouslyLinked = previousEdition ? linkedPulls(previousEdition.text, repos) : undefined;
   // A post that ran past its Sunday (--through) gave the releases of those days already.
@@ -188,7 +189,7 @@ export async function executeDraft(plan: DraftPlan, environment: DraftEnvironmen
     warnings: logger.warnings,
     ...(context ? { context } : {}),
     ...(previouslyLinked ? { previouslyLinked } : {}),
-    ...(featured ? { featured } : {}),
+    ...(chosen ?? {}),
   });
   if (repeated > 0) logger.info(`skipped ${repeated} PRs the previous edition already linked`);
   if (outsideWindow.length > 0) logger.info(outsideWindowNote(outsideWindow, week, options.input));

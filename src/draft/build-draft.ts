@@ -30,6 +30,8 @@ export interface DraftInput {
   previouslyLinked?: ReadonlySet<string>;
   /** PRs the draft being refreshed already features (`featuredPulls` keys): no longer candidates. */
   featured?: ReadonlySet<string>;
+  /** KEPs the draft being refreshed already writes up (`writtenKeps`): no longer candidates. */
+  writtenKeps?: ReadonlySet<number>;
 }
 
 export interface DraftResult {
@@ -99,7 +101,7 @@ export function finishDraft(classified: ClassifiedDraft, input: Omit<DraftInput,
       warnings: [...input.warnings],
       releaseSchedule: input.context?.releaseSchedule ?? { nextDeadline: null, notes: [] },
       unexplainedChanges: [...(input.context?.unexplainedChanges ?? [])],
-      kepCandidates: [...(input.context?.kepCandidates ?? [])],
+      kepCandidates: (input.context?.kepCandidates ?? []).filter((kep) => kep.number === null || input.writtenKeps?.has(kep.number) !== true),
       unreadSections: releases === null ? ["subprojects"] : [],
     },
     featuredCandidates: [...classification.featuredCandidates, ...classification.featuredSpares]

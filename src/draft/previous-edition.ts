@@ -114,25 +114,44 @@ export function dropPreviouslyLinked(
 }
 
 const FEATURED_NOTE = "featured candidates";
+const KEP_NOTE = "KEP candidates";
 
 /**
- * The PRs of `repos` the editor has featured in a draft: those linked in the section (the `##`
- * heading and what follows it down to the next) that holds the tool's featured candidates note;
- * a featured PR is a `###` of its own there. A refresh offers them no more. Empty when the editor
- * deleted the note: it is not brought back. Needs `loadMarkdown()` and `loadYaml()` to have finished.
+ * The section of a draft (its `##` heading and what follows, down to the next) that holds the
+ * tool's note `name`, as a reader sees it: comments left out. Empty when the editor deleted the
+ * note, or it stands under no heading. Needs `loadMarkdown()` and `loadYaml()` to have finished.
  */
-export function featuredPulls(text: string, repos: readonly string[]): Set<string> {
+function sectionOfNote(text: string, name: string): string {
   const lines = text.split("\n");
   // The body alone: a front matter's closing --- under its last field would read as a heading.
   const front = readFrontMatter(text);
   const bodyStart = "problem" in front ? 0 : front.endLine + 1;
   const body = outline(lines.slice(bodyStart).join("\n"));
   // Outline blocks stand outside code, lists and quotes, and their lines are 1-based.
-  const note = body.comments.find((block) => toolComment(block.value)?.name === FEATURED_NOTE);
-  if (note === undefined) return new Set();
+  const note = body.comments.find((block) => toolComment(block.value)?.name === name);
+  if (note === undefined) return "";
   const sections = [...body.headings].filter(([, heading]) => heading.depth <= 2).map(([line]) => line).sort((a, b) => a - b);
   const holder = sections.filter((line) => line < note.start).at(-1);
-  if (holder === undefined) return new Set();
+  if (holder === undefined) return "";
   const next = sections.find((line) => line > note.end);
-  return linkedPulls(lines.slice(bodyStart + holder - 1, next === undefined ? lines.length : bodyStart + next - 1).join("\n"), repos);
+  return withoutHtmlComments(lines.slice(bodyStart + holder - 1, next === undefined ? lines.length : bodyStart + next - 1).join("\n"));
+}
+
+/**
+ * The PRs of `repos` the editor has featured in a draft: those linked in the section that holds
+ * the featured candidates note (a featured PR is a `###` of its own there). A refresh offers them
+ * no more.
+ */
+export function featuredPulls(text: string, repos: readonly string[]): Set<string> {
+  return linkedPulls(sectionOfNote(text, FEATURED_NOTE), repos);
+}
+
+// "KEP-2579", "KEP 2579", a KEP's folder ("keps/sig-auth/2579-psp-replacement") or its tracking issue.
+const KEP_MENTION = /\bKEP[- ]?#?(\d{1,5})\b|\/keps\/[\w-]{1,60}\/(\d{1,5})-|\/enhancements\/issues\/(\d{1,5})\b/gi;
+
+/** The KEPs, by number, the editor has written up in the section that holds the KEP candidates note. */
+export function writtenKeps(text: string): Set<number> {
+  const numbers = new Set<number>();
+  for (const match of sectionOfNote(text, KEP_NOTE).matchAll(KEP_MENTION)) numbers.add(Number(match[1] ?? match[2] ?? match[3]));
+  return numbers;
 }
