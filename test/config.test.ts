@@ -90,7 +90,7 @@ describe("loadConfig", () => {
     };
     // V8's wording of the fault, which changes between Node versions, is quoted in the parentheses.
     expect(await fault('{\n  "repos": ["kubernetes/kubernetes"]\n  "template": "post.md.hbs"\n}\n')).toMatch(/^not valid JSON at line 3, column 3 \([^)]+\); fix the syntax$/);
-    expect(await fault('{\r\n  "rules": {\r\n    "skipAuthors": ["a",]\r\n  }\r\n}')).toMatch(/^not valid JSON at line 3, column 25 \([^)]+\); fix the syntax$/);
+    expect(await fault('{\r\n  "rules": {\r\n    "skipAuthors": ["a",]\r\n  }\r\n}')).toBe("not valid JSON at line 3, column 25 (unexpected ']'); fix the syntax");
     expect(await fault("\uFEFF{\n  \"repos\": [")).toBe("not valid JSON at line 2, column 13 (the file ends before the JSON does); fix the syntax");
   });
 
@@ -106,6 +106,20 @@ describe("loadConfig", () => {
     expect(await problems({ repos: [{ branch: "main" }] })).toBe('repos[0]: missing "repo"');
     expect(await problems({ repos: [{ repo: "kubernetes/kubernetes", branch: "" }] })).toBe("repos[0].branch: is empty; give a value, or remove it to use the default");
     expect(await problems({ repos: [5] })).toBe("repos[0]: expected a string or an object");
+    // Each value is its own alternative.
+    expect(await problems({ repos: ["kubernetes", "website"] })).toBe(
+      'repos[0]: "kubernetes" is not OWNER/NAME (e.g. kubernetes/kubernetes); repos[1]: "website" is not OWNER/NAME (e.g. kubernetes/kubernetes)',
+    );
+    expect(await problems({ repos: [5, true] })).toBe("repos[0]: expected a string or an object; repos[1]: expected a string or an object");
+    // Thousands of mistakes: the first ten and a count, soon; keys and values one clean short line.
+    const started = Date.now();
+    const many = await problems({ repos: Array.from({ length: 2000 }, () => 5) });
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(many?.split("; ")).toHaveLength(11);
+    expect(many?.endsWith("; and 1990 more problems")).toBe(true);
+    expect(await problems({ [`bad\nkey${"x".repeat(200)}`]: 1 })).toBe(
+      `bad key${"x".repeat(52)}…: unknown setting (settings here: $schema, repos, template, partials, previousPost, titleDateFormat, rules, relatedRepos, extraRelatedRepos)`,
+    );
     expect(await problems({ repos: [] })).toBe("repos: is empty; list at least one repository (OWNER/NAME), or remove it to use the default");
     expect(await problems({ extraRelatedRepos: ["etcd"] })).toBe('extraRelatedRepos[0]: "etcd" is not OWNER/NAME (e.g. kubernetes/kubernetes)');
     // A near miss is named, at any depth; the settings are listed where they are few.
@@ -135,13 +149,16 @@ describe("jsonFault", () => {
       })();
       const given = /at position (\d+)/.exec(message);
       if (given) expect(syntaxErrorOffset(text), text).toBe(Number(given[1]));
-      expect(jsonFault(text, message), text).toMatch(/^ at line [12], column \d+ \([^"\n]+\)$/);
+      expect(jsonFault(text, message), text).toMatch(/^ at line [12], column \d+ \((?:unexpected (?:'.'|line break)|the file ends before the JSON does)\)$/);
     }
     for (const text of ['{"a": [1, {"b": "\\u00e9\\n"}], "c": -1.5e3, "d": true}', " [] ", '""']) expect(syntaxErrorOffset(text)).toBe(-1);
-    expect(jsonFault('{\n  "skipAuthors": ["a",]\n}', `Unexpected token ']', ..."rs": ["a",]\n}" is not valid JSON`)).toBe(" at line 2, column 23 (unexpected token ']')");
+    expect(jsonFault('{\n  "skipAuthors": ["a",]\n}', `Unexpected token ']', ..."rs": ["a",]\n}" is not valid JSON`)).toBe(" at line 2, column 23 (unexpected ']')");
+    // V8's quote of the file is never read for a place, nor printed.
+    expect(jsonFault('[" at position 0",]', `Unexpected token ']', "[" at position 0",]" is not valid JSON`)).toBe(" at line 1, column 19 (unexpected ']')");
+    expect(jsonFault('{"a": "x\ny"}', "Bad control character in string literal in JSON at position 8")).toBe(" at line 1, column 9 (unexpected line break)");
     expect(jsonFault("{\n", "Unexpected end of JSON input")).toBe(" at line 2, column 1 (the file ends before the JSON does)");
     expect(jsonFault("{}", "something else")).toBe(" (something else)");
-    expect(jsonFault("[1] x", "Unexpected non-whitespace character after JSON at position 4")).toBe(" at line 1, column 5 (unexpected non-whitespace character after JSON)");
+    expect(jsonFault("[1] x", "Unexpected non-whitespace character after JSON at position 4")).toBe(" at line 1, column 5 (unexpected 'x')");
     expect(jsonFault(" \n", "Unexpected end of JSON input")).toBe(": the file is empty (write {} for no settings)");
   });
 });
@@ -181,6 +198,8 @@ describe("applyRuleOverrides", () => {
       'config x.json: rules.patterns.prerelease: "(?:rc)?" matches the empty text, so it would match every release; give a pattern that needs at least one character, or remove it',
     );
     for (const pattern of ["^", "$", "x*", "(?:)", "a|", "\\B", "(?=)"]) expect(refused({ skipTitlePatterns: [pattern] })).toMatch(/matches the empty text/);
+    // A pattern switched off matches the empty text alone, and is no mistake.
+    expect(refused({ skipTitlePatterns: ["^$"], patterns: { promotionTitle: "^$" } })).toBe("accepted");
     // Every pattern-typed setting is checked: each of the rule table's patterns, and the title skips.
     for (const name of Object.keys(DEFAULT_RULES.patterns)) {
       expect(refused({ patterns: { [name]: "^" } })).toMatch(new RegExp(`^config x\\.json: rules\\.patterns\\.${name}: "\\^" matches the empty text`));

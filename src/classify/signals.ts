@@ -14,9 +14,12 @@ export interface CompiledRules {
   skipAuthors: ReadonlyArray<{ suffix: boolean; text: string }>;
 }
 
+/** The flags every rule pattern is compiled with: titles and notes are matched in any case. */
+export const PATTERN_FLAGS = "i";
+
 export function compileRules(table: RuleTable): CompiledRules {
-  const entries = Object.entries(table.patterns).map(([name, source]) => [name, new RegExp(source, "i")]);
-  const skipTitles = table.skipTitlePatterns.map((source) => [source, new RegExp(source, "i")] as const);
+  const entries = Object.entries(table.patterns).map(([name, source]) => [name, new RegExp(source, PATTERN_FLAGS)]);
+  const skipTitles = table.skipTitlePatterns.map((source) => [source, new RegExp(source, PATTERN_FLAGS)] as const);
   const skipAuthors = table.skipAuthors.map((pattern) => {
     const lower = pattern.toLowerCase();
     return lower.startsWith("*") ? { suffix: true, text: lower.slice(1) } : { suffix: false, text: lower };

@@ -1,8 +1,12 @@
 import { DEFAULT_RULES, type RuleTable } from "../classify/rules.js";
 import { UsageError } from "../errors.js";
+import { PATTERN_FLAGS } from "../classify/signals.js";
 
-/** The flags every rule pattern is compiled with (classify/signals.ts). */
-const PATTERN_FLAGS = "i";
+/**
+ * Texts a pattern that matches every title or note matches: an empty one, and titles that share
+ * no word. "^$", a pattern switched off, matches only the first.
+ */
+const ANY_TEXT = ["", "Fix the widget", "Add gadget support (#1)"];
 
 /**
  * A config file's `rules` on top of the defaults: lists are added to the default lists, strings and
@@ -25,7 +29,7 @@ export function applyRuleOverrides(overrides: Record<string, unknown> | undefine
       throw new UsageError(`${source}: ${path}: not a valid regular expression (${(error as Error).message})`);
     }
     // "", "^", "x*" or "(?:)" match the empty text, and so every title and note: all PRs skipped, or all in one section.
-    if (expression.test("")) {
+    if (ANY_TEXT.every((text) => expression.test(text))) {
       throw new UsageError(`${source}: ${path}: ${JSON.stringify(pattern)} matches the empty text, so it would match every ${what}; give a pattern that needs at least one character, or remove it`);
     }
   }

@@ -4,6 +4,7 @@ import type { ErrorObject } from "ajv";
 import { packageRoot } from "../package-paths.js";
 import { REPO_NAME } from "../repo-name.js";
 import { uniqueBy } from "../unique.js";
+import { cleanText } from "../markdown/escape.js";
 
 /**
  * Ajv's errors for a config file, as one message each in the user's terms, with its key path
@@ -30,53 +31,84 @@ export function configProblems(errors: readonly ErrorObject[], raw: unknown): st
     schema ??= JSON.parse(readFileSync(join(packageRoot(), "schema", "config.schema.json"), "utf8")) as unknown;
     return pointer.reduce(child, schema);
   };
-  return uniqueBy(
+  const messages = uniqueBy(
     oneAlternative(errors)
       .filter((error) => error.keyword !== "if")
       .map((error) => describe(error, raw, schemaAt)),
     (message) => message,
   );
+  // A file of thousands of mistakes gets a line a person reads: the first few, and a count.
+  return messages.length > MAX_PROBLEMS ? [...messages.slice(0, MAX_PROBLEMS), `and ${messages.length - MAX_PROBLEMS} more problems`] : messages;
 }
+
+const MAX_PROBLEMS = 10;
 
 /**
  * A value that fails every branch of an anyOf (a repository is "OWNER/NAME" or an object) gets
  * an error from each. The branch whose type the value has is the one meant: only its errors are
- * kept. A value of no branch's type is one error naming the types.
+ * kept. A value of no branch's type is one error naming the types. Each value is its own
+ * alternative: `repos[0]` and `repos[1]` share a schema path, not an instance.
  */
 function oneAlternative(errors: readonly ErrorObject[]): ErrorObject[] {
+  const alternatives = new Map<string, { alternative: ErrorObject; branches: Map<string, ErrorObject[]> }>();
+  for (const error of errors) {
+    if (error.keyword === "anyOf" || error.keyword === "oneOf") alternatives.set(`${error.schemaPath}\n${error.instancePath}`, { alternative: error, branches: new Map() });
+  }
+  if (alternatives.size === 0) return [...errors];
+  // Each branch error finds its alternative by map lookups along its own paths, not by a scan of
+  // every alternative: a config may list thousands of wrong values.
+  for (const error of errors) {
+    const found = alternativeOf(error, alternatives);
+    if (found === undefined) continue;
+    const [owner, branch] = found;
+    const list = owner.branches.get(branch);
+    if (list) list.push(error);
+    else owner.branches.set(branch, [error]);
+  }
   const dropped = new Set<ErrorObject>();
-  const added: ErrorObject[] = [];
-  for (const alternative of errors.filter((error) => error.keyword === "anyOf" || error.keyword === "oneOf")) {
+  const merged = new Map<ErrorObject, ErrorObject>();
+  for (const { alternative, branches } of alternatives.values()) {
     dropped.add(alternative);
-    const prefix = `${alternative.schemaPath}/`;
-    const branches = new Map<string, ErrorObject[]>();
-    for (const error of errors) {
-      if (!error.schemaPath.startsWith(prefix)) continue;
-      const branch = error.schemaPath.slice(prefix.length).split("/")[0] ?? "";
-      branches.set(branch, [...(branches.get(branch) ?? []), error]);
-    }
     const wrongType = (branch: ErrorObject[]) => branch.every((error) => error.keyword === "type" && error.instancePath === alternative.instancePath);
     const mistyped = [...branches.values()].filter(wrongType);
     for (const error of mistyped.flat()) dropped.add(error);
     if (mistyped.length === branches.size && mistyped.length > 0) {
       const types = uniqueBy(mistyped.flat().flatMap((error) => String((error.params as { type?: unknown }).type).split(",")), (type) => type);
-      added.push({ ...alternative, keyword: "type", params: { type: types.join(",") } });
+      merged.set(alternative, { ...alternative, keyword: "type", params: { type: types.join(",") } });
     }
   }
   // In the order ajv found them, the merged type error where its alternative was.
-  return errors.flatMap((error) => (dropped.has(error) ? added.filter((merged) => merged.schemaPath === error.schemaPath) : [error]));
+  return errors.flatMap((error) => (dropped.has(error) ? [merged.get(error)].filter((kept): kept is ErrorObject => kept !== undefined) : [error]));
+}
+
+const ALTERNATIVE_STEP = /\/(?:anyOf|oneOf)\/([^/]+)/g;
+
+/** The alternative an error is a branch of, and which branch: its schema path runs through the alternative's, its value lies in the alternative's. */
+function alternativeOf(error: ErrorObject, alternatives: ReadonlyMap<string, { alternative: ErrorObject; branches: Map<string, ErrorObject[]> }>) {
+  const instancePrefixes = [error.instancePath];
+  for (let at = error.instancePath.lastIndexOf("/"); at > 0; at = error.instancePath.lastIndexOf("/", at - 1)) instancePrefixes.push(error.instancePath.slice(0, at));
+  instancePrefixes.push("");
+  for (const step of error.schemaPath.matchAll(ALTERNATIVE_STEP)) {
+    const schemaPath = error.schemaPath.slice(0, step.index + step[0].length - step[1]!.length - 1);
+    for (const instance of instancePrefixes) {
+      const owner = alternatives.get(`${schemaPath}\n${instance}`);
+      if (owner !== undefined) return [owner, step[1]!] as const;
+    }
+  }
+  return undefined;
 }
 
 function describe(error: ErrorObject, raw: unknown, schemaAt: (pointer: string[]) => unknown): string {
   const keys = error.instancePath.split("/").slice(1).map(unescapePointer);
-  const path = keyPath(keys);
+  // Keys and values are the file's words: one clean, short line each, whatever they hold.
+  const path = cleanText(keyPath(keys), 120);
   const where = path || "(top level)";
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case "type":
       return `${where}: expected ${String(params.type).split(",").map(article).join(" or ")}`;
     case "additionalProperties": {
-      const unknown = String(params.additionalProperty);
+      const unknown = cleanText(String(params.additionalProperty), 60);
       const name = path ? `${path}.${unknown}` : unknown;
       const retired = RETIRED_SETTINGS.get(name);
       if (retired !== undefined) return `${name}: ${retired}`;
@@ -96,9 +128,10 @@ function describe(error: ErrorObject, raw: unknown, schemaAt: (pointer: string[]
         : `${where}: needs at least ${String(params.limit)} entries`;
     case "pattern": {
       const value = valueAt(raw, keys);
+      const shown = cleanText(JSON.stringify(value) ?? "", 80);
       return params.pattern === REPO_NAME.source
-        ? `${where}: ${JSON.stringify(value)} is not OWNER/NAME (e.g. kubernetes/kubernetes)`
-        : `${where}: ${JSON.stringify(value)} does not match ${String(params.pattern)}`;
+        ? `${where}: ${shown} is not OWNER/NAME (e.g. kubernetes/kubernetes)`
+        : `${where}: ${shown} does not match ${String(params.pattern)}`;
     }
     default:
       return `${where}: ${error.message ?? "is not valid"}`;

@@ -1,24 +1,25 @@
 import { cleanText } from "../markdown/escape.js";
 
 /**
- * Where JSON.parse stopped, as an editor shows it: ` at line 3, column 5 (expected ',' or '}'
- * after property value)` rather than V8's character offset, which some of its messages do not
- * even give (`Unexpected token ']', "..." is not valid JSON`). `json` is the text JSON.parse read.
+ * Where JSON.parse stopped, as an editor shows it: ` at line 3, column 5 (unexpected '"')` rather
+ * than V8's character offset, which some of its messages do not give and whose quote of the file
+ * could itself hold "at position 0". The place comes from JSON's own grammar (`syntaxErrorOffset`);
+ * V8's message is used only for a fault that is no syntax error (nesting too deep).
  */
 export function jsonFault(json: string, message: string): string {
   if (json.trim() === "") return ": the file is empty (write {} for no settings)";
-  const offset = /\s+(?:in JSON\s+)?at position (\d+)(?:\s*\(line \d+ column \d+\))?/.exec(message);
-  const end = /^Unexpected end of JSON input/.test(message);
-  const position = offset ? Number(offset[1]) : end ? json.length : syntaxErrorOffset(json);
-  // V8 quotes the text around the fault, newlines and all: the message stays one line.
+  const position = syntaxErrorOffset(json);
   if (position < 0) return ` (${cleanText(message, 160)})`;
-  const fault = end
-    ? "the file ends before the JSON does"
-    : (offset ? message.slice(0, offset.index) + message.slice(offset.index + offset[0].length) : message).replace(/, (?:\.\.\.)?".*" is not valid JSON$/s, "").trim();
   const before = json.slice(0, position).split("\n");
-  return ` at line ${before.length}, column ${(before.at(-1) ?? "").length + 1} (${cleanText(fault.charAt(0).toLowerCase() + fault.slice(1), 160)})`;
+  const where = ` at line ${before.length}, column ${(before.at(-1) ?? "").length + 1}`;
+  return position >= json.length ? `${where} (the file ends before the JSON does)` : `${where} (unexpected ${describeCharacter(json.charAt(position))})`;
 }
 
+function describeCharacter(char: string): string {
+  if (char === "\n" || char === "\r") return "line break";
+  if (char === "\t") return "tab";
+  return char < " " ? "control character" : `'${char}'`;
+}
 
 /** The offset of the first character that is not JSON, by JSON's grammar; -1 when there is none. */
 export function syntaxErrorOffset(text: string): number {
@@ -126,7 +127,7 @@ export function syntaxErrorOffset(text: string): number {
 }
 
 function isDigit(char: string): boolean {
-  return char >= "0" && char <= "9" && char.length === 1;
+  return char >= "0" && char <= "9";
 }
 
 class SyntaxAt {
