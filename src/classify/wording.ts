@@ -163,12 +163,32 @@ function agreeWithSubject(tokens: Token[], verb: number): void {
   if (base !== undefined && base === token.text.toLowerCase()) tokens[verb] = { ...token, text: thirdPerson(base) };
 }
 
+/** Where a clause that opens with "how", "why" or "whether" has had its verb: its subject's words and that verb are the clause's. */
+function afterQuestionClause(tokens: readonly Token[], question: number): number {
+  let at = question + 1;
+  const end = Math.min(tokens.length, question + 8);
+  while (at < end && !(isTensed(tokens[at]) || (!tokens[at]!.code && baseVerb(tokens[at]!.text) !== undefined))) at++;
+  return at;
+}
+
 function findVerb(tokens: readonly Token[]): number {
-  for (let i = 1; i < Math.min(tokens.length, 8); i++) {
+  let end = Math.min(tokens.length, 8);
+  let afterQuestion = false;
+  for (let i = 1; i < end; i++) {
     const token = tokens[i];
     if (!token || token.code) continue;
-    // "The explanation for why a pod was ...": a verb after these is the question's, not the sentence's.
-    if (QUESTION_WORDS.has(plain(token))) break;
+    // "Logging of why pods fail was improved": the question's verb is not the sentence's, which may
+    // come after it, and then only as a helper ("handles updates": the -s word is the object).
+    if (QUESTION_WORDS.has(plain(token))) {
+      i = afterQuestionClause(tokens, i);
+      end = Math.min(tokens.length, i + 6);
+      afterQuestion = true;
+      continue;
+    }
+    if (afterQuestion) {
+      if (TENSED.has(plain(token))) return i;
+      continue;
+    }
     // "kubectl now prints X": the news is "now prints", so the link starts there.
     if (isFiniteVerb(token.text) || (plain(token) === "now" && i + 1 < tokens.length)) return i;
     if (isUnknownThirdPerson(tokens, i)) return i;

@@ -157,6 +157,10 @@ describe("sentence lines", () => {
     expect(line(wont.slice(0, -1), wont)).toBe(`* The \`widget_total\` metrics [won't consider the time](${U}) when a pod waits`);
     const how = "Changed how the gadget server handles updates to widgets.";
     expect(line(how.slice(0, -1), how)).toBe(`* Changed [how the gadget server handles updates](${U}) to widgets`);
+    const why = "Logging of why widgets fail was improved";
+    expect(line(why, why)).toBe(`* Logging of why widgets fail [was improved](${U})`);
+    const explained = "Explanation of how the scheduler picks gadgets is now logged";
+    expect(line(explained, explained)).toBe(`* Explanation of how the scheduler picks gadgets [is now logged](${U})`);
   });
 
   it("reads on past \"e.g.\" and \"i.e.\", which end no sentence", () => {
