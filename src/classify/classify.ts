@@ -114,7 +114,8 @@ function bulletFor(pr: PullRequest, signals: PRSignals, decision: Decision & { k
   return sentenceBullet(signals.title, signals.note, pr.url, verbForms, nounVerb);
 }
 
-const REMOVAL = /\bremov(?:e|es|ed|al|ing)\b/i;
+// Done, not planned: "is removed", "removes", not "will be removed" or "removal planned".
+const REMOVAL = /\b(?<!(?:will|to|would|may|can|should) be )removed\b|\bremov(?:es|ing)\b/i;
 
 /** Everything classifyWeek decides about one PR that no other PR changes. Pure. */
 function judge(pr: PullRequest, context: ClassifyContext, compiled: CompiledRules, rules: RuleTable): Verdict {

@@ -228,6 +228,8 @@ function findVerb(tokens: readonly Token[]): number {
 
 const PARTICLES = new Set(["on", "off", "up", "out", "down"]);
 const QUESTION_WORDS = new Set(["why", "how", "whether"]);
+/** "Removal of X", "Deprecation of Y": the noun of a change, and the verb it makes. */
+const CHANGE_NOUNS: ReadonlyMap<string, string> = new Map([["removal", "removes"], ["deprecation", "deprecates"]]);
 const DO_FORMS = new Set(["do", "does", "did"]);
 const NEGATED_DO = new Set(["don't", "doesn't", "didn't"]);
 /** Verbs that say what a change did: the only ones a note writes as a label ("fix: ..."). */
@@ -587,8 +589,13 @@ function penalty(draft: Draft, source: "note" | "title"): number {
 export function sentenceBullet(title: string, note: string | null, url: string, verbForms: VerbForms = VERB_FORMS, nounVerb = "adds"): Bullet {
   const draft = bestDraft(title, note, verbForms);
   if (!draft) return { label: numberLabel(url), url, also: [] };
-  // "Removes [the beta X admission plugin]": in Deprecated, a named change was never added.
-  return toBullet(draft.nounPhrase && nounVerb !== "adds" ? { ...draft, tokens: [word(nounVerb), ...draft.tokens.slice(1)] } : draft, url);
+  // "Removes [the beta X admission plugin]": in Deprecated, a named change was never added; and
+  // "Removal of X" names its own verb: "Removes [X]".
+  if (!draft.nounPhrase || nounVerb === "adds") return toBullet(draft, url);
+  const named = draft.tokens.slice(1);
+  const change = CHANGE_NOUNS.get(plain(named[0]));
+  const tokens = change !== undefined && plain(named[1]) === "of" && named.length > 2 ? [word(change), ...named.slice(2)] : [word(nounVerb), ...named];
+  return toBullet({ ...draft, tokens }, url);
 }
 
 function bestDraft(title: string, note: string | null, verbForms: VerbForms): Draft | undefined {

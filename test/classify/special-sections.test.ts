@@ -136,6 +136,11 @@ describe("deprecated", () => {
     expect(one(removed)).toEqual({ section: "deprecated", reason: "label:kind/deprecation", line: `* Removes [the beta \`WidgetPolicy\` admission plugin](${url(13)}), deprecated since 1.21, is removed` });
     const deprecated = pr(14, "Gadget metrics", { labels: ["kind/deprecation", "release-note"], note: "Gadget metrics `gadget_total` and `gadget_errors_total`." });
     expect(one(deprecated)).toEqual({ section: "deprecated", reason: "label:kind/deprecation", line: `* Deprecates [Gadget metrics \`gadget_total\` and \`gadget_errors_total\`](${url(14)})` });
+    // A removal only planned is a deprecation; "Removal of X" says its verb itself.
+    const planned = pr(15, "Flag cleanup", { labels: ["kind/deprecation", "release-note"], note: "The --widget-mode flag (deprecated; removal planned for v1.30)" });
+    expect(one(planned).line).toBe(`* Deprecates [the \`--widget-mode\` flag](${url(15)})`);
+    const removal = pr(16, "Gadget cleanup", { labels: ["kind/deprecation", "release-note"], note: "Removal of the gadget shim" });
+    expect(one(removal).line).toBe(`* Removes [the gadget shim](${url(16)})`);
   });
 
   it("does not take moving away from deprecated code for a deprecation", () => {
