@@ -75,6 +75,11 @@ describe("a template that leaves the draft's PRs out of the post", () => {
     const json = await runCli([...OFFLINE, "--format", "json"]);
     expect(json.code).toBe(0);
     expect(json.stderr).not.toContain(LEFT_OUT);
+    // Kubernetes' short link is the PR's page too.
+    writeFileSync(join(dir, "partials", "pr-line.hbs"), "* {{bullet.label}} ([#{{number}}](https://pr.k8s.io/{{number}}))\n");
+    const short = await runCli([...OFFLINE, "--partials", join(dir, "partials")]);
+    expect(short.stdout).toContain("](https://pr.k8s.io/103326))\n");
+    expect(short.stderr).not.toContain(LEFT_OUT);
   });
 });
 

@@ -1,4 +1,5 @@
 import { codeSpan, escapeInline, escapeMidLine, joinInline } from "../markdown/escape.js";
+import { trailingRunStart } from "../trailing-run.js";
 import type { InlineMarkdown } from "../types.js";
 import { isIdentifier, isPlainWord } from "./words.js";
 
@@ -12,7 +13,7 @@ export interface Token {
 
 const RAW_TOKEN = /`[^`]+`\S*|\S+/g;
 const LEAD = /^[(["'“‘]+/;
-const TRAIL = /[)\]"'”’,.;:!?]+$/;
+const TRAIL_CHARS: ReadonlySet<string> = new Set([...")]\"'”’,.;:!?"]);
 const QUOTE = /["'“”‘’]/;
 const QUOTES = /["'“”‘’]/g;
 const DASH = /^[-–—]+$/;
@@ -44,7 +45,7 @@ export function tokenize(text: string): Token[] {
     }
     const lead = raw.match(LEAD)?.[0] ?? "";
     const rest = raw.slice(lead.length);
-    const trail = rest.match(TRAIL)?.[0] ?? "";
+    const trail = rest.slice(trailingRunStart(rest, TRAIL_CHARS));
     const core = rest.slice(0, rest.length - trail.length);
     if (core === "") continue;
     // A quoted single word names something ("reason", "age"): it reads best as code.

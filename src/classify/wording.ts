@@ -1,4 +1,5 @@
 import { numberLabel, renderBullet } from "../markdown/escape.js";
+import { trailingRunStart } from "../trailing-run.js";
 import type { Bullet, InlineMarkdown, Pause } from "../types.js";
 import { MAX_WORDS, MIN_WORDS, isBreakAt, trim } from "./shorten.js";
 import { type Stripped, firstSentence, normalizePhrases, sentenceCaseTitle, stripPrefixes } from "./source-text.js";
@@ -528,10 +529,9 @@ function toBullet(draft: Structure, url: string): Bullet {
   return pause === undefined ? bullet : withPause(bullet, pause);
 }
 
-/** Where the run of commas, semicolons and colons that ends a word's trail starts; -1 if it has none. Scanned, not matched: a trail may be a hostile run of thousands. */
+/** Where the run of commas, semicolons and colons that ends a word's trail starts; -1 if it has none. */
 function trailingPauseStart(trail: string): number {
-  let start = trail.length;
-  while (start > 0 && PAUSES.has(trail.charAt(start - 1))) start--;
+  const start = trailingRunStart(trail, PAUSES);
   return start < trail.length ? start : -1;
 }
 

@@ -1,5 +1,6 @@
 import { withoutHtmlComments } from "../markdown/tool-comments.js";
 import { SECTIONS } from "../sections.js";
+import { trailingRunStart } from "../trailing-run.js";
 import type { PostView } from "./view-model.js";
 
 /** A section of the draft with entries that a rendered post does not link. */
@@ -10,7 +11,9 @@ export interface LeftOut {
 
 /** A link target as it stands in markdown or as a bare URL; sentence punctuation after it is not part of it. */
 const URL_IN_TEXT = /https?:\/\/[^\s()<>[\]{}"'`]+/g;
-const TRAILING_PUNCTUATION = /[.,;:!?*~]+$/;
+const TRAILING_PUNCTUATION: ReadonlySet<string> = new Set([...".,;:!?*~"]);
+// "https://pr.k8s.io/123" is Kubernetes' short link to a PR's page: a partial may write it instead.
+const SHORT_PR_LINK = /^https?:\/\/pr\.k8s\.io\/(\d{1,9})$/;
 
 /**
  * The draft's entries (PR lines, Featured PRs, releases) whose page the post links nowhere a reader
@@ -20,7 +23,11 @@ const TRAILING_PUNCTUATION = /[.,;:!?*~]+$/;
  */
 export function entriesLeftOut(view: PostView, post: string): { total: number; leftOut: LeftOut[] } {
   const linked = new Set<string>();
-  for (const [url] of withoutHtmlComments(post).matchAll(URL_IN_TEXT)) linked.add(url.replace(TRAILING_PUNCTUATION, ""));
+  for (const [found] of withoutHtmlComments(post).matchAll(URL_IN_TEXT)) {
+    const url = found.slice(0, trailingRunStart(found, TRAILING_PUNCTUATION));
+    const short = SHORT_PR_LINK.exec(url)?.[1];
+    linked.add(short === undefined ? url : `https://github.com/kubernetes/kubernetes/pull/${short}`);
+  }
   let total = 0;
   const leftOut: LeftOut[] = [];
   for (const row of SECTIONS) {

@@ -193,7 +193,11 @@ describe("sentence lines", () => {
     const first = "Deprecate `widgetctl convert`; it will be removed in v1.25";
     expect(line(first, first)).toBe(`* Deprecate [\`widgetctl convert\`](${U}); it will be removed in v1.25`);
     expect(sentenceBullet(listed, listed, U)).toEqual({ before: "Add", label: "a sprocket flag", url: U, pause: ",", after: "a gear flag and a chain flag to kubectl", also: [] });
-    // A hostile run of commas is scanned once: drafting it takes milliseconds, not seconds.
+    // A hostile run of dots or commas is scanned once: drafting it takes milliseconds, not seconds.
+    const dots = `See https://a${".".repeat(100_000)}x for the widget fix`;
+    const timed = Date.now();
+    expect(line("Fix widgets", dots).length).toBeLessThan(1000);
+    expect(Date.now() - timed).toBeLessThan(1000);
     const commas = `Add a flag${",".repeat(60_000)}) to kubectl now`;
     const started = Date.now();
     expect(line(commas, commas).length).toBeLessThan(1000);
