@@ -134,8 +134,10 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     const retrying = (reason: string) => {
       const attempt = (failures.get(attemptKey) ?? 0) + 1;
       failures.set(attemptKey, attempt);
-      // The search queue spaces searches from this attempt's start: a first retry waits for that, not 1 s.
-      const wait = searching ? Math.max(attempt ** 2, SEARCH_SPACING) : attempt ** 2;
+      // The search queue spaces searches from this attempt's start: a retry waits for what is left of
+      // that, when it is longer than its back-off (a 502 after 1.5 s leaves 0.5 s: the back-off's 1 s).
+      const spacingLeft = Math.ceil(SEARCH_SPACING - (Date.now() - started) / second);
+      const wait = searching ? Math.max(attempt ** 2, spacingLeft) : attempt ** 2;
       if (attempt <= RETRIES) logger.info(`${where}: ${reason}; retrying in ${wait} s (attempt ${attempt + 1} of ${RETRIES + 1})`);
     };
     const started = Date.now();
