@@ -69,9 +69,12 @@ describe("the README's pr-line example", () => {
     const listed = "Add a sprocket flag, a gear flag and a chain flag to kubectl";
     const paused = pr(900003, listed, `\`\`\`release-note\n${listed}.\n\`\`\`\n`, ["staging/src/k8s.io/kubectl/pkg/cmd/flags.go"], ["kind/feature", "release-note"]);
     server = await startFakeWorld({ items: [...ITEMS, paused], validToken: TOKEN });
-    const run = (args: string[]) => runCli(["draft", "--week", "2021-07-04", "--api-url", server?.url ?? "", ...args], { GH_ENTERPRISE_TOKEN: TOKEN }, configFolder());
+    // The second run reads the week the first one cached: the same data, no second fetch.
+    const cache = mkdtempSync(join(tmpdir(), "k8s-weekly-cache-"));
+    const config = configFolder();
+    const run = (args: string[]) => runCli(["draft", "--week", "2021-07-04", "--api-url", server?.url ?? "", ...args], { GH_ENTERPRISE_TOKEN: TOKEN, XDG_CACHE_HOME: cache }, config);
     const own = await run([]);
-    const fromPieces = await run(["--partials", partials]);
+    const fromPieces = await run(["--offline", "--partials", partials]);
     expect(own.stdout).toContain("* Add [a sprocket flag](https://github.com/kubernetes/kubernetes/pull/900003), a gear flag and a chain flag to kubectl\n");
     expect(own.stdout).toContain("; also [v1.4.8](https://github.com/containerd/containerd/releases/tag/v1.4.8)\n");
     expect(fromPieces.stdout).toBe(own.stdout);
