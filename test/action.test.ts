@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -302,6 +302,19 @@ describe("the action's steps, run", () => {
     // Nothing new merged since: the editor's file is left as they saved it.
     expect(updated.stderr).toContain("k8s-weekly: _posts/2021-07-04-update.md is up to date");
     expect(readFileSync(post, "utf8")).toContain("The editors' own news");
+  });
+
+  it("refreshes the week's post an editor renamed, found by its slug, rather than drafting a second one", async () => {
+    const workspace = mkdtempSync(join(tmpdir(), "k8s-weekly-workspace-"));
+    expect((await runAction(workspace, { week: "2021-07-04" })).code).toBe(0);
+    const renamed = join(workspace, "_posts", "2021-07-06-update.md");
+    renameSync(join(workspace, "_posts", "2021-07-04-update.md"), renamed);
+    writeFileSync(renamed, readFileSync(renamed, "utf8").replace("TODO(editor): developer news", "The editors' own news").replaceAll("\n", "\r\n"));
+    const updated = await runAction(workspace, { week: "2021-07-04", update: "true" });
+    expect(updated).toMatchObject({ code: 0, outputs: { week: "2021-07-04", file: "_posts/2021-07-06-update.md" } });
+    expect(updated.stdout).toContain("k8s-weekly action: refreshing _posts/2021-07-06-update.md, the week's post under another name");
+    expect(readdirSync(join(workspace, "_posts"))).toEqual(["2021-07-06-update.md"]);
+    expect(readFileSync(renamed, "utf8")).toContain("The editors' own news");
   });
 
   it("names the week by its Sunday for any day in it, dates a --through post by that day, and drafts a missing file when asked to update", async () => {
