@@ -59,7 +59,7 @@ describe("lintPost", () => {
       "",
       "## Developer News",
       "",
-      "ETCD and Grpc and kep and prow and ApiServer are spelled wrong; `Kubectl` in code is fine",
+      "ETCD and Grpc and kep and prow and ApiServer are spelled wrong, and so is API Server; an API server and `Kubectl` in code are fine",
       "",
       "## Shoutouts",
       "",
@@ -75,6 +75,7 @@ describe("lintPost", () => {
       { line: 16, message: '"Grpc" is spelled "gRPC" in LWKD' },
       { line: 16, message: '"kep" is spelled "KEP" in LWKD' },
       { line: 16, message: '"prow" is spelled "Prow" in LWKD' },
+      { line: 16, message: '"API Server" is spelled "APIserver" in LWKD' },
       { line: 18, message: 'section "Shoutouts" is empty: write it, or delete the heading', unfinished: true },
     ]);
   });

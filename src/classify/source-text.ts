@@ -92,6 +92,11 @@ export function normalizePhrases(tokens: Token[]): Token[] {
   // Copied only once a phrase is found: most sentences hold none, and the copy was thrown away.
   let out = tokens;
   for (let i = 0; i < out.length; i++) {
+    // "API Server tracing": in title case it is always the kube-apiserver, written as LWKD writes it.
+    if (out[i]!.text === "API" && out[i + 1]?.text === "Server" && !out[i]!.code && !out[i + 1]!.code) {
+      if (out === tokens) out = [...tokens];
+      out.splice(i, 2, { text: "APIserver", code: false, lead: out[i]!.lead, trail: out[i + 1]!.trail });
+    }
     for (const phrase of PHRASES) {
       // Destructured only on a match: array destructuring costs an iterator, at every word and phrase.
       if (!startsPhrase(out, i, phrase[0])) continue;

@@ -48,6 +48,8 @@ const WRONG_SPELLINGS: Array<[RegExp, string]> = HOUSE_SPELLINGS.filter(({ enfor
   return [new RegExp(`${start}(?!${right})${anyCase}\\b(?!\\.\\w)`, "g"), house];
 });
 
+const TITLED_API_SERVER = /\b(?:API|Api|api) Server\b/g;
+
 /** The words a reader sees: links reduced to their labels, each code span one word. */
 export function visibleWords(line: string): string[] {
   return line
@@ -150,7 +152,9 @@ export const LINE_RULES: readonly LineRule[] = [
     check: (line, { section }) => {
       // Code, links (in a post) and comments keep their own spelling.
       const prose = proseOf(line, section !== undefined);
-      return WRONG_SPELLINGS.flatMap(([pattern, house]) => [...prose.matchAll(pattern)].map((match) => `"${match[0]}" is spelled "${house}" in LWKD`));
+      const words = WRONG_SPELLINGS.flatMap(([pattern, house]) => [...prose.matchAll(pattern)].map((match) => `"${match[0]}" is spelled "${house}" in LWKD`));
+      // "API Server" in title case is the kube-apiserver named carelessly; "API server" is a fair phrase.
+      return [...words, ...[...prose.matchAll(TITLED_API_SERVER)].map((match) => `"${match[0]}" is spelled "APIserver" in LWKD`)];
     },
   },
 ];

@@ -17,6 +17,8 @@ describe("sentence lines", () => {
   it("writes the API server as editors do, APIserver, but not another API server", () => {
     expect(line("Fix tracing of re-entrant requests", "The API server now traces re-entrant API requests.")).toBe(`* The APIserver [now traces re-entrant API requests](${U})`);
     expect(line("Fix tracing", "The sample API server now traces its requests.")).toBe(`* The sample API server [now traces its requests](${U})`);
+    // In title case it is always the kube-apiserver.
+    expect(line("Fix tracing", "API Server tracing can now trace re-entrant requests.")).toBe(`* APIserver tracing [can now trace re-entrant requests](${U})`);
   });
 
   it("makes a known component prefix the subject and drops other prefixes", () => {
