@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { applyRuleOverrides } from "../src/config/apply-rules.js";
-import { jsonFault, syntaxErrorOffset } from "../src/config/json-fault.js";
+import { jsonFault, syntaxErrorOffset } from "../src/json-fault.js";
 import { loadConfig } from "../src/config/load-config.js";
 import { DEFAULT_RULES } from "../src/classify/rules.js";
 import { UsageError } from "../src/errors.js";

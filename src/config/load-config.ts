@@ -4,7 +4,7 @@ import { DEFAULT_RELATED_REPOS } from "../context/releases/index.js";
 import type { ConfigFile } from "./config-schema.js";
 import { readProblem, UsageError } from "../errors.js";
 import { checkOptionValue, CONFIG } from "../option-values.js";
-import { jsonFault } from "./json-fault.js";
+import { jsonFault } from "../json-fault.js";
 import { utf8TextOf, withoutByteOrderMark } from "../byte-order-mark.js";
 
 export const CONFIG_FILE_NAME = "k8s-weekly.config.json";

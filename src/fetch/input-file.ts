@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { errnoWords, readProblem, UsageError } from "../errors.js";
-import { cleanText } from "../markdown/escape.js";
 import type { PullRequest } from "../types.js";
 import { firstProblem, isPageOn, PULL_PATH } from "./schemas.js";
 import { pullRequestFromSearchItem } from "./search-item.js";
 import { withoutByteOrderMark } from "../byte-order-mark.js";
+import { jsonFault } from "../json-fault.js";
 
 /**
  * Reads PRs from a JSON file: an array of GitHub search items, or an object with an `items`
@@ -28,12 +28,12 @@ export async function readInput(path: string, webHost = "github.com"): Promise<{
     );
   }
   let parsed: unknown;
+  const json = withoutByteOrderMark(text);
   try {
-    parsed = JSON.parse(withoutByteOrderMark(text));
+    parsed = JSON.parse(json);
   } catch (error) {
-    // JSON.parse quotes the text around the fault, newlines and all: the message stays one line.
-    const reason = cleanText((error as Error).message, 160);
-    throw new UsageError(`--input ${path}: not valid JSON (${reason}); give a JSON array of GitHub search items`);
+    if (json.trim() === "") throw new UsageError(`--input ${path}: is empty; give a JSON array of GitHub search items`);
+    throw new UsageError(`--input ${path}: not valid JSON${jsonFault(json, (error as Error).message)}; give a JSON array of GitHub search items`);
   }
   const items = itemsOf(parsed);
   if (!items) {

@@ -1,4 +1,4 @@
-import { cleanText } from "../markdown/escape.js";
+import { cleanText } from "./markdown/escape.js";
 
 /**
  * Where JSON.parse stopped, as an editor shows it: ` at line 3, column 5 (unexpected '"')` rather
