@@ -15,6 +15,14 @@ function outsideMarkers(post: string): string {
 
 const featuredNote = (post: string): string | undefined => post.match(/<!-- k8s-weekly featured candidates:\n[\s\S]*?-->/)?.[0];
 
+/** The sample week drafted offline into a new folder's post, and the arguments that refresh it. */
+async function offlineDraft(): Promise<{ post: string; args: string[] }> {
+  const post = join(mkdtempSync(join(tmpdir(), "k8s-weekly-update-")), "2021-07-04-update.md");
+  const args = ["draft", "--week", "2021-07-04", "--offline"];
+  expect((await runCli([...args, "-o", post])).code).toBe(0);
+  return { post, args };
+}
+
 describe("draft --update on a real week an editor has worked on", () => {
   it("keeps the editor's sections and lines, re-adds nothing deleted, and adds the new PRs", async () => {
     const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-update-"));
@@ -85,10 +93,7 @@ describe("draft --update on a real week an editor has worked on", () => {
   });
 
   it("keeps hand-added, moved and typed lines through any number of re-runs (issue 11)", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-update-"));
-    const post = join(dir, "2021-07-04-update.md");
-    const args = ["draft", "--week", "2021-07-04", "--offline"];
-    expect((await runCli([...args, "-o", post])).code).toBe(0);
+    const { post, args } = await offlineDraft();
     const generated = readFileSync(post, "utf8");
     const moved = generated.split("\n").find((line) => line.includes(`${url(103326)})`)) as string;
     const kubectl = "* kubectl [gets a new `--subresource` flag](https://github.com/kubernetes/kubectl/pull/1200)";
@@ -110,10 +115,7 @@ describe("draft --update on a real week an editor has worked on", () => {
   });
 
   it("no longer offers a PR the editor has featured as a Featured candidate, and a second run is up to date", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-update-"));
-    const post = join(dir, "2021-07-04-update.md");
-    const args = ["draft", "--week", "2021-07-04", "--offline"];
-    expect((await runCli([...args, "-o", post])).code).toBe(0);
+    const { post, args } = await offlineDraft();
     const candidates = (text: string) => [...(featuredNote(text) ?? "").matchAll(/^ {2}#(\d+) /gm)].map((match) => Number(match[1]));
     expect(candidates(readFileSync(post, "utf8"))).toEqual([98866, 99494, 101946]);
     const featured = `### [#99494: Certificates that say how long they live](${url(99494)})\n\nWhy a shorter certificate matters.`;
@@ -128,10 +130,7 @@ describe("draft --update on a real week an editor has worked on", () => {
   });
 
   it("no longer offers a KEP the editor has written up as a KEP candidate", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "k8s-weekly-update-"));
-    const post = join(dir, "2021-07-04-update.md");
-    const args = ["draft", "--week", "2021-07-04", "--offline"];
-    expect((await runCli([...args, "-o", post])).code).toBe(0);
+    const { post, args } = await offlineDraft();
     const keps = (text: string) => [...(text.match(/<!-- k8s-weekly KEP candidates:\n[\s\S]*?-->/)?.[0] ?? "").matchAll(/^ {2}KEP-(\d+) /gm)].map((match) => Number(match[1]));
     expect(keps(readFileSync(post, "utf8"))).toEqual([2579, 2485, 2365]);
     const written = "### [KEP-2579: admission that replaces pod security policies](https://github.com/kubernetes/enhancements/issues/2579)\n\nWhy it matters.";
